@@ -1,0 +1,350 @@
+"""The ``glossary`` command: a thin Typer layer over the library.
+
+Each command parses its options, calls one library function, prints the result and
+turns :class:`~glossary.errors.GlossaryError` into a one-line message and an exit code
+(0 success, 1 data errors or nothing found, 2 wrong usage). Library modules are imported
+inside the commands so that ``glossary lookup`` loads only what it needs.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from glossary.errors import GlossaryError, LoadError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="glossary",
+    help=(
+        "Multilingual terminology kept as source files: look terms up, check the sources, "
+        "publish them.\n\nThe glossary used is --glossary, else $GLOSSARY_PATH, else ./terms "
+        "when it has a glossary.toml, else the Finnish–Russian glossary that comes with the tool."
+    ),
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_debug = bool(os.environ.get("GLOSSARY_DEBUG"))
+
+GlossaryOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--glossary", "-g",
+        help="Glossary folder, YAML file or TBX file.",
+        show_default=False,
+    ),
+]
+
+
+class LookupFormat(str, Enum):
+    table = "table"
+    json = "json"
+    tsv = "tsv"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+
+
+class DiagnosticFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _fail(exc: GlossaryError) -> typer.Exit:
+    if isinstance(exc, LoadError) and exc.diagnostics:
+        from glossary.render import diagnostics_text
+
+        _err(diagnostics_text(exc.diagnostics))
+    _err(f"glossary: error: {exc}")
+    return typer.Exit(exc.exit_code)
+
+
+def _command(function: F) -> F:
+    """Turn library errors into messages and exit codes; show a traceback only with --debug."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except GlossaryError as exc:
+            if _debug:
+                raise
+            raise _fail(exc) from None
+        except BrokenPipeError:
+            # The reader went away (`glossary lookup x | head`): that is not an error.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        except OSError as exc:
+            if _debug:
+                raise
+            name = f"{exc.filename}: " if exc.filename else ""
+            _err(f"glossary: error: {name}{exc.strerror or exc}")
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from glossary import __version__
+
+        typer.echo(f"glossary {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback when something fails.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    global _debug
+    _debug = _debug or debug
+
+
+def _read(glossary: Path | None) -> Any:
+    from glossary.sources import load
+
+    return load(glossary)
+
+
+# -- lookup -----------------------------------------------------------------------------
+
+
+def _split_langs(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    out = []
+    for value in values:
+        out.extend(part for part in value.replace(",", " ").split() if part)
+    return out
+
+
+@app.command()
+@_command
+def lookup(
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(help="The term to look up; several words need no quotes.", show_default=False),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", "-l", help="Only match terms of this language.")
+    ] = None,
+    to: Annotated[
+        list[str] | None,
+        typer.Option("--to", "-t", help="Show equivalents in these languages (repeat or use commas)."),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many concepts.")] = 10,
+    output: Annotated[
+        LookupFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = LookupFormat.table,
+    batch: Annotated[
+        str | None,
+        typer.Option("--batch", metavar="FILE|-", help="Read one query per line; print one JSON object per line."),
+    ] = None,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Look a term up in every language and show its equivalents.
+
+    Example: glossary lookup ammatillinen koulutus --to ru
+    """
+    from glossary import render
+    from glossary.search import lookup as find
+
+    if batch is None and not words:
+        raise typer.BadParameter("give a term to look up, or --batch FILE", param_hint="WORDS")
+    if batch is not None and words:
+        raise typer.BadParameter("give either words or --batch, not both", param_hint="--batch")
+    targets = _split_langs(to)
+    g = _read(glossary)
+
+    if batch is not None:
+        stream = sys.stdin if batch == "-" else open(batch, encoding="utf-8")  # noqa: SIM115
+        missing = 0
+        with stream:
+            for line in stream:
+                query = line.strip()
+                if not query:
+                    continue
+                matches = find(g, query, lang=lang, limit=limit, to=targets)
+                missing += not matches
+                typer.echo(render.lookup_json(query, matches))
+        raise typer.Exit(1 if missing else 0)
+
+    query = " ".join(words or [])
+    matches = find(g, query, lang=lang, limit=limit, to=targets)
+    if not matches:
+        if output is LookupFormat.json:
+            typer.echo(render.lookup_json(query, matches))
+        _err(f"glossary: nothing found for '{query}'")
+        raise typer.Exit(1)
+    if output is LookupFormat.json:
+        typer.echo(render.lookup_json(query, matches))
+    elif output is LookupFormat.tsv:
+        typer.echo(render.lookup_tsv(query, matches))
+    else:
+        typer.echo(render.lookup_table(query, matches))
+
+
+# -- show -------------------------------------------------------------------------------
+
+
+@app.command()
+@_command
+def show(
+    concept_id: Annotated[str, typer.Argument(metavar="ID", help="The concept id.")],
+    output: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.text,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Show one concept entry with all its languages.
+
+    Example: glossary show distance-learning
+    """
+    from glossary import render
+    from glossary.errors import NotFoundError
+    from glossary.util import did_you_mean
+
+    g = _read(glossary)
+    concept = g.concepts.get(concept_id)
+    if concept is None:
+        raise NotFoundError(f"no concept '{concept_id}'{did_you_mean(concept_id, g.concepts)}")
+    if output is ShowFormat.json:
+        typer.echo(render.concept_json(concept))
+    elif output is ShowFormat.yaml:
+        from glossary.sources.yaml import dump_yaml
+
+        typer.echo(dump_yaml(concept), nl=False)
+    else:
+        typer.echo(render.concept_text(g, concept))
+
+
+# -- validate ---------------------------------------------------------------------------
+
+
+@app.command()
+@_command
+def validate(
+    path: Annotated[
+        Path | None, typer.Argument(help="Glossary folder or file (default: the glossary in use).", show_default=False)
+    ] = None,
+    output: Annotated[
+        DiagnosticFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiagnosticFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Check the sources and list every problem as path:line:col: CODE message.
+
+    Example: glossary validate terms/ --strict
+    """
+    from glossary import render
+    from glossary.validation import validate as run
+
+    report = run(path if path is not None else glossary)
+    if output is DiagnosticFormat.json:
+        typer.echo(render.diagnostics_json(report.diagnostics))
+    elif output is DiagnosticFormat.github:
+        if report.diagnostics:
+            typer.echo(render.diagnostics_github(report.diagnostics))
+    elif report.diagnostics:
+        typer.echo(render.diagnostics_text(report.diagnostics))
+    errors, warnings = len(report.errors), len(report.warnings)
+    if output is not DiagnosticFormat.json:
+        _err(
+            f"{report.concepts} concepts in {len(report.files)} files: "
+            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        )
+    raise typer.Exit(0 if report.ok(strict) else 1)
+
+
+# -- export -----------------------------------------------------------------------------
+
+
+@app.command()
+@_command
+def export(
+    format_name: Annotated[str, typer.Argument(metavar="FORMAT", help="tbx or csv.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
+    ] = None,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Write the glossary in another format.
+
+    Example: glossary export tbx --out glossary.tbx
+    """
+    from glossary.exporters import get
+
+    exporter = get(format_name)
+    g = _read(glossary)
+    if out is None or str(out) == "-":
+        if not exporter.SUFFIX:
+            raise typer.BadParameter(f"'{format_name}' writes a folder; give --out DIR", param_hint="--out")
+        exporter.write(sys.stdout.buffer, g, {})
+        sys.stdout.buffer.flush()
+        return
+    written = exporter.export(g, out, {})
+    _err(f"wrote {', '.join(str(p) for p in written)}")
+
+
+# -- import -----------------------------------------------------------------------------
+
+
+@app.command("import")
+@_command
+def import_(
+    src: Annotated[Path, typer.Argument(metavar="SRC", help="A TBX file (v2 or v3).")],
+    into: Annotated[
+        Path, typer.Option("--into", help="Folder to write concept files to.")
+    ] = Path("terms"),
+    force: Annotated[bool, typer.Option("--force", help="Replace existing concept files.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")] = False,
+) -> None:
+    """Import concepts from a TBX file as YAML concept files.
+
+    Example: glossary import partner.tbx --into terms/
+    """
+    from glossary import render
+    from glossary.importer import describe, import_file
+
+    report = import_file(src, into, force=force, dry_run=dry_run)
+    for line in describe(report.items):
+        typer.echo(line)
+    if report.config_written is not None:
+        verb = "would write" if dry_run else "wrote"
+        typer.echo(f"{verb} {report.config_written}")
+    if report.diagnostics:
+        _err(render.diagnostics_text(report.diagnostics))
+    for note in report.notes:
+        _err(f"note: {note}")
+    _err(report.summary())
+
+
+def main() -> None:
+    """The console script."""
+    app(prog_name="glossary")

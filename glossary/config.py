@@ -1,0 +1,203 @@
+"""``glossary.toml``: the glossary's metadata, subject list and linter settings."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from glossary.langtags import normalize_tag
+from glossary.model import GlossaryMeta, SourceLocation
+from glossary.validation.diagnostics import Diagnostic, load_diagnostic
+from glossary.util import did_you_mean
+
+__all__ = ["CONFIG_NAME", "Config", "ValidateConfig", "read_config"]
+
+CONFIG_NAME = "glossary.toml"
+
+_GLOSSARY_KEYS = (
+    "id", "title", "languages", "required", "version", "license", "publisher", "base_url",
+)
+_TOP_KEYS = ("glossary", "subjects", "validate")
+
+
+@dataclass(frozen=True, slots=True)
+class ValidateConfig:
+    """The ``[validate]`` table: which rules run and how."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    options: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    meta: GlossaryMeta
+    validate: ValidateConfig = field(default_factory=ValidateConfig)
+
+
+class _Positions:
+    """Line and column of keys in a TOML text, which ``tomllib`` does not report."""
+
+    _header = re.compile(r"^\s*\[\s*([^\]\s]+)\s*\]")
+    _key = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_-]+)\s*=')
+
+    def __init__(self, text: str) -> None:
+        self.where: dict[tuple[str, str], tuple[int, int]] = {}
+        self.lines = text.splitlines()
+        table = ""
+        for number, line in enumerate(self.lines, start=1):
+            if m := self._header.match(line):
+                table = m.group(1)
+                self.where.setdefault((table, ""), (number, m.start(1)))
+            elif m := self._key.match(line):
+                self.where.setdefault((table, m.group(1).strip('"')), (number, m.start(1) + 1))
+
+    def of(self, table: str, key: str = "", sub: str | None = None) -> tuple[int, int]:
+        line, col = self.where.get((table, key), self.where.get((table, ""), (0, 0)))
+        if sub and line:
+            text = self.lines[line - 1]
+            m = re.search(r"[{,]\s*(\"?)" + re.escape(sub) + r"\1\s*=", text)
+            if m:
+                return line, m.start(1) + 1 if m.group(1) else text.index(sub, m.start()) + 1
+        return line, col
+
+
+def read_config(data: bytes, path: str) -> tuple[Config, list[Diagnostic]]:
+    """Parse ``glossary.toml`` bytes; problems become diagnostics, never exceptions."""
+    diagnostics: list[Diagnostic] = []
+
+    def report(code: str, message: str, where: tuple[int, int] = (0, 0)) -> None:
+        diagnostics.append(load_diagnostic(code, message, path, where[0], where[1]))
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        report("L101", f"not UTF-8: byte {data[exc.start]:#04x} at offset {exc.start}")
+        return Config(GlossaryMeta(location=SourceLocation(path))), diagnostics
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        where = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
+        report("L104", message, where)
+        return Config(GlossaryMeta(location=SourceLocation(path))), diagnostics
+
+    pos = _Positions(text)
+    for key in raw:
+        if key not in _TOP_KEYS:
+            report("L106", f"unknown table [{key}]{did_you_mean(key, _TOP_KEYS)}", pos.of(key))
+
+    section = raw.get("glossary", {})
+    if not isinstance(section, dict):
+        report("L107", "[glossary] must be a table", pos.of("", "glossary"))
+        section = {}
+    for key in section:
+        if key not in _GLOSSARY_KEYS:
+            report(
+                "L106",
+                f"unknown field '{key}' in [glossary]{did_you_mean(key, _GLOSSARY_KEYS)}",
+                pos.of("glossary", key),
+            )
+
+    def text_field(key: str) -> str | None:
+        value = section.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            report("L107", f"'{key}' must be a string", pos.of("glossary", key))
+            return None
+        return value
+
+    def lang_list(key: str) -> tuple[str, ...]:
+        value = section.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            report("L107", f"'{key}' must be a list of language tags", pos.of("glossary", key))
+            return ()
+        tags = []
+        for value_tag in value:
+            tag = normalize_tag(value_tag)
+            if tag is None:
+                report(
+                    "L111",
+                    f"'{value_tag}' in '{key}' is not a BCP 47 language tag",
+                    pos.of("glossary", key),
+                )
+            else:
+                tags.append(tag)
+        return tuple(tags)
+
+    def labels(value: object, table: str, key: str) -> dict[str, str]:
+        if isinstance(value, str):
+            return {"und": value}
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            report("L107", f"'{key}' must be a table of language = text", pos.of(table, key))
+            return {}
+        out = {}
+        for lang, text in value.items():
+            tag = normalize_tag(lang)
+            if tag is None:
+                report(
+                    "L111", f"'{lang}' in '{key}' is not a BCP 47 language tag",
+                    pos.of(table, key, lang),
+                )
+            else:
+                out[tag] = text
+        return out
+
+    languages = lang_list("languages")
+    required = lang_list("required")
+    for tag in required:
+        if languages and tag not in languages:
+            report(
+                "L108",
+                f"required language '{tag}' is not in languages {list(languages)}",
+                pos.of("glossary", "required"),
+            )
+    glossary_id = text_field("id") or "glossary"
+    title = labels(section.get("title", {}), "glossary", "title")
+
+    subjects_raw = raw.get("subjects", {})
+    subjects: dict[str, dict[str, str]] = {}
+    if not isinstance(subjects_raw, dict):
+        report("L107", "[subjects] must be a table", pos.of("", "subjects"))
+    else:
+        for code, value in subjects_raw.items():
+            if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", code):
+                report(
+                    "L110",
+                    f"subject code '{code}' must be lower-case letters, digits and -",
+                    pos.of("subjects", code),
+                )
+            subjects[code] = labels(value, "subjects", code)
+
+    validate_raw = raw.get("validate", {})
+    validate = ValidateConfig()
+    if not isinstance(validate_raw, dict):
+        report("L107", "[validate] must be a table", pos.of("", "validate"))
+    else:
+        codes: dict[str, tuple[str, ...]] = {}
+        for key in ("select", "ignore"):
+            value = validate_raw.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                report("L107", f"'{key}' must be a list of rule codes", pos.of("validate", key))
+                value = []
+            codes[key] = tuple(value)
+        options = {k: v for k, v in validate_raw.items() if k not in ("select", "ignore")}
+        validate = ValidateConfig(codes["select"], codes["ignore"], options)
+
+    meta = GlossaryMeta(
+        id=glossary_id,
+        title=title,
+        languages=languages,
+        required=required,
+        version=text_field("version"),
+        license=text_field("license"),
+        publisher=text_field("publisher"),
+        base_url=text_field("base_url"),
+        subjects=subjects,
+        location=SourceLocation(path, 1, 1),
+    )
+    return Config(meta, validate), diagnostics

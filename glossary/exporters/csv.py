@@ -1,0 +1,80 @@
+"""CSV: one row per term, with its language section's and its concept's fields.
+
+The columns are fixed (``COLUMNS``) so that a spreadsheet made from one export can be
+imported again; lists (subjects, related) are separated by spaces, which ids and
+subject codes never contain.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from glossary.model import Glossary
+from glossary.util import atomic_write
+
+NAME = "csv"
+DESCRIPTION = "CSV, one row per term (spreadsheets)"
+SUFFIX = ".csv"
+
+COLUMNS = (
+    "concept_id", "subjects", "concept_status", "related", "concept_note", "updated",
+    "lang", "definition", "definition_source", "lang_note",
+    "term", "term_status", "term_type", "pos", "gender", "geo",
+    "context", "context_source", "term_source", "term_note",
+)
+
+
+def rows(glossary: Glossary) -> Iterator[dict[str, str]]:
+    for concept in glossary.concepts.values():
+        base = {
+            "concept_id": concept.id,
+            "subjects": " ".join(concept.subjects),
+            "concept_status": concept.status.value,
+            "related": " ".join(concept.related),
+            "concept_note": concept.note or "",
+            "updated": concept.updated.isoformat() if concept.updated else "",
+        }
+        for section in concept.languages.values():
+            lang = {
+                "lang": section.lang,
+                "definition": section.definition or "",
+                "definition_source": section.source or "",
+                "lang_note": section.note or "",
+            }
+            for term in section.terms or (None,):
+                row = {**base, **lang}
+                if term is not None:
+                    row.update(
+                        term=term.term,
+                        term_status=term.status.value,
+                        term_type=term.type.value,
+                        pos=term.pos.value if term.pos else "",
+                        gender=term.gender.value if term.gender else "",
+                        geo=term.geo or "",
+                        context=term.context or "",
+                        context_source=term.context_source or "",
+                        term_source=term.source or "",
+                        term_note=term.note or "",
+                    )
+                yield {column: row.get(column, "") for column in COLUMNS}
+
+
+def render(glossary: Glossary) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows(glossary))
+    return buffer.getvalue().encode("utf-8")
+
+
+def write(fp: IO[bytes], glossary: Glossary, options: Mapping[str, Any] | None = None) -> None:
+    fp.write(render(glossary))
+
+
+def export(glossary: Glossary, out: Path, options: Mapping[str, Any]) -> list[Path]:
+    atomic_write(out, render(glossary), overwrite=True)
+    return [out]

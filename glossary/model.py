@@ -1,0 +1,233 @@
+"""The glossary model: concept-oriented and aligned with TBX-Basic.
+
+``Glossary -> Concept -> LangSection -> Term``. Every object is an immutable dataclass
+and carries the place it was read from, so that any later check can point at the
+file, line and column. The model does no I/O: loaders in :mod:`glossary.sources` build it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from glossary.search import Match
+
+__all__ = [
+    "ID_PATTERN",
+    "Concept",
+    "ConceptStatus",
+    "Gender",
+    "Glossary",
+    "GlossaryMeta",
+    "LangSection",
+    "PartOfSpeech",
+    "SourceLocation",
+    "Term",
+    "TermStatus",
+    "TermType",
+]
+
+#: A concept id: used in URLs, file names and TBX ids, so it is kept to a safe alphabet.
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+class ConceptStatus(StrEnum):
+    """Where a concept stands in the review workflow."""
+
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
+    APPROVED = "approved"
+
+
+class TermStatus(StrEnum):
+    """How a term may be used (TBX ``administrativeStatus``)."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"
+
+
+class TermType(StrEnum):
+    """The form of a term (TBX ``termType``)."""
+
+    FULL_FORM = "fullForm"
+    ABBREVIATION = "abbreviation"
+    ACRONYM = "acronym"
+    SHORT_FORM = "shortForm"
+    VARIANT = "variant"
+    PHRASE = "phrase"
+
+
+class PartOfSpeech(StrEnum):
+    """TBX ``partOfSpeech``."""
+
+    NOUN = "noun"
+    VERB = "verb"
+    ADJECTIVE = "adjective"
+    ADVERB = "adverb"
+    PROPER_NOUN = "properNoun"
+    OTHER = "other"
+
+
+class Gender(StrEnum):
+    """TBX ``grammaticalGender``."""
+
+    MASCULINE = "masculine"
+    FEMININE = "feminine"
+    NEUTER = "neuter"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SourceLocation:
+    """A place in a source file; ``line`` and ``col`` are 1-based, 0 when unknown."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+_NOWHERE = SourceLocation("<memory>")
+
+
+def _loc() -> SourceLocation:
+    return field(default=_NOWHERE, compare=False, repr=False)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One designation of a concept in one language."""
+
+    term: str
+    status: TermStatus = TermStatus.PREFERRED
+    type: TermType = TermType.FULL_FORM
+    pos: PartOfSpeech | None = None
+    gender: Gender | None = None
+    geo: str | None = None
+    context: str | None = None
+    context_source: str | None = None
+    source: str | None = None
+    note: str | None = None
+    location: SourceLocation = _loc()
+
+    @property
+    def is_bare(self) -> bool:
+        """True when nothing but the text is set, so it can be written as a bare string."""
+        return (
+            self.status is TermStatus.PREFERRED
+            and self.type is TermType.FULL_FORM
+            and all(
+                getattr(self, name) is None
+                for name in ("pos", "gender", "geo", "context", "context_source", "source", "note")
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LangSection:
+    """Everything a concept says in one language."""
+
+    lang: str
+    terms: tuple[Term, ...] = ()
+    definition: str | None = None
+    source: str | None = None
+    note: str | None = None
+    location: SourceLocation = _loc()
+
+    @property
+    def preferred(self) -> Term | None:
+        """The first preferred term, or the first term when none is marked preferred."""
+        for term in self.terms:
+            if term.status is TermStatus.PREFERRED:
+                return term
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """A unit of knowledge with its designations in several languages."""
+
+    id: str
+    languages: Mapping[str, LangSection] = field(default_factory=dict, hash=False)
+    subjects: tuple[str, ...] = ()
+    status: ConceptStatus = ConceptStatus.DRAFT
+    related: tuple[str, ...] = ()
+    note: str | None = None
+    updated: dt.date | None = None
+    location: SourceLocation = _loc()
+
+    def terms(self, lang: str | None = None) -> Iterator[Term]:
+        """Every term, or every term of one language, in source order."""
+        for code, section in self.languages.items():
+            if lang is None or code == lang:
+                yield from section.terms
+
+    def preferred(self, lang: str) -> Term | None:
+        section = self.languages.get(lang)
+        return section.preferred if section else None
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryMeta:
+    """What ``glossary.toml`` says about the glossary as a whole."""
+
+    id: str = "glossary"
+    title: Mapping[str, str] = field(default_factory=dict, hash=False)
+    languages: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    version: str | None = None
+    license: str | None = None
+    publisher: str | None = None
+    base_url: str | None = None
+    subjects: Mapping[str, Mapping[str, str]] = field(default_factory=dict, hash=False)
+    location: SourceLocation = _loc()
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``, else in the first language that has one, else the id."""
+        if lang in self.title:
+            return self.title[lang]
+        for code in self.languages:
+            if code in self.title:
+                return self.title[code]
+        return next(iter(self.title.values()), self.id)
+
+    def subject_label(self, code: str, lang: str) -> str:
+        labels = self.subjects.get(code, {})
+        return labels.get(lang) or next(iter(labels.values()), code)
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """Glossary metadata plus its concepts by id, in source order."""
+
+    meta: GlossaryMeta = field(default_factory=GlossaryMeta)
+    concepts: Mapping[str, Concept] = field(default_factory=dict, hash=False)
+    location: SourceLocation = _loc()
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Declared languages first, in display order, then any others found in concepts."""
+        seen = dict.fromkeys(self.meta.languages)
+        for concept in self.concepts.values():
+            seen.update(dict.fromkeys(concept.languages))
+        return tuple(seen)
+
+    def lookup(self, query: str, lang: str | None = None, limit: int = 10) -> list[Match]:
+        """Find the concepts whose terms match ``query``, best first."""
+        from glossary.search import lookup
+
+        return lookup(self, query, lang=lang, limit=limit)
+
+

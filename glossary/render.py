@@ -1,0 +1,264 @@
+"""Text the command line prints: lookup results, concept entries and diagnostics.
+
+Pure functions from values to strings, so that the CLI stays a thin layer and the
+output can be tested without running a command.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from glossary.model import Concept, Glossary, LangSection, Term, TermStatus
+from glossary.search import Match
+from glossary.validation.diagnostics import Diagnostic, Severity
+
+__all__ = [
+    "concept_json",
+    "concept_text",
+    "diagnostics_github",
+    "diagnostics_json",
+    "diagnostics_text",
+    "lookup_json",
+    "lookup_table",
+    "lookup_tsv",
+    "width",
+]
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (wide East Asian characters take two)."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def _pad(text: str, columns: int) -> str:
+    return text + " " * max(columns - width(text), 0)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows
+    ]
+
+
+# -- lookup -----------------------------------------------------------------------------
+
+
+def _equivalent_text(match: Match, lang: str) -> str:
+    found = match.equivalents.get(lang, ())
+    usable = [e for e in found if e.status in (TermStatus.PREFERRED, TermStatus.ADMITTED)]
+    shown = [e.term for e in usable if e.status is TermStatus.PREFERRED] or [e.term for e in usable]
+    if not shown and found:
+        return "; ".join(f"{e.term} ({e.status.value})" for e in found)
+    return "; ".join(shown)
+
+
+def _target_languages(matches: Sequence[Match]) -> list[str]:
+    seen: dict[str, None] = {}
+    for match in matches:
+        seen.update(dict.fromkeys(match.equivalents))
+    return list(seen)
+
+
+def lookup_table(query: str, matches: Sequence[Match]) -> str:
+    """A table with one row per concept: the matched term and its equivalents."""
+    targets = _target_languages(matches)
+    header = ["TERM", "LANG", "STATUS", *(lang.upper() for lang in targets), "MATCH"]
+    rows = [header]
+    notes = []
+    for match in matches:
+        term = match.term
+        if match.status in (TermStatus.DEPRECATED, TermStatus.SUPERSEDED) and match.preferred:
+            notes.append(f"'{match.term}' is {match.status.value}: use '{match.preferred}'")
+        rows.append(
+            [
+                term,
+                match.lang,
+                match.status.value,
+                *(_equivalent_text(match, lang) for lang in targets),
+                f"{match.kind} {match.score:g}",
+            ]
+        )
+    lines = _table(rows)
+    lines.extend(notes)
+    return "\n".join(lines)
+
+
+def lookup_json(query: str, matches: Sequence[Match]) -> str:
+    """The JSON object of DESIGN.md: ``{"query": ..., "matches": [...]}`` on one line."""
+    return json.dumps(
+        {"query": query, "matches": [m.as_dict() for m in matches]}, ensure_ascii=False
+    )
+
+
+def lookup_tsv(query: str, matches: Sequence[Match], header: bool = True) -> str:
+    """Tab-separated rows; equivalents in one column per language, joined by ``; ``."""
+    targets = _target_languages(matches)
+    lines = []
+    if header:
+        lines.append("\t".join(["query", "concept_id", "lang", "term", "status", "score", "kind", *targets]))
+    for match in matches:
+        cells = [
+            query, match.concept_id, match.lang, match.term, match.status.value,
+            f"{match.score:g}", match.kind,
+            *("; ".join(e.term for e in match.equivalents.get(lang, ())) for lang in targets),
+        ]
+        lines.append("\t".join(_one_line(cell) for cell in cells))
+    return "\n".join(lines)
+
+
+# -- show -------------------------------------------------------------------------------
+
+
+def _grammar(term: Term) -> str:
+    parts = [term.status.value]
+    if term.type.value != "fullForm":
+        parts.append(term.type.value)
+    if term.pos:
+        parts.append(term.pos.value)
+    if term.gender:
+        parts.append(term.gender.value)
+    if term.geo:
+        parts.append(term.geo)
+    return ", ".join(parts)
+
+
+def _section_text(section: LangSection) -> list[str]:
+    lines = []
+    rows = [[term.term, _grammar(term)] for term in section.terms]
+    table = _table(rows) if rows else []
+    for index, line in enumerate(table):
+        prefix = f"{section.lang:<6}" if index == 0 else " " * 6
+        lines.append(prefix + line)
+        term = section.terms[index]
+        for label, value in (
+            ("context", term.context), ("context source", term.context_source),
+            ("source", term.source), ("note", term.note),
+        ):
+            if value:
+                lines.append(f"{'':6}  {label}: {_one_line(value)}")
+    if not table:
+        lines.append(f"{section.lang:<6}(no terms)")
+    for label, value in (("definition", section.definition), ("source", section.source),
+                         ("note", section.note)):
+        if value:
+            lines.append(f"{'':6}{label}: {_one_line(value)}")
+    return lines
+
+
+def concept_text(glossary: Glossary, concept: Concept) -> str:
+    """A readable entry: header, then each language with its terms and definition."""
+    head = f"{concept.id}  [{concept.status.value}]"
+    lines = [head]
+    if concept.subjects:
+        labels = [glossary.meta.subject_label(s, "en") for s in concept.subjects]
+        lines.append("subjects: " + ", ".join(labels))
+    if concept.related:
+        lines.append("related: " + ", ".join(concept.related))
+    if concept.note:
+        lines.append("note: " + _one_line(concept.note))
+    if concept.updated:
+        lines.append("updated: " + concept.updated.isoformat())
+    order = [lang for lang in glossary.languages if lang in concept.languages]
+    order += [lang for lang in concept.languages if lang not in order]
+    for lang in order:
+        lines.append("")
+        lines.extend(_section_text(concept.languages[lang]))
+    return "\n".join(lines)
+
+
+def concept_dict(concept: Concept) -> dict[str, object]:
+    """The concept as plain data, in source-format field names (None fields left out)."""
+
+    def clean(pairs: Iterable[tuple[str, object]]) -> dict[str, object]:
+        return {k: v for k, v in pairs if v not in (None, (), [])}
+
+    return clean(
+        [
+            ("id", concept.id),
+            ("subjects", list(concept.subjects)),
+            ("status", concept.status.value),
+            ("related", list(concept.related)),
+            ("note", concept.note),
+            ("updated", concept.updated.isoformat() if concept.updated else None),
+            (
+                "languages",
+                {
+                    lang: clean(
+                        [
+                            ("definition", section.definition),
+                            ("source", section.source),
+                            ("note", section.note),
+                            (
+                                "terms",
+                                [
+                                    clean(
+                                        [
+                                            ("term", t.term),
+                                            ("status", t.status.value),
+                                            ("type", t.type.value),
+                                            ("pos", t.pos.value if t.pos else None),
+                                            ("gender", t.gender.value if t.gender else None),
+                                            ("geo", t.geo),
+                                            ("context", t.context),
+                                            ("context_source", t.context_source),
+                                            ("source", t.source),
+                                            ("note", t.note),
+                                        ]
+                                    )
+                                    for t in section.terms
+                                ],
+                            ),
+                        ]
+                    )
+                    for lang, section in concept.languages.items()
+                },
+            ),
+        ]
+    )
+
+
+def concept_json(concept: Concept) -> str:
+    return json.dumps(concept_dict(concept), ensure_ascii=False, indent=2)
+
+
+# -- diagnostics ------------------------------------------------------------------------
+
+
+def diagnostics_text(diagnostics: Iterable[Diagnostic]) -> str:
+    return "\n".join(str(d) for d in diagnostics)
+
+
+def diagnostics_json(diagnostics: Iterable[Diagnostic]) -> str:
+    return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2)
+
+
+def _github_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def diagnostics_github(diagnostics: Iterable[Diagnostic]) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…::message``."""
+    lines = []
+    for d in diagnostics:
+        level = "error" if d.severity is Severity.ERROR else "warning"
+        props = [f"file={_github_escape(d.path, True)}"]
+        if d.line:
+            props.append(f"line={d.line}")
+        if d.col:
+            props.append(f"col={d.col}")
+        props.append(f"title={_github_escape(d.code + ' ' + d.name, True)}")
+        lines.append(f"::{level} {','.join(props)}::{_github_escape(d.message)}")
+    return "\n".join(lines)

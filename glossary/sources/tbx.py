@@ -1,0 +1,678 @@
+"""TBX: read v3 (TBX-Basic, -Core, -Min and others; DCA and DCT) and v2 (``martif``).
+
+``read_tbx`` is tolerant: it reads what real tools write (``tig`` and ``ntig``, missing or
+non-NCName ids, picklist values in other spellings, a missing ``<martif>`` root) and
+says what it repaired or skipped in diagnostics. Parsing never resolves entities,
+never loads a DTD and never touches the network.
+
+``write_tbx`` writes TBX v3 TBX-Basic in DCA style (see :mod:`glossary.sources.tbx_write`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO
+
+from lxml import etree
+
+from glossary.langtags import normalize_tag
+from glossary.sources.tbx_write import (
+    PROPER_NOUN_NOTE,
+    STATUS_NOTE,
+    generate_tbx,
+    write_tbx,
+)
+from glossary.model import (
+    ID_PATTERN,
+    Concept,
+    ConceptStatus,
+    Gender,
+    Glossary,
+    GlossaryMeta,
+    LangSection,
+    PartOfSpeech,
+    SourceLocation,
+    Term,
+    TermStatus,
+    TermType,
+)
+from glossary.util import slugify
+from glossary.validation.diagnostics import Diagnostic, load_diagnostic
+
+__all__ = ["generate_tbx", "make_parser", "read_tbx", "write_tbx"]
+
+
+def make_parser() -> etree.XMLParser:
+    """An XML parser that is safe for untrusted input: no entities, DTDs or network."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+        remove_pis=False,
+        collect_ids=False,
+    )
+
+
+# -- value vocabularies: every spelling seen in real files, lower-cased ------------------
+
+_STATUS = {
+    "preferredterm-admn-sts": TermStatus.PREFERRED, "preferredterm": TermStatus.PREFERRED,
+    "preferred": TermStatus.PREFERRED, "standardizedterm-admn-sts": TermStatus.PREFERRED,
+    "standardizedterm": TermStatus.PREFERRED, "legalterm": TermStatus.PREFERRED,
+    "regulatedterm": TermStatus.PREFERRED, "recommended": TermStatus.PREFERRED,
+    "admittedterm-admn-sts": TermStatus.ADMITTED, "admittedterm": TermStatus.ADMITTED,
+    "admitted": TermStatus.ADMITTED, "permitted": TermStatus.ADMITTED,
+    "deprecatedterm-admn-sts": TermStatus.DEPRECATED, "deprecatedterm": TermStatus.DEPRECATED,
+    "deprecated": TermStatus.DEPRECATED, "notrecommended": TermStatus.DEPRECATED,
+    "forbidden": TermStatus.DEPRECATED, "forbiddenterm": TermStatus.DEPRECATED,
+    "supersededterm-admn-sts": TermStatus.SUPERSEDED, "supersededterm": TermStatus.SUPERSEDED,
+    "superseded": TermStatus.SUPERSEDED, "obsolete": TermStatus.SUPERSEDED,
+    "obsoleteterm": TermStatus.SUPERSEDED,
+}
+_TERM_TYPE = {
+    "fullform": TermType.FULL_FORM, "full form": TermType.FULL_FORM,
+    "abbreviation": TermType.ABBREVIATION, "abbreviated form": TermType.ABBREVIATION,
+    "abbreviatedform": TermType.ABBREVIATION, "initialism": TermType.ABBREVIATION,
+    "acronym": TermType.ACRONYM, "shortform": TermType.SHORT_FORM,
+    "short form": TermType.SHORT_FORM, "clippedterm": TermType.SHORT_FORM,
+    "variant": TermType.VARIANT, "phrase": TermType.PHRASE, "setphrase": TermType.PHRASE,
+}
+_POS = {
+    "noun": PartOfSpeech.NOUN, "n": PartOfSpeech.NOUN, "verb": PartOfSpeech.VERB,
+    "v": PartOfSpeech.VERB, "adjective": PartOfSpeech.ADJECTIVE, "adj": PartOfSpeech.ADJECTIVE,
+    "adverb": PartOfSpeech.ADVERB, "adv": PartOfSpeech.ADVERB,
+    "propernoun": PartOfSpeech.PROPER_NOUN, "proper noun": PartOfSpeech.PROPER_NOUN,
+    "other": PartOfSpeech.OTHER,
+}
+_GENDER = {
+    "masculine": Gender.MASCULINE, "m": Gender.MASCULINE, "feminine": Gender.FEMININE,
+    "f": Gender.FEMININE, "neuter": Gender.NEUTER, "n": Gender.NEUTER,
+    "other": Gender.OTHER, "common": Gender.OTHER,
+}
+
+_ENTRY = ("conceptEntry", "termEntry")
+_SECTION = ("langSec", "langSet")
+_TERM_HOLDER = ("termSec", "tig", "ntig")
+_DCA = ("termNote", "descrip", "admin", "ref", "xref", "transac", "transacNote", "adminNote",
+        "descripNote")
+_STATUS_CATEGORIES = ("administrativeStatus", "normativeAuthorization", "usageStatus")
+_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _local(element: etree._Element) -> str:
+    tag = element.tag
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _text(element: etree._Element) -> str:
+    return "".join(element.itertext())
+
+
+class _Positions:
+    """Line and column of every element's start tag, found in the decoded text.
+
+    libxml2 reports the line where a start tag *ends* and no column; the start tags
+    appear in the text in document order, so one forward scan finds each of them.
+    """
+
+    def __init__(self, data: bytes, encoding: str | None) -> None:
+        self.text: str | None = None
+        try:
+            if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                self.text = data.decode("utf-16")
+            else:
+                self.text = data.decode(encoding or "utf-8")
+        except (LookupError, UnicodeDecodeError):
+            self.text = None
+        self.starts: list[int] = []
+        if self.text is not None:
+            self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        self.cursor = 0
+        self.where: dict[etree._Element, tuple[int, int]] = {}
+
+    def visit(self, element: etree._Element) -> None:
+        line = element.sourceline or 0
+        if self.text is None or not isinstance(element.tag, str):
+            self.where[element] = (line, 0)
+            return
+        qname = element.prefix + ":" + _local(element) if element.prefix else _local(element)
+        pattern = re.compile("<" + re.escape(qname) + r"[\s/>]")
+        match = pattern.search(self.text, self.cursor)
+        if match is None:
+            self.where[element] = (line, 0)
+            return
+        self.cursor = match.start() + 1
+        row = bisect.bisect_right(self.starts, match.start())
+        self.where[element] = (row, match.start() - self.starts[row - 1] + 1)
+
+    def of(self, element: etree._Element) -> tuple[int, int]:
+        return self.where.get(element, (element.sourceline or 0, 0))
+
+
+@dataclass
+class _Counts:
+    """Problems that repeat on many entries are reported once per file, with a count."""
+
+    items: dict[tuple[str, str], list[object]] = field(default_factory=dict)
+
+    def add(self, code: str, what: str, pos: tuple[int, int]) -> None:
+        entry = self.items.setdefault((code, what), [0, pos])
+        entry[0] = int(entry[0]) + 1  # type: ignore[call-overload]
+
+
+class _Reader:
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name = name
+        self.data = data
+        self.diagnostics: list[Diagnostic] = []
+        self.counts = _Counts()
+        self.default_lang = "und"
+        self.subjects: dict[str, dict[str, str]] = {}
+        self.subject_codes: dict[str, str] = {}
+        self.positions: _Positions
+
+    # -- reporting --------------------------------------------------------------------
+
+    def report(self, code: str, message: str, element: etree._Element | None = None,
+               concept_id: str | None = None) -> None:
+        line, col = self.positions.of(element) if element is not None else (0, 0)
+        self.diagnostics.append(load_diagnostic(code, message, self.name, line, col, concept_id))
+
+    def count(self, code: str, what: str, element: etree._Element) -> None:
+        self.counts.add(code, what, self.positions.of(element))
+
+    def loc(self, element: etree._Element) -> SourceLocation:
+        line, col = self.positions.of(element)
+        return SourceLocation(self.name, line, col)
+
+    def flush_counts(self) -> None:
+        for (code, what), (number, pos) in self.counts.items.items():
+            times = f" ({number} times; the first is here)" if int(number) > 1 else ""  # type: ignore[call-overload]
+            line, col = pos  # type: ignore[misc]
+            self.diagnostics.append(load_diagnostic(code, f"{what}{times}", self.name, line, col))
+
+    # -- document ---------------------------------------------------------------------
+
+    def read(self) -> Glossary | None:
+        try:
+            tree = etree.fromstring(self.data, make_parser()).getroottree()
+        except etree.XMLSyntaxError as exc:
+            self.positions = _Positions(b"", None)
+            line, col = exc.position if exc.position else (0, 0)
+            message = exc.msg or "not well-formed XML"
+            message = re.sub(r", line \d+, column \d+$", "", message)
+            self.diagnostics.append(load_diagnostic("L103", message, self.name, line, col))
+            return None
+        except ValueError as exc:  # e.g. an unsupported encoding declaration
+            self.positions = _Positions(b"", None)
+            self.diagnostics.append(load_diagnostic("L101", str(exc), self.name, 1, 1))
+            return None
+        root = tree.getroot()
+        self.positions = _Positions(self.data, tree.docinfo.encoding)
+        for element in root.iter():
+            self.positions.visit(element)
+        self._check_dtd(tree)
+
+        root_name = _local(root)
+        if root_name not in ("tbx", "martif", "martifHeader"):
+            self.report("L113", f"the root element is <{root_name}>, not <tbx> or <martif>", root)
+            return None
+        if root_name == "martifHeader":
+            self.report(
+                "L116", "the root element is <martifHeader>, not <martif>; read it anyway", root
+            )
+        self.default_lang = normalize_tag(root.get(_XML_LANG, "") or "") or "und"
+        meta = self._header(root)
+        concepts = self._entries(root)
+        if not concepts:
+            self.report("L112", "the file holds no concept entry with a term", root)
+        self.flush_counts()
+        languages = meta.languages or self._languages(concepts)
+        subjects = dict(meta.subjects)
+        for code, labels in self.subjects.items():
+            subjects.setdefault(code, labels)
+        meta = GlossaryMeta(
+            id=meta.id, title=meta.title, languages=languages, required=meta.required,
+            version=meta.version, license=meta.license, publisher=meta.publisher,
+            base_url=meta.base_url, subjects=subjects, location=meta.location,
+        )
+        by_id: dict[str, Concept] = {}
+        for concept in concepts:
+            by_id.setdefault(concept.id, concept)
+        self.concepts = concepts
+        return Glossary(meta, by_id, SourceLocation(self.name, 1, 1))
+
+    def _check_dtd(self, tree: etree._ElementTree) -> None:
+        dtd = tree.docinfo.internalDTD
+        if dtd is not None and any(True for _ in dtd.iterentities()):
+            self.diagnostics.append(
+                load_diagnostic(
+                    "L116",
+                    "the document declares XML entities; they were not expanded",
+                    self.name, 1, 1,
+                )
+            )
+
+    def _languages(self, concepts: list[Concept]) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        if self.default_lang != "und":
+            seen[self.default_lang] = None
+        for concept in concepts:
+            seen.update(dict.fromkeys(concept.languages))
+        return tuple(seen)
+
+    # -- header -----------------------------------------------------------------------
+
+    def _header(self, root: etree._Element) -> GlossaryMeta:
+        header = next((e for e in root.iter() if _local(e) in ("tbxHeader", "martifHeader")), None)
+        values: dict[str, str] = {}
+        titles: dict[str, str] = {}
+        subjects: dict[str, dict[str, str]] = {}
+        if header is not None:
+            for element in header.iter():
+                name = _local(element)
+                lang = normalize_tag(element.get(_XML_LANG, "") or "") or self.default_lang
+                if name == "title":
+                    titles.setdefault(lang, _text(element).strip())
+                elif name == "note" and _local(element.getparent()) == "titleStmt":
+                    if element.get(_XML_LANG):
+                        titles.setdefault(lang, _text(element).strip())
+                elif name == "p" and element.get("type"):
+                    kind = element.get("type", "")
+                    if kind.startswith("subject:"):
+                        subjects.setdefault(kind[8:], {})[lang] = _text(element)
+                    else:
+                        values.setdefault(kind, _text(element))
+        for code, labels in subjects.items():
+            self.subject_codes[code] = code
+            self.subjects[code] = labels
+
+        def tags(key: str) -> tuple[str, ...]:
+            found = (normalize_tag(t) for t in values.get(key, "").split())
+            return tuple(t for t in found if t)
+
+        stem = re.sub(r"\.[^.]*$", "", self.name.replace("\\", "/").rsplit("/", 1)[-1])
+        return GlossaryMeta(
+            id=values.get("id") or slugify(stem, "glossary"),
+            title=titles,
+            languages=tags("languages"),
+            required=tags("required"),
+            version=values.get("version"),
+            license=values.get("license"),
+            publisher=values.get("publisher"),
+            base_url=values.get("baseUrl"),
+            subjects=subjects,
+            location=self.loc(header) if header is not None else SourceLocation(self.name, 1, 1),
+        )
+
+    # -- entries ----------------------------------------------------------------------
+
+    def _entries(self, root: etree._Element) -> list[Concept]:
+        concepts: list[Concept] = []
+        used: set[str] = set()
+        for element in root.iter(tag=etree.Element):
+            if _local(element) in _ENTRY:
+                concept = self._entry(element, used)
+                if concept is not None:
+                    concepts.append(concept)
+        return concepts
+
+    def _entry_id(self, element: etree._Element, sections: dict[str, LangSection],
+                  used: set[str]) -> str:
+        raw = element.get("id")
+        if raw is not None and ID_PATTERN.match(raw):
+            wanted = raw
+        else:
+            if raw is None or not raw.strip():
+                first = self._naming_term(sections)
+                wanted = slugify(first) if first else "concept"
+                self.count("L116", "entries without an id were given one made from a term", element)
+            else:
+                wanted = slugify(raw)
+                if wanted != raw:
+                    self.count(
+                        "L116",
+                        "entry ids that are not lower-case a-z, 0-9 and - were made into such ids",
+                        element,
+                    )
+        concept_id = wanted
+        number = 2
+        while concept_id in used:
+            concept_id = f"{wanted}-{number}"
+            number += 1
+        if concept_id != wanted and raw is not None and ID_PATTERN.match(raw):
+            self.report(
+                "L118", f"id '{raw}' is used by an earlier entry; this one becomes '{concept_id}'",
+                element, concept_id,
+            )
+        used.add(concept_id)
+        return concept_id
+
+    def _naming_term(self, sections: dict[str, LangSection]) -> str | None:
+        order = ["en", self.default_lang, *sections]
+        for lang in order:
+            section = sections.get(lang)
+            if section and section.terms:
+                return section.terms[0].term
+        return None
+
+    def _entry(self, element: etree._Element, used: set[str]) -> Concept | None:
+        subjects: list[str] = []
+        related: list[str] = []
+        notes: list[str] = []
+        status: ConceptStatus | None = None
+        updated: dt.date | None = None
+        loose: dict[str, dict[str, str]] = {}  # language -> definition/source/note without terms
+        sections: dict[str, LangSection] = {}
+
+        for child in element:
+            name = _local(child)
+            if not name:
+                continue
+            if name in _SECTION:
+                section = self._section(child)
+                if section is None:
+                    continue
+                if section.lang in sections:
+                    self.count("L116", "repeated language sections in one entry were merged", child)
+                    section = _merge(sections[section.lang], section)
+                sections[section.lang] = section
+                continue
+            category, value, source = self._category(child)
+            if category == "subjectField":
+                for part in (p.strip() for p in value.split(";")):
+                    if part:
+                        subjects.append(self._subject(part))
+            elif category == "crossReference":
+                target = child.get("target") or value
+                related.append(target if ID_PATTERN.match(target) else slugify(target))
+            elif category == "definition":
+                lang = normalize_tag(child.get(_XML_LANG, "") or "") or self.default_lang
+                slot = loose.setdefault(lang, {})
+                slot["definition"] = value
+                if source is not None:
+                    slot["source"] = source
+            elif category == "note":
+                lang_attr = child.get(_XML_LANG)
+                marker = STATUS_NOTE.fullmatch(value)
+                if marker and status is None and not notes and not lang_attr:
+                    status = ConceptStatus(marker.group(1))
+                elif lang_attr:
+                    lang = normalize_tag(lang_attr) or self.default_lang
+                    loose.setdefault(lang, {})["note"] = value
+                else:
+                    notes.append(value)
+            elif category == "transactionGroup":
+                date = _date(child)
+                if date and (updated is None or date > updated):
+                    updated = date
+            elif category:
+                self.count("L115", f"'{category}' at entry level has no field in the model and was skipped", child)
+
+        for lang, slot in loose.items():
+            existing = sections.get(lang)
+            if existing is None:
+                sections[lang] = LangSection(
+                    lang, (), slot.get("definition"), slot.get("source"), slot.get("note"),
+                    self.loc(element),
+                )
+            else:
+                sections[lang] = LangSection(
+                    lang, existing.terms,
+                    existing.definition if existing.definition is not None else slot.get("definition"),
+                    existing.source if existing.source is not None else slot.get("source"),
+                    existing.note if existing.note is not None else slot.get("note"),
+                    existing.location,
+                )
+        if not any(section.terms for section in sections.values()):
+            self.count("L116", "entries without any term were skipped", element)
+            return None
+        concept_id = self._entry_id(element, sections, used)
+        return Concept(
+            id=concept_id,
+            languages=sections,
+            subjects=tuple(dict.fromkeys(subjects)),
+            status=status or ConceptStatus.DRAFT,
+            related=tuple(dict.fromkeys(related)),
+            note="\n\n".join(notes) if notes else None,
+            updated=updated,
+            location=self.loc(element),
+        )
+
+    def _subject(self, value: str) -> str:
+        if value in self.subject_codes:
+            return self.subject_codes[value]
+        code = slugify(value, "subject")
+        self.subject_codes[value] = code
+        self.subjects.setdefault(code, {})[self.default_lang] = value
+        return code
+
+    def _category(self, element: etree._Element) -> tuple[str, str, str | None]:
+        """The data category of a child element, its text and, for groups, its source."""
+        name = _local(element)
+        namespace = etree.QName(element.tag).namespace if isinstance(element.tag, str) else None
+        if name == "note":
+            return "note", _text(element), None
+        if name in ("transacGrp",):
+            return "transactionGroup", "", None
+        if name in ("descripGrp", "termNoteGrp", "adminGrp"):
+            main = next((c for c in element if _local(c) not in ("admin", "adminGrp", "note",
+                                                                    "descripNote", "transacGrp")), None)
+            if main is None:
+                return "", "", None
+            category, value, _ = self._category(main)
+            source = None
+            for extra in element:
+                if extra is main:
+                    continue
+                extra_category, extra_value, _ = self._category(extra)
+                if extra_category == "source" and source is None:
+                    source = extra_value
+                elif extra_category:
+                    self.count("L115", f"'{extra_category}' inside <{name}> has no field in the model and was skipped", extra)
+            return category, value, source
+        if name in _DCA:
+            return element.get("type") or "", _text(element), None
+        if namespace and namespace.startswith("urn:iso:std:iso:30042"):
+            return "", "", None
+        if namespace or name not in ("term", "termGrp"):
+            return name, _text(element), None  # DCT style: the element name is the category
+        return "", "", None
+
+    def _section(self, element: etree._Element) -> LangSection | None:
+        raw_lang = element.get(_XML_LANG)
+        lang = normalize_tag(raw_lang or "")
+        if lang is None:
+            self.report(
+                "L111",
+                f"language section with xml:lang '{raw_lang or ''}' (not a BCP 47 tag) was skipped",
+                element,
+            )
+            return None
+        terms: list[Term] = []
+        definitions: list[str] = []
+        source: str | None = None
+        notes: list[str] = []
+        for child in element:
+            name = _local(child)
+            if not name:
+                continue
+            if name in _TERM_HOLDER:
+                term = self._term(child)
+                if term is not None:
+                    terms.append(term)
+                continue
+            category, value, group_source = self._category(child)
+            if category == "definition":
+                definitions.append(value)
+                if group_source is not None and source is None:
+                    source = group_source
+            elif category == "source":
+                source = source if source is not None else value
+            elif category == "note":
+                notes.append(value)
+            elif category and category != "transactionGroup":
+                self.count("L115", f"'{category}' in language sections has no field in the model and was skipped", child)
+        if len(definitions) > 1:
+            self.count("L116", "several definitions in one language section were joined", element)
+        return LangSection(
+            lang=lang,
+            terms=tuple(terms),
+            definition="\n\n".join(definitions) if definitions else None,
+            source=source,
+            note="\n\n".join(notes) if notes else None,
+            location=self.loc(element),
+        )
+
+    def _term(self, holder: etree._Element) -> Term | None:
+        term_element = None
+        children: list[etree._Element] = []
+        for child in holder.iter(tag=etree.Element):
+            if child is holder:
+                continue
+            name = _local(child)
+            if name == "term" and term_element is None:
+                term_element = child
+            elif name in ("termGrp",):
+                continue
+            elif child.getparent() is holder or _local(child.getparent()) in ("termGrp", "termNoteGrp"):
+                if name != "termNoteGrp" or child.getparent() is holder:
+                    children.append(child)
+        if term_element is None:
+            self.count("L116", "term containers without <term> were skipped", holder)
+            return None
+        text = _text(term_element)
+        if not text.strip():
+            self.count("L116", "empty terms were skipped", term_element)
+            return None
+        fields: dict[str, object] = {}
+        notes: list[str] = []
+        for child in children:
+            category, value, source = self._category(child)
+            if not category:
+                continue
+            self._term_field(category, value, source, child, fields, notes)
+        if notes and notes[0] == PROPER_NOUN_NOTE and fields.get("pos") is PartOfSpeech.NOUN:
+            fields["pos"] = PartOfSpeech.PROPER_NOUN
+            notes = notes[1:]
+        return Term(
+            term=text,
+            status=fields.get("status", TermStatus.PREFERRED),  # type: ignore[arg-type]
+            type=fields.get("type", TermType.FULL_FORM),  # type: ignore[arg-type]
+            pos=fields.get("pos"),  # type: ignore[arg-type]
+            gender=fields.get("gender"),  # type: ignore[arg-type]
+            geo=fields.get("geo"),  # type: ignore[arg-type]
+            context=fields.get("context"),  # type: ignore[arg-type]
+            context_source=fields.get("context_source"),  # type: ignore[arg-type]
+            source=fields.get("source"),  # type: ignore[arg-type]
+            note="\n\n".join(notes) if notes else None,
+            location=self.loc(term_element),
+        )
+
+    def _term_field(self, category: str, value: str, source: str | None,
+                    element: etree._Element, fields: dict[str, object], notes: list[str]) -> None:
+        key = value.strip().lower()
+        if category in _STATUS_CATEGORIES:
+            status = _STATUS.get(key)
+            if status is None:
+                self.count("L116", f"unknown {category} values were read as 'preferred'", element)
+            elif "status" not in fields or category == "administrativeStatus":
+                fields["status"] = status
+        elif category == "termType":
+            term_type = _TERM_TYPE.get(key)
+            if term_type is None:
+                self.count("L116", f"unknown termType values such as '{value}' were read as 'fullForm'", element)
+            else:
+                fields["type"] = term_type
+        elif category == "partOfSpeech":
+            pos = _POS.get(key)
+            if pos is None:
+                self.count("L116", f"partOfSpeech values outside the model such as '{value}' were read as 'other'", element)
+                pos = PartOfSpeech.OTHER
+            fields["pos"] = pos
+        elif category == "grammaticalGender":
+            gender = _GENDER.get(key)
+            if gender is None:
+                self.count("L116", f"grammaticalGender values such as '{value}' were read as 'other'", element)
+                gender = Gender.OTHER
+            fields["gender"] = gender
+        elif category == "geographicalUsage":
+            fields["geo"] = normalize_tag(value) or value
+        elif category == "context":
+            fields["context"] = value
+            if source is not None:
+                fields["context_source"] = source
+        elif category == "source":
+            fields.setdefault("source", value)
+        elif category == "note":
+            notes.append(value)
+        elif category == "transactionGroup":
+            pass
+        else:
+            self.count("L115", f"'{category}' on terms has no field in the model and was skipped", element)
+
+
+def _merge(first: LangSection, second: LangSection) -> LangSection:
+    def pick(a: str | None, b: str | None) -> str | None:
+        if a is None:
+            return b
+        if b is None or b == a:
+            return a
+        return f"{a}\n\n{b}"
+
+    return LangSection(
+        first.lang,
+        first.terms + second.terms,
+        pick(first.definition, second.definition),
+        first.source if first.source is not None else second.source,
+        pick(first.note, second.note),
+        first.location,
+    )
+
+
+def _date(group: etree._Element) -> dt.date | None:
+    for element in group.iter(tag=etree.Element):
+        if _local(element) == "date":
+            match = _DATE.match(_text(element).strip())
+            if match:
+                try:
+                    return dt.date(*(int(part) for part in match.groups()))
+                except ValueError:
+                    return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class TbxResult:
+    glossary: Glossary | None
+    concepts: list[Concept]
+    diagnostics: list[Diagnostic]
+
+
+def read_tbx(fp: IO[bytes], *, name: str) -> TbxResult:
+    """Read a TBX file of any version, dialect and style we know."""
+    data = fp.read()
+    if not data.strip():
+        return TbxResult(None, [], [load_diagnostic("L112", "the file is empty", name, 1, 1)])
+    reader = _Reader(name, data)
+    glossary = reader.read()
+    concepts = getattr(reader, "concepts", [])
+    diagnostics = sorted(reader.diagnostics)
+    return TbxResult(glossary, concepts, diagnostics)
+
+
+def iter_entries(glossary: Glossary) -> Iterator[Concept]:  # pragma: no cover - convenience
+    yield from glossary.concepts.values()
+
+
+_ = Counter  # imported for type readers; counts use _Counts

@@ -1,0 +1,226 @@
+"""YAML concept files: ``read_yaml`` and ``write_yaml`` over a pure ``generate_yaml``."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from glossary.sources.fields import ConceptBuilder
+from glossary.sources.yamlnodes import PosDict, PosList, parse_yaml
+from glossary.model import Concept, LangSection, Term, TermStatus, TermType
+from glossary.validation.diagnostics import Diagnostic, load_diagnostic
+
+__all__ = ["decode_source", "generate_yaml", "read_yaml", "write_yaml", "yaml_scalar"]
+
+
+def decode_source(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
+    """Decode a text source: UTF-8 (with or without BOM) or UTF-16/32 with a BOM."""
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            break
+    else:
+        encoding = "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        what = "a binary file" if b"\0" in data[:8192] else f"not valid {encoding.upper()}"
+        return None, [
+            load_diagnostic(
+                "L101", f"{what}: byte {data[exc.start]:#04x} cannot be decoded", path, line, col
+            )
+        ]
+    if "\0" in text:
+        offset = text.index("\0")
+        line = text.count("\n", 0, offset) + 1
+        return None, [load_diagnostic("L101", "a binary file (it contains NUL characters)", path, line, 0)]
+    return text, []
+
+
+def read_yaml(fp: IO[bytes], *, name: str) -> tuple[list[Concept], list[Diagnostic]]:
+    """Read one YAML source holding one concept, or a list of concepts."""
+    text, diagnostics = decode_source(fp.read(), name)
+    if text is None:
+        return [], diagnostics
+    try:
+        documents, problems = parse_yaml(text)
+    except RecursionError:
+        return [], [load_diagnostic("L102", "the YAML is nested too deeply", name, 1, 1)]
+    diagnostics.extend(load_diagnostic(p.code, p.message, name, p.line, p.col) for p in problems)
+    builder = ConceptBuilder(name)
+    concepts: list[Concept] = []
+    items: list[tuple[Any, tuple[int, int]]] = []
+    for document in documents:
+        if isinstance(document, PosList):
+            items.extend(zip(document, document.item_pos, strict=True))
+        elif document is not None:
+            pos = document.pos if isinstance(document, PosDict) else (1, 1)
+            items.append((document, pos))
+    for item, pos in items:
+        concept = builder.concept(item, pos)
+        if concept is not None:
+            concepts.append(concept)
+    diagnostics.extend(builder.diagnostics)
+    if not items and not any(d.code in ("L101", "L102") for d in diagnostics):
+        diagnostics.append(load_diagnostic("L112", "the file defines no concept", name, 1, 1))
+    return concepts, diagnostics
+
+
+# -- writing ----------------------------------------------------------------------------
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
+
+
+def _printable(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x20 <= code <= 0x7E
+        or 0xA0 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD and code != 0xFEFF
+        or code >= 0x10000
+    ) and ch not in "\u2028\u2029"
+
+
+def _plain_ok(text: str) -> bool:
+    """Whether ``text`` reads back as the same string when written without quotes,
+    both with our loader and with a YAML 1.1 reader that resolves booleans and numbers."""
+    if text in _NULLS or text != text.strip() or not all(_printable(c) for c in text):
+        return False
+    if text[0] in "-?:":
+        if len(text) == 1 or text[1] == " ":
+            return False
+    elif text[0] in _INDICATORS:
+        return False
+    if ": " in text or " #" in text or text.endswith(":"):
+        return False
+    if text in ("---", "...") or text.startswith(("--- ", "... ")):
+        return False
+    return _resolves_to_str(text)
+
+
+def _resolves_to_str(text: str) -> bool:
+    import yaml
+
+    resolver = yaml.resolver.Resolver()
+    return resolver.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
+
+
+_ESCAPES = {"\0": "\\0", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v",
+            "\f": "\\f", "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\",
+            "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+def yaml_scalar(text: str) -> str:
+    """``text`` as a YAML scalar: plain when safe, else single- or double-quoted."""
+    if _plain_ok(text):
+        return text
+    if all(_printable(c) for c in text) and text == text.strip() and text:
+        return "'" + text.replace("'", "''") + "'"
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif _printable(ch):
+            out.append(ch)
+        elif ord(ch) <= 0xFF:
+            out.append(f"\\x{ord(ch):02x}")
+        elif ord(ch) <= 0xFFFF:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return '"' + "".join(out) + '"'
+
+
+def _flow_list(items: Iterable[str]) -> str:
+    values = list(items)
+    if all(_plain_ok(v) and not set(v) & set(",[]{}") for v in values):
+        return "[" + ", ".join(values) + "]"
+    return "[" + ", ".join(_double(v) for v in values) + "]"
+
+
+def _double(text: str) -> str:
+    scalar = yaml_scalar(text)
+    if scalar.startswith('"'):
+        return scalar
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _term_lines(term: Term) -> Iterator[str]:
+    if term.is_bare:
+        yield f"      - {yaml_scalar(term.term)}"
+        return
+    fields: list[tuple[str, str | None]] = [
+        ("term", term.term),
+        ("status", None if term.status is TermStatus.PREFERRED else term.status.value),
+        ("type", None if term.type is TermType.FULL_FORM else term.type.value),
+        ("pos", term.pos.value if term.pos else None),
+        ("gender", term.gender.value if term.gender else None),
+        ("geo", term.geo),
+        ("context", term.context),
+        ("context_source", term.context_source),
+        ("source", term.source),
+        ("note", term.note),
+    ]
+    first = True
+    for key, value in fields:
+        if value is None:
+            continue
+        yield f"      {'- ' if first else '  '}{key}: {yaml_scalar(value)}"
+        first = False
+
+
+def _section_lines(section: LangSection) -> Iterator[str]:
+    yield f"  {yaml_scalar(section.lang)}:"
+    for key in ("definition", "source", "note"):
+        value = getattr(section, key)
+        if value is not None:
+            yield f"    {key}: {yaml_scalar(value)}"
+    if not section.terms:
+        yield "    terms: []"
+        return
+    yield "    terms:"
+    for term in section.terms:
+        yield from _term_lines(term)
+
+
+def generate_yaml(concept: Concept) -> Iterator[str]:
+    """The canonical YAML text of one concept, line by line (without line ends)."""
+    yield f"id: {yaml_scalar(concept.id)}"
+    if concept.subjects:
+        yield f"subjects: {_flow_list(concept.subjects)}"
+    yield f"status: {concept.status.value}"
+    if concept.related:
+        yield f"related: {_flow_list(concept.related)}"
+    if concept.note is not None:
+        yield f"note: {yaml_scalar(concept.note)}"
+    if concept.updated is not None:
+        yield f"updated: {concept.updated.isoformat()}"
+    yield "languages:"
+    for section in concept.languages.values():
+        yield from _section_lines(section)
+
+
+def dump_yaml(concept: Concept) -> str:
+    return "\n".join(generate_yaml(concept)) + "\n"
+
+
+def write_yaml(fp: IO[bytes], concepts: Iterable[Concept]) -> None:
+    """One concept as a mapping; several as a list of mappings separated by documents."""
+    items = list(concepts)
+    if len(items) == 1:
+        fp.write(dump_yaml(items[0]).encode("utf-8"))
+        return
+    for index, concept in enumerate(items):
+        if index:
+            fp.write(b"---\n")
+        fp.write(dump_yaml(concept).encode("utf-8"))
+
