@@ -150,7 +150,7 @@ def _split_langs(values: list[str] | None) -> list[str] | None:
 def lookup(
     words: Annotated[
         list[str] | None,
-        typer.Argument(help="The term to look up; several words need no quotes.", show_default=False),
+        typer.Argument(metavar="WORDS...", help="The term to look up; several words need no quotes.", show_default=False),
     ] = None,
     lang: Annotated[
         str | None, typer.Option("--lang", "-l", help="Only match terms of this language.")

@@ -236,7 +236,7 @@ class ConceptBuilder:
 
     def term(self, data: Any, pos: Pos) -> Term | None:
         if isinstance(data, str):
-            if not data:
+            if not data.strip():
                 self.report("L109", "a term must not be empty", pos)
                 return None
             return Term(term=data, location=self.loc(pos))
@@ -248,6 +248,9 @@ class ConceptBuilder:
             return None
         self._check_keys(data, TERM_FIELDS, "term")
         text = self.text(data, "term", required=True)
+        if text is not None and not text.strip():
+            self.report("L109", "a term must not be empty", data.value_pos["term"])
+            text = None
         status = self.choice(data, "status", TermStatus, TermStatus.PREFERRED)
         term_type = self.choice(data, "type", TermType, TermType.FULL_FORM)
         pos_ = self.choice(data, "pos", PartOfSpeech, None)

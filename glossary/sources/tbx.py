@@ -14,8 +14,6 @@ import bisect
 import codecs
 import datetime as dt
 import re
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -211,7 +209,8 @@ class _Reader:
             line, col = exc.position if exc.position else (0, 0)
             message = exc.msg or "not well-formed XML"
             message = re.sub(r", line \d+, column \d+$", "", message)
-            self.diagnostics.append(load_diagnostic("L103", message, self.name, line, col))
+            code = "L101" if "encoding" in message.lower() else "L103"
+            self.diagnostics.append(load_diagnostic(code, message, self.name, line, col))
             return None
         except ValueError as exc:  # e.g. an unsupported encoding declaration
             self.positions = _Positions(b"", None)
@@ -397,11 +396,17 @@ class _Reader:
                 target = child.get("target") or value
                 related.append(target if ID_PATTERN.match(target) else slugify(target))
             elif category == "definition":
-                lang = normalize_tag(child.get(_XML_LANG, "") or "") or self.default_lang
+                tagged = child if child.get(_XML_LANG) else next(
+                    (e for e in child.iter(tag=etree.Element) if e.get(_XML_LANG)), child
+                )
+                lang = normalize_tag(tagged.get(_XML_LANG, "") or "") or self.default_lang
                 slot = loose.setdefault(lang, {})
                 slot["definition"] = value
                 if source is not None:
                     slot["source"] = source
+            elif category == "source" and child.get(_XML_LANG):
+                lang = normalize_tag(child.get(_XML_LANG, "")) or self.default_lang
+                loose.setdefault(lang, {})["source"] = value
             elif category == "note":
                 lang_attr = child.get(_XML_LANG)
                 marker = STATUS_NOTE.fullmatch(value)
@@ -441,9 +446,9 @@ class _Reader:
         return Concept(
             id=concept_id,
             languages=sections,
-            subjects=tuple(dict.fromkeys(subjects)),
+            subjects=tuple(subjects),
             status=status or ConceptStatus.DRAFT,
-            related=tuple(dict.fromkeys(related)),
+            related=tuple(related),
             note="\n\n".join(notes) if notes else None,
             updated=updated,
             location=self.loc(element),
@@ -454,7 +459,9 @@ class _Reader:
             return self.subject_codes[value]
         code = slugify(value, "subject")
         self.subject_codes[value] = code
-        self.subjects.setdefault(code, {})[self.default_lang] = value
+        if code != value:
+            # A free-text subject ("Astronomy") gets a code and keeps its text as the label.
+            self.subjects.setdefault(code, {})[self.default_lang] = value
         return code
 
     def _category(self, element: etree._Element) -> tuple[str, str, str | None]:
@@ -523,6 +530,8 @@ class _Reader:
                 notes.append(value)
             elif category and category != "transactionGroup":
                 self.count("L115", f"'{category}' in language sections has no field in the model and was skipped", child)
+        if not terms and not definitions and source is None and not notes:
+            return None  # e.g. a slot for a translation that was never made: <term/>
         if len(definitions) > 1:
             self.count("L116", "several definitions in one language section were joined", element)
         return LangSection(
@@ -670,9 +679,3 @@ def read_tbx(fp: IO[bytes], *, name: str) -> TbxResult:
     diagnostics = sorted(reader.diagnostics)
     return TbxResult(glossary, concepts, diagnostics)
 
-
-def iter_entries(glossary: Glossary) -> Iterator[Concept]:  # pragma: no cover - convenience
-    yield from glossary.concepts.values()
-
-
-_ = Counter  # imported for type readers; counts use _Counts

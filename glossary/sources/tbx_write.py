@@ -91,14 +91,13 @@ def _header(glossary: Glossary) -> Iterator[str]:
         ("id", meta.id), ("version", meta.version), ("license", meta.license),
         ("publisher", meta.publisher), ("baseUrl", meta.base_url),
     ]
-    if any(value is not None for _, value in published):
-        yield "      <publicationStmt>"
-        for kind, value in published:
-            if value is not None:
-                yield _element(esc, 4, "p", value, type=kind)
-        yield "      </publicationStmt>"
+    # One <sourceDesc> holds everything else: the core schema wants <publicationStmt>
+    # before <titleStmt> and the TBX-Basic one after it, so neither order passes both.
     yield "      <sourceDesc>"
     yield _element(esc, 4, "p", f"Written by the glossary tool from the glossary '{meta.id}'.")
+    for kind, value in published:
+        if value is not None:
+            yield _element(esc, 4, "p", value, type=kind)
     if meta.languages:
         yield _element(esc, 4, "p", " ".join(meta.languages), type="languages")
     if meta.required:

@@ -140,9 +140,16 @@ def yaml_scalar(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+_WIDTH = 100
+
+
+def _flow_ok(text: str) -> bool:
+    return _plain_ok(text) and not set(text) & set(",[]{}")
+
+
 def _flow_list(items: Iterable[str]) -> str:
     values = list(items)
-    if all(_plain_ok(v) and not set(v) & set(",[]{}") for v in values):
+    if all(_flow_ok(v) for v in values):
         return "[" + ", ".join(values) + "]"
     return "[" + ", ".join(_double(v) for v in values) + "]"
 
@@ -187,6 +194,11 @@ def _section_lines(section: LangSection) -> Iterator[str]:
     if not section.terms:
         yield "    terms: []"
         return
+    if all(term.is_bare and _flow_ok(term.term) for term in section.terms):
+        flow = f"    terms: {_flow_list(term.term for term in section.terms)}"
+        if len(flow) <= _WIDTH:
+            yield flow
+            return
     yield "    terms:"
     for term in section.terms:
         yield from _term_lines(term)

@@ -87,6 +87,7 @@ class _Builder:
     def __init__(self) -> None:
         self.problems: list[YamlProblem] = []
         self.seen: set[int] = set()
+        self.aliases = False
 
     def problem(self, code: str, message: str, node: Node) -> None:
         line, col = _content_pos(node)
@@ -94,8 +95,9 @@ class _Builder:
 
     def build(self, node: Node) -> Any:
         if id(node) in self.seen:
-            # The same node reached twice is an alias (*name) to an anchor (&name).
-            self.problem("L117", "aliases (*name) are not allowed in glossary sources", node)
+            # The same node reached twice is an alias (*name) to an anchor (&name);
+            # parse_yaml finds where the aliases are written.
+            self.aliases = True
             return None
         self.seen.add(id(node))
         tag = node.tag
@@ -166,4 +168,31 @@ def parse_yaml(text: str) -> tuple[list[Any], list[YamlProblem]]:
         builder.problems.append(YamlProblem("L102", str(exc).splitlines()[0], line, col))
     finally:
         loader.dispose()
+    if builder.aliases:
+        builder.problems.extend(_alias_problems(text))
+        builder.problems.sort(key=lambda p: (p.line, p.col))
     return documents, builder.problems
+
+
+def _alias_problems(text: str) -> list[YamlProblem]:
+    """Where aliases are written: only events carry their position."""
+    found = []
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                found.append(
+                    YamlProblem(
+                        "L117",
+                        f"aliases (*{event.anchor}) are not allowed in glossary sources",
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+                )
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return found

@@ -1,0 +1,115 @@
+"""YAML -> TBX -> YAML keeps every field of the model, for any Unicode text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossary.model import (
+    Concept,
+    ConceptStatus,
+    Gender,
+    Glossary,
+    GlossaryMeta,
+    LangSection,
+    PartOfSpeech,
+    Term,
+    TermStatus,
+    TermType,
+)
+from glossary.sources.tbx import read_tbx
+from glossary.sources.tbx_write import generate_tbx
+from glossary.sources.yaml import dump_yaml, read_yaml
+
+# Every character that both XML 1.0 and YAML can carry (YAML escapes what it cannot
+# print): all of Unicode except surrogates, U+FFFE, U+FFFF and C0 controls other than
+# tab, line feed and carriage return.
+_CHARS = st.characters(
+    blacklist_categories=("Cs",),
+    blacklist_characters="".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r")
+    + "\ufffe\uffff",
+)
+text = st.text(_CHARS, max_size=40)
+term_text = text.filter(lambda s: s.strip() != "")
+optional = st.none() | text
+ids = st.from_regex(r"\A[a-z][a-z0-9-]{0,12}\Z")
+langs = st.sampled_from(["fi", "ru", "en", "sv", "uz-Latn", "se", "ru-KZ"])
+geo = st.none() | st.sampled_from(["ru-RU", "ru-KZ", "fi-FI", "sv-AX"])
+
+
+@st.composite
+def terms(draw):
+    return Term(
+        term=draw(term_text),
+        status=draw(st.sampled_from(TermStatus)),
+        type=draw(st.sampled_from(TermType)),
+        pos=draw(st.none() | st.sampled_from(PartOfSpeech)),
+        gender=draw(st.none() | st.sampled_from(Gender)),
+        geo=draw(geo),
+        context=(context := draw(optional)),
+        context_source=draw(optional) if context is not None else None,
+        source=draw(optional),
+        note=draw(optional),
+    )
+
+
+@st.composite
+def concepts(draw):
+    codes = draw(st.lists(langs, min_size=1, max_size=4, unique=True))
+    sections = {}
+    for index, code in enumerate(codes):
+        # The first language always has a term (a concept needs one); others may be
+        # definitions waiting for their terms.
+        low = 1 if index == 0 else 0
+        section_terms = tuple(draw(st.lists(terms(), min_size=low, max_size=3)))
+        definition = draw(optional)
+        note = draw(optional)
+        if not section_terms and definition is None and note is None:
+            definition = draw(text)
+        sections[code] = LangSection(code, section_terms, definition, draw(optional), note)
+    return Concept(
+        id=draw(ids),
+        languages=sections,
+        subjects=tuple(draw(st.lists(st.sampled_from(["vet", "e-learning", "x1"]), max_size=2))),
+        status=draw(st.sampled_from(ConceptStatus)),
+        related=tuple(draw(st.lists(ids, max_size=3))),
+        note=draw(optional),
+        updated=draw(st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
+    )
+
+
+def via_yaml(concept: Concept) -> Concept:
+    found, diagnostics = read_yaml(io.BytesIO(dump_yaml(concept).encode("utf-8")), name="c.yaml")
+    assert diagnostics == []
+    (again,) = found
+    return again
+
+
+META = GlossaryMeta(
+    id="gen",
+    title={"fi": "Sanasto", "ru": "Глоссарий"},
+    languages=("fi", "ru", "en"),
+    required=("fi", "ru"),
+    version="1",
+    license="CC0-1.0",
+    publisher="Tests & <Co>",
+    base_url="https://example.org/",
+    subjects={"vet": {"fi": "Ammatillinen"}, "e-learning": {"en": "E-learning"}},
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(concepts(), min_size=1, max_size=4, unique_by=lambda c: c.id))
+def test_yaml_tbx_yaml_gives_an_equal_model(generated):
+    from_yaml = [via_yaml(c) for c in generated]
+    assert from_yaml == generated
+    glossary = Glossary(META, {c.id: c for c in from_yaml})
+    data = ("\n".join(generate_tbx(glossary)) + "\n").encode("utf-8")
+    result = read_tbx(io.BytesIO(data), name="gen.tbx")
+    assert [d for d in result.diagnostics if d.code != "L116"] == []
+    assert result.glossary.meta == META
+    back = [via_yaml(c) for c in result.glossary.concepts.values()]
+    assert back == from_yaml
