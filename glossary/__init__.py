@@ -15,9 +15,9 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from glossary.exporters import export
-    from glossary.sources import load
     from glossary.model import Glossary
     from glossary.search import Match
+    from glossary.sources import load
     from glossary.validation import validate
 
 _LAZY = {

@@ -12,7 +12,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -41,26 +41,27 @@ _debug = bool(os.environ.get("GLOSSARY_DEBUG"))
 GlossaryOption = Annotated[
     Path | None,
     typer.Option(
-        "--glossary", "-g",
+        "--glossary",
+        "-g",
         help="Glossary folder, YAML file or TBX file.",
         show_default=False,
     ),
 ]
 
 
-class LookupFormat(str, Enum):
+class LookupFormat(StrEnum):
     table = "table"
     json = "json"
     tsv = "tsv"
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     text = "text"
     json = "json"
     yaml = "yaml"
 
 
-class DiagnosticFormat(str, Enum):
+class DiagnosticFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -120,7 +121,9 @@ def _main(
     ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     global _debug
@@ -139,7 +142,7 @@ def _read(glossary: Path | None) -> Any:
 def _split_langs(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
-    out = []
+    out: list[str] = []
     for value in values:
         out.extend(part for part in value.replace(",", " ").split() if part)
     return out
@@ -150,22 +153,34 @@ def _split_langs(values: list[str] | None) -> list[str] | None:
 def lookup(
     words: Annotated[
         list[str] | None,
-        typer.Argument(metavar="WORDS...", help="The term to look up; several words need no quotes.", show_default=False),
+        typer.Argument(
+            metavar="WORDS...",
+            help="The term to look up; several words need no quotes.",
+            show_default=False,
+        ),
     ] = None,
     lang: Annotated[
         str | None, typer.Option("--lang", "-l", help="Only match terms of this language.")
     ] = None,
     to: Annotated[
         list[str] | None,
-        typer.Option("--to", "-t", help="Show equivalents in these languages (repeat or use commas)."),
+        typer.Option(
+            "--to", "-t", help="Show equivalents in these languages (repeat or use commas)."
+        ),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many concepts.")] = 10,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many concepts.")
+    ] = 10,
     output: Annotated[
         LookupFormat, typer.Option("--format", "-f", help="Output format.")
     ] = LookupFormat.table,
     batch: Annotated[
         str | None,
-        typer.Option("--batch", metavar="FILE|-", help="Read one query per line; print one JSON object per line."),
+        typer.Option(
+            "--batch",
+            metavar="FILE|-",
+            help="Read one query per line; print one JSON object per line.",
+        ),
     ] = None,
     glossary: GlossaryOption = None,
 ) -> None:
@@ -218,7 +233,9 @@ def lookup(
 @_command
 def show(
     concept_id: Annotated[str, typer.Argument(metavar="ID", help="The concept id.")],
-    output: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.text,
+    output: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ShowFormat.text,
     glossary: GlossaryOption = None,
 ) -> None:
     """Show one concept entry with all its languages.
@@ -250,7 +267,10 @@ def show(
 @_command
 def validate(
     path: Annotated[
-        Path | None, typer.Argument(help="Glossary folder or file (default: the glossary in use).", show_default=False)
+        Path | None,
+        typer.Argument(
+            help="Glossary folder or file (default: the glossary in use).", show_default=False
+        ),
     ] = None,
     output: Annotated[
         DiagnosticFormat, typer.Option("--format", "-f", help="Output format.")
@@ -304,7 +324,9 @@ def export(
     g = _read(glossary)
     if out is None or str(out) == "-":
         if not exporter.SUFFIX:
-            raise typer.BadParameter(f"'{format_name}' writes a folder; give --out DIR", param_hint="--out")
+            raise typer.BadParameter(
+                f"'{format_name}' writes a folder; give --out DIR", param_hint="--out"
+            )
         exporter.write(sys.stdout.buffer, g, {})
         sys.stdout.buffer.flush()
         return
@@ -319,11 +341,13 @@ def export(
 @_command
 def import_(
     src: Annotated[Path, typer.Argument(metavar="SRC", help="A TBX file (v2 or v3).")],
-    into: Annotated[
-        Path, typer.Option("--into", help="Folder to write concept files to.")
-    ] = Path("terms"),
+    into: Annotated[Path, typer.Option("--into", help="Folder to write concept files to.")] = Path(
+        "terms"
+    ),
     force: Annotated[bool, typer.Option("--force", help="Replace existing concept files.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")
+    ] = False,
 ) -> None:
     """Import concepts from a TBX file as YAML concept files.
 

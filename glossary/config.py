@@ -9,15 +9,22 @@ from dataclasses import dataclass, field
 
 from glossary.langtags import normalize_tag
 from glossary.model import GlossaryMeta, SourceLocation
-from glossary.validation.diagnostics import Diagnostic, load_diagnostic
 from glossary.util import did_you_mean
+from glossary.validation.diagnostics import Diagnostic, load_diagnostic
 
 __all__ = ["CONFIG_NAME", "Config", "ValidateConfig", "read_config"]
 
 CONFIG_NAME = "glossary.toml"
 
 _GLOSSARY_KEYS = (
-    "id", "title", "languages", "required", "version", "license", "publisher", "base_url",
+    "id",
+    "title",
+    "languages",
+    "required",
+    "version",
+    "license",
+    "publisher",
+    "base_url",
 )
 _TOP_KEYS = ("glossary", "subjects", "validate")
 
@@ -140,7 +147,8 @@ def read_config(data: bytes, path: str) -> tuple[Config, list[Diagnostic]]:
             tag = normalize_tag(lang)
             if tag is None:
                 report(
-                    "L111", f"'{lang}' in '{key}' is not a BCP 47 language tag",
+                    "L111",
+                    f"'{lang}' in '{key}' is not a BCP 47 language tag",
                     pos.of(table, key, lang),
                 )
             else:

@@ -184,7 +184,9 @@ def import_file(
                 continue
             if not force:
                 report.items.append(
-                    ImportItem(concept.id, Action.SKIPPED, target, "file exists; use --force to replace it")
+                    ImportItem(
+                        concept.id, Action.SKIPPED, target, "file exists; use --force to replace it"
+                    )
                 )
                 continue
             if not dry_run:

@@ -99,10 +99,6 @@ class SourceLocation:
 _NOWHERE = SourceLocation("<memory>")
 
 
-def _loc() -> SourceLocation:
-    return field(default=_NOWHERE, compare=False, repr=False)  # type: ignore[return-value]
-
-
 @dataclass(frozen=True, slots=True)
 class Term:
     """One designation of a concept in one language."""
@@ -117,7 +113,7 @@ class Term:
     context_source: str | None = None
     source: str | None = None
     note: str | None = None
-    location: SourceLocation = _loc()
+    location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
 
     @property
     def is_bare(self) -> bool:
@@ -141,7 +137,7 @@ class LangSection:
     definition: str | None = None
     source: str | None = None
     note: str | None = None
-    location: SourceLocation = _loc()
+    location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
 
     @property
     def preferred(self) -> Term | None:
@@ -163,7 +159,7 @@ class Concept:
     related: tuple[str, ...] = ()
     note: str | None = None
     updated: dt.date | None = None
-    location: SourceLocation = _loc()
+    location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
 
     def terms(self, lang: str | None = None) -> Iterator[Term]:
         """Every term, or every term of one language, in source order."""
@@ -189,7 +185,7 @@ class GlossaryMeta:
     publisher: str | None = None
     base_url: str | None = None
     subjects: Mapping[str, Mapping[str, str]] = field(default_factory=dict, hash=False)
-    location: SourceLocation = _loc()
+    location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
 
     def title_in(self, lang: str) -> str:
         """The title in ``lang``, else in the first language that has one, else the id."""
@@ -211,7 +207,7 @@ class Glossary:
 
     meta: GlossaryMeta = field(default_factory=GlossaryMeta)
     concepts: Mapping[str, Concept] = field(default_factory=dict, hash=False)
-    location: SourceLocation = _loc()
+    location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -229,5 +225,3 @@ class Glossary:
         from glossary.search import lookup
 
         return lookup(self, query, lang=lang, limit=limit)
-
-

@@ -45,9 +45,7 @@ def _one_line(text: str) -> str:
 
 def _table(rows: Sequence[Sequence[str]]) -> list[str]:
     widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows
-    ]
+    return ["  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
 
 
 # -- lookup -----------------------------------------------------------------------------
@@ -105,11 +103,18 @@ def lookup_tsv(query: str, matches: Sequence[Match], header: bool = True) -> str
     targets = _target_languages(matches)
     lines = []
     if header:
-        lines.append("\t".join(["query", "concept_id", "lang", "term", "status", "score", "kind", *targets]))
+        lines.append(
+            "\t".join(["query", "concept_id", "lang", "term", "status", "score", "kind", *targets])
+        )
     for match in matches:
         cells = [
-            query, match.concept_id, match.lang, match.term, match.status.value,
-            f"{match.score:g}", match.kind,
+            query,
+            match.concept_id,
+            match.lang,
+            match.term,
+            match.status.value,
+            f"{match.score:g}",
+            match.kind,
             *("; ".join(e.term for e in match.equivalents.get(lang, ())) for lang in targets),
         ]
         lines.append("\t".join(_one_line(cell) for cell in cells))
@@ -141,15 +146,20 @@ def _section_text(section: LangSection) -> list[str]:
         lines.append(prefix + line)
         term = section.terms[index]
         for label, value in (
-            ("context", term.context), ("context source", term.context_source),
-            ("source", term.source), ("note", term.note),
+            ("context", term.context),
+            ("context source", term.context_source),
+            ("source", term.source),
+            ("note", term.note),
         ):
             if value:
                 lines.append(f"{'':6}  {label}: {_one_line(value)}")
     if not table:
         lines.append(f"{section.lang:<6}(no terms)")
-    for label, value in (("definition", section.definition), ("source", section.source),
-                         ("note", section.note)):
+    for label, value in (
+        ("definition", section.definition),
+        ("source", section.source),
+        ("note", section.note),
+    ):
         if value:
             lines.append(f"{'':6}{label}: {_one_line(value)}")
     return lines

@@ -64,9 +64,13 @@ def test_exactly_one_preferred_term_per_language(bundled):
 @pytest.mark.parametrize(
     ("abbreviation", "concept_id"),
     [
-        ("ECVET", "ecvet"), ("EQF", "european-qualifications-framework"),
-        ("VET", "vocational-education-and-training"), ("LMS", "learning-management-system"),
-        ("MOOC", "mooc"), ("МООК", "mooc"), ("СДО", "distance-learning-system"),
+        ("ECVET", "ecvet"),
+        ("EQF", "european-qualifications-framework"),
+        ("VET", "vocational-education-and-training"),
+        ("LMS", "learning-management-system"),
+        ("MOOC", "mooc"),
+        ("МООК", "mooc"),
+        ("СДО", "distance-learning-system"),
         ("ЕРК", "european-qualifications-framework"),
     ],
 )

@@ -39,7 +39,9 @@ def test_lookup_table(runner):
 
 
 def test_lookup_joins_words_and_ignores_case_and_diacritics(runner):
-    result = run(runner, "lookup", "-g", MINI, "Tyopaikalla", "JARJESTETTAVA", "koulutus", "-f", "json")
+    result = run(
+        runner, "lookup", "-g", MINI, "Tyopaikalla", "JARJESTETTAVA", "koulutus", "-f", "json"
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {
         "query": "Tyopaikalla JARJESTETTAVA koulutus",
@@ -123,7 +125,11 @@ def test_batch_prints_one_json_object_per_line(runner, tmp_path):
     ],
 )
 def test_wrong_usage_exits_2(runner, args):
-    result = run(runner, "-g", MINI, *args) if args[0] == "nosuchcommand" else run(runner, *args, "-g", MINI)
+    result = (
+        run(runner, "-g", MINI, *args)
+        if args[0] == "nosuchcommand"
+        else run(runner, *args, "-g", MINI)
+    )
     assert result.exit_code == 2, result.stderr
     assert "Traceback" not in result.stderr
 
@@ -132,7 +138,8 @@ def test_unknown_export_format_suggests_one(runner):
     result = run(runner, "export", "tbz", "-g", MINI)
     assert result.exit_code == 2
     assert result.stderr == (
-        "glossary: error: unknown export format 'tbz' (did you mean 'tbx'?); choose one of: csv, tbx\n"
+        "glossary: error: unknown export format 'tbz' (did you mean 'tbx'?); "
+        "choose one of: csv, tbx\n"
     )
 
 
@@ -154,7 +161,9 @@ def test_glossary_path_comes_from_option_then_env_then_local_terms(runner, tmp_p
 
 
 def test_a_broken_glossary_gives_diagnostics_and_exit_1_not_a_traceback(runner, tmp_path):
-    (tmp_path / "a.yaml").write_text("id: a\nlanguages: {fi: {terms: [x]}}\nstatus: [\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        "id: a\nlanguages: {fi: {terms: [x]}}\nstatus: [\n", encoding="utf-8"
+    )
     (tmp_path / "b.yaml").write_text("id: B\nlanguages: {fi: {terms: [y]}}\n", encoding="utf-8")
     result = run(runner, "lookup", "x", "-g", str(tmp_path))
     assert result.exit_code == 1
@@ -202,15 +211,23 @@ def test_show_json(runner):
     result = run(runner, "show", "distance-learning", "-g", MINI, "-f", "json")
     data = json.loads(result.stdout)
     assert data["languages"]["ru"]["terms"] == [
-        {"term": "дистанционное обучение", "status": "preferred", "type": "fullForm",
-         "pos": "noun", "gender": "neuter"}
+        {
+            "term": "дистанционное обучение",
+            "status": "preferred",
+            "type": "fullForm",
+            "pos": "noun",
+            "gender": "neuter",
+        }
     ]
 
 
 def test_show_unknown_id_suggests_the_closest(runner):
     result = run(runner, "show", "apprenticeshp", "-g", MINI)
     assert result.exit_code == 1
-    assert result.stderr == "glossary: error: no concept 'apprenticeshp' (did you mean 'apprenticeship'?)\n"
+    assert (
+        result.stderr
+        == "glossary: error: no concept 'apprenticeshp' (did you mean 'apprenticeship'?)\n"
+    )
 
 
 # -- export -----------------------------------------------------------------------------
@@ -244,7 +261,9 @@ def test_export_csv_has_one_row_per_term(runner):
 
 
 def test_export_passes_options_through_unchanged(runner, tmp_path):
-    with mock.patch("glossary.exporters.tbx.export", autospec=True, return_value=[tmp_path / "x.tbx"]) as fake:
+    with mock.patch(
+        "glossary.exporters.tbx.export", autospec=True, return_value=[tmp_path / "x.tbx"]
+    ) as fake:
         result = run(runner, "export", "tbx", "-g", MINI, "--out", str(tmp_path / "x.tbx"))
     assert result.exit_code == 0
     glossary_arg, out_arg, options = fake.call_args.args
@@ -271,13 +290,16 @@ def test_import_writes_concept_files_and_never_overwrites_without_force(runner, 
     ]
     assert result.stderr == f"{tbx}: imported 3 concepts: 3 created\n"
     assert (into / "distance-learning.yaml").read_text(encoding="utf-8") == (
-        DATA / "mini/distance-learning.yaml").read_text(encoding="utf-8")
+        DATA / "mini/distance-learning.yaml"
+    ).read_text(encoding="utf-8")
 
     again = run(runner, "import", str(tbx), "--into", str(into))
     assert again.stderr.endswith("imported 3 concepts: 3 unchanged\n")
 
     edited = into / "apprenticeship.yaml"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("reviewed", "approved"), encoding="utf-8")
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("reviewed", "approved"), encoding="utf-8"
+    )
     kept = edited.read_bytes()
     result = run(runner, "import", str(tbx), "--into", str(into))
     assert f"skipped   {edited}  (file exists; use --force to replace it)" in result.stdout
@@ -314,9 +336,13 @@ def test_import_keeps_an_id_defined_in_another_file(runner, tmp_path):
     into = tmp_path / "terms"
     (into / "sub").mkdir(parents=True)
     (into / "sub" / "mine.yaml").write_text(
-        "id: apprenticeship\nlanguages: {fi: {terms: [oma]}}\n", encoding="utf-8")
+        "id: apprenticeship\nlanguages: {fi: {terms: [oma]}}\n", encoding="utf-8"
+    )
     result = run(runner, "import", str(tbx), "--into", str(into), "--force")
-    assert f"skipped   {into / 'apprenticeship.yaml'}  (id already defined in {into / 'sub' / 'mine.yaml'})" in result.stdout
+    assert (
+        f"skipped   {into / 'apprenticeship.yaml'}  "
+        f"(id already defined in {into / 'sub' / 'mine.yaml'})" in result.stdout
+    )
     assert not (into / "apprenticeship.yaml").exists()
 
 
@@ -331,7 +357,10 @@ def test_validate_clean_and_broken(runner, tmp_path):
     bad.write_text("id: a\nstatuz: x\nlanguages: {fi: {terms: [x]}}\n", encoding="utf-8")
     result = run(runner, "validate", str(bad))
     assert result.exit_code == 1
-    assert result.stdout == f"{bad}:2:1: L106 unknown field 'statuz' in concept (did you mean 'status'?)\n"
+    assert (
+        result.stdout
+        == f"{bad}:2:1: L106 unknown field 'statuz' in concept (did you mean 'status'?)\n"
+    )
     result = run(runner, "validate", str(bad), "--format", "github")
     assert result.stdout.startswith(f"::error file={bad},line=2,col=1,title=L106 unknown-field::")
 

@@ -34,7 +34,8 @@ def get(name: str) -> ModuleType:
     module = EXPORTERS.get(name)
     if module is None:
         choices = ", ".join(sorted(EXPORTERS))
-        raise UsageError(f"unknown export format '{name}'{did_you_mean(name, EXPORTERS)}; choose one of: {choices}")
+        hint = did_you_mean(name, EXPORTERS)
+        raise UsageError(f"unknown export format '{name}'{hint}; choose one of: {choices}")
     return importlib.import_module(module)
 
 

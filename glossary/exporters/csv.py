@@ -21,10 +21,26 @@ DESCRIPTION = "CSV, one row per term (spreadsheets)"
 SUFFIX = ".csv"
 
 COLUMNS = (
-    "concept_id", "subjects", "concept_status", "related", "concept_note", "updated",
-    "lang", "definition", "definition_source", "lang_note",
-    "term", "term_status", "term_type", "pos", "gender", "geo",
-    "context", "context_source", "term_source", "term_note",
+    "concept_id",
+    "subjects",
+    "concept_status",
+    "related",
+    "concept_note",
+    "updated",
+    "lang",
+    "definition",
+    "definition_source",
+    "lang_note",
+    "term",
+    "term_status",
+    "term_type",
+    "pos",
+    "gender",
+    "geo",
+    "context",
+    "context_source",
+    "term_source",
+    "term_note",
 )
 
 

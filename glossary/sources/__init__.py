@@ -128,7 +128,10 @@ def _assemble(
             load_diagnostic(
                 "L118",
                 f"id '{concept.id}' is already defined at {first.location}",
-                where.path, where.line, where.col, concept.id,
+                where.path,
+                where.line,
+                where.col,
+                concept.id,
             )
         )
     if not meta.languages:
@@ -136,9 +139,16 @@ def _assemble(
         for concept in concepts:
             seen.update(dict.fromkeys(concept.languages))
         meta = GlossaryMeta(
-            id=meta.id, title=meta.title, languages=tuple(seen), required=meta.required,
-            version=meta.version, license=meta.license, publisher=meta.publisher,
-            base_url=meta.base_url, subjects=meta.subjects, location=meta.location,
+            id=meta.id,
+            title=meta.title,
+            languages=tuple(seen),
+            required=meta.required,
+            version=meta.version,
+            license=meta.license,
+            publisher=meta.publisher,
+            base_url=meta.base_url,
+            subjects=meta.subjects,
+            location=meta.location,
         )
     return Glossary(meta, by_id, location), diagnostics
 
@@ -174,7 +184,9 @@ def read(path: str | os.PathLike[str] | None = None) -> LoadResult:
             diagnostics.extend(problems)
         if not files or (len(files) == 1 and config_path is not None):
             diagnostics.append(
-                load_diagnostic("L112", "the folder holds no concept files (*.yaml)", _display(root))
+                load_diagnostic(
+                    "L112", "the folder holds no concept files (*.yaml)", _display(root)
+                )
             )
         glossary, problems = _assemble(meta, concepts, SourceLocation(_display(root)))
         diagnostics.extend(problems)
@@ -189,7 +201,9 @@ def read(path: str | os.PathLike[str] | None = None) -> LoadResult:
             result = read_tbx(io.BytesIO(data), name=_display(root))
             diagnostics.extend(result.diagnostics)
             concepts = list(result.concepts)
-            glossary = result.glossary or Glossary(GlossaryMeta(), {}, SourceLocation(_display(root)))
+            glossary = result.glossary or Glossary(
+                GlossaryMeta(), {}, SourceLocation(_display(root))
+            )
         else:
             config, problems, config_path = _read_config(root.parent)
             if config_path is not None:

@@ -12,7 +12,6 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from glossary.langtags import normalize_tag
-from glossary.sources.yamlnodes import Pos, PosDict, PosList
 from glossary.model import (
     ID_PATTERN,
     Concept,
@@ -25,6 +24,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.sources.yamlnodes import Pos, PosDict, PosList
 from glossary.util import did_you_mean
 from glossary.validation.diagnostics import Diagnostic, load_diagnostic
 
@@ -34,8 +34,16 @@ __all__ = ["CONCEPT_FIELDS", "SECTION_FIELDS", "TERM_FIELDS", "ConceptBuilder"]
 CONCEPT_FIELDS = ("id", "subjects", "status", "related", "note", "updated", "languages")
 SECTION_FIELDS = ("definition", "source", "note", "terms")
 TERM_FIELDS = (
-    "term", "status", "type", "pos", "gender", "geo",
-    "context", "context_source", "source", "note",
+    "term",
+    "status",
+    "type",
+    "pos",
+    "gender",
+    "geo",
+    "context",
+    "context_source",
+    "source",
+    "note",
 )
 
 E = TypeVar("E", bound=StrEnum)
@@ -61,7 +69,9 @@ class ConceptBuilder:
 
     # -- typed field readers ---------------------------------------------------------
 
-    def _check_keys(self, data: PosDict, allowed: tuple[str, ...], what: str, hint: str = "") -> None:
+    def _check_keys(
+        self, data: PosDict, allowed: tuple[str, ...], what: str, hint: str = ""
+    ) -> None:
         for key in data:
             if key not in allowed:
                 extra = did_you_mean(key, allowed)
@@ -104,7 +114,9 @@ class ConceptBuilder:
             )
             return default
 
-    def id_list(self, data: PosDict, key: str, check: Callable[[str, Pos], None]) -> tuple[str, ...]:
+    def id_list(
+        self, data: PosDict, key: str, check: Callable[[str, Pos], None]
+    ) -> tuple[str, ...]:
         if key not in data or data[key] is None:
             return ()
         value = data[key]
@@ -142,7 +154,9 @@ class ConceptBuilder:
             return None
         self._concept_id = None
         self._check_keys(
-            data, CONCEPT_FIELDS, "concept",
+            data,
+            CONCEPT_FIELDS,
+            "concept",
             hint=" (language sections go under 'languages:')",
         )
         concept_id = self.text(data, "id", required=True)
@@ -172,7 +186,11 @@ class ConceptBuilder:
         if raw_languages is None:
             self.report("L109", "'languages' is required", data.key_pos.get("languages", data.pos))
         elif not isinstance(raw_languages, PosDict):
-            self.report("L107", "'languages' must be a mapping of language sections", data.value_pos["languages"])
+            self.report(
+                "L107",
+                "'languages' must be a mapping of language sections",
+                data.value_pos["languages"],
+            )
         else:
             for code, section in raw_languages.items():
                 key_pos = raw_languages.key_pos[code]
@@ -187,7 +205,11 @@ class ConceptBuilder:
                 if built is not None:
                     languages[tag] = built
             if not raw_languages:
-                self.report("L109", "'languages' must hold at least one language", data.value_pos["languages"])
+                self.report(
+                    "L109",
+                    "'languages' must hold at least one language",
+                    data.value_pos["languages"],
+                )
         if concept_id is None:
             return None
         assert status is not None
@@ -213,7 +235,11 @@ class ConceptBuilder:
         terms: list[Term] = []
         raw_terms = data.get("terms")
         if raw_terms is None:
-            self.report("L109", f"'terms' is required in language section '{lang}'", data.key_pos.get("terms", key_pos))
+            self.report(
+                "L109",
+                f"'terms' is required in language section '{lang}'",
+                data.key_pos.get("terms", key_pos),
+            )
         elif isinstance(raw_terms, str):
             term = self.term(raw_terms, data.value_pos["terms"])
             if term:
@@ -259,7 +285,9 @@ class ConceptBuilder:
         if geo is not None:
             tag = normalize_tag(geo)
             if tag is None:
-                self.report("L111", f"geo '{geo}' is not a BCP 47 tag such as ru-KZ", data.value_pos["geo"])
+                self.report(
+                    "L111", f"geo '{geo}' is not a BCP 47 tag such as ru-KZ", data.value_pos["geo"]
+                )
             geo = tag or geo
         if text is None:
             return None

@@ -15,17 +15,11 @@ import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
 from lxml import etree
 
 from glossary.langtags import normalize_tag
-from glossary.sources.tbx_write import (
-    PROPER_NOUN_NOTE,
-    STATUS_NOTE,
-    generate_tbx,
-    write_tbx,
-)
 from glossary.model import (
     ID_PATTERN,
     Concept,
@@ -39,6 +33,12 @@ from glossary.model import (
     Term,
     TermStatus,
     TermType,
+)
+from glossary.sources.tbx_write import (
+    PROPER_NOUN_NOTE,
+    STATUS_NOTE,
+    generate_tbx,
+    write_tbx,
 )
 from glossary.util import slugify
 from glossary.validation.diagnostics import Diagnostic, load_diagnostic
@@ -63,45 +63,83 @@ def make_parser() -> etree.XMLParser:
 # -- value vocabularies: every spelling seen in real files, lower-cased ------------------
 
 _STATUS = {
-    "preferredterm-admn-sts": TermStatus.PREFERRED, "preferredterm": TermStatus.PREFERRED,
-    "preferred": TermStatus.PREFERRED, "standardizedterm-admn-sts": TermStatus.PREFERRED,
-    "standardizedterm": TermStatus.PREFERRED, "legalterm": TermStatus.PREFERRED,
-    "regulatedterm": TermStatus.PREFERRED, "recommended": TermStatus.PREFERRED,
-    "admittedterm-admn-sts": TermStatus.ADMITTED, "admittedterm": TermStatus.ADMITTED,
-    "admitted": TermStatus.ADMITTED, "permitted": TermStatus.ADMITTED,
-    "deprecatedterm-admn-sts": TermStatus.DEPRECATED, "deprecatedterm": TermStatus.DEPRECATED,
-    "deprecated": TermStatus.DEPRECATED, "notrecommended": TermStatus.DEPRECATED,
-    "forbidden": TermStatus.DEPRECATED, "forbiddenterm": TermStatus.DEPRECATED,
-    "supersededterm-admn-sts": TermStatus.SUPERSEDED, "supersededterm": TermStatus.SUPERSEDED,
-    "superseded": TermStatus.SUPERSEDED, "obsolete": TermStatus.SUPERSEDED,
+    "preferredterm-admn-sts": TermStatus.PREFERRED,
+    "preferredterm": TermStatus.PREFERRED,
+    "preferred": TermStatus.PREFERRED,
+    "standardizedterm-admn-sts": TermStatus.PREFERRED,
+    "standardizedterm": TermStatus.PREFERRED,
+    "legalterm": TermStatus.PREFERRED,
+    "regulatedterm": TermStatus.PREFERRED,
+    "recommended": TermStatus.PREFERRED,
+    "admittedterm-admn-sts": TermStatus.ADMITTED,
+    "admittedterm": TermStatus.ADMITTED,
+    "admitted": TermStatus.ADMITTED,
+    "permitted": TermStatus.ADMITTED,
+    "deprecatedterm-admn-sts": TermStatus.DEPRECATED,
+    "deprecatedterm": TermStatus.DEPRECATED,
+    "deprecated": TermStatus.DEPRECATED,
+    "notrecommended": TermStatus.DEPRECATED,
+    "forbidden": TermStatus.DEPRECATED,
+    "forbiddenterm": TermStatus.DEPRECATED,
+    "supersededterm-admn-sts": TermStatus.SUPERSEDED,
+    "supersededterm": TermStatus.SUPERSEDED,
+    "superseded": TermStatus.SUPERSEDED,
+    "obsolete": TermStatus.SUPERSEDED,
     "obsoleteterm": TermStatus.SUPERSEDED,
 }
 _TERM_TYPE = {
-    "fullform": TermType.FULL_FORM, "full form": TermType.FULL_FORM,
-    "abbreviation": TermType.ABBREVIATION, "abbreviated form": TermType.ABBREVIATION,
-    "abbreviatedform": TermType.ABBREVIATION, "initialism": TermType.ABBREVIATION,
-    "acronym": TermType.ACRONYM, "shortform": TermType.SHORT_FORM,
-    "short form": TermType.SHORT_FORM, "clippedterm": TermType.SHORT_FORM,
-    "variant": TermType.VARIANT, "phrase": TermType.PHRASE, "setphrase": TermType.PHRASE,
+    "fullform": TermType.FULL_FORM,
+    "full form": TermType.FULL_FORM,
+    "abbreviation": TermType.ABBREVIATION,
+    "abbreviated form": TermType.ABBREVIATION,
+    "abbreviatedform": TermType.ABBREVIATION,
+    "initialism": TermType.ABBREVIATION,
+    "acronym": TermType.ACRONYM,
+    "shortform": TermType.SHORT_FORM,
+    "short form": TermType.SHORT_FORM,
+    "clippedterm": TermType.SHORT_FORM,
+    "variant": TermType.VARIANT,
+    "phrase": TermType.PHRASE,
+    "setphrase": TermType.PHRASE,
 }
 _POS = {
-    "noun": PartOfSpeech.NOUN, "n": PartOfSpeech.NOUN, "verb": PartOfSpeech.VERB,
-    "v": PartOfSpeech.VERB, "adjective": PartOfSpeech.ADJECTIVE, "adj": PartOfSpeech.ADJECTIVE,
-    "adverb": PartOfSpeech.ADVERB, "adv": PartOfSpeech.ADVERB,
-    "propernoun": PartOfSpeech.PROPER_NOUN, "proper noun": PartOfSpeech.PROPER_NOUN,
+    "noun": PartOfSpeech.NOUN,
+    "n": PartOfSpeech.NOUN,
+    "verb": PartOfSpeech.VERB,
+    "v": PartOfSpeech.VERB,
+    "adjective": PartOfSpeech.ADJECTIVE,
+    "adj": PartOfSpeech.ADJECTIVE,
+    "adverb": PartOfSpeech.ADVERB,
+    "adv": PartOfSpeech.ADVERB,
+    "propernoun": PartOfSpeech.PROPER_NOUN,
+    "proper noun": PartOfSpeech.PROPER_NOUN,
     "other": PartOfSpeech.OTHER,
 }
 _GENDER = {
-    "masculine": Gender.MASCULINE, "m": Gender.MASCULINE, "feminine": Gender.FEMININE,
-    "f": Gender.FEMININE, "neuter": Gender.NEUTER, "n": Gender.NEUTER,
-    "other": Gender.OTHER, "common": Gender.OTHER,
+    "masculine": Gender.MASCULINE,
+    "m": Gender.MASCULINE,
+    "feminine": Gender.FEMININE,
+    "f": Gender.FEMININE,
+    "neuter": Gender.NEUTER,
+    "n": Gender.NEUTER,
+    "other": Gender.OTHER,
+    "common": Gender.OTHER,
 }
 
 _ENTRY = ("conceptEntry", "termEntry")
 _SECTION = ("langSec", "langSet")
 _TERM_HOLDER = ("termSec", "tig", "ntig")
-_DCA = ("termNote", "descrip", "admin", "ref", "xref", "transac", "transacNote", "adminNote",
-        "descripNote")
+_DCA = (
+    "termNote",
+    "descrip",
+    "admin",
+    "ref",
+    "xref",
+    "transac",
+    "transacNote",
+    "adminNote",
+    "descripNote",
+)
 _STATUS_CATEGORIES = ("administrativeStatus", "normativeAuthorization", "usageStatus")
 _DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -113,7 +151,12 @@ def _local(element: etree._Element) -> str:
 
 
 def _text(element: etree._Element) -> str:
-    return "".join(element.itertext())
+    return "".join(str(part) for part in element.itertext())
+
+
+def _line(element: etree._Element) -> int:
+    line: Any = element.sourceline  # lxml-stubs type it wrongly
+    return int(line or 0)
 
 
 class _Positions:
@@ -139,7 +182,7 @@ class _Positions:
         self.where: dict[etree._Element, tuple[int, int]] = {}
 
     def visit(self, element: etree._Element) -> None:
-        line = element.sourceline or 0
+        line = _line(element)
         if self.text is None or not isinstance(element.tag, str):
             self.where[element] = (line, 0)
             return
@@ -154,18 +197,23 @@ class _Positions:
         self.where[element] = (row, match.start() - self.starts[row - 1] + 1)
 
     def of(self, element: etree._Element) -> tuple[int, int]:
-        return self.where.get(element, (element.sourceline or 0, 0))
+        return self.where.get(element, (_line(element), 0))
+
+
+@dataclass
+class _Count:
+    number: int
+    pos: tuple[int, int]
 
 
 @dataclass
 class _Counts:
     """Problems that repeat on many entries are reported once per file, with a count."""
 
-    items: dict[tuple[str, str], list[object]] = field(default_factory=dict)
+    items: dict[tuple[str, str], _Count] = field(default_factory=dict)
 
     def add(self, code: str, what: str, pos: tuple[int, int]) -> None:
-        entry = self.items.setdefault((code, what), [0, pos])
-        entry[0] = int(entry[0]) + 1  # type: ignore[call-overload]
+        self.items.setdefault((code, what), _Count(0, pos)).number += 1
 
 
 class _Reader:
@@ -181,8 +229,13 @@ class _Reader:
 
     # -- reporting --------------------------------------------------------------------
 
-    def report(self, code: str, message: str, element: etree._Element | None = None,
-               concept_id: str | None = None) -> None:
+    def report(
+        self,
+        code: str,
+        message: str,
+        element: etree._Element | None = None,
+        concept_id: str | None = None,
+    ) -> None:
         line, col = self.positions.of(element) if element is not None else (0, 0)
         self.diagnostics.append(load_diagnostic(code, message, self.name, line, col, concept_id))
 
@@ -194,9 +247,9 @@ class _Reader:
         return SourceLocation(self.name, line, col)
 
     def flush_counts(self) -> None:
-        for (code, what), (number, pos) in self.counts.items.items():
-            times = f" ({number} times; the first is here)" if int(number) > 1 else ""  # type: ignore[call-overload]
-            line, col = pos  # type: ignore[misc]
+        for (code, what), count in self.counts.items.items():
+            times = f" ({count.number} times; the first is here)" if count.number > 1 else ""
+            line, col = count.pos
             self.diagnostics.append(load_diagnostic(code, f"{what}{times}", self.name, line, col))
 
     # -- document ---------------------------------------------------------------------
@@ -241,9 +294,16 @@ class _Reader:
         for code, labels in self.subjects.items():
             subjects.setdefault(code, labels)
         meta = GlossaryMeta(
-            id=meta.id, title=meta.title, languages=languages, required=meta.required,
-            version=meta.version, license=meta.license, publisher=meta.publisher,
-            base_url=meta.base_url, subjects=subjects, location=meta.location,
+            id=meta.id,
+            title=meta.title,
+            languages=languages,
+            required=meta.required,
+            version=meta.version,
+            license=meta.license,
+            publisher=meta.publisher,
+            base_url=meta.base_url,
+            subjects=subjects,
+            location=meta.location,
         )
         by_id: dict[str, Concept] = {}
         for concept in concepts:
@@ -253,12 +313,14 @@ class _Reader:
 
     def _check_dtd(self, tree: etree._ElementTree) -> None:
         dtd = tree.docinfo.internalDTD
-        if dtd is not None and any(True for _ in dtd.iterentities()):
+        if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[attr-defined]
             self.diagnostics.append(
                 load_diagnostic(
                     "L116",
                     "the document declares XML entities; they were not expanded",
-                    self.name, 1, 1,
+                    self.name,
+                    1,
+                    1,
                 )
             )
 
@@ -283,8 +345,9 @@ class _Reader:
                 lang = normalize_tag(element.get(_XML_LANG, "") or "") or self.default_lang
                 if name == "title":
                     titles.setdefault(lang, _text(element).strip())
-                elif name == "note" and _local(element.getparent()) == "titleStmt":
-                    if element.get(_XML_LANG):
+                elif name == "note" and element.get(_XML_LANG):
+                    parent = element.getparent()
+                    if parent is not None and _local(parent) == "titleStmt":
                         titles.setdefault(lang, _text(element).strip())
                 elif name == "p" and element.get("type"):
                     kind = element.get("type", "")
@@ -326,8 +389,9 @@ class _Reader:
                     concepts.append(concept)
         return concepts
 
-    def _entry_id(self, element: etree._Element, sections: dict[str, LangSection],
-                  used: set[str]) -> str:
+    def _entry_id(
+        self, element: etree._Element, sections: dict[str, LangSection], used: set[str]
+    ) -> str:
         raw = element.get("id")
         if raw is not None and ID_PATTERN.match(raw):
             wanted = raw
@@ -351,8 +415,10 @@ class _Reader:
             number += 1
         if concept_id != wanted and raw is not None and ID_PATTERN.match(raw):
             self.report(
-                "L118", f"id '{raw}' is used by an earlier entry; this one becomes '{concept_id}'",
-                element, concept_id,
+                "L118",
+                f"id '{raw}' is used by an earlier entry; this one becomes '{concept_id}'",
+                element,
+                concept_id,
             )
         used.add(concept_id)
         return concept_id
@@ -396,8 +462,10 @@ class _Reader:
                 target = child.get("target") or value
                 related.append(target if ID_PATTERN.match(target) else slugify(target))
             elif category == "definition":
-                tagged = child if child.get(_XML_LANG) else next(
-                    (e for e in child.iter(tag=etree.Element) if e.get(_XML_LANG)), child
+                tagged = (
+                    child
+                    if child.get(_XML_LANG)
+                    else next((e for e in child.iter(tag=etree.Element) if e.get(_XML_LANG)), child)
                 )
                 lang = normalize_tag(tagged.get(_XML_LANG, "") or "") or self.default_lang
                 slot = loose.setdefault(lang, {})
@@ -422,19 +490,30 @@ class _Reader:
                 if date and (updated is None or date > updated):
                     updated = date
             elif category:
-                self.count("L115", f"'{category}' at entry level has no field in the model and was skipped", child)
+                self.count(
+                    "L115",
+                    f"'{category}' at entry level has no field in the model and was skipped",
+                    child,
+                )
 
         for lang, slot in loose.items():
             existing = sections.get(lang)
             if existing is None:
                 sections[lang] = LangSection(
-                    lang, (), slot.get("definition"), slot.get("source"), slot.get("note"),
+                    lang,
+                    (),
+                    slot.get("definition"),
+                    slot.get("source"),
+                    slot.get("note"),
                     self.loc(element),
                 )
             else:
                 sections[lang] = LangSection(
-                    lang, existing.terms,
-                    existing.definition if existing.definition is not None else slot.get("definition"),
+                    lang,
+                    existing.terms,
+                    existing.definition
+                    if existing.definition is not None
+                    else slot.get("definition"),
                     existing.source if existing.source is not None else slot.get("source"),
                     existing.note if existing.note is not None else slot.get("note"),
                     existing.location,
@@ -473,8 +552,14 @@ class _Reader:
         if name in ("transacGrp",):
             return "transactionGroup", "", None
         if name in ("descripGrp", "termNoteGrp", "adminGrp"):
-            main = next((c for c in element if _local(c) not in ("admin", "adminGrp", "note",
-                                                                    "descripNote", "transacGrp")), None)
+            main = next(
+                (
+                    c
+                    for c in element
+                    if _local(c) not in ("admin", "adminGrp", "note", "descripNote", "transacGrp")
+                ),
+                None,
+            )
             if main is None:
                 return "", "", None
             category, value, _ = self._category(main)
@@ -486,7 +571,8 @@ class _Reader:
                 if extra_category == "source" and source is None:
                     source = extra_value
                 elif extra_category:
-                    self.count("L115", f"'{extra_category}' inside <{name}> has no field in the model and was skipped", extra)
+                    what = f"'{extra_category}' inside <{name}>"
+                    self.count("L115", f"{what} has no field in the model and was skipped", extra)
             return category, value, source
         if name in _DCA:
             return element.get("type") or "", _text(element), None
@@ -529,7 +615,11 @@ class _Reader:
             elif category == "note":
                 notes.append(value)
             elif category and category != "transactionGroup":
-                self.count("L115", f"'{category}' in language sections has no field in the model and was skipped", child)
+                self.count(
+                    "L115",
+                    f"'{category}' in language sections has no field in the model and was skipped",
+                    child,
+                )
         if not terms and not definitions and source is None and not notes:
             return None  # e.g. a slot for a translation that was never made: <term/>
         if len(definitions) > 1:
@@ -544,19 +634,21 @@ class _Reader:
         )
 
     def _term(self, holder: etree._Element) -> Term | None:
-        term_element = None
+        term_element: etree._Element | None = None
         children: list[etree._Element] = []
-        for child in holder.iter(tag=etree.Element):
-            if child is holder:
-                continue
+        for child in holder:
             name = _local(child)
-            if name == "term" and term_element is None:
-                term_element = child
-            elif name in ("termGrp",):
-                continue
-            elif child.getparent() is holder or _local(child.getparent()) in ("termGrp", "termNoteGrp"):
-                if name != "termNoteGrp" or child.getparent() is holder:
-                    children.append(child)
+            if name == "term":
+                term_element = child if term_element is None else term_element
+            elif name == "termGrp":  # ntig/termGrp holds the term and, often, its termNotes
+                for inner in child:
+                    inner_name = _local(inner)
+                    if inner_name == "term":
+                        term_element = inner if term_element is None else term_element
+                    elif inner_name:
+                        children.append(inner)
+            elif name:
+                children.append(child)
         if term_element is None:
             self.count("L116", "term containers without <term> were skipped", holder)
             return None
@@ -588,8 +680,15 @@ class _Reader:
             location=self.loc(term_element),
         )
 
-    def _term_field(self, category: str, value: str, source: str | None,
-                    element: etree._Element, fields: dict[str, object], notes: list[str]) -> None:
+    def _term_field(
+        self,
+        category: str,
+        value: str,
+        source: str | None,
+        element: etree._Element,
+        fields: dict[str, object],
+        notes: list[str],
+    ) -> None:
         key = value.strip().lower()
         if category in _STATUS_CATEGORIES:
             status = _STATUS.get(key)
@@ -600,19 +699,31 @@ class _Reader:
         elif category == "termType":
             term_type = _TERM_TYPE.get(key)
             if term_type is None:
-                self.count("L116", f"unknown termType values such as '{value}' were read as 'fullForm'", element)
+                self.count(
+                    "L116",
+                    f"unknown termType values such as '{value}' were read as 'fullForm'",
+                    element,
+                )
             else:
                 fields["type"] = term_type
         elif category == "partOfSpeech":
             pos = _POS.get(key)
             if pos is None:
-                self.count("L116", f"partOfSpeech values outside the model such as '{value}' were read as 'other'", element)
+                self.count(
+                    "L116",
+                    f"partOfSpeech values outside the model such as '{value}' were read as 'other'",
+                    element,
+                )
                 pos = PartOfSpeech.OTHER
             fields["pos"] = pos
         elif category == "grammaticalGender":
             gender = _GENDER.get(key)
             if gender is None:
-                self.count("L116", f"grammaticalGender values such as '{value}' were read as 'other'", element)
+                self.count(
+                    "L116",
+                    f"grammaticalGender values such as '{value}' were read as 'other'",
+                    element,
+                )
                 gender = Gender.OTHER
             fields["gender"] = gender
         elif category == "geographicalUsage":
@@ -628,7 +739,9 @@ class _Reader:
         elif category == "transactionGroup":
             pass
         else:
-            self.count("L115", f"'{category}' on terms has no field in the model and was skipped", element)
+            self.count(
+                "L115", f"'{category}' on terms has no field in the model and was skipped", element
+            )
 
 
 def _merge(first: LangSection, second: LangSection) -> LangSection:
@@ -678,4 +791,3 @@ def read_tbx(fp: IO[bytes], *, name: str) -> TbxResult:
     concepts = getattr(reader, "concepts", [])
     diagnostics = sorted(reader.diagnostics)
     return TbxResult(glossary, concepts, diagnostics)
-

@@ -27,7 +27,9 @@ _RNG = (
     "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
     "TBXcoreStructV03_TBX-Basic_integrated.rng"
 )
-_SCH = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch"
+_SCH = (
+    "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch"
+)
 
 _ADMIN_STATUS = {
     "preferred": "preferredTerm-admn-sts",
@@ -56,14 +58,14 @@ class _Escaper:
     def text(self, text: str) -> str:
         self.check(text)
         return (
-            text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            text.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
             .replace("\r", "&#13;")
         )
 
     def attr(self, text: str) -> str:
-        return (
-            self.text(text).replace('"', "&quot;").replace("\t", "&#9;").replace("\n", "&#10;")
-        )
+        return self.text(text).replace('"', "&quot;").replace("\t", "&#9;").replace("\n", "&#10;")
 
 
 def _element(esc: _Escaper, indent: int, tag: str, text: str, **attrs: str) -> str:
@@ -88,8 +90,11 @@ def _header(glossary: Glossary) -> Iterator[str]:
             yield _element(esc, 4, "note", title, lang=lang)
         yield "      </titleStmt>"
     published = [
-        ("id", meta.id), ("version", meta.version), ("license", meta.license),
-        ("publisher", meta.publisher), ("baseUrl", meta.base_url),
+        ("id", meta.id),
+        ("version", meta.version),
+        ("license", meta.license),
+        ("publisher", meta.publisher),
+        ("baseUrl", meta.base_url),
     ]
     # One <sourceDesc> holds everything else: the core schema wants <publicationStmt>
     # before <titleStmt> and the TBX-Basic one after it, so neither order passes both.
@@ -113,7 +118,9 @@ def _header(glossary: Glossary) -> Iterator[str]:
 def _term(esc: _Escaper, term: Term) -> Iterator[str]:
     yield "          <termSec>"
     yield _element(esc, 6, "term", term.term)
-    yield _element(esc, 6, "termNote", _ADMIN_STATUS[term.status.value], type="administrativeStatus")
+    yield _element(
+        esc, 6, "termNote", _ADMIN_STATUS[term.status.value], type="administrativeStatus"
+    )
     yield _element(esc, 6, "termNote", term.type.value, type="termType")
     if term.pos is not None:
         pos = "noun" if term.pos is PartOfSpeech.PROPER_NOUN else term.pos.value
@@ -131,7 +138,9 @@ def _term(esc: _Escaper, term: Term) -> Iterator[str]:
         else:
             yield _element(esc, 6, "descrip", term.context, type="context")
     elif term.context_source is not None:
-        raise ExportError(f"{esc.where}: a context source without a context cannot be written to TBX")
+        raise ExportError(
+            f"{esc.where}: a context source without a context cannot be written to TBX"
+        )
     if term.source is not None:
         yield _element(esc, 6, "admin", term.source, type="source")
     if term.pos is PartOfSpeech.PROPER_NOUN:
@@ -190,10 +199,14 @@ def generate_tbx(glossary: Glossary, concepts: Iterable[Concept] | None = None) 
     """The TBX document, line by line (without line ends)."""
     lang = glossary.meta.languages[0] if glossary.meta.languages else "und"
     yield '<?xml version="1.0" encoding="UTF-8"?>'
-    yield (f'<?xml-model href="{_RNG}" type="application/xml" '
-           'schematypens="http://relaxng.org/ns/structure/1.0"?>')
-    yield (f'<?xml-model href="{_SCH}" type="application/xml" '
-           'schematypens="http://purl.oclc.org/dsdl/schematron"?>')
+    yield (
+        f'<?xml-model href="{_RNG}" type="application/xml" '
+        'schematypens="http://relaxng.org/ns/structure/1.0"?>'
+    )
+    yield (
+        f'<?xml-model href="{_SCH}" type="application/xml" '
+        'schematypens="http://purl.oclc.org/dsdl/schematron"?>'
+    )
     yield f'<tbx type="TBX-Basic" style="dca" xml:lang="{lang}" xmlns="urn:iso:std:iso:30042:ed-2">'
     yield from _header(glossary)
     yield "  <text>"

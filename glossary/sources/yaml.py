@@ -6,9 +6,9 @@ import codecs
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from glossary.model import Concept, LangSection, Term, TermStatus, TermType
 from glossary.sources.fields import ConceptBuilder
 from glossary.sources.yamlnodes import PosDict, PosList, parse_yaml
-from glossary.model import Concept, LangSection, Term, TermStatus, TermType
 from glossary.validation.diagnostics import Diagnostic, load_diagnostic
 
 __all__ = ["decode_source", "generate_yaml", "read_yaml", "write_yaml", "yaml_scalar"]
@@ -16,17 +16,14 @@ __all__ = ["decode_source", "generate_yaml", "read_yaml", "write_yaml", "yaml_sc
 
 def decode_source(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     """Decode a text source: UTF-8 (with or without BOM) or UTF-16/32 with a BOM."""
-    for bom, encoding in (
+    boms = (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            break
-    else:
-        encoding = "utf-8"
+    )
+    encoding = next((name for bom, name in boms if data.startswith(bom)), "utf-8")
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -41,7 +38,9 @@ def decode_source(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]
     if "\0" in text:
         offset = text.index("\0")
         line = text.count("\n", 0, offset) + 1
-        return None, [load_diagnostic("L101", "a binary file (it contains NUL characters)", path, line, 0)]
+        return None, [
+            load_diagnostic("L101", "a binary file (it contains NUL characters)", path, line, 0)
+        ]
     return text, []
 
 
@@ -85,7 +84,7 @@ def _printable(ch: str) -> bool:
     return (
         0x20 <= code <= 0x7E
         or 0xA0 <= code <= 0xD7FF
-        or 0xE000 <= code <= 0xFFFD and code != 0xFEFF
+        or (0xE000 <= code <= 0xFFFD and code != 0xFEFF)
         or code >= 0x10000
     ) and ch not in "\u2028\u2029"
 
@@ -111,12 +110,26 @@ def _resolves_to_str(text: str) -> bool:
     import yaml
 
     resolver = yaml.resolver.Resolver()
-    return resolver.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
+    tag = resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return bool(tag == "tag:yaml.org,2002:str")
 
 
-_ESCAPES = {"\0": "\\0", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v",
-            "\f": "\\f", "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\",
-            "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+_ESCAPES = {
+    "\0": "\\0",
+    "\a": "\\a",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\v": "\\v",
+    "\f": "\\f",
+    "\r": "\\r",
+    "\x1b": "\\e",
+    '"': '\\"',
+    "\\": "\\\\",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
 
 
 def yaml_scalar(text: str) -> str:
@@ -235,4 +248,3 @@ def write_yaml(fp: IO[bytes], concepts: Iterable[Concept]) -> None:
         if index:
             fp.write(b"---\n")
         fp.write(dump_yaml(concept).encode("utf-8"))
-

@@ -70,7 +70,7 @@ def _content_pos(node: Node) -> Pos:
     return line, col
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     problems: list[YamlProblem]
 
 
@@ -181,7 +181,7 @@ def _alias_problems(text: str) -> list[YamlProblem]:
     try:
         while loader.check_event():
             event = loader.get_event()
-            if isinstance(event, yaml.AliasEvent):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
                 mark = event.start_mark
                 found.append(
                     YamlProblem(

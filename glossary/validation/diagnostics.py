@@ -84,6 +84,4 @@ def load_diagnostic(
     severity: Severity | None = None,
 ) -> Diagnostic:
     """A diagnostic with the default severity of a load code."""
-    return Diagnostic(
-        path, line, col, code, message, severity or LOAD_CODES[code][1], concept_id
-    )
+    return Diagnostic(path, line, col, code, message, severity or LOAD_CODES[code][1], concept_id)
