@@ -1,0 +1,37 @@
+"""The wheel carries the bundled glossary and the templates, so an installed tool works alone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+from conftest import ROOT, TERMS
+
+
+def test_the_wheel_holds_terms_and_templates(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("glossary-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "glossary/terms/glossary.toml" in names
+    assert "glossary/py.typed" in names
+    assert "glossary/templates/README.md" in names
+    for source in TERMS.glob("*.yaml"):
+        assert f"glossary/terms/{source.name}" in names
+    assert not any(name.startswith(("tests/", "cli.py")) for name in names)
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "glossary = glossary.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
