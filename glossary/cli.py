@@ -296,7 +296,8 @@ def validate(
     errors, warnings = len(report.errors), len(report.warnings)
     if output is not DiagnosticFormat.json:
         _err(
-            f"{report.concepts} concepts in {len(report.files)} files: "
+            f"{report.concepts} concept{'s' * (report.concepts != 1)} in "
+            f"{len(report.files)} file{'s' * (len(report.files) != 1)}: "
             f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
         )
     raise typer.Exit(0 if report.ok(strict) else 1)

@@ -59,8 +59,12 @@ def _isolated_env(monkeypatch, tmp_path_factory):
 
 
 def shared_samples() -> list[Path]:
-    """Every file under ../shared/interop/samples, for parametrising (empty when absent)."""
+    """Every file under ../shared/interop/samples, for parametrising.
+
+    When the folder is absent this is one placeholder path; tests that use it also ask
+    for the ``interop`` fixture, which skips them with the reason (or fails under CI).
+    """
     root = SHARED / "interop" / "samples"
     if not root.exists():
-        return []
+        return [root / "(missing)"]
     return sorted(p for p in root.rglob("*") if p.is_file())

@@ -14,7 +14,9 @@ import bisect
 import codecs
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import IO, Any
 
 from lxml import etree
@@ -125,6 +127,15 @@ _GENDER = {
     "other": Gender.OTHER,
     "common": Gender.OTHER,
 }
+
+#: category -> (term field, values, what an unknown value becomes)
+_PICKLISTS: dict[str, tuple[str, Mapping[str, StrEnum], StrEnum]] = {
+    "termType": ("type", _TERM_TYPE, TermType.FULL_FORM),
+    "partOfSpeech": ("pos", _POS, PartOfSpeech.OTHER),
+    "grammaticalGender": ("gender", _GENDER, Gender.OTHER),
+}
+
+_HISTORY = "transaction history (transacGrp) on {level} has no field in the model and was skipped"
 
 _ENTRY = ("conceptEntry", "termEntry")
 _SECTION = ("langSec", "langSet")
@@ -614,7 +625,9 @@ class _Reader:
                 source = source if source is not None else value
             elif category == "note":
                 notes.append(value)
-            elif category and category != "transactionGroup":
+            elif category == "transactionGroup":
+                self.count("L115", _HISTORY.format(level="language sections"), child)
+            elif category:
                 self.count(
                     "L115",
                     f"'{category}' in language sections has no field in the model and was skipped",
@@ -696,36 +709,14 @@ class _Reader:
                 self.count("L116", f"unknown {category} values were read as 'preferred'", element)
             elif "status" not in fields or category == "administrativeStatus":
                 fields["status"] = status
-        elif category == "termType":
-            term_type = _TERM_TYPE.get(key)
-            if term_type is None:
-                self.count(
-                    "L116",
-                    f"unknown termType values such as '{value}' were read as 'fullForm'",
-                    element,
-                )
-            else:
-                fields["type"] = term_type
-        elif category == "partOfSpeech":
-            pos = _POS.get(key)
-            if pos is None:
-                self.count(
-                    "L116",
-                    f"partOfSpeech values outside the model such as '{value}' were read as 'other'",
-                    element,
-                )
-                pos = PartOfSpeech.OTHER
-            fields["pos"] = pos
-        elif category == "grammaticalGender":
-            gender = _GENDER.get(key)
-            if gender is None:
-                self.count(
-                    "L116",
-                    f"grammaticalGender values such as '{value}' were read as 'other'",
-                    element,
-                )
-                gender = Gender.OTHER
-            fields["gender"] = gender
+        elif category in _PICKLISTS:
+            name, table, fallback = _PICKLISTS[category]
+            found = table.get(key)
+            if found is None:
+                what = f"{category} '{value}' is not a value of the model and was read as"
+                self.count("L116", f"{what} '{fallback.value}'", element)
+                found = fallback
+            fields[name] = found
         elif category == "geographicalUsage":
             fields["geo"] = normalize_tag(value) or value
         elif category == "context":
@@ -737,7 +728,7 @@ class _Reader:
         elif category == "note":
             notes.append(value)
         elif category == "transactionGroup":
-            pass
+            self.count("L115", _HISTORY.format(level="terms"), element)
         else:
             self.count(
                 "L115", f"'{category}' on terms has no field in the model and was skipped", element
