@@ -276,16 +276,35 @@ def validate(
         DiagnosticFormat, typer.Option("--format", "-f", help="Output format.")
     ] = DiagnosticFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", metavar="CODES", help="Only these rules (codes or prefixes, comma-separated)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="CODES", help="Not these rules (codes or prefixes)."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every file again, ignoring the cache.")
+    ] = False,
     glossary: GlossaryOption = None,
 ) -> None:
     """Check the sources and list every problem as path:line:col: CODE message.
+
+    Rules and their codes are listed in docs/rules.md; select and ignore them here or in
+    the [validate] table of glossary.toml.
 
     Example: glossary validate terms/ --strict
     """
     from glossary import render
     from glossary.validation import validate as run
 
-    report = run(path if path is not None else glossary)
+    report = run(
+        path if path is not None else glossary,
+        select=select,
+        ignore=ignore,
+        cache=False if no_cache else None,
+    )
     if output is DiagnosticFormat.json:
         typer.echo(render.diagnostics_json(report.diagnostics))
     elif output is DiagnosticFormat.github:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from glossary.langtags import normalize_tag
@@ -31,11 +31,20 @@ _TOP_KEYS = ("glossary", "subjects", "validate")
 
 @dataclass(frozen=True, slots=True)
 class ValidateConfig:
-    """The ``[validate]`` table: which rules run and how."""
+    """The ``[validate]`` table: which rules run and how (checked by the rule engine)."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    options: Mapping[str, object] = field(default_factory=dict, hash=False)
+    extend_select: tuple[str, ...] = ()
+    #: rule code -> "error" | "warning"
+    severity: Mapping[str, str] = field(default_factory=dict, hash=False)
+    #: rule code -> option name -> value
+    options: Mapping[str, Mapping[str, object]] = field(default_factory=dict, hash=False)
+    #: A RELAX NG schema to validate TBX sources against, as written (relative to the file).
+    tbx_schema: str | None = None
+    #: Where each setting was written: "select", "severity.K504", "options.K504.languages".
+    positions: Mapping[str, tuple[int, int]] = field(default_factory=dict, hash=False)
+    path: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +78,70 @@ class _Positions:
             if m:
                 return line, m.start(1) + 1 if m.group(1) else text.index(sub, m.start()) + 1
         return line, col
+
+
+_VALIDATE_KEYS = ("select", "ignore", "extend-select", "severity", "options", "tbx_schema")
+
+
+def _validate_table(
+    raw: dict[str, object],
+    pos: _Positions,
+    path: str,
+    report: Callable[[str, str, tuple[int, int]], None],
+) -> ValidateConfig:
+    positions: dict[str, tuple[int, int]] = {}
+    codes: dict[str, tuple[str, ...]] = {}
+    for key in raw:
+        if key not in _VALIDATE_KEYS and key.replace("_", "-") not in _VALIDATE_KEYS:
+            report(
+                "L106",
+                f"unknown setting '{key}' in [validate]{did_you_mean(key, _VALIDATE_KEYS)}",
+                pos.of("validate", key),
+            )
+    for key in ("select", "ignore", "extend-select"):
+        value = raw.get(key, raw.get(key.replace("-", "_"), []))
+        positions[key] = pos.of("validate", key if key in raw else key.replace("-", "_"))
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            report("L107", f"'{key}' must be a list of rule codes", positions[key])
+            value = []
+        codes[key] = tuple(value)
+
+    def table(key: str) -> dict[str, object]:
+        value = raw.get(key, {})
+        if not isinstance(value, dict):
+            report("L107", f"'{key}' must be a table", pos.of("validate", key))
+            return {}
+        return value
+
+    severity: dict[str, str] = {}
+    for code, level in table("severity").items():
+        where = pos.of("validate.severity", code)
+        if where == (0, 0) or where == pos.of("validate.severity"):
+            where = pos.of("validate", "severity", code)
+        positions[f"severity.{code}"] = where
+        severity[code] = level if isinstance(level, str) else repr(level)
+    options: dict[str, dict[str, object]] = {}
+    for code, values in table("options").items():
+        if not isinstance(values, dict):
+            report("L107", f"options of {code} must be a table", pos.of("validate.options", code))
+            continue
+        options[code] = dict(values)
+        for name in values:
+            positions[f"options.{code}.{name}"] = pos.of(f"validate.options.{code}", name)
+    tbx_schema = raw.get("tbx_schema")
+    if tbx_schema is not None and not isinstance(tbx_schema, str):
+        report("L107", "'tbx_schema' must be a path", pos.of("validate", "tbx_schema"))
+        tbx_schema = None
+    return ValidateConfig(
+        select=codes["select"],
+        ignore=codes["ignore"],
+        extend_select=codes["extend-select"],
+        severity=severity,
+        options=options,
+        tbx_schema=tbx_schema,
+        positions=positions,
+        path=path,
+    )
 
 
 def read_config(data: bytes, path: str) -> tuple[Config, list[Diagnostic]]:
@@ -182,19 +255,11 @@ def read_config(data: bytes, path: str) -> tuple[Config, list[Diagnostic]]:
             subjects[code] = labels(value, "subjects", code)
 
     validate_raw = raw.get("validate", {})
-    validate = ValidateConfig()
+    validate = ValidateConfig(path=path)
     if not isinstance(validate_raw, dict):
         report("L107", "[validate] must be a table", pos.of("", "validate"))
     else:
-        codes: dict[str, tuple[str, ...]] = {}
-        for key in ("select", "ignore"):
-            value = validate_raw.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                report("L107", f"'{key}' must be a list of rule codes", pos.of("validate", key))
-                value = []
-            codes[key] = tuple(value)
-        options = {k: v for k, v in validate_raw.items() if k not in ("select", "ignore")}
-        validate = ValidateConfig(codes["select"], codes["ignore"], options)
+        validate = _validate_table(validate_raw, pos, path, report)
 
     meta = GlossaryMeta(
         id=glossary_id,

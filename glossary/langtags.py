@@ -12,7 +12,7 @@ __all__ = ["normalize_tag", "primary_language"]
 
 _TAG = re.compile(
     r"""
-    (?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})
+    (?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3})
     (?:-(?P<script>[a-z]{4}))?
     (?:-(?P<region>[a-z]{2}|[0-9]{3}))?
     (?P<variants>(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)

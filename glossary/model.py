@@ -114,6 +114,14 @@ class Term:
     source: str | None = None
     note: str | None = None
     location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
+    #: Where each field's value starts, by field name (for precise diagnostics).
+    spans: Mapping[str, SourceLocation] = field(
+        default_factory=dict, compare=False, repr=False, hash=False
+    )
+
+    def where(self, name: str) -> SourceLocation:
+        """Where field ``name`` was written; the term's own location when not known."""
+        return self.spans.get(name, self.location)
 
     @property
     def is_bare(self) -> bool:
@@ -138,10 +146,17 @@ class LangSection:
     source: str | None = None
     note: str | None = None
     location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
+    #: Where each field's value starts, by field name (for precise diagnostics).
+    spans: Mapping[str, SourceLocation] = field(
+        default_factory=dict, compare=False, repr=False, hash=False
+    )
+
+    def where(self, name: str) -> SourceLocation:
+        return self.spans.get(name, self.location)
 
     @property
     def preferred(self) -> Term | None:
-        """The first preferred term, or the first term when none is marked preferred."""
+        """The first term marked preferred, if any."""
         for term in self.terms:
             if term.status is TermStatus.PREFERRED:
                 return term
@@ -160,6 +175,13 @@ class Concept:
     note: str | None = None
     updated: dt.date | None = None
     location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
+    #: Where each field's value starts, by field name (for precise diagnostics).
+    spans: Mapping[str, SourceLocation] = field(
+        default_factory=dict, compare=False, repr=False, hash=False
+    )
+
+    def where(self, name: str) -> SourceLocation:
+        return self.spans.get(name, self.location)
 
     def terms(self, lang: str | None = None) -> Iterator[Term]:
         """Every term, or every term of one language, in source order."""

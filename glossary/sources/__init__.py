@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import dataclass, field
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossary.config import CONFIG_NAME, Config, ValidateConfig, read_config
 from glossary.errors import LoadError, NotFoundError
 from glossary.model import Concept, Glossary, GlossaryMeta, SourceLocation
 from glossary.validation.diagnostics import Diagnostic, Severity, load_diagnostic
+
+if TYPE_CHECKING:
+    from glossary.cache import FileEntry, SourceCache
 
 __all__ = [
     "TBX_SUFFIXES",
@@ -43,6 +49,8 @@ class LoadResult:
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[Path, ...] = ()
     validate: ValidateConfig = field(default_factory=ValidateConfig)
+    #: ``# noqa`` comments: display path -> line -> codes (None: every code).
+    suppressions: Mapping[str, Mapping[int, frozenset[str] | None]] = field(default_factory=dict)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -113,110 +121,172 @@ def _read_config(directory: Path) -> tuple[Config, list[Diagnostic], Path | None
     return config, problems, config_path
 
 
-def _assemble(
-    meta: GlossaryMeta, concepts: list[Concept], location: SourceLocation
-) -> tuple[Glossary, list[Diagnostic]]:
+def _assemble(meta: GlossaryMeta, concepts: list[Concept], location: SourceLocation) -> Glossary:
+    """The glossary: the first concept of each id (rule R201 reports the others)."""
     by_id: dict[str, Concept] = {}
-    diagnostics = []
     for concept in concepts:
-        first = by_id.get(concept.id)
-        if first is None:
-            by_id[concept.id] = concept
-            continue
-        where = concept.location
-        diagnostics.append(
-            load_diagnostic(
-                "L118",
-                f"id '{concept.id}' is already defined at {first.location}",
-                where.path,
-                where.line,
-                where.col,
-                concept.id,
-            )
-        )
+        by_id.setdefault(concept.id, concept)
     if not meta.languages:
         seen: dict[str, None] = {}
         for concept in concepts:
             seen.update(dict.fromkeys(concept.languages))
-        meta = GlossaryMeta(
-            id=meta.id,
-            title=meta.title,
-            languages=tuple(seen),
-            required=meta.required,
-            version=meta.version,
-            license=meta.license,
-            publisher=meta.publisher,
-            base_url=meta.base_url,
-            subjects=meta.subjects,
-            location=meta.location,
+        meta = replace(meta, languages=tuple(seen))
+    return Glossary(meta, by_id, location)
+
+
+#: Concept files are a few kilobytes; anything this large is not parsed (L119).
+MAX_YAML_BYTES = 10 * 1024 * 1024
+
+_NOQA = re.compile(rb"#\s*noqa\b(?::\s*([A-Z][0-9]*(?:\s*,\s*[A-Z][0-9]*)*))?")
+
+
+def noqa_lines(data: bytes) -> dict[int, frozenset[str] | None]:
+    """Lines with a ``# noqa`` or ``# noqa: K504,H401`` comment: codes (None = all) by line."""
+    if b"noqa" not in data:
+        return {}
+    found: dict[int, frozenset[str] | None] = {}
+    for number, line in enumerate(data.splitlines(), start=1):
+        match = _NOQA.search(line)
+        if match:
+            codes = match.group(1)
+            found[number] = (
+                frozenset(c.strip().decode() for c in codes.split(b",")) if codes else None
+            )
+    return found
+
+
+def _read_source(
+    file: Path,
+    name: str,
+    data: bytes,
+    cache: SourceCache | None,
+    schema: bool,
+    tbx_rng: Path | None,
+) -> FileEntry:
+    """One source file, from the cache when its content has not changed."""
+    from glossary.cache import FileEntry
+    from glossary.cache import digest as content_digest
+
+    is_tbx = file.suffix.lower() in TBX_SUFFIXES or (
+        file.suffix.lower() not in YAML_SUFFIXES and data.lstrip()[:1] == b"<"
+    )
+    salt = f"{name}|{is_tbx}|{schema and is_tbx}|{tbx_rng if is_tbx else ''}"
+    key = content_digest(data, salt)
+    if cache is not None:
+        entry = cache.get(name, key)
+        if entry is not None:
+            return entry
+    if is_tbx:
+        from glossary.sources.tbx import read_tbx
+
+        result = read_tbx(io.BytesIO(data), name=name, schema=schema, rng=tbx_rng)
+        entry = FileEntry(tuple(result.concepts), tuple(result.diagnostics))
+        entry.meta = result.glossary.meta if result.glossary else None
+    elif len(data) > MAX_YAML_BYTES:
+        size = f"{len(data) / 1024 / 1024:.0f} MB"
+        problem = load_diagnostic(
+            "L119", f"the file is {size}; concept files over 10 MB are not read", name, 1, 1
         )
-    return Glossary(meta, by_id, location), diagnostics
+        entry = FileEntry((), (problem,))
+    else:
+        from glossary.sources.yaml import read_yaml
+
+        found, problems = read_yaml(io.BytesIO(data), name=name)
+        entry = FileEntry(tuple(found), tuple(problems), noqa_lines(data))
+    if cache is not None:
+        cache.put(name, key, entry)
+    return entry
 
 
-def read(path: str | os.PathLike[str] | None = None) -> LoadResult:
-    """Read the glossary at ``path`` (see :func:`resolve_path`) with every diagnostic."""
-    from glossary.sources.tbx import read_tbx
-    from glossary.sources.yaml import read_yaml
+def read(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    cache: bool | SourceCache | None = None,
+    schema: bool = False,
+    tbx_rng: Path | None = None,
+) -> LoadResult:
+    """Read the glossary at ``path`` (see :func:`resolve_path`) with every diagnostic.
+
+    ``cache`` keeps what each file gave, keyed by its content (default: on unless
+    ``GLOSSARY_NO_CACHE`` is set). ``schema`` also checks TBX sources against TBX-Basic
+    (and against the RELAX NG schema ``tbx_rng`` when given).
+    """
+    from glossary.cache import SourceCache, enabled
 
     root = resolve_path(path)
     if not root.exists():
         raise NotFoundError(f"{root}: no such file or folder")
+    if isinstance(cache, SourceCache):
+        store: SourceCache | None = cache
+    else:
+        store = SourceCache.for_source(root) if (enabled() if cache is None else cache) else None
     diagnostics: list[Diagnostic] = []
     concepts: list[Concept] = []
     files: list[Path] = []
+    suppressions: dict[str, Mapping[int, frozenset[str] | None]] = {}
     validate = ValidateConfig()
+
+    def rng_for(config: Config, config_dir: Path) -> Path | None:
+        if tbx_rng is not None or not schema or not config.validate.tbx_schema:
+            return tbx_rng
+        return config_dir / config.validate.tbx_schema
+
+    rng = tbx_rng
+
+    def take(file: Path) -> FileEntry | None:
+        files.append(file)
+        data, problems = _read_file(file)
+        diagnostics.extend(problems)
+        if data is None:
+            return None
+        name = _display(file)
+        entry = _read_source(file, name, data, store, schema, rng)
+        concepts.extend(entry.concepts)
+        diagnostics.extend(entry.diagnostics)
+        if entry.suppressions:
+            suppressions[name] = entry.suppressions
+        return entry
 
     if root.is_dir():
         config, problems, config_path = _read_config(root)
         diagnostics.extend(problems)
         validate = config.validate
-        meta = config.meta
+        rng = rng_for(config, root)
         if config_path is not None:
             files.append(config_path)
-        for file in source_files(root):
-            files.append(file)
-            data, problems = _read_file(file)
-            diagnostics.extend(problems)
-            if data is None:
-                continue
-            found, problems = read_yaml(io.BytesIO(data), name=_display(file))
-            concepts.extend(found)
-            diagnostics.extend(problems)
-        if not files or (len(files) == 1 and config_path is not None):
+        sources = source_files(root)
+        for file in sources:
+            take(file)
+        if not sources:
             diagnostics.append(
                 load_diagnostic(
                     "L112", "the folder holds no concept files (*.yaml)", _display(root)
                 )
             )
-        glossary, problems = _assemble(meta, concepts, SourceLocation(_display(root)))
-        diagnostics.extend(problems)
+        glossary = _assemble(config.meta, concepts, SourceLocation(_display(root)))
     else:
-        files.append(root)
-        data, problems = _read_file(root)
-        diagnostics.extend(problems)
-        suffix = root.suffix.lower()
-        if data is None:
-            glossary = Glossary(GlossaryMeta(), {}, SourceLocation(_display(root)))
-        elif suffix in TBX_SUFFIXES or (suffix not in YAML_SUFFIXES and data.lstrip()[:1] == b"<"):
-            result = read_tbx(io.BytesIO(data), name=_display(root))
-            diagnostics.extend(result.diagnostics)
-            concepts = list(result.concepts)
-            glossary = result.glossary or Glossary(
-                GlossaryMeta(), {}, SourceLocation(_display(root))
-            )
-        else:
-            config, problems, config_path = _read_config(root.parent)
+        config, problems, config_path = _read_config(root.parent)
+        rng = rng_for(config, root.parent)
+        entry = take(root)
+        meta = getattr(entry, "meta", None) if entry is not None else None
+        if meta is None:
+            # A YAML file takes its metadata from a glossary.toml beside it.
             if config_path is not None:
                 files.insert(0, config_path)
                 diagnostics.extend(problems)
                 validate = config.validate
-            found, problems = read_yaml(io.BytesIO(data), name=_display(root))
-            concepts.extend(found)
-            diagnostics.extend(problems)
-            glossary, problems = _assemble(config.meta, concepts, SourceLocation(_display(root)))
-            diagnostics.extend(problems)
-
-    return LoadResult(glossary, tuple(concepts), tuple(sorted(diagnostics)), tuple(files), validate)
+            meta = config.meta
+        glossary = _assemble(meta, concepts, SourceLocation(_display(root)))
+    if store is not None and store is not cache:
+        store.save()
+    return LoadResult(
+        glossary,
+        tuple(concepts),
+        tuple(sorted(diagnostics)),
+        tuple(files),
+        validate,
+        suppressions,
+    )
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Glossary:

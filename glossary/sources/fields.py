@@ -67,6 +67,18 @@ class ConceptBuilder:
     def loc(self, pos: Pos) -> SourceLocation:
         return SourceLocation(self.path, pos[0], pos[1])
 
+    def spans(self, data: PosDict, names: tuple[str, ...]) -> dict[str, SourceLocation]:
+        """Where each known field's value starts; list items as ``name.index``."""
+        found = {}
+        for name in names:
+            if name in data.value_pos:
+                found[name] = self.loc(data.value_pos[name])
+                value = data[name]
+                if isinstance(value, PosList):
+                    for index, pos in enumerate(value.item_pos):
+                        found[f"{name}.{index}"] = self.loc(pos)
+        return found
+
     # -- typed field readers ---------------------------------------------------------
 
     def _check_keys(
@@ -222,6 +234,7 @@ class ConceptBuilder:
             note=note,
             updated=updated,
             location=self.loc(data.pos),
+            spans=self.spans(data, CONCEPT_FIELDS),
         )
 
     def section(self, lang: str, data: Any, key_pos: Pos, value_pos: Pos) -> LangSection | None:
@@ -258,6 +271,7 @@ class ConceptBuilder:
             source=self.text(data, "source"),
             note=self.text(data, "note"),
             location=self.loc(key_pos),
+            spans=self.spans(data, SECTION_FIELDS),
         )
 
     def term(self, data: Any, pos: Pos) -> Term | None:
@@ -265,7 +279,7 @@ class ConceptBuilder:
             if not data.strip():
                 self.report("L109", "a term must not be empty", pos)
                 return None
-            return Term(term=data, location=self.loc(pos))
+            return Term(term=data, location=self.loc(pos), spans={"term": self.loc(pos)})
         if data is None:
             self.report("L109", "a term must not be empty", pos)
             return None
@@ -304,4 +318,5 @@ class ConceptBuilder:
             source=self.text(data, "source"),
             note=self.text(data, "note"),
             location=self.loc(data.value_pos.get("term", pos)),
+            spans=self.spans(data, TERM_FIELDS),
         )

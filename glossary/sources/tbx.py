@@ -15,6 +15,7 @@ import codecs
 import datetime as dt
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import IO, Any
@@ -43,7 +44,7 @@ from glossary.sources.tbx_write import (
     write_tbx,
 )
 from glossary.util import slugify
-from glossary.validation.diagnostics import Diagnostic, load_diagnostic
+from glossary.validation.diagnostics import Diagnostic, Severity, load_diagnostic
 
 __all__ = ["generate_tbx", "make_parser", "read_tbx", "write_tbx"]
 
@@ -228,9 +229,11 @@ class _Counts:
 
 
 class _Reader:
-    def __init__(self, name: str, data: bytes) -> None:
+    def __init__(self, name: str, data: bytes, schema: bool = False, rng: Path | None = None):
         self.name = name
         self.data = data
+        self.schema = schema
+        self.rng = rng
         self.diagnostics: list[Diagnostic] = []
         self.counts = _Counts()
         self.default_lang = "und"
@@ -290,6 +293,12 @@ class _Reader:
         if root_name not in ("tbx", "martif", "martifHeader"):
             self.report("L113", f"the root element is <{root_name}>, not <tbx> or <martif>", root)
             return None
+        if self.schema:
+            from glossary.validation.rules.tbx_basic import check_tree
+
+            self.diagnostics.extend(check_tree(root, self.name, self.positions.of))
+        if self.rng is not None:
+            self._check_rng(tree)
         if root_name == "martifHeader":
             self.report(
                 "L116", "the root element is <martifHeader>, not <martif>; read it anyway", root
@@ -322,16 +331,43 @@ class _Reader:
         self.concepts = concepts
         return Glossary(meta, by_id, SourceLocation(self.name, 1, 1))
 
+    def _check_rng(self, tree: etree._ElementTree) -> None:
+        from glossary.validation.rules.tbx_basic import CODE
+
+        assert self.rng is not None
+        try:
+            schema = etree.RelaxNG(etree.parse(str(self.rng), make_parser()))
+        except (OSError, etree.LxmlError) as exc:
+            message = f"the RELAX NG schema {self.rng} cannot be used: {exc}"
+            self.diagnostics.append(load_diagnostic("L101", message, self.name, 0, 0))
+            return
+        if not schema.validate(tree):
+            for error in schema.error_log:
+                self.diagnostics.append(
+                    Diagnostic(
+                        self.name, error.line, error.column or 0, CODE,
+                        f"{error.message} (schema {self.rng.name})", Severity.ERROR,
+                    )
+                )
+
+    def _doctype_position(self) -> tuple[int, int]:
+        text = self.positions.text or ""
+        offset = text.find("<!DOCTYPE")
+        if offset < 0:
+            return 1, 1
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
     def _check_dtd(self, tree: etree._ElementTree) -> None:
         dtd = tree.docinfo.internalDTD
         if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[attr-defined]
             self.diagnostics.append(
                 load_diagnostic(
-                    "L116",
-                    "the document declares XML entities; they were not expanded",
+                    "L118",
+                    "the document declares XML entities; glossary sources may not, and "
+                    "nothing was expanded or read",
                     self.name,
-                    1,
-                    1,
+                    *self._doctype_position(),
                 )
             )
 
@@ -426,7 +462,7 @@ class _Reader:
             number += 1
         if concept_id != wanted and raw is not None and ID_PATTERN.match(raw):
             self.report(
-                "L118",
+                "L116",
                 f"id '{raw}' is used by an earlier entry; this one becomes '{concept_id}'",
                 element,
                 concept_id,
@@ -772,12 +808,18 @@ class TbxResult:
     diagnostics: list[Diagnostic]
 
 
-def read_tbx(fp: IO[bytes], *, name: str) -> TbxResult:
-    """Read a TBX file of any version, dialect and style we know."""
+def read_tbx(
+    fp: IO[bytes], *, name: str, schema: bool = False, rng: Path | None = None
+) -> TbxResult:
+    """Read a TBX file of any version, dialect and style we know.
+
+    ``schema`` also checks it against TBX-Basic (rules X601, X602); ``rng`` names a
+    RELAX NG schema (such as the official TBX-Basic one) to validate it against.
+    """
     data = fp.read()
     if not data.strip():
         return TbxResult(None, [], [load_diagnostic("L112", "the file is empty", name, 1, 1)])
-    reader = _Reader(name, data)
+    reader = _Reader(name, data, schema, rng)
     glossary = reader.read()
     concepts = getattr(reader, "concepts", [])
     diagnostics = sorted(reader.diagnostics)

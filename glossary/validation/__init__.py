@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,14 +37,38 @@ class Report:
 
 
 def rule_name(code: str) -> str:
-    if code in LOAD_CODES:
-        return LOAD_CODES[code][0]
-    return code
+    """The name of a rule code (``K504`` -> ``capitalised-term``)."""
+    from glossary.validation.rules import RULES
+
+    rule = RULES.get(code)
+    if rule is not None:
+        return rule.name
+    return LOAD_CODES[code][0] if code in LOAD_CODES else code
 
 
-def validate(path: str | os.PathLike[str] | None = None) -> Report:
-    """Read the glossary at ``path`` and report every problem found."""
-    from glossary.sources import read
+def validate(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    cache: bool | None = None,
+) -> Report:
+    """Read the glossary at ``path`` and run every enabled rule over it.
 
-    result = read(path)
-    return Report(result.diagnostics, result.files, len(result.concepts))
+    ``select`` and ``ignore`` (codes or prefixes) replace those of glossary.toml when
+    given. Never raises for bad content: problems are diagnostics in the report.
+    """
+    from glossary.cache import SourceCache, enabled
+    from glossary.sources import read, resolve_path
+    from glossary.validation.engine import run, settings_from
+
+    root = resolve_path(path)
+    store = None
+    if (enabled() if cache is None else cache) and root.exists():
+        store = SourceCache.for_source(root)
+    result = read(root, cache=store if store is not None else False, schema=True)
+    settings, problems = settings_from(result.validate, select, ignore)
+    diagnostics = run(result, settings, store) + problems
+    if store is not None:
+        store.save()
+    return Report(tuple(sorted(diagnostics)), result.files, len(result.concepts))

@@ -32,7 +32,8 @@ LOAD_CODES: dict[str, tuple[str, Severity, str]] = {
     "L115": ("unmapped-data", Severity.WARNING, "TBX data the model has no field for was skipped"),
     "L116": ("repaired-data", Severity.WARNING, "TBX data was repaired while reading"),
     "L117": ("yaml-alias", Severity.ERROR, "YAML anchors, aliases and tags are not allowed"),
-    "L118": ("duplicate-id", Severity.ERROR, "two concepts have the same id"),
+    "L118": ("xml-entities", Severity.ERROR, "an XML document declares entities"),
+    "L119": ("file-too-large", Severity.ERROR, "a YAML source over 10 MB is not read"),
 }
 
 

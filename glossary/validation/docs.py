@@ -1,0 +1,104 @@
+"""docs/rules.md, generated from the rules themselves: ``python -m glossary.validation.docs``.
+
+Each rule's docstring is its documentation; a test fails when docs/rules.md is out of date.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from glossary.validation.rules import RULES, Rule
+
+__all__ = ["rules_markdown"]
+
+_INTRO = """\
+# Rules
+
+`glossary validate` reads every source, then runs these rules and prints each problem as
+`path:line:col: CODE message` (or as JSON with `--format json`, or as GitHub workflow
+annotations with `--format github`). It exits with 1 when there is an error (with
+`--strict`, a warning too) and with 0 otherwise.
+
+Codes start with a letter for their family:
+
+| family | what |
+|---|---|
+| `L` | loading and structure: syntax, fields, types, values, ids, language tags |
+| `R` | references: ids, cross-references, subjects |
+| `C` | completeness: required languages, definitions, preferred terms, grammar |
+| `H` | term hygiene: spaces, Unicode normalisation, mixed scripts, invisible characters, brackets |
+| `K` | consistency: duplicates, deprecated terms, circular definitions, capitals |
+| `X` | TBX sources against the TBX-Basic schema |
+
+## Choosing rules
+
+In `glossary.toml`:
+
+```toml
+[validate]
+select = []                 # when not empty, only these rules run
+extend-select = ["C305"]    # rules that are off by default, switched on
+ignore = ["K504"]           # rules switched off
+tbx_schema = "schemas/TBXcoreStructV03_TBX-Basic_integrated.rng"  # optional, for TBX sources
+
+[validate.severity]
+K501 = "error"              # make a warning an error, or the reverse
+
+[validate.options.C306]
+languages = ["ru", "uk"]    # a rule's options, checked against the types below
+```
+
+Codes may be prefixes (`H4` is every hygiene rule); for each rule the longest matching
+prefix decides, and an ignore wins a tie. On the command line, `--select` and `--ignore`
+(comma-separated, repeatable) replace the settings of `glossary.toml`. Mistakes in these
+settings (an unknown code, an option of the wrong type) are reported as diagnostics on
+`glossary.toml`.
+
+A single line of a YAML source can be exempted with a comment at its end:
+`# noqa: K504` (one or more codes or prefixes) or `# noqa` (every rule); say why after it.
+
+Unchanged files are not read again: what each file gave is cached, keyed by its content
+(see the README); `--no-cache` reads everything afresh.
+
+## All rules
+
+"""
+
+
+def _row(rule: Rule) -> str:
+    default = "on" if rule.default_enabled else "off"
+    return f"| [`{rule.code}`](#{rule.code.lower()}-{rule.name}) | {rule.name} | {rule.severity.value} | {default} | {rule.summary} |"
+
+
+def _section(rule: Rule) -> str:
+    doc = rule.doc.strip()
+    lines = [f"## {rule.code} {rule.name}", ""]
+    facts = f"Severity: **{rule.severity.value}**. "
+    facts += "On by default." if rule.default_enabled else "Off unless selected."
+    lines += [doc, "", facts]
+    if rule.options:
+        lines += ["", "| option | type | default |", "|---|---|---|"]
+        for name, kind in rule.options.items():
+            lines.append(f"| `{name}` | {kind.__name__} | `{rule.defaults.get(name)!r}` |")
+    return "\n".join(lines)
+
+
+def rules_markdown() -> str:
+    parts = [_INTRO]
+    parts.append("| code | name | severity | default | what |\n|---|---|---|---|---|")
+    parts.append("\n".join(_row(rule) for rule in RULES.values()))
+    parts.append("")
+    for rule in RULES.values():
+        parts.append(_section(rule))
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+    text = rules_markdown()
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        target.write_text(text, encoding="utf-8")

@@ -1,0 +1,77 @@
+"""An invisible or control character: a soft hyphen, a zero-width space, a bidirectional
+mark, a byte-order mark, a control character, or a no-break space inside a term.
+
+They come with text pasted from PDFs, word processors and web pages, are invisible in
+an editor, and make a term fail to match. No-break and other special spaces are allowed
+in prose (``10 %``) but not in terms. Characters that a language needs (the zero-width
+non-joiner of Persian) can be allowed with the option ``allow`` (``["U+200C"]``).
+
+**Fails**
+
+```yaml
+id: a
+languages:
+  fi:
+    terms: ["etä\\u00adopiskelu"]
+```
+
+**Passes**
+
+```yaml
+id: a
+languages:
+  fi:
+    terms: [etäopiskelu]
+```
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from glossary.model import Concept
+from glossary.validation.diagnostics import Diagnostic
+from glossary.validation.rules._text import describe, locate, text_fields
+from glossary.validation.rules.base import Context, Scope
+
+CODE = "H404"
+NAME = "invisible-character"
+SCOPE = Scope.CONCEPT
+OPTIONS = {"allow": list}
+DEFAULTS: dict[str, object] = {"allow": []}
+
+
+def _allowed(ctx: Context) -> set[str]:
+    """The characters of the option ``allow``, written ``U+200C``."""
+    allowed = set()
+    for item in ctx.options.get("allow", []):
+        try:
+            allowed.add(chr(int(str(item).upper().removeprefix("U+"), 16)))
+        except ValueError:
+            continue
+    return allowed
+
+
+def _bad(ch: str, is_term: bool) -> bool:
+    category = unicodedata.category(ch)
+    if category == "Cf":
+        return True
+    if category == "Cc":
+        return ch not in "\n\t" or is_term
+    return is_term and category == "Zs" and ch != " "
+
+
+def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
+    allowed = _allowed(ctx)
+    for field in text_fields(concept):
+        for offset, ch in enumerate(field.text):
+            if ch in allowed or not _bad(ch, field.is_term):
+                continue
+            if ch in "\n\t" and field.is_term:
+                continue  # reported by H401 whitespace
+            where, col = locate(field, offset)
+            yield ctx.report(
+                where, f"invisible character {describe(ch)} in {field.label}", concept.id,
+                col_offset=col,
+            )

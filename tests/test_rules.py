@@ -1,0 +1,257 @@
+"""Every rule: its documented examples, its failing sample (by line, column and code),
+the selection and settings machinery, and the generated docs/rules.md."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT
+
+import glossary
+from glossary.validation.docs import rules_markdown
+from glossary.validation.rules import RULES
+
+INVALID = DATA / "invalid"
+CONFIG = INVALID / "glossary.toml"
+
+
+def _generate_too_large(path: Path) -> None:
+    with open(path, "wb") as fp:
+        fp.write(b"# expect: 1:1 L119\nid: a\nnote: ")
+        fp.write(b"x" * (11 * 1024 * 1024))
+        fp.write(b"\n")
+
+
+#: Samples that cannot live in the repository as files are made when needed.
+GENERATED = {"L119-file-too-large.yaml": _generate_too_large}
+#: Samples that cannot carry an "expect:" comment.
+EXPECTED = {"L101-unreadable-binary.yaml": {(1, 1, "L101")}}
+
+
+def samples() -> list[str]:
+    names = [p.name for p in INVALID.iterdir() if p.name != "glossary.toml"]
+    return sorted([*names, *GENERATED])
+
+
+def expected(path: Path) -> set[tuple[int, int, str]]:
+    if path.name in EXPECTED:
+        return EXPECTED[path.name]
+    target = path / "glossary.toml" if path.is_dir() else path
+    with open(target, "rb") as fp:
+        head = fp.read(300).decode("utf-8", "replace")
+    match = re.search(r"expect: ([^\n]*)", head)
+    assert match, f"{path.name} has no 'expect:' comment"
+    return {
+        (int(line), int(col), code)
+        for line, col, code in re.findall(r"(\d+):(\d+) ([A-Z][0-9]{3})", match.group(1))
+    }
+
+
+@pytest.mark.parametrize("name", samples())
+def test_failing_sample(name, tmp_path):
+    path = INVALID / name
+    if name in GENERATED:
+        shutil.copy(CONFIG, tmp_path / "glossary.toml")
+        path = tmp_path / name
+        GENERATED[name](path)
+    code = name[:4]
+    report = glossary.validate(path, select=[code], cache=False)
+    found = {(d.line, d.col, d.code) for d in report.diagnostics if d.code == code}
+    assert found == expected(path), [str(d) for d in report.diagnostics]
+
+
+def test_every_rule_has_a_failing_sample():
+    covered = {name[:4] for name in samples()}
+    assert set(RULES) - covered == set()
+
+
+# -- documentation ----------------------------------------------------------------------
+
+_BLOCK = re.compile(r"\*\*(Fails|Passes)\*\*[^\n]*\n\n```(\w+)\n(.*?)```", re.S)
+
+
+def examples(code: str) -> list[tuple[str, str, str]]:
+    return [(m.group(1), m.group(2), m.group(3)) for m in _BLOCK.finditer(RULES[code].doc)]
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_every_rule_is_documented_with_a_failing_and_a_passing_example(code):
+    rule = RULES[code]
+    assert re.fullmatch(r"[A-Z][0-9]{3}", code)
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+    paragraphs = [p for p in rule.doc.split("\n\n") if p.strip()]
+    assert len(paragraphs) >= 3, "a summary, an explanation and examples"
+    kinds = [kind for kind, _, _ in examples(code)]
+    assert "Fails" in kinds and "Passes" in kinds
+
+
+def _write_example(tmp_path: Path, language: str, text: str) -> Path:
+    shutil.copy(CONFIG, tmp_path / "glossary.toml")
+    if language == "yaml":
+        path = tmp_path / "example.yaml"
+    elif language == "xml":
+        path = tmp_path / "example.tbx"
+    elif language == "toml":
+        (tmp_path / "glossary.toml").write_text(text, encoding="utf-8")
+        (tmp_path / "a.yaml").write_text("id: a\nlanguages: {fi: {terms: [a]}}\n", encoding="utf-8")
+        return tmp_path
+    else:
+        raise AssertionError(language)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "index"),
+    [
+        (code, kind, index)
+        for code in sorted(RULES)
+        for index, (kind, language, _) in enumerate(examples(code))
+        if language != "text"
+    ],
+)
+def test_documented_examples_do_what_they_say(code, kind, index, tmp_path):
+    _, language, text = examples(code)[index]
+    path = _write_example(tmp_path, language, text)
+    report = glossary.validate(path, select=[code], cache=False)
+    codes = [d.code for d in report.diagnostics]
+    if kind == "Fails":
+        assert code in codes, text
+    else:
+        assert code not in codes, [str(d) for d in report.diagnostics]
+
+
+def test_docs_rules_md_is_generated_from_the_rules():
+    on_disk = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert on_disk == rules_markdown(), "run: python -m glossary.validation.docs docs/rules.md"
+
+
+# -- selection and settings -------------------------------------------------------------
+
+
+BASE_TOML = """[glossary]
+id = "t"
+languages = ["fi", "ru", "en"]
+required = ["fi", "ru"]
+
+[subjects]
+vet = { fi = "Ammatillinen koulutus", ru = "Профессиональное образование", en = "VET" }
+"""
+
+
+def concept_dir(tmp_path: Path, toml_extra: str = "", concept: str | None = None) -> Path:
+    (tmp_path / "glossary.toml").write_text(BASE_TOML + toml_extra, encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        concept or "id: a\nlanguages:\n  en:\n    terms: [Distance  learning]\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def codes_of(path: Path, **kwargs) -> list[str]:
+    return sorted({d.code for d in glossary.validate(path, cache=False, **kwargs).diagnostics})
+
+
+def test_longest_prefix_decides_and_ignore_wins_a_tie(tmp_path):
+    root = concept_dir(tmp_path)
+    assert "K504" in codes_of(root) and "H401" in codes_of(root)
+    assert codes_of(root, select=["H", "K"], ignore=["K5"]) == ["H401"]
+    assert codes_of(root, select=["K504"], ignore=["K"]) == ["K504"]
+    assert codes_of(root, select=["K504"], ignore=["K504"]) == []
+
+
+def test_cli_selection_must_match_a_rule(runner, tmp_path):
+    from glossary.cli import app
+
+    root = concept_dir(tmp_path)
+    result = runner.invoke(app, ["validate", str(root), "--select", "Q9"])
+    assert result.exit_code == 2
+    assert result.stderr == "glossary: error: --select 'Q9' matches no rule\n"
+
+
+def test_settings_in_glossary_toml(tmp_path):
+    settings = """
+[validate]
+ignore = ["H401"]
+extend-select = ["C305"]
+
+[validate.severity]
+K504 = "error"
+"""
+    root = concept_dir(tmp_path, settings)
+    report = glossary.validate(root, cache=False)
+    by_code = {d.code: d for d in report.diagnostics}
+    assert "H401" not in by_code
+    assert "C305" in by_code
+    assert by_code["K504"].severity == "error"
+
+
+def test_mistakes_in_the_settings_are_diagnostics_on_glossary_toml(tmp_path):
+    settings = """
+[validate]
+ignore = ["K5O4"]
+colour = "red"
+
+[validate.severity]
+K504 = "fatal"
+
+[validate.options.C306]
+languages = "ru"
+langs = ["ru"]
+"""
+    root = concept_dir(tmp_path, settings)
+    report = glossary.validate(root, cache=False)
+    toml = [(d.line, d.code, d.message) for d in report.diagnostics if d.path.endswith("glossary.toml")]
+    assert toml == [
+        (10, "L108", "'K5O4' in ignore matches no rule (did you mean 'K504'?)"),
+        (11, "L106", "unknown setting 'colour' in [validate]"),
+        (14, "L108", "severity of K504 must be 'error' or 'warning', not 'fatal'"),
+        (17, "L107", "option 'languages' of rule C306 must be a list, not str"),
+        (18, "L106", "rule C306 has no option 'langs' (did you mean 'languages'?) (options: languages)"),
+    ]
+
+
+def test_rule_options_change_what_is_reported(tmp_path):
+    concept = (
+        "id: a\nlanguages:\n  uk:\n    terms:\n      - term: навчання\n        pos: noun\n"
+    )
+    root = concept_dir(tmp_path, concept=concept)
+    assert "C306" in codes_of(root, select=["C306"])
+    concept_dir(tmp_path, '\n[validate.options.C306]\nlanguages = ["ru"]\n', concept)
+    assert "C306" not in codes_of(root, select=["C306"])
+
+
+def test_noqa_comments_exempt_one_line(tmp_path):
+    concept = (
+        "id: a\nlanguages:\n  en:\n    terms:\n"
+        "      - Distance learning  # noqa: K504 (a title)\n"
+        "      - {term: Remote learning, status: admitted}\n"
+        "      - {term: Open  learning, status: admitted}  # noqa\n"
+    )
+    root = concept_dir(tmp_path, concept=concept)
+    report = glossary.validate(root, cache=False, select=["K504", "H401"])
+    assert [(d.line, d.code) for d in report.diagnostics] == [(6, "K504")]
+
+
+def test_drafts_get_warnings_for_missing_parts_and_others_errors(tmp_path):
+    draft = "id: a\nstatus: draft\nlanguages:\n  fi: {terms: [a]}\n"
+    root = concept_dir(tmp_path, concept=draft)
+    report = glossary.validate(root, cache=False, select=["C301", "C302"])
+    assert {(d.code, d.severity.value) for d in report.diagnostics} == {
+        ("C301", "warning"), ("C302", "warning")}
+    concept_dir(tmp_path, concept=draft.replace("draft", "approved"))
+    report = glossary.validate(root, cache=False, select=["C301", "C302"])
+    assert {(d.code, d.severity.value) for d in report.diagnostics} == {
+        ("C301", "error"), ("C302", "error")}
+
+
+def test_the_official_rng_can_be_named_for_tbx_sources(tmp_path, interop):
+    rng = interop / "schemas/tbx-v3/basic/TBXcoreStructV03_TBX-Basic_integrated.rng"
+    (tmp_path / "glossary.toml").write_text(f'[validate]\ntbx_schema = "{rng}"\n', encoding="utf-8")
+    source = tmp_path / "partner.tbx"
+    shutil.copy(interop / "samples/tbx-basic-package-v3/tbx_basic_sample_badelementorder.tbx", source)
+    report = glossary.validate(source, cache=False)
+    assert any(d.code == "X601" and "schema" in d.message for d in report.diagnostics)
