@@ -278,7 +278,11 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", metavar="CODES", help="Only these rules (codes or prefixes, comma-separated)."),
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="Only these rules (codes or prefixes, comma-separated).",
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,

@@ -53,9 +53,11 @@ def runner():
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch, tmp_path_factory):
-    """Commands under test never see the developer's $GLOSSARY_PATH."""
+    """Commands under test never see the developer's $GLOSSARY_PATH, nor their cache."""
     monkeypatch.delenv("GLOSSARY_PATH", raising=False)
     monkeypatch.delenv("GLOSSARY_DEBUG", raising=False)
+    monkeypatch.delenv("GLOSSARY_NO_CACHE", raising=False)
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
 def shared_samples() -> list[Path]:

@@ -204,20 +204,24 @@ langs = ["ru"]
 """
     root = concept_dir(tmp_path, settings)
     report = glossary.validate(root, cache=False)
-    toml = [(d.line, d.code, d.message) for d in report.diagnostics if d.path.endswith("glossary.toml")]
+    toml = [
+        (d.line, d.code, d.message) for d in report.diagnostics if d.path.endswith("glossary.toml")
+    ]
     assert toml == [
         (10, "L108", "'K5O4' in ignore matches no rule (did you mean 'K504'?)"),
         (11, "L106", "unknown setting 'colour' in [validate]"),
         (14, "L108", "severity of K504 must be 'error' or 'warning', not 'fatal'"),
         (17, "L107", "option 'languages' of rule C306 must be a list, not str"),
-        (18, "L106", "rule C306 has no option 'langs' (did you mean 'languages'?) (options: languages)"),
+        (
+            18,
+            "L106",
+            "rule C306 has no option 'langs' (did you mean 'languages'?) (options: languages)",
+        ),
     ]
 
 
 def test_rule_options_change_what_is_reported(tmp_path):
-    concept = (
-        "id: a\nlanguages:\n  uk:\n    terms:\n      - term: навчання\n        pos: noun\n"
-    )
+    concept = "id: a\nlanguages:\n  uk:\n    terms:\n      - term: навчання\n        pos: noun\n"
     root = concept_dir(tmp_path, concept=concept)
     assert "C306" in codes_of(root, select=["C306"])
     concept_dir(tmp_path, '\n[validate.options.C306]\nlanguages = ["ru"]\n', concept)
@@ -241,17 +245,23 @@ def test_drafts_get_warnings_for_missing_parts_and_others_errors(tmp_path):
     root = concept_dir(tmp_path, concept=draft)
     report = glossary.validate(root, cache=False, select=["C301", "C302"])
     assert {(d.code, d.severity.value) for d in report.diagnostics} == {
-        ("C301", "warning"), ("C302", "warning")}
+        ("C301", "warning"),
+        ("C302", "warning"),
+    }
     concept_dir(tmp_path, concept=draft.replace("draft", "approved"))
     report = glossary.validate(root, cache=False, select=["C301", "C302"])
     assert {(d.code, d.severity.value) for d in report.diagnostics} == {
-        ("C301", "error"), ("C302", "error")}
+        ("C301", "error"),
+        ("C302", "error"),
+    }
 
 
 def test_the_official_rng_can_be_named_for_tbx_sources(tmp_path, interop):
     rng = interop / "schemas/tbx-v3/basic/TBXcoreStructV03_TBX-Basic_integrated.rng"
     (tmp_path / "glossary.toml").write_text(f'[validate]\ntbx_schema = "{rng}"\n', encoding="utf-8")
     source = tmp_path / "partner.tbx"
-    shutil.copy(interop / "samples/tbx-basic-package-v3/tbx_basic_sample_badelementorder.tbx", source)
+    shutil.copy(
+        interop / "samples/tbx-basic-package-v3/tbx_basic_sample_badelementorder.tbx", source
+    )
     report = glossary.validate(source, cache=False)
     assert any(d.code == "X601" and "schema" in d.message for d in report.diagnostics)

@@ -15,9 +15,9 @@ import codecs
 import datetime as dt
 import re
 from collections.abc import Mapping
-from pathlib import Path
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree
@@ -345,8 +345,12 @@ class _Reader:
             for error in schema.error_log:
                 self.diagnostics.append(
                     Diagnostic(
-                        self.name, error.line, error.column or 0, CODE,
-                        f"{error.message} (schema {self.rng.name})", Severity.ERROR,
+                        self.name,
+                        error.line,
+                        error.column or 0,
+                        CODE,
+                        f"{error.message} (schema {self.rng.name})",
+                        Severity.ERROR,
                     )
                 )
 

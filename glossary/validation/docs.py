@@ -68,7 +68,8 @@ Unchanged files are not read again: what each file gave is cached, keyed by its 
 
 def _row(rule: Rule) -> str:
     default = "on" if rule.default_enabled else "off"
-    return f"| [`{rule.code}`](#{rule.code.lower()}-{rule.name}) | {rule.name} | {rule.severity.value} | {default} | {rule.summary} |"
+    link = f"[`{rule.code}`](#{rule.code.lower()}-{rule.name})"
+    return f"| {link} | {rule.name} | {rule.severity.value} | {default} | {rule.summary} |"
 
 
 def _section(rule: Rule) -> str:

@@ -52,9 +52,15 @@ class Settings:
     def key(self) -> str:
         """A digest of everything that changes per-concept results (for the cache)."""
         data = json.dumps(
-            [self.select, self.ignore, self.extend_select, dict(self.severity),
-             {k: dict(v) for k, v in self.options.items()}],
-            sort_keys=True, default=str,
+            [
+                self.select,
+                self.ignore,
+                self.extend_select,
+                dict(self.severity),
+                {k: dict(v) for k, v in self.options.items()},
+            ],
+            sort_keys=True,
+            default=str,
         )
         return hashlib.blake2b(data.encode(), digest_size=12).hexdigest()
 
@@ -82,7 +88,9 @@ def settings_from(
     def known(values: tuple[str, ...], key: str) -> tuple[str, ...]:
         for value in values:
             if not any(code.startswith(value) for code in RULES):
-                report("L108", f"'{value}' in {key} matches no rule{did_you_mean(value, RULES)}", key)
+                report(
+                    "L108", f"'{value}' in {key} matches no rule{did_you_mean(value, RULES)}", key
+                )
         return values
 
     def given(values: Sequence[str], option: str) -> tuple[str, ...]:
@@ -93,8 +101,12 @@ def settings_from(
                 raise UsageError(f"{option} '{value}' matches no rule{hint}")
         return codes
 
-    chosen_select = given(select, "--select") if select is not None else known(config.select, "select")
-    chosen_ignore = given(ignore, "--ignore") if ignore is not None else known(config.ignore, "ignore")
+    chosen_select = (
+        given(select, "--select") if select is not None else known(config.select, "select")
+    )
+    chosen_ignore = (
+        given(ignore, "--ignore") if ignore is not None else known(config.ignore, "ignore")
+    )
     # A selection on the command line is the whole selection.
     extend = () if select is not None else known(config.extend_select, "extend-select")
 
@@ -103,8 +115,11 @@ def settings_from(
         if code not in RULES:
             report("L108", f"no rule '{code}'{did_you_mean(code, RULES)}", f"severity.{code}")
         elif level not in (Severity.ERROR.value, Severity.WARNING.value):
-            report("L108", f"severity of {code} must be 'error' or 'warning', not '{level}'",
-                   f"severity.{code}")
+            report(
+                "L108",
+                f"severity of {code} must be 'error' or 'warning', not '{level}'",
+                f"severity.{code}",
+            )
         else:
             severity[code] = Severity(level)
 
@@ -120,10 +135,16 @@ def settings_from(
             if expected is None:
                 hint = did_you_mean(name, rule.options)
                 choices = ", ".join(rule.options) or "none"
-                report("L106", f"rule {code} has no option '{name}'{hint} (options: {choices})", key)
+                report(
+                    "L106", f"rule {code} has no option '{name}'{hint} (options: {choices})", key
+                )
             elif not isinstance(value, expected):
-                report("L107", f"option '{name}' of rule {code} must be a {expected.__name__}, "
-                       f"not {type(value).__name__}", key)
+                report(
+                    "L107",
+                    f"option '{name}' of rule {code} must be a {expected.__name__}, "
+                    f"not {type(value).__name__}",
+                    key,
+                )
             else:
                 options.setdefault(code, {})[name] = value
     return Settings(chosen_select, chosen_ignore, extend, severity, options), problems
@@ -158,7 +179,7 @@ def run(result: LoadResult, settings: Settings, cache: Any | None = None) -> lis
             continue
         diagnostics = list(_concept_rules(concepts, meta, concept_rules, settings))
         found.extend(diagnostics)
-        if entry is not None:
+        if entry is not None and cache is not None:
             entry.rules_key = key
             entry.rule_diagnostics = tuple(diagnostics)
             cache.touch()
@@ -171,8 +192,13 @@ def run(result: LoadResult, settings: Settings, cache: Any | None = None) -> lis
         level = settings.severity.get(diagnostic.code)
         if level is not None and level is not diagnostic.severity:
             diagnostic = Diagnostic(
-                diagnostic.path, diagnostic.line, diagnostic.col, diagnostic.code,
-                diagnostic.message, level, diagnostic.concept_id,
+                diagnostic.path,
+                diagnostic.line,
+                diagnostic.col,
+                diagnostic.code,
+                diagnostic.message,
+                level,
+                diagnostic.concept_id,
             )
         if not _suppressed(diagnostic, result.suppressions):
             out.append(diagnostic)

@@ -29,7 +29,9 @@ def text_fields(concept: Concept) -> Iterator[TextField]:
         yield TextField("note", concept.note, concept.where("note"), False, None)
     for lang, section in concept.languages.items():
         for term in section.terms:
-            yield TextField(f"term '{term.term}' ({lang})", term.term, term.where("term"), True, lang)
+            yield TextField(
+                f"term '{term.term}' ({lang})", term.term, term.where("term"), True, lang
+            )
             for name in ("context", "context_source", "source", "note"):
                 value = getattr(term, name)
                 if value is not None:

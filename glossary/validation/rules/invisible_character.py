@@ -72,6 +72,8 @@ def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
                 continue  # reported by H401 whitespace
             where, col = locate(field, offset)
             yield ctx.report(
-                where, f"invisible character {describe(ch)} in {field.label}", concept.id,
+                where,
+                f"invisible character {describe(ch)} in {field.label}",
+                concept.id,
                 col_offset=col,
             )

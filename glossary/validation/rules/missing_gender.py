@@ -44,8 +44,30 @@ DEFAULT_ENABLED = False
 OPTIONS = {"languages": list}
 DEFAULTS = {
     "languages": [
-        "ru", "uk", "be", "bg", "cs", "sk", "pl", "sl", "hr", "sr", "bs", "mk", "lt", "lv",
-        "de", "fr", "es", "it", "pt", "ro", "ca", "el", "he", "ar",
+        "ru",
+        "uk",
+        "be",
+        "bg",
+        "cs",
+        "sk",
+        "pl",
+        "sl",
+        "hr",
+        "sr",
+        "bs",
+        "mk",
+        "lt",
+        "lv",
+        "de",
+        "fr",
+        "es",
+        "it",
+        "pt",
+        "ro",
+        "ca",
+        "el",
+        "he",
+        "ar",
     ]
 }
 

@@ -41,9 +41,9 @@ SCOPE = Scope.CONCEPT
 def _first_change(text: str) -> int:
     """The offset of the first character that normalisation would change."""
     for index, ch in enumerate(text):
-        if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch:
-            if not unicodedata.is_normalized("NFC", text[: index + 1]):
-                return max(index - 1, 0) if unicodedata.combining(ch) else index
+        changes = unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch
+        if changes and not unicodedata.is_normalized("NFC", text[: index + 1]):
+            return max(index - 1, 0) if unicodedata.combining(ch) else index
     return 0
 
 

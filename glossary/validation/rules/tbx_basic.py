@@ -94,14 +94,31 @@ _CONTENT: dict[str, list[tuple[set[str], int, int | None]]] = {
     "conceptEntry": [(_AUX, 0, None), ({"langSec"}, 1, None)],
     "langSec": [(_AUX, 0, None), ({"termSec"}, 1, None)],
     "termSec": [({"term"}, 1, 1), ({"termNote", "termNoteGrp"}, 0, None), (_AUX, 0, None)],
-    "descripGrp": [({"descrip"}, 1, 1),
-                   ({"descripNote", "admin", "adminGrp", "transacGrp", "note", "ref", "xref"}, 0, None)],
+    "descripGrp": [
+        ({"descrip"}, 1, 1),
+        ({"descripNote", "admin", "adminGrp", "transacGrp", "note", "ref", "xref"}, 0, None),
+    ],
     "adminGrp": [({"admin"}, 1, 1), ({"adminNote", "note", "ref", "xref"}, 0, None)],
     "transacGrp": [({"transac"}, 1, 1), ({"transacNote", "date", "note", "ref", "xref"}, 0, None)],
     "termNoteGrp": [({"termNote"}, 1, 1), ({"adminGrp", "transacGrp", "note"}, 0, None)],
 }
-_TEXT_ONLY = {"term", "termNote", "descrip", "admin", "note", "p", "title", "ref", "xref",
-              "transac", "transacNote", "date", "descripNote", "adminNote", "item"}
+_TEXT_ONLY = {
+    "term",
+    "termNote",
+    "descrip",
+    "admin",
+    "note",
+    "p",
+    "title",
+    "ref",
+    "xref",
+    "transac",
+    "transacNote",
+    "date",
+    "descripNote",
+    "adminNote",
+    "item",
+}
 _REQUIRED_ATTRIBUTES = {
     "tbx": ("type", "style", _XML_LANG),
     "conceptEntry": ("id",),
@@ -120,8 +137,14 @@ _TYPES = {
     "admin": {"customerSubset", "projectSubset", "source"},
     "descrip": {"subjectField", "context", "definition"},
     "ref": {"crossReference"},
-    "termNote": {"administrativeStatus", "partOfSpeech", "geographicalUsage",
-                 "grammaticalGender", "termLocation", "termType"},
+    "termNote": {
+        "administrativeStatus",
+        "partOfSpeech",
+        "geographicalUsage",
+        "grammaticalGender",
+        "termLocation",
+        "termType",
+    },
     "transac": {"transactionType"},
     "transacNote": {"responsibility"},
     "xref": {"externalCrossReference", "xGraphic"},
@@ -141,14 +164,34 @@ _LEVELS = {
     ("xref", "xGraphic"): {"conceptEntry", "langSec"},
 }
 _PICKLISTS = {
-    "administrativeStatus": {"admittedTerm-admn-sts", "deprecatedTerm-admn-sts",
-                             "supersededTerm-admn-sts", "preferredTerm-admn-sts"},
+    "administrativeStatus": {
+        "admittedTerm-admn-sts",
+        "deprecatedTerm-admn-sts",
+        "supersededTerm-admn-sts",
+        "preferredTerm-admn-sts",
+    },
     "partOfSpeech": {"adjective", "noun", "other", "verb", "adverb"},
     "grammaticalGender": {"masculine", "feminine", "neuter", "other"},
-    "termLocation": {"checkBox", "comboBox", "comboBoxElement", "dialogBox", "groupBox",
-                     "informativeMessage", "interactiveMessage", "menuItem", "progressBar",
-                     "pushButton", "radioButton", "slider", "spinBox", "tab", "tableText",
-                     "textBox", "toolTip", "user-definedType"},
+    "termLocation": {
+        "checkBox",
+        "comboBox",
+        "comboBoxElement",
+        "dialogBox",
+        "groupBox",
+        "informativeMessage",
+        "interactiveMessage",
+        "menuItem",
+        "progressBar",
+        "pushButton",
+        "radioButton",
+        "slider",
+        "spinBox",
+        "tab",
+        "tableText",
+        "textBox",
+        "toolTip",
+        "user-definedType",
+    },
     "termType": {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"},
     "transactionType": {"origination", "modification"},
 }
@@ -229,7 +272,10 @@ def check_tree(root: etree._Element, path: str, where: Where) -> Iterator[Diagno
     if not is_basic_dca(root):
         line, col = where(root)
         yield Diagnostic(
-            path, line, col, NOT_BASIC[0],
+            path,
+            line,
+            col,
+            NOT_BASIC[0],
             f"{dialect(root)}: read, but not checked against TBX-Basic (TBX v3, DCA)",
             Severity.WARNING,
         )
@@ -250,7 +296,10 @@ def check_tree(root: etree._Element, path: str, where: Where) -> Iterator[Diagno
     for element in root.iter(tag=etree.Element):
         name = _local(element)
         if _namespace(element) != TBX_NS:
-            yield report(element, f"<{element.prefix}:{name}>: DCT-style elements are not permitted in DCA-style TBX")
+            yield report(
+                element,
+                f"<{element.prefix}:{name}>: DCT-style elements are not permitted in DCA-style TBX",
+            )
             continue
         for attribute in _REQUIRED_ATTRIBUTES.get(name, ()):
             if element.get(attribute) in (None, ""):
@@ -262,7 +311,7 @@ def check_tree(root: etree._Element, path: str, where: Where) -> Iterator[Diagno
         if name in _TYPES and kind:
             if kind not in _TYPES[name]:
                 allowed = ", ".join(sorted(_TYPES[name]))
-                yield report(element, f"<{name} type=\"{kind}\">: TBX-Basic permits {allowed}")
+                yield report(element, f'<{name} type="{kind}">: TBX-Basic permits {allowed}')
             else:
                 levels = _LEVELS.get((name, kind))
                 level = _level(element)
@@ -274,9 +323,13 @@ def check_tree(root: etree._Element, path: str, where: Where) -> Iterator[Diagno
                 values = _PICKLISTS.get(kind)
                 text = "".join(str(t) for t in element.itertext())
                 if values and text not in values:
-                    yield report(element, f"/{kind}/ may be: {', '.join(sorted(values))}; not '{text}'")
+                    yield report(
+                        element, f"/{kind}/ may be: {', '.join(sorted(values))}; not '{text}'"
+                    )
         if name == "termNote" and _level(element) != "termSec":
             yield report(element, "a termNote is only allowed at the termSec level")
         target = element.get("target")
         if target is not None and not (_HTTP.match(target) or target in ids):
-            yield report(element, f"target '{target}' is neither an id of this file nor an http(s) URI")
+            yield report(
+                element, f"target '{target}' is neither an id of this file nor an http(s) URI"
+            )
