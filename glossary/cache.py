@@ -1,11 +1,12 @@
 """A cache of what was read from each source file, keyed by the file's content.
 
 An unchanged file is not parsed again: its concepts, its load diagnostics and the
-results of the per-concept rules are taken from the cache. The cache lives in the
-user's cache folder (``$GLOSSARY_CACHE_DIR``, else ``$XDG_CACHE_HOME/glossary``, else
-``~/.cache/glossary``), one file per glossary folder; ``GLOSSARY_NO_CACHE=1`` turns it
-off. A damaged or foreign cache file is ignored and rebuilt, and a cache that cannot
-be written is simply not kept: the cache never changes a result, only its speed.
+results of the per-concept rules are taken from the cache; and when no file changed at
+all, the last report is used as it is. The cache lives in the user's cache folder
+(``$GLOSSARY_CACHE_DIR``, else ``$XDG_CACHE_HOME/glossary``, else ``~/.cache/glossary``),
+in shards so that a change to one file rewrites a small part of it. ``GLOSSARY_NO_CACHE=1``
+turns it off. A damaged or foreign cache file is ignored and rebuilt, and a cache that
+cannot be written is simply not kept: the cache never changes a result, only its speed.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FileEntry", "SourceCache", "cache_dir", "digest"]
+__all__ = ["FileEntry", "SourceCache", "cache_dir", "digest", "enabled"]
 
 #: Bump when the cached objects change shape.
-FORMAT = 3
+FORMAT = 4
+SHARDS = 64
 
 
 def cache_dir() -> Path:
@@ -66,57 +68,89 @@ class FileEntry:
     meta: Any = None
 
 
-class SourceCache:
-    """The cache of one glossary folder (or file)."""
+def _shard(name: str) -> int:
+    return int(hashlib.blake2b(name.encode("utf-8"), digest_size=2).hexdigest(), 16) % SHARDS
 
-    def __init__(self, path: Path, entries: dict[str, tuple[str, FileEntry]] | None = None):
-        self.path = path
-        self.entries: dict[str, tuple[str, FileEntry]] = entries or {}
+
+def _load(path: Path) -> Any:
+    try:
+        with open(path, "rb") as fp:
+            version, payload = pickle.load(fp)
+        return payload if version == _version() else None
+    except Exception:  # missing, damaged or written by another version: start afresh
+        return None
+
+
+def _save(path: Path, payload: Any) -> None:
+    from glossary.util import atomic_write
+
+    try:
+        data = pickle.dumps((_version(), payload), protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write(path, data, overwrite=True)
+    except OSError:
+        pass  # a read-only home: run without a cache
+
+
+class SourceCache:
+    """The cache of one glossary folder (or file), loaded shard by shard when needed."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._shards: dict[int, dict[str, tuple[str, FileEntry]]] = {}
+        self._dirty: set[int] = set()
         self.used: set[str] = set()
-        self.dirty = False
 
     @classmethod
     def for_source(cls, source: Path) -> SourceCache:
         key = digest(str(source.resolve()).encode("utf-8"))
-        path = cache_dir() / "sources" / f"{key}.pickle"
-        try:
-            with open(path, "rb") as fp:
-                version, entries = pickle.load(fp)
-            if version != _version() or not isinstance(entries, dict):
-                entries = {}
-        except Exception:  # missing, damaged or written by another version: start afresh
-            entries = {}
-        return cls(path, entries)
+        return cls(cache_dir() / "sources" / key)
+
+    def _entries(self, name: str) -> tuple[int, dict[str, tuple[str, FileEntry]]]:
+        number = _shard(name)
+        if number not in self._shards:
+            loaded = _load(self.folder / f"{number:02d}.pickle")
+            self._shards[number] = loaded if isinstance(loaded, dict) else {}
+        return number, self._shards[number]
 
     def get(self, name: str, file_digest: str) -> FileEntry | None:
         self.used.add(name)
-        found = self.entries.get(name)
+        _, entries = self._entries(name)
+        found = entries.get(name)
         if found is None or found[0] != file_digest:
             return None
         return found[1]
 
+    def entry(self, name: str) -> FileEntry | None:
+        """The entry stored for ``name``, whatever its digest."""
+        _, entries = self._entries(name)
+        found = entries.get(name)
+        return found[1] if found else None
+
     def put(self, name: str, file_digest: str, entry: FileEntry) -> None:
         self.used.add(name)
-        self.entries[name] = (file_digest, entry)
-        self.dirty = True
+        number, entries = self._entries(name)
+        entries[name] = (file_digest, entry)
+        self._dirty.add(number)
 
-    def touch(self) -> None:
-        self.dirty = True
+    def touch(self, name: str) -> None:
+        """The entry of ``name`` was changed in place."""
+        self._dirty.add(_shard(name))
 
-    def save(self) -> None:
-        """Write the cache if anything changed, dropping files that were not seen."""
-        stale = set(self.entries) - self.used
-        if stale:
-            for name in stale:
-                del self.entries[name]
-            self.dirty = True
-        if not self.dirty:
-            return
-        try:
-            from glossary.util import atomic_write
+    def summary(self) -> Any:
+        return _load(self.folder / "summary.pickle")
 
-            data = pickle.dumps((_version(), self.entries), protocol=pickle.HIGHEST_PROTOCOL)
-            atomic_write(self.path, data, overwrite=True)
-            self.dirty = False
-        except OSError:
-            pass  # a read-only home: run without a cache
+    def set_summary(self, payload: Any) -> None:
+        _save(self.folder / "summary.pickle", payload)
+
+    def save(self, *, prune: bool = True) -> None:
+        """Write the shards that changed, dropping files that were not seen this time."""
+        if prune:
+            for number, entries in self._shards.items():
+                stale = [name for name in entries if name not in self.used]
+                for name in stale:
+                    del entries[name]
+                if stale:
+                    self._dirty.add(number)
+        for number in sorted(self._dirty):
+            _save(self.folder / f"{number:02d}.pickle", self._shards.get(number, {}))
+        self._dirty.clear()

@@ -326,6 +326,193 @@ def validate(
     raise typer.Exit(0 if report.ok(strict) else 1)
 
 
+# -- fmt --------------------------------------------------------------------------------
+
+
+def _writable_glossary(path: Path | None) -> Path:
+    """The glossary folder a writing command may change (never the installed copy)."""
+    from glossary.errors import UsageError
+    from glossary.sources import bundled_path, resolve_path
+
+    root = resolve_path(path)
+    bundled = bundled_path()
+    if root.resolve() == bundled.resolve() and (bundled.parent / "__init__.py").exists():
+        raise UsageError(
+            "the glossary that comes with the tool is read-only; "
+            "give a folder with --glossary (or work in a folder that has terms/glossary.toml)"
+        )
+    return root
+
+
+@app.command()
+@_command
+def fmt(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Files or folders (default: the glossary in use).",
+            show_default=False,
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Change nothing; list what would change and exit 1 if anything would."
+        ),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the changes as a unified diff.")
+    ] = False,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Rewrite concept files in the canonical form, keeping comments.
+
+    Example: glossary fmt terms/ --check
+    """
+    from glossary import render
+    from glossary.formatting import fmt as run
+
+    targets = list(paths) if paths else [_writable_glossary(glossary)]
+    for target in targets:
+        if not target.exists():
+            from glossary.errors import NotFoundError
+
+            raise NotFoundError(f"{target}: no such file or folder")
+    report = run(targets, check=check, diff=diff)
+    for path in report.reformatted:
+        typer.echo(f"{'would reformat' if check else 'reformatted'} {path}")
+        if path in report.diffs:
+            typer.echo(report.diffs[path], nl=False)
+    if report.diagnostics:
+        _err(render.diagnostics_text(report.diagnostics))
+    _err(report.summary(check))
+    failed = report.failed or (check and report.reformatted)
+    raise typer.Exit(1 if failed else 0)
+
+
+# -- new --------------------------------------------------------------------------------
+
+
+def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
+    out = {}
+    for value in values or []:
+        lang, sep, text = value.partition("=")
+        if not sep or not lang.strip() or not text.strip():
+            raise typer.BadParameter(f"expected LANG=TEXT, got '{value}'", param_hint=option)
+        out[lang.strip()] = text.strip()
+    return out
+
+
+class PosChoice(StrEnum):
+    noun = "noun"
+    verb = "verb"
+    adjective = "adjective"
+    adverb = "adverb"
+    properNoun = "properNoun"
+    other = "other"
+
+
+@app.command()
+@_command
+def new(
+    concept_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The new concept's id, e.g. virtual-classroom.")
+    ],
+    fi: Annotated[str | None, typer.Option("--fi", help="The Finnish preferred term.")] = None,
+    ru: Annotated[str | None, typer.Option("--ru", help="The Russian preferred term.")] = None,
+    en: Annotated[str | None, typer.Option("--en", help="The English preferred term.")] = None,
+    term: Annotated[
+        list[str] | None,
+        typer.Option("--term", metavar="LANG=TERM", help="A term in another language."),
+    ] = None,
+    subject: Annotated[
+        list[str] | None, typer.Option("--subject", "-s", help="A subject code from glossary.toml.")
+    ] = None,
+    definition: Annotated[
+        list[str] | None,
+        typer.Option("--definition", "-d", metavar="LANG=TEXT", help="A definition."),
+    ] = None,
+    pos: Annotated[
+        PosChoice, typer.Option("--pos", help="Part of speech of the terms.")
+    ] = PosChoice.noun,
+    gender: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--gender", metavar="LANG=GENDER", help="Gender of the term in LANG, e.g. ru=neuter."
+        ),
+    ] = None,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Write a new concept file (status draft); refuse an id that exists.
+
+    Example: glossary new virtual-classroom --fi "virtuaalinen luokkahuone"
+    --ru "виртуальный класс" --gender ru=masculine --en "virtual classroom" -s e-learning
+    """
+    from glossary import render
+    from glossary.model import Gender, PartOfSpeech
+    from glossary.scaffold import new_concept
+    from glossary.validation import validate as check
+
+    terms = {lang: text for lang, text in (("fi", fi), ("ru", ru), ("en", en)) if text}
+    terms.update(_pairs(term, "--term"))
+    genders = {}
+    for lang, value in _pairs(gender, "--gender").items():
+        try:
+            genders[lang] = Gender(value)
+        except ValueError:
+            choices = ", ".join(g.value for g in Gender)
+            raise typer.BadParameter(
+                f"'{value}' is not one of {choices}", param_hint="--gender"
+            ) from None
+    root = _writable_glossary(glossary)
+    created = new_concept(
+        root,
+        concept_id,
+        terms,
+        subjects=subject or (),
+        definitions=_pairs(definition, "--definition"),
+        pos=PartOfSpeech(pos.value),
+        genders=genders,
+    )
+    typer.echo(f"created {created.path}")
+    report = check(root)
+    mine = [d for d in report.diagnostics if d.path.endswith(created.path.name)]
+    if mine:
+        _err("still to do:\n" + render.diagnostics_text(mine))
+
+
+# -- stats ------------------------------------------------------------------------------
+
+
+class StatsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+@_command
+def stats(
+    output: Annotated[
+        StatsFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = StatsFormat.table,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Count concepts and terms per language, subject and status, and list what is missing.
+
+    Example: glossary stats --format json
+    """
+    from glossary import render
+    from glossary.stats import compute
+
+    g = _read(glossary)
+    numbers = compute(g)
+    if output is StatsFormat.json:
+        typer.echo(render.stats_json(numbers))
+    else:
+        typer.echo(render.stats_table(numbers, g.meta))
+
+
 # -- export -----------------------------------------------------------------------------
 
 

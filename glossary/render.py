@@ -10,8 +10,9 @@ import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from glossary.model import Concept, Glossary, LangSection, Term, TermStatus
+from glossary.model import Concept, Glossary, GlossaryMeta, LangSection, Term, TermStatus
 from glossary.search import Match
+from glossary.stats import Stats
 from glossary.validation.diagnostics import Diagnostic, Severity
 
 __all__ = [
@@ -272,3 +273,60 @@ def diagnostics_github(diagnostics: Iterable[Diagnostic]) -> str:
         props.append(f"title={_github_escape(d.code + ' ' + d.name, True)}")
         lines.append(f"::{level} {','.join(props)}::{_github_escape(d.message)}")
     return "\n".join(lines)
+
+
+# -- stats ------------------------------------------------------------------------------
+
+
+def stats_table(stats: Stats, meta: GlossaryMeta) -> str:
+    """The numbers as tables, then the gaps listed by concept."""
+    lines = [
+        f"{stats.concepts} concepts, {stats.terms} terms, "
+        f"{stats.with_context} concepts with a context sentence",
+        "",
+    ]
+    columns = [
+        "concepts",
+        "terms",
+        "preferred",
+        "admitted",
+        "deprecated",
+        "superseded",
+        "definitions",
+        "contexts",
+    ]
+    rows = [["LANGUAGE", *(c.upper() for c in columns)]]
+    for lang, counts in stats.languages.items():
+        rows.append([lang, *(str(counts[c]) for c in columns)])
+    lines += [*_table(rows), ""]
+    rows = [["SUBJECT", "CONCEPTS"]]
+    rows += [
+        [meta.subject_label(code, "en") if code in meta.subjects else code, str(n)]
+        for code, n in stats.subjects.items()
+    ]
+    lines += [*_table(rows), ""]
+    rows = [["STATUS", "CONCEPTS"]] + [[s, str(n)] for s, n in stats.statuses.items()]
+    lines += _table(rows)
+
+    gaps = []
+    for lang, ids in stats.missing_definition.items():
+        if ids:
+            gaps.append(f"no definition in {lang} ({len(ids)}): {', '.join(ids)}")
+    if stats.missing_context:
+        gaps.append(
+            f"no context sentence ({len(stats.missing_context)}): "
+            + ", ".join(stats.missing_context)
+        )
+    for label, items in (
+        ("nouns without gender", stats.missing_gender),
+        ("terms without part of speech", stats.missing_pos),
+    ):
+        if items:
+            shown = ", ".join(f"{i['concept_id']}: {i['term']} ({i['lang']})" for i in items)
+            gaps.append(f"{label} ({len(items)}): {shown}")
+    lines += ["", "GAPS"] + (gaps or ["none"])
+    return "\n".join(lines)
+
+
+def stats_json(stats: Stats) -> str:
+    return json.dumps(stats.as_dict(), ensure_ascii=False, indent=2)

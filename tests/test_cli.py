@@ -387,3 +387,126 @@ def test_debug_shows_the_traceback(runner):
     import glossary.cli
 
     glossary.cli._debug = False
+
+
+# -- new and stats ----------------------------------------------------------------------
+
+
+def _copy_mini(tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "terms"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def test_new_writes_a_valid_draft_and_says_what_is_left_to_do(runner, tmp_path):
+    root = _copy_mini(tmp_path)
+    result = run(
+        runner,
+        "new",
+        "virtual-classroom",
+        "--fi",
+        "virtuaalinen  luokkahuone",
+        "--ru",
+        "виртуальный класс",
+        "--gender",
+        "ru=masculine",
+        "--en",
+        "virtual classroom",
+        "-s",
+        "vet",
+        "-d",
+        "fi=Verkossa toimiva opetustila.",
+        "-g",
+        str(root),
+    )
+    assert result.exit_code == 0, result.stderr
+    path = root / "virtual-classroom.yaml"
+    assert result.stdout == f"created {path}\n"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("id: virtual-classroom\nsubjects: [vet]\nstatus: draft\nupdated: ")
+    assert "      - term: virtuaalinen luokkahuone\n        pos: noun\n" in text
+    assert "        gender: masculine\n" in text
+    assert result.stderr == f"still to do:\n{path}:11:3: C302 no definition in 'ru'\n"
+    report = __import__("glossary").validate(root)
+    assert report.errors == ()
+
+
+def test_new_refuses_an_existing_id_a_bad_id_and_an_unknown_subject(runner, tmp_path):
+    root = _copy_mini(tmp_path)
+    kept = (root / "apprenticeship.yaml").read_bytes()
+    result = run(runner, "new", "apprenticeship", "--fi", "x", "-g", str(root))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("glossary: error: concept 'apprenticeship' already exists at ")
+    assert (root / "apprenticeship.yaml").read_bytes() == kept
+    assert run(runner, "new", "Bad_Id", "--fi", "x", "-g", str(root)).exit_code == 2
+    result = run(runner, "new", "x", "--fi", "x", "-s", "vtt", "-g", str(root))
+    assert result.exit_code == 2
+    assert "unknown subject 'vtt' (did you mean 'vet'?)" in result.stderr
+    result = run(runner, "new", "x", "--fi", "x", "--gender", "ru=neutral", "-g", str(root))
+    assert result.exit_code == 2
+
+
+def test_stats_table_and_json(runner):
+    result = run(runner, "stats", "-g", MINI)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:6] == [
+        "3 concepts, 11 terms, 0 concepts with a context sentence",
+        "",
+        "LANGUAGE  CONCEPTS  TERMS  PREFERRED  ADMITTED  DEPRECATED  SUPERSEDED  DEFINITIONS  CONTEXTS",
+        "fi        3         4      3          0         1           0           3            0",
+        "ru        3         3      3          0         0           0           3            0",
+        "en        3         4      3          1         0           0           0            0",
+    ]
+    assert result.stdout.splitlines()[-3:] == [
+        "GAPS",
+        "no context sentence (3): apprenticeship, distance-learning, workplace-learning",
+        "terms without part of speech (2): distance-learning: distance learning (en), "
+        "workplace-learning: workplace learning (en)",
+    ]
+    data = json.loads(run(runner, "stats", "-g", MINI, "-f", "json").stdout)
+    assert data["concepts"] == 3
+    assert data["statuses"] == {"draft": 1, "reviewed": 1, "approved": 1}
+    assert data["gaps"]["missing_context"] == [
+        "apprenticeship",
+        "distance-learning",
+        "workplace-learning",
+    ]
+    assert data["gaps"]["missing_definition"] == {"fi": [], "ru": []}
+    assert data["gaps"]["missing_gender"] == []
+    assert {item["term"] for item in data["gaps"]["missing_pos"]} == {
+        "workplace learning",
+        "distance learning",
+    }
+
+
+def test_stats_of_the_bundled_glossary_has_no_gaps_that_matter(runner):
+    data = json.loads(run(runner, "stats", "-f", "json", "-g", str(TERMS)).stdout)
+    gaps = data["gaps"]
+    assert gaps["missing_definition"] == {"fi": [], "ru": []}
+    assert gaps["missing_gender"] == [] and gaps["missing_pos"] == []
+    assert data["with_context"] * 2 >= data["concepts"]
+
+
+def test_validate_json_strict_and_summary(runner, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: a\nlanguages:\n  en:\n    terms: [Distance learning]\n", encoding="utf-8")
+    result = run(runner, "validate", str(bad), "--format", "json", "--select", "K504")
+    assert result.exit_code == 0  # a warning only
+    assert json.loads(result.stdout) == [
+        {
+            "path": str(bad),
+            "line": 4,
+            "col": 13,
+            "code": "K504",
+            "name": "capitalised-term",
+            "severity": "warning",
+            "message": "'Distance learning' (en) starts with a capital letter but is not marked "
+            "as a proper noun or an abbreviation",
+            "concept_id": "a",
+        }
+    ]
+    result = run(runner, "validate", str(bad), "--strict", "--select", "K504")
+    assert result.exit_code == 1
+    assert result.stderr == "1 concept in 1 file: 0 errors, 1 warning\n"

@@ -80,12 +80,18 @@ def resolve_path(path: str | os.PathLike[str] | None = None) -> Path:
     return bundled_path()
 
 
+def display_path(path: Path) -> str:
+    """A path as the user will want to read it: relative to the working directory if inside."""
+    return _display(path)
+
+
 def _display(path: Path) -> str:
     """A path as the user will want to read it: relative to the working directory if inside."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
+    absolute = os.path.abspath(path)
+    cwd = os.getcwd()
+    if absolute.startswith(cwd + os.sep):
+        return absolute[len(cwd) + 1 :]
+    return str(path)
 
 
 def source_files(root: Path) -> list[Path]:
@@ -153,6 +159,28 @@ def noqa_lines(data: bytes) -> dict[int, frozenset[str] | None]:
                 frozenset(c.strip().decode() for c in codes.split(b",")) if codes else None
             )
     return found
+
+
+def fingerprint(path: str | os.PathLike[str] | None = None) -> str | None:
+    """A digest of everything the glossary at ``path`` is read from (None if unreadable)."""
+    import hashlib
+
+    root = resolve_path(path)
+    if root.is_dir():
+        files = [root / CONFIG_NAME, *source_files(root)]
+    else:
+        files = [root.parent / CONFIG_NAME, root]
+    total = hashlib.blake2b(digest_size=16)
+    for file in files:
+        try:
+            data = file.read_bytes()
+        except FileNotFoundError:
+            data = b"\0missing"
+        except OSError:
+            return None
+        total.update(_display(file).encode("utf-8") + b"\0")
+        total.update(hashlib.blake2b(data, digest_size=16).digest())
+    return total.hexdigest()
 
 
 def _read_source(

@@ -67,16 +67,16 @@ class ConceptBuilder:
     def loc(self, pos: Pos) -> SourceLocation:
         return SourceLocation(self.path, pos[0], pos[1])
 
-    def spans(self, data: PosDict, names: tuple[str, ...]) -> dict[str, SourceLocation]:
+    def spans(self, data: PosDict, names: tuple[str, ...]) -> dict[str, Pos]:
         """Where each known field's value starts; list items as ``name.index``."""
         found = {}
         for name in names:
             if name in data.value_pos:
-                found[name] = self.loc(data.value_pos[name])
+                found[name] = data.value_pos[name]
                 value = data[name]
                 if isinstance(value, PosList):
                     for index, pos in enumerate(value.item_pos):
-                        found[f"{name}.{index}"] = self.loc(pos)
+                        found[f"{name}.{index}"] = pos
         return found
 
     # -- typed field readers ---------------------------------------------------------
@@ -279,7 +279,7 @@ class ConceptBuilder:
             if not data.strip():
                 self.report("L109", "a term must not be empty", pos)
                 return None
-            return Term(term=data, location=self.loc(pos), spans={"term": self.loc(pos)})
+            return Term(term=data, location=self.loc(pos), spans={"term": pos})
         if data is None:
             self.report("L109", "a term must not be empty", pos)
             return None

@@ -132,10 +132,27 @@ _ESCAPES = {
 }
 
 
-def yaml_scalar(text: str) -> str:
-    """``text`` as a YAML scalar: plain when safe, else single- or double-quoted."""
+def _literal_ok(text: str) -> bool:
+    """Whether ``text`` can be a ``|-`` block: several lines, nothing a block would change."""
+    if "\n" not in text or "\r" in text or text.endswith("\n") or text.startswith((" ", "\n")):
+        return False
+    for line in text.split("\n"):
+        if line != line.rstrip() or not all(_printable(c) or c == "\t" for c in line):
+            return False
+    return True
+
+
+def yaml_scalar(text: str, indent: int | None = None) -> str:
+    """``text`` as a YAML scalar: plain when safe, else single- or double-quoted.
+
+    With ``indent`` (the column of the key it belongs to), text of several lines is
+    written as a literal block (``|-``) indented two more columns.
+    """
     if _plain_ok(text):
         return text
+    if indent is not None and _literal_ok(text):
+        pad = " " * (indent + 2)
+        return "|-\n" + "\n".join(pad + line if line else "" for line in text.split("\n"))
     if all(_printable(c) for c in text) and text == text.strip() and text:
         return "'" + text.replace("'", "''") + "'"
     out = []
@@ -174,9 +191,13 @@ def _double(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _term_lines(term: Term) -> Iterator[str]:
+#: A node's place in a concept: ("languages", "fi", "terms", 0, "pos").
+NodePath = tuple[str | int, ...]
+
+
+def _term_lines(term: Term, at: NodePath) -> Iterator[tuple[NodePath, str]]:
     if term.is_bare:
-        yield f"      - {yaml_scalar(term.term)}"
+        yield at, f"      - {yaml_scalar(term.term, 6)}"
         return
     fields: list[tuple[str, str | None]] = [
         ("term", term.term),
@@ -194,44 +215,53 @@ def _term_lines(term: Term) -> Iterator[str]:
     for key, value in fields:
         if value is None:
             continue
-        yield f"      {'- ' if first else '  '}{key}: {yaml_scalar(value)}"
+        path = at if first else (*at, key)
+        yield path, f"      {'- ' if first else '  '}{key}: {yaml_scalar(value, 8)}"
         first = False
 
 
-def _section_lines(section: LangSection) -> Iterator[str]:
-    yield f"  {yaml_scalar(section.lang)}:"
+def _section_lines(section: LangSection) -> Iterator[tuple[NodePath, str]]:
+    at: NodePath = ("languages", section.lang)
+    yield at, f"  {yaml_scalar(section.lang)}:"
     for key in ("definition", "source", "note"):
         value = getattr(section, key)
         if value is not None:
-            yield f"    {key}: {yaml_scalar(value)}"
+            yield (*at, key), f"    {key}: {yaml_scalar(value, 4)}"
+    terms_at = (*at, "terms")
     if not section.terms:
-        yield "    terms: []"
+        yield terms_at, "    terms: []"
         return
     if all(term.is_bare and _flow_ok(term.term) for term in section.terms):
         flow = f"    terms: {_flow_list(term.term for term in section.terms)}"
         if len(flow) <= _WIDTH:
-            yield flow
+            yield terms_at, flow
             return
-    yield "    terms:"
-    for term in section.terms:
-        yield from _term_lines(term)
+    yield terms_at, "    terms:"
+    for index, term in enumerate(section.terms):
+        yield from _term_lines(term, (*terms_at, index))
+
+
+def generate_yaml_nodes(concept: Concept) -> Iterator[tuple[NodePath, str]]:
+    """The canonical YAML of one concept, line by line, each with the node it writes."""
+    yield ("id",), f"id: {yaml_scalar(concept.id)}"
+    if concept.subjects:
+        yield ("subjects",), f"subjects: {_flow_list(concept.subjects)}"
+    yield ("status",), f"status: {concept.status.value}"
+    if concept.related:
+        yield ("related",), f"related: {_flow_list(concept.related)}"
+    if concept.note is not None:
+        yield ("note",), f"note: {yaml_scalar(concept.note, 0)}"
+    if concept.updated is not None:
+        yield ("updated",), f"updated: {concept.updated.isoformat()}"
+    yield ("languages",), "languages:"
+    for section in concept.languages.values():
+        yield from _section_lines(section)
 
 
 def generate_yaml(concept: Concept) -> Iterator[str]:
     """The canonical YAML text of one concept, line by line (without line ends)."""
-    yield f"id: {yaml_scalar(concept.id)}"
-    if concept.subjects:
-        yield f"subjects: {_flow_list(concept.subjects)}"
-    yield f"status: {concept.status.value}"
-    if concept.related:
-        yield f"related: {_flow_list(concept.related)}"
-    if concept.note is not None:
-        yield f"note: {yaml_scalar(concept.note)}"
-    if concept.updated is not None:
-        yield f"updated: {concept.updated.isoformat()}"
-    yield "languages:"
-    for section in concept.languages.values():
-        yield from _section_lines(section)
+    for _, line in generate_yaml_nodes(concept):
+        yield line
 
 
 def dump_yaml(concept: Concept) -> str:

@@ -20,7 +20,7 @@ try:
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-__all__ = ["Pos", "PosDict", "PosList", "YamlProblem", "parse_yaml"]
+__all__ = ["Pos", "PosDict", "PosList", "YamlProblem", "compose_documents", "parse_yaml"]
 
 Pos = tuple[int, int]
 
@@ -70,15 +70,18 @@ def _content_pos(node: Node) -> Pos:
     return line, col
 
 
+_NULL_VALUES = frozenset(("", "~", "null", "Null", "NULL"))
+
+
 class _Loader(_BaseLoader):
     problems: list[YamlProblem]
 
-
-# Only null is resolved implicitly; everything else is text.
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag == _NULL]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        # Only null is resolved implicitly; everything else is text (and this is faster
+        # than the general resolver, which tries a dozen patterns on every scalar).
+        if kind is ScalarNode:
+            return _NULL if implicit[0] and value in _NULL_VALUES else _STR
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return,no-untyped-call]
 
 
 class _Builder:
@@ -196,3 +199,17 @@ def _alias_problems(text: str) -> list[YamlProblem]:
     finally:
         loader.dispose()
     return found
+
+
+def compose_documents(text: str) -> list[Node]:
+    """The node graph of every document, with the start and end of each node."""
+    loader = _Loader(text)
+    documents = []
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is not None:
+                documents.append(node)
+    finally:
+        loader.dispose()
+    return documents

@@ -153,11 +153,11 @@ def settings_from(
 def _concept_rules(
     concepts: Sequence[Concept], meta: GlossaryMeta, rules: Sequence[Rule], settings: Settings
 ) -> Iterator[Diagnostic]:
-    for rule in rules:
-        assert rule.check is not None
-        ctx = Context(meta, rule, settings.options_of(rule))
-        for concept in concepts:
-            yield from rule.check(concept, ctx)
+    checks = [(rule.check, Context(meta, rule, settings.options_of(rule))) for rule in rules]
+    for concept in concepts:  # all rules on one concept, so that they share its text fields
+        for check, ctx in checks:
+            assert check is not None
+            yield from check(concept, ctx)
 
 
 def run(result: LoadResult, settings: Settings, cache: Any | None = None) -> list[Diagnostic]:
@@ -173,7 +173,7 @@ def run(result: LoadResult, settings: Settings, cache: Any | None = None) -> lis
         by_file[concept.location.path].append(concept)
     key = settings.key() + ":" + _meta_key(meta)
     for path, concepts in by_file.items():
-        entry = cache.entries.get(path, (None, None))[1] if cache is not None else None
+        entry = cache.entry(path) if cache is not None else None
         if entry is not None and entry.rules_key == key:
             found.extend(entry.rule_diagnostics)
             continue
@@ -182,7 +182,7 @@ def run(result: LoadResult, settings: Settings, cache: Any | None = None) -> lis
         if entry is not None and cache is not None:
             entry.rules_key = key
             entry.rule_diagnostics = tuple(diagnostics)
-            cache.touch()
+            cache.touch(path)
     for rule in glossary_rules:
         assert rule.check is not None
         found.extend(rule.check(result.concepts, Context(meta, rule, settings.options_of(rule))))

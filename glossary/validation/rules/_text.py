@@ -23,8 +23,18 @@ class TextField:
     lang: str | None
 
 
-def text_fields(concept: Concept) -> Iterator[TextField]:
-    """Every text value of a concept: terms first, then prose."""
+_last: list[object] = [None, ()]
+
+
+def text_fields(concept: Concept) -> tuple[TextField, ...]:
+    """Every text value of a concept. The rules run one concept at a time and each asks
+    for its fields, so the fields of the last concept are kept."""
+    if _last[0] is not concept:
+        _last[0], _last[1] = concept, tuple(_text_fields(concept))
+    return _last[1]  # type: ignore[return-value]
+
+
+def _text_fields(concept: Concept) -> Iterator[TextField]:
     if concept.note is not None:
         yield TextField("note", concept.note, concept.where("note"), False, None)
     for lang, section in concept.languages.items():

@@ -65,6 +65,9 @@ def _bad(ch: str, is_term: bool) -> bool:
 def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
     allowed = _allowed(ctx)
     for field in text_fields(concept):
+        plain = field.text if field.is_term else field.text.replace("\n", "").replace("\t", "")
+        if plain.isprintable() and not allowed:
+            continue  # no control, format or special space character in it
         for offset, ch in enumerate(field.text):
             if ch in allowed or not _bad(ch, field.is_term):
                 continue

@@ -2,7 +2,7 @@
 
 Translators need the gender of a Russian noun to make adjectives and verbs agree. The
 languages checked are the option ``languages``; a glossary selects the rule in
-glossary.toml (``extend-select = ["C306"]``).
+glossary.toml (``extend-select = ["C306"]``). A warning while the concept is a draft.
 
 **Fails**
 
@@ -33,8 +33,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from glossary.langtags import primary_language
-from glossary.model import Concept, PartOfSpeech
-from glossary.validation.diagnostics import Diagnostic
+from glossary.model import Concept, ConceptStatus, PartOfSpeech
+from glossary.validation.diagnostics import Diagnostic, Severity
 from glossary.validation.rules.base import Context, Scope
 
 CODE = "C306"
@@ -85,4 +85,5 @@ def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
                     term.where("term"),
                     f"the noun '{term.term}' ({lang}) has no gender",
                     concept.id,
+                    Severity.WARNING if concept.status is ConceptStatus.DRAFT else None,
                 )

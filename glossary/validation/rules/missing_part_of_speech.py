@@ -1,7 +1,8 @@
 """A term without a part of speech (off unless selected).
 
 A glossary that promises grammar for every term selects this rule in glossary.toml
-(``extend-select = ["C305"]``); the bundled glossary does.
+(``extend-select = ["C305"]``); the bundled glossary does. A warning while the concept is
+a draft.
 
 **Fails**
 
@@ -28,8 +29,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from glossary.model import Concept
-from glossary.validation.diagnostics import Diagnostic
+from glossary.model import Concept, ConceptStatus
+from glossary.validation.diagnostics import Diagnostic, Severity
 from glossary.validation.rules.base import Context, Scope
 
 CODE = "C305"
@@ -43,5 +44,8 @@ def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
         for term in section.terms:
             if term.pos is None:
                 yield ctx.report(
-                    term.where("term"), f"'{term.term}' ({lang}) has no part of speech", concept.id
+                    term.where("term"),
+                    f"'{term.term}' ({lang}) has no part of speech",
+                    concept.id,
+                    Severity.WARNING if concept.status is ConceptStatus.DRAFT else None,
                 )

@@ -40,11 +40,24 @@ NAME = "mixed-script"
 SCOPE = Scope.CONCEPT
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _scripts(text: str) -> set[str]:
+    return {s for s in map(script_of, text) if s}
 
 
 def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
     for field in text_fields(concept):
+        # Only basic Latin, or no basic Latin letter at all: one look at the scripts of
+        # the whole text is enough unless it mixes two non-Latin scripts.
+        if field.text.isascii():
+            continue
+        if not _ASCII_LETTER.search(field.text) and len(_scripts(field.text)) < 2:
+            continue
         for word in _WORD.finditer(field.text):
+            if word.group().isascii():
+                continue
             scripts = [script_of(ch) for ch in word.group()]
             counts = Counter(s for s in scripts if s)
             if len(counts) < 2:

@@ -32,6 +32,7 @@ languages:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from glossary.model import Concept
@@ -44,6 +45,7 @@ NAME = "unbalanced-brackets"
 SCOPE = Scope.CONCEPT
 
 _PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›"}
+_ANY = re.compile('[][(){}«»‹›"“”„]')
 
 
 def _quote_pairs(text: str) -> dict[str, str]:
@@ -78,6 +80,8 @@ def _problems(field: TextField) -> Iterator[tuple[int, str]]:
 
 def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
     for field in text_fields(concept):
+        if not _ANY.search(field.text):
+            continue
         for offset, what in _problems(field):
             where, col = locate(field, offset)
             yield ctx.report(where, f"{what} in {field.label}", concept.id, col_offset=col)
