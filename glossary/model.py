@@ -114,9 +114,24 @@ _picklable(SourceLocation)
 _NOWHERE = SourceLocation("<memory>")
 
 
+class _Located:
+    """Objects read from a file: their own place, and where each of their fields is."""
+
+    __slots__ = ()
+    location: SourceLocation
+    spans: Mapping[str, tuple[int, int]]
+
+    def where(self, name: str) -> SourceLocation:
+        """Where field ``name`` was written; the object's own location when not known."""
+        span = self.spans.get(name)
+        if span is None:
+            return self.location
+        return SourceLocation(self.location.path, span[0], span[1])
+
+
 @_picklable
 @dataclass(frozen=True, slots=True)
-class Term:
+class Term(_Located):
     """One designation of a concept in one language."""
 
     term: str
@@ -135,13 +150,6 @@ class Term:
         default_factory=dict, compare=False, repr=False, hash=False
     )
 
-    def where(self, name: str) -> SourceLocation:
-        """Where field ``name`` was written; the term's own location when not known."""
-        span = self.spans.get(name)
-        if span is None:
-            return self.location
-        return SourceLocation(self.location.path, span[0], span[1])
-
     @property
     def is_bare(self) -> bool:
         """True when nothing but the text is set, so it can be written as a bare string."""
@@ -157,7 +165,7 @@ class Term:
 
 @_picklable
 @dataclass(frozen=True, slots=True)
-class LangSection:
+class LangSection(_Located):
     """Everything a concept says in one language."""
 
     lang: str
@@ -171,12 +179,6 @@ class LangSection:
         default_factory=dict, compare=False, repr=False, hash=False
     )
 
-    def where(self, name: str) -> SourceLocation:
-        span = self.spans.get(name)
-        if span is None:
-            return self.location
-        return SourceLocation(self.location.path, span[0], span[1])
-
     @property
     def preferred(self) -> Term | None:
         """The first term marked preferred, if any."""
@@ -188,7 +190,7 @@ class LangSection:
 
 @_picklable
 @dataclass(frozen=True, slots=True)
-class Concept:
+class Concept(_Located):
     """A unit of knowledge with its designations in several languages."""
 
     id: str
@@ -203,12 +205,6 @@ class Concept:
     spans: Mapping[str, tuple[int, int]] = field(
         default_factory=dict, compare=False, repr=False, hash=False
     )
-
-    def where(self, name: str) -> SourceLocation:
-        span = self.spans.get(name)
-        if span is None:
-            return self.location
-        return SourceLocation(self.location.path, span[0], span[1])
 
     def terms(self, lang: str | None = None) -> Iterator[Term]:
         """Every term, or every term of one language, in source order."""
