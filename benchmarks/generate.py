@@ -192,16 +192,27 @@ required = ["fi", "ru"]
 """ + "".join(f'{s} = {{ fi = "{s}", ru = "{s}", en = "{s}" }}\n' for s in SUBJECTS)
 
 
-def generate(out: Path, count: int, seed: int = 1, terms_per_language: int = 3) -> Path:
-    """Write ``count`` concept files and a glossary.toml into ``out`` (one folder per 1,000)."""
+def generate(
+    out: Path, count: int, seed: int = 1, terms_per_language: int = 3, per_file: int = 1
+) -> Path:
+    """Write ``count`` concepts and a glossary.toml into ``out``: one file per concept, or
+    ``per_file`` concepts per file (as YAML documents), 1,000 concepts per folder."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     (out / "glossary.toml").write_text(GLOSSARY_TOML, encoding="utf-8")
+    batch: list[str] = []
     for index in range(count):
         folder = out / f"part-{index // 1000:03d}"
         folder.mkdir(exist_ok=True)
         item = concept(rng, index, terms_per_language)
-        (folder / f"{item.id}.yaml").write_text(dump_yaml(item), encoding="utf-8")
+        if per_file == 1:
+            (folder / f"{item.id}.yaml").write_text(dump_yaml(item), encoding="utf-8")
+            continue
+        batch.append(dump_yaml(item))
+        if len(batch) == per_file or index == count - 1:
+            name = folder / f"concepts-{index // per_file:05d}.yaml"
+            name.write_text("---\n".join(batch), encoding="utf-8")
+            batch = []
     return out
 
 
@@ -210,9 +221,10 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("-n", "--concepts", type=int, default=10_000)
     parser.add_argument("--terms-per-language", type=int, default=3)
+    parser.add_argument("--per-file", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    generate(args.out, args.concepts, args.seed, args.terms_per_language)
+    generate(args.out, args.concepts, args.seed, args.terms_per_language, args.per_file)
 
 
 if __name__ == "__main__":

@@ -189,14 +189,14 @@ def lookup(
     Example: glossary lookup ammatillinen koulutus --to ru
     """
     from glossary import render
-    from glossary.search import lookup as find
+    from glossary.search import lookup_index, open_index, suggestions
 
     if batch is None and not words:
         raise typer.BadParameter("give a term to look up, or --batch FILE", param_hint="WORDS")
     if batch is not None and words:
         raise typer.BadParameter("give either words or --batch, not both", param_hint="--batch")
     targets = _split_langs(to)
-    g = _read(glossary)
+    index = open_index(glossary)
 
     if batch is not None:
         stream = sys.stdin if batch == "-" else open(batch, encoding="utf-8")  # noqa: SIM115
@@ -206,24 +206,35 @@ def lookup(
                 query = line.strip()
                 if not query:
                     continue
-                matches = find(g, query, lang=lang, limit=limit, to=targets)
+                matches = lookup_index(index, query, lang=lang, limit=limit, to=targets)
                 missing += not matches
                 typer.echo(render.lookup_json(query, matches))
         raise typer.Exit(1 if missing else 0)
 
     query = " ".join(words or [])
-    matches = find(g, query, lang=lang, limit=limit, to=targets)
+    matches = lookup_index(index, query, lang=lang, limit=limit, to=targets)
     if not matches:
         if output is LookupFormat.json:
             typer.echo(render.lookup_json(query, matches))
-        _err(f"glossary: nothing found for '{query}'")
+        close = suggestions(index, query)
+        hint = f"; did you mean {' or '.join(repr(s) for s in close)}?" if close else ""
+        _err(f"glossary: nothing found for '{query}'{hint}")
         raise typer.Exit(1)
     if output is LookupFormat.json:
         typer.echo(render.lookup_json(query, matches))
     elif output is LookupFormat.tsv:
         typer.echo(render.lookup_tsv(query, matches))
     else:
-        typer.echo(render.lookup_table(query, matches))
+        typer.echo(render.lookup_table(query, matches, color=_color()))
+
+
+def _color() -> bool:
+    """Colours on a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
 
 
 # -- show -------------------------------------------------------------------------------

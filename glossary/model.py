@@ -254,6 +254,10 @@ class Glossary:
     meta: GlossaryMeta = field(default_factory=GlossaryMeta)
     concepts: Mapping[str, Concept] = field(default_factory=dict, hash=False)
     location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
+    #: The absolute path it was read from, and a digest of the content read ("" when
+    #: built in code); lookup uses them to find a stored index.
+    origin: str = field(default="", compare=False, repr=False)
+    fingerprint: str = field(default="", compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.concepts)

@@ -68,27 +68,60 @@ def _target_languages(matches: Sequence[Match]) -> list[str]:
     return list(seen)
 
 
-def lookup_table(query: str, matches: Sequence[Match]) -> str:
-    """A table with one row per concept: the matched term and its equivalents."""
+_STYLE = {
+    TermStatus.PREFERRED: "\x1b[32m",  # green
+    TermStatus.ADMITTED: "",
+    TermStatus.DEPRECATED: "\x1b[31;9m",  # red, struck through
+    TermStatus.SUPERSEDED: "\x1b[31;9m",
+}
+_DIM = "\x1b[2m"
+_BOLD = "\x1b[1m"
+_RESET = "\x1b[0m"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = _one_line(text)
+    return text if width(text) <= limit else text[: max(limit - 1, 1)].rstrip() + "…"
+
+
+def lookup_table(
+    query: str, matches: Sequence[Match], color: bool = False, columns: int | None = None
+) -> str:
+    """One row per concept: the matched term, its status, its preferred equivalents and
+    how it matched; under it the definition, shortened to the terminal's width."""
+    import shutil
+
+    total = columns or shutil.get_terminal_size((100, 24)).columns
     targets = _target_languages(matches)
     header = ["TERM", "LANG", "STATUS", *(lang.upper() for lang in targets), "MATCH"]
     rows = [header]
-    notes = []
     for match in matches:
-        term = match.term
-        if match.status in (TermStatus.DEPRECATED, TermStatus.SUPERSEDED) and match.preferred:
-            notes.append(f"'{match.term}' is {match.status.value}: use '{match.preferred}'")
         rows.append(
             [
-                term,
+                match.term,
                 match.lang,
                 match.status.value,
                 *(_equivalent_text(match, lang) for lang in targets),
                 f"{match.kind} {match.score:g}",
             ]
         )
-    lines = _table(rows)
-    lines.extend(notes)
+    widths = [max(width(row[i]) for row in rows) for i in range(len(header))]
+
+    def paint(text: str, style: str) -> str:
+        return f"{style}{text}{_RESET}" if color and style else text
+
+    lines = [paint("  ".join(_pad(c, widths[i]) for i, c in enumerate(header)).rstrip(), _BOLD)]
+    for match, row in zip(matches, rows[1:], strict=True):
+        cells = [_pad(cell, widths[i]) for i, cell in enumerate(row)]
+        cells[0] = paint(_pad(row[0], widths[0]), _STYLE[match.status])
+        lines.append("  ".join(cells).rstrip())
+        if match.status in (TermStatus.DEPRECATED, TermStatus.SUPERSEDED) and match.preferred:
+            lines.append(
+                paint(f"  '{match.term}' is {match.status.value}: use '{match.preferred}'", "")
+            )
+        definition = match.definitions.get(match.lang) or next(iter(match.definitions.values()), "")
+        if definition:
+            lines.append(paint("  " + _shorten(definition, max(total - 2, 20)), _DIM))
     return "\n".join(lines)
 
 

@@ -35,6 +35,7 @@ def test_lookup_table(runner):
     assert result.stdout == (
         "TERM                 LANG  STATUS     RU           EN              MATCH\n"
         "oppisopimuskoulutus  fi    preferred  ученичество  apprenticeship  exact 100\n"
+        "  Koulutus työsuhteessa.\n"
     )
 
 
@@ -51,7 +52,7 @@ def test_lookup_joins_words_and_ignores_case_and_diacritics(runner):
                 "lang": "fi",
                 "term": "työpaikalla järjestettävä koulutus",
                 "status": "preferred",
-                "score": 95.0,
+                "score": 96.0,
                 "kind": "normalized",
                 "preferred": None,
                 "equivalents": {
@@ -76,9 +77,11 @@ def test_lookup_works_in_both_directions(runner):
 def test_a_deprecated_term_says_which_term_to_use(runner):
     result = run(runner, "lookup", "-g", MINI, "työssäoppiminen")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == (
-        "'työssäoppiminen' is deprecated: use 'työpaikalla järjestettävä koulutus'"
-    )
+    assert result.stdout.splitlines()[1:] == [
+        "työssäoppiminen  fi    deprecated  обучение на рабочем месте  workplace learning  exact 100",
+        "  'työssäoppiminen' is deprecated: use 'työpaikalla järjestettävä koulutus'",
+        "  Koulutusta, joka järjestetään työpaikalla.",
+    ]
 
 
 def test_lookup_to_and_lang_narrow_the_output(runner):

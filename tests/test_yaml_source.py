@@ -325,3 +325,14 @@ def test_the_canonical_form_uses_bare_strings_only_where_nothing_else_is_set():
     )
     again, _ = read_yaml(io.BytesIO(text.encode()), name="x.yaml")
     assert again == [concept]
+
+
+def test_many_documents_in_one_file_are_all_read():
+    text = "".join(
+        f"---\nid: c{i}\nlanguages:\n  fi:\n    definition: Määritelmä {i}.\n    terms: [termi{i}, toinen{i}]\n"
+        for i in range(300)
+    )
+    concepts, diagnostics = read_yaml(io.BytesIO(text.encode()), name="many.yaml")
+    assert diagnostics == []
+    assert [c.id for c in concepts] == [f"c{i}" for i in range(300)]
+    assert concepts[-1].languages["fi"].definition == "Määritelmä 299."

@@ -107,6 +107,13 @@ def source_files(root: Path) -> list[Path]:
     return found
 
 
+def _bytes_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def _read_file(path: Path) -> tuple[bytes | None, list[Diagnostic]]:
     try:
         return path.read_bytes(), []
@@ -261,10 +268,19 @@ def read(
 
     rng = tbx_rng
 
+    import hashlib
+
+    total = hashlib.blake2b(digest_size=16)
+
+    def account(file: Path, data: bytes | None) -> None:
+        total.update(_display(file).encode("utf-8") + b"\0")
+        total.update(hashlib.blake2b(data or b"\0missing", digest_size=16).digest())
+
     def take(file: Path) -> FileEntry | None:
         files.append(file)
         data, problems = _read_file(file)
         diagnostics.extend(problems)
+        account(file, data)
         if data is None:
             return None
         name = _display(file)
@@ -277,6 +293,7 @@ def read(
 
     if root.is_dir():
         config, problems, config_path = _read_config(root)
+        account(root / CONFIG_NAME, _bytes_or_none(root / CONFIG_NAME))
         diagnostics.extend(problems)
         validate = config.validate
         rng = rng_for(config, root)
@@ -294,6 +311,7 @@ def read(
         glossary = _assemble(config.meta, concepts, SourceLocation(_display(root)))
     else:
         config, problems, config_path = _read_config(root.parent)
+        account(root.parent / CONFIG_NAME, _bytes_or_none(root.parent / CONFIG_NAME))
         rng = rng_for(config, root.parent)
         entry = take(root)
         meta = getattr(entry, "meta", None) if entry is not None else None
@@ -305,6 +323,7 @@ def read(
                 validate = config.validate
             meta = config.meta
         glossary = _assemble(meta, concepts, SourceLocation(_display(root)))
+    glossary = replace(glossary, origin=str(root.resolve()), fingerprint=total.hexdigest())
     if store is not None and store is not cache:
         store.save()
     return LoadResult(

@@ -159,6 +159,8 @@ def parse_yaml(text: str) -> tuple[list[Any], list[YamlProblem]]:
         while loader.check_node():
             node = loader.get_node()
             if node is not None:
+                # Node ids are only unique while the document's nodes are alive.
+                builder.seen = set()
                 documents.append(builder.build(node))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -1,0 +1,61 @@
+"""What a language plug-in provides to lookup.
+
+Morphology runs when the index is built, not when a query is answered: a plug-in lists
+the inflected forms of the glossary's own words (:meth:`Language.forms`), and lookup then
+finds ``ammatillisessa koulutuksessa`` by a dictionary lookup of each query word. A
+plug-in may also analyse query words at query time (:meth:`Language.lemmas`), for
+analysers that are quick to start, such as Voikko.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+__all__ = ["Language"]
+
+
+class Language:
+    """The generic plug-in: Snowball stems where PyStemmer has the language, nothing else."""
+
+    #: BCP 47 primary language subtag; "und" for the fallback.
+    code = "und"
+    #: PyStemmer's name for the language, when it has a Snowball stemmer for it.
+    snowball: str | None = None
+
+    def forms(self, words: Iterable[str]) -> dict[str, set[str]]:
+        """For each (folded) glossary word, its inflected forms, folded."""
+        return {}
+
+    def lemmas(self, word: str) -> set[str]:
+        """Dictionary forms of a query word, from an analyser available at query time."""
+        return set()
+
+    def stem(self, word: str) -> str:
+        """A crude stem shared by a word and most of its forms (Snowball), or the word."""
+        stemmer = _stemmer(self.snowball)
+        if stemmer is None:
+            return word
+        return "-".join(stemmer.stemWord(part) for part in word.split("-"))
+
+    def transliterations(self, text: str) -> list[str]:
+        """Latin keys for text in another script (Russian: :func:`skeleton`)."""
+        return []
+
+    def describe(self) -> str:
+        """One line on what this plug-in uses, for ``glossary lookup --about``."""
+        return f"{self.code}: Snowball ({self.snowball})" if self.snowball else f"{self.code}: none"
+
+
+@lru_cache(maxsize=32)
+def _stemmer(name: str | None):  # type: ignore[no-untyped-def]
+    if name is None:
+        return None
+    try:
+        import Stemmer
+    except ImportError:  # pragma: no cover - a dependency; tolerate its absence
+        return None
+    try:
+        return Stemmer.Stemmer(name)
+    except KeyError:
+        return None

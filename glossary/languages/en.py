@@ -1,0 +1,35 @@
+"""English: regular plural and verb forms generated for every glossary word, plus Snowball."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from glossary.languages.base import Language
+
+__all__ = ["English"]
+
+_VOWELS = set("aeiou")
+
+
+def _inflect(word: str) -> set[str]:
+    forms = {word}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
+        forms.add(word[:-1] + "ies")
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(word + "es")
+    else:
+        forms.add(word + "s")
+    if word.endswith("e"):
+        forms.update({word + "d", word[:-1] + "ing"})
+    else:
+        forms.update({word + "ed", word + "ing"})
+    forms.add(word + "'s")
+    return forms
+
+
+class English(Language):
+    code = "en"
+    snowball = "english"
+
+    def forms(self, words: Iterable[str]) -> dict[str, set[str]]:
+        return {word: _inflect(word) for word in words if word.isalpha() and len(word) > 2}

@@ -1,0 +1,129 @@
+"""Finnish: inflected forms of the glossary's words from simplemma's Finnish dictionary,
+compounds inflected through their last part, Snowball stems, and Voikko when installed.
+
+simplemma maps 3.5 million Finnish word forms to their lemmas; loading it takes a few
+seconds, so it is read only when the index is built for words not seen before, and the
+forms found are kept in the cache folder (``fi-forms.pickle``). With the Voikko analyser
+installed (Debian ``libvoikko1 voikko-fi`` and ``pip install libvoikko``), query words are
+also analysed when the query is answered, which adds the forms simplemma does not know.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from glossary.languages.base import Language
+from glossary.search.keys import fold
+
+__all__ = ["Finnish"]
+
+#: Shortest last part of a compound that is inflected on its own (``-tuki``, ``-haku``).
+MIN_TAIL = 3
+_FORMAT = 2
+
+
+class Finnish(Language):
+    code = "fi"
+    snowball = "finnish"
+
+    def forms(self, words: Iterable[str]) -> dict[str, set[str]]:
+        wanted = {w for w in words if w}
+        known = _load_cache()
+        missing = {w for w in wanted if w not in known}
+        if missing:
+            known.update(_from_dictionary(missing))
+            _save_cache(known)
+        return {w: {fold(f) for f in known.get(w, ())} | {fold(w)} for w in wanted}
+
+    def lemmas(self, word: str) -> set[str]:
+        voikko = _voikko()
+        if voikko is None:
+            return set()
+        return {fold(a["BASEFORM"]) for a in voikko.analyze(word) if a.get("BASEFORM")}
+
+    def describe(self) -> str:
+        extra = ", Voikko at query time" if _voikko() is not None else ""
+        return f"fi: simplemma word forms (compounds by their last part), Snowball (finnish){extra}"
+
+
+def _from_dictionary(words: set[str]) -> dict[str, list[str]]:
+    """Inflected forms of ``words``: their own forms in simplemma's dictionary, and for a
+    compound the forms of its longest known last part, with the first part kept."""
+    dictionary = _dictionary()
+    tails: dict[str, list[tuple[str, str]]] = defaultdict(list)  # tail -> (word, head)
+    for word in words:
+        for cut in range(1, len(word) - MIN_TAIL + 1):
+            tail = word[cut:]
+            tails[tail].append((word, word[:cut]))
+    own: dict[str, set[str]] = defaultdict(set)
+    by_tail: dict[str, set[str]] = defaultdict(set)
+    for form, lemma in dictionary.items():
+        if lemma in words:
+            own[lemma].add(form)
+        if lemma in tails:
+            by_tail[lemma].add(form)
+    out: dict[str, list[str]] = {}
+    for word in words:
+        found = set(own.get(word, ()))
+        # Compounds inflect in their last part, which the dictionary often knows better
+        # than the compound itself: add the forms of the longest known last part.
+        for cut in range(1, len(word) - MIN_TAIL + 1):
+            tail = word[cut:]
+            if by_tail.get(tail):
+                head = word[:cut]
+                found |= {head + form for form in by_tail[tail]}
+                break
+        out[word] = sorted(found)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _dictionary():  # type: ignore[no-untyped-def]
+    """simplemma's Finnish form -> lemma dictionary (a few seconds to load, so once)."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DefaultDictionaryFactory().get_dictionary("fi")
+
+
+def _cache_path():  # type: ignore[no-untyped-def]
+    from glossary.cache import cache_dir
+
+    return cache_dir() / "fi-forms.pickle"
+
+
+def _load_cache() -> dict[str, list[str]]:
+    from glossary.cache import enabled
+
+    if not enabled():
+        return {}
+    try:
+        with open(_cache_path(), "rb") as fp:
+            version, data = pickle.load(fp)
+        return dict(data) if version == _FORMAT else {}
+    except Exception:
+        return {}
+
+
+def _save_cache(data: dict[str, list[str]]) -> None:
+    from glossary.cache import enabled
+    from glossary.util import atomic_write
+
+    if not enabled():
+        return
+    try:
+        atomic_write(_cache_path(), pickle.dumps((_FORMAT, data)), overwrite=True)
+    except OSError:
+        pass
+
+
+@lru_cache(maxsize=1)
+def _voikko():  # type: ignore[no-untyped-def]
+    try:
+        import libvoikko
+
+        return libvoikko.Voikko("fi")
+    except Exception:  # the package or the system library or dictionary is missing
+        return None

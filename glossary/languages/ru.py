@@ -1,0 +1,62 @@
+"""Russian: every form of every glossary word from pymorphy3 (OpenCorpora dictionary),
+ё folded into е, Snowball stems, and Latin transliteration keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from glossary.languages.base import Language
+from glossary.search.keys import fold, skeleton
+
+__all__ = ["Russian"]
+
+
+@lru_cache(maxsize=1)
+def _analyzer():  # type: ignore[no-untyped-def]
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+class Russian(Language):
+    code = "ru"
+    snowball = "russian"
+
+    def forms(self, words: Iterable[str]) -> dict[str, set[str]]:
+        morph = _analyzer()
+        out: dict[str, set[str]] = {}
+        for word in words:
+            found = {word}
+            for part_forms in _hyphenated(morph, word):
+                found |= part_forms
+            out[word] = found
+        return out
+
+    def transliterations(self, text: str) -> list[str]:
+        key = skeleton(text)
+        return [key] if key else []
+
+    def describe(self) -> str:
+        return "ru: pymorphy3 word forms, Snowball (russian), transliteration skeletons"
+
+
+def _lexeme(morph, word: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """All forms of ``word`` in every reading pymorphy3 knows (none for unknown words)."""
+    if not morph.word_is_known(word):
+        return set()
+    forms: set[str] = set()
+    for parse in morph.parse(word):
+        if parse.score < 0.05 or "LATN" in parse.tag or "NUMB" in parse.tag:
+            continue
+        forms.update(fold(item.word) for item in parse.lexeme)
+    return forms
+
+
+def _hyphenated(morph, word: str) -> list[set[str]]:  # type: ignore[no-untyped-def]
+    """Forms of a word; for ``онлайн-курс`` the forms of its last part after the first."""
+    whole = _lexeme(morph, word)
+    if whole or "-" not in word:
+        return [whole]
+    head, _, tail = word.rpartition("-")
+    return [{f"{head}-{form}" for form in _lexeme(morph, tail)}]

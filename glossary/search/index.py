@@ -1,0 +1,308 @@
+"""The lookup index: every key of every term, in one SQLite file.
+
+Built once from a glossary (all morphology happens here, in the language plug-ins) and
+kept in the user's cache folder, keyed by the sources it was built from, so that a
+lookup opens a file and runs a few indexed queries: no YAML is read and no analyser
+is loaded when the sources have not changed.
+
+Tables:
+
+- ``concept(cid, id, data)``: ``data`` is the JSON the output needs (terms by language
+  with status and type, definitions);
+- ``term(tid, cid, lang, text, status, words)``;
+- ``key(k, kind, tid)``: whole-term keys (``fold``, ``compact``, ``skeleton``);
+- ``word(w, tid, pos)``: the folded words of each term;
+- ``wordkey(k, kind, w)``: inflected forms, Snowball stems and transliteration keys of
+  each term word, pointing at the word;
+- ``variant(vid, tid, text)`` and ``gram(g, n, ids)``: the strings for fuzzy matching and
+  their trigram postings (``ids`` is an array of 32-bit variant ids).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+import time
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossary.model import Glossary, TermStatus
+from glossary.search.keys import compact, fold, is_cyrillic, light, skeleton, trigrams, words
+
+__all__ = ["FORMAT", "Index", "build"]
+
+#: Bump when the index layout or the keys change.
+FORMAT = 3
+
+STATUS_CODE = {
+    TermStatus.PREFERRED: 0,
+    TermStatus.ADMITTED: 1,
+    TermStatus.DEPRECATED: 2,
+    TermStatus.SUPERSEDED: 3,
+}
+STATUS_OF = {code: status for status, code in STATUS_CODE.items()}
+
+_SCHEMA = """
+CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE concept(cid INTEGER PRIMARY KEY, id TEXT, data TEXT);
+CREATE TABLE term(tid INTEGER PRIMARY KEY, cid INTEGER, lang TEXT, text TEXT,
+                  status INTEGER, words INTEGER);
+CREATE TABLE key(k TEXT, kind TEXT, tid INTEGER);
+CREATE TABLE word(w TEXT, tid INTEGER, pos INTEGER);
+CREATE TABLE wordkey(k TEXT, kind TEXT, w TEXT);
+CREATE TABLE variant(vid INTEGER PRIMARY KEY, tid INTEGER, text TEXT);
+CREATE TABLE gram(g TEXT PRIMARY KEY, n INTEGER, ids BLOB) WITHOUT ROWID;
+"""
+_INDEXES = """
+CREATE INDEX key_k ON key(k);
+CREATE INDEX word_w ON word(w);
+CREATE INDEX wordkey_k ON wordkey(k);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class TermRow:
+    tid: int
+    cid: int
+    lang: str
+    text: str
+    status: TermStatus
+    words: int
+
+
+class Index:
+    """An open lookup index."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
+        self.db = connection
+        self.path = path
+        self._terms: dict[int, TermRow] = {}
+        self._concepts: dict[int, tuple[str, dict[str, object]]] = {}
+        self.languages: tuple[str, ...] = tuple(json.loads(self.meta("languages") or "[]"))
+
+    @classmethod
+    def open(cls, path: Path) -> Index:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        connection.execute("PRAGMA query_only = ON")
+        return cls(connection, path)
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- reading --------------------------------------------------------------------------
+
+    def terms(self, tids: Iterable[int]) -> dict[int, TermRow]:
+        wanted = [t for t in set(tids) if t not in self._terms]
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                f"SELECT tid, cid, lang, text, status, words FROM term WHERE tid IN ({marks})",
+                chunk,
+            ):
+                self._terms[row[0]] = TermRow(row[0], row[1], row[2], row[3], STATUS_OF[row[4]], row[5])
+        return {t: self._terms[t] for t in tids if t in self._terms}
+
+    def concept(self, cid: int) -> tuple[str, dict[str, object]]:
+        found = self._concepts.get(cid)
+        if found is None:
+            row = self.db.execute("SELECT id, data FROM concept WHERE cid = ?", (cid,)).fetchone()
+            found = (row[0], json.loads(row[1]))
+            self._concepts[cid] = found
+        return found
+
+    def concept_ids(self) -> Iterator[tuple[int, str]]:
+        yield from self.db.execute("SELECT cid, id FROM concept ORDER BY cid")
+
+    def by_key(self, key: str, kind: str) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT tid FROM key WHERE k = ? AND kind = ?", (key, kind))]
+
+    def by_key_prefix(self, prefix: str, kind: str, limit: int = 50) -> list[tuple[str, int]]:
+        return list(
+            self.db.execute(
+                "SELECT k, tid FROM key WHERE k >= ? AND k < ? AND kind = ? LIMIT ?",
+                (prefix, prefix + "\U0010ffff", kind, limit),
+            )
+        )
+
+    def word_keys(self, key: str) -> list[tuple[str, str]]:
+        """(kind, term word) for an inflected form, stem or transliteration key."""
+        return list(self.db.execute("SELECT kind, w FROM wordkey WHERE k = ?", (key,)))
+
+    def words_with_prefix(self, prefix: str, limit: int = 30) -> list[str]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT w FROM word WHERE w >= ? AND w < ? LIMIT ?",
+                (prefix, prefix + "\U0010ffff", limit),
+            )
+        ]
+
+    def postings(self, word: str) -> list[tuple[int, int]]:
+        """(term id, position) of every term that has ``word``."""
+        return list(self.db.execute("SELECT tid, pos FROM word WHERE w = ?", (word,)))
+
+    def fuzzy_candidates(self, text: str, limit: int = 300, rarest: int = 8) -> list[tuple[int, int, str]]:
+        """(variant id, term id, text) of the variants sharing the most of ``text``'s rarest
+        trigrams."""
+        grams = sorted(trigrams(text))
+        if not grams:
+            return []
+        marks = ",".join("?" * len(grams))
+        known = sorted(self.db.execute(f"SELECT n, g FROM gram WHERE g IN ({marks})", grams))
+        chosen = [g for _, g in known[:rarest]]
+        if not chosen:
+            return []
+        counter: Counter[int] = Counter()
+        marks = ",".join("?" * len(chosen))
+        for (blob,) in self.db.execute(f"SELECT ids FROM gram WHERE g IN ({marks})", chosen):
+            ids = array("I")
+            ids.frombytes(blob)
+            counter.update(ids)
+        best = [vid for vid, _ in counter.most_common(limit)]
+        rows = []
+        for chunk in _chunks(best, 500):
+            marks = ",".join("?" * len(chunk))
+            rows.extend(
+                self.db.execute(f"SELECT vid, tid, text FROM variant WHERE vid IN ({marks})", chunk)
+            )
+        return rows
+
+    def size(self) -> int:
+        return self.path.stat().st_size if self.path and self.path.exists() else 0
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# -- building ---------------------------------------------------------------------------
+
+
+def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index:
+    """Build the index of ``glossary`` into ``path`` (in memory when None) and open it."""
+    from glossary.languages import get as plugin
+
+    started = time.perf_counter()
+    target = ":memory:" if path is None else str(path) + f".{os.getpid()}.tmp"
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Path(target).unlink(missing_ok=True)
+    db = sqlite3.connect(target, check_same_thread=False)
+    db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+
+    words_by_lang: dict[str, dict[str, str]] = defaultdict(dict)  # lang -> folded -> light
+    postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
+    rows: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+    inserts = {
+        "concept": "INSERT INTO concept VALUES (?, ?, ?)",
+        "term": "INSERT INTO term VALUES (?, ?, ?, ?, ?, ?)",
+        "key": "INSERT INTO key VALUES (?, ?, ?)",
+        "word": "INSERT INTO word VALUES (?, ?, ?)",
+        "variant": "INSERT INTO variant VALUES (?, ?, ?)",
+    }
+
+    def flush() -> None:
+        for table, batch in rows.items():
+            db.executemany(inserts[table], batch)
+            batch.clear()
+
+    tid = 0
+    vid = 0
+
+    def variant(term_id: int, text: str) -> None:
+        nonlocal vid
+        vid += 1
+        rows["variant"].append((vid, term_id, text))
+        for gram in trigrams(text):
+            postings[gram].append(vid)
+
+    for cid, concept in enumerate(glossary.concepts.values()):
+        data: dict[str, object] = {"terms": {}, "definitions": {}}
+        for lang, section in concept.languages.items():
+            data["terms"][lang] = [  # type: ignore[index]
+                [t.term, STATUS_CODE[t.status], t.type.value] for t in section.terms
+            ]
+            if section.definition:
+                data["definitions"][lang] = section.definition  # type: ignore[index]
+            for term in section.terms:
+                tid += 1
+                folded = fold(term.term)
+                term_words = folded.split()
+                light_words = light(term.term).split()
+                rows["term"].append(
+                    (tid, cid, lang, term.term, STATUS_CODE[term.status], len(term_words))
+                )
+                rows["key"].append((folded, "fold", tid))
+                rows["key"].append((compact(term.term), "compact", tid))
+                variant(tid, folded)
+                if is_cyrillic(term.term):
+                    key = skeleton(term.term)
+                    rows["key"].append((key, "skeleton", tid))
+                    variant(tid, key)
+                rows["word"].extend((word, tid, position) for position, word in enumerate(term_words))
+                pairs = (
+                    zip(term_words, light_words, strict=True)
+                    if len(light_words) == len(term_words)
+                    else ((w, w) for w in term_words)
+                )
+                known = words_by_lang[lang]
+                for word, raw in pairs:
+                    known.setdefault(word, raw)
+        rows["concept"].append((cid, concept.id, json.dumps(data, ensure_ascii=False)))
+        if len(rows["term"]) >= 20000:
+            flush()
+    flush()
+
+    wordkeys: set[tuple[str, str, str]] = set()
+    for lang, folded_to_light in words_by_lang.items():
+        language = plugin(lang)
+        forms = language.forms(set(folded_to_light.values()))
+        for folded_word, raw in folded_to_light.items():
+            for form in forms.get(raw, ()):
+                if form != folded_word:
+                    wordkeys.add((form, "form", folded_word))
+            stem = language.stem(folded_word)
+            if stem and stem != folded_word:
+                wordkeys.add((stem, "stem", folded_word))
+            for key in language.transliterations(raw):
+                wordkeys.add((key, "skeleton", folded_word))
+            for form in forms.get(raw, ()):
+                for key in language.transliterations(form):
+                    wordkeys.add((key, "skeleton", folded_word))
+    db.executemany("INSERT INTO wordkey VALUES (?, ?, ?)", sorted(wordkeys))
+    del wordkeys
+
+    db.executemany(
+        "INSERT INTO gram VALUES (?, ?, ?)",
+        ((g, len(ids), ids.tobytes()) for g, ids in postings.items()),
+    )
+    del postings
+
+    languages = list(glossary.languages)
+    db.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("format", str(FORMAT)),
+            ("fingerprint", fingerprint),
+            ("languages", json.dumps(languages)),
+            ("byteorder", sys.byteorder),
+            ("seconds", f"{time.perf_counter() - started:.3f}"),
+        ],
+    )
+    db.executescript(_INDEXES)
+    db.commit()
+    if path is None:
+        return Index(db)
+    db.close()
+    os.replace(target, path)
+    return Index.open(path)
