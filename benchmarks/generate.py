@@ -22,6 +22,7 @@ from glossary.model import (
     PartOfSpeech,
     Term,
     TermStatus,
+    TermType,
 )
 from glossary.sources.yaml import dump_yaml
 
@@ -169,6 +170,16 @@ def concept(rng: random.Random, index: int, terms_per_language: int = 3) -> Conc
                     context=sentence(rng, syllables, 10)
                     if position == 0 and rng.random() < 0.5
                     else None,
+                )
+            )
+        if lang == "en":
+            initials = "".join(part[0] for part in terms[0].term.split()).upper()
+            terms.append(
+                Term(
+                    f"{initials}{index % 97}",
+                    status=TermStatus.ADMITTED,
+                    type=TermType.ABBREVIATION,
+                    pos=PartOfSpeech.NOUN,
                 )
             )
         sections[lang] = LangSection(lang, tuple(terms), definition=sentence(rng, syllables))

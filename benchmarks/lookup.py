@@ -47,7 +47,9 @@ def child(code: str, env: dict[str, str]) -> tuple[float, float, str]:
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
     wall = time.perf_counter() - start
-    peak = next(int(line.split()[1]) for line in done.stdout.splitlines() if line.startswith("PEAK"))
+    peak = next(
+        int(line.split()[1]) for line in done.stdout.splitlines() if line.startswith("PEAK")
+    )
     return wall, peak / 1024, done.stdout
 
 
@@ -118,9 +120,13 @@ def main() -> None:
             index.db.execute("SELECT t.text, c.id FROM term t JOIN concept c ON c.cid = t.cid")
         )
         terms = [text for text, _ in rows]
-        print(f"{len(index.db.execute('SELECT 1 FROM concept').fetchall())} concepts, {len(terms)} terms")
-        print(f"index build: {build_s:.1f} s (whole process, reading the YAML included), "
-              f"{size_mb:.0f} MB on disk, peak {build_mib:.0f} MiB")
+        print(
+            f"{len(index.db.execute('SELECT 1 FROM concept').fetchall())} concepts, {len(terms)} terms"
+        )
+        print(
+            f"index build: {build_s:.1f} s (whole process, reading the YAML included), "
+            f"{size_mb:.0f} MB on disk, peak {build_mib:.0f} MiB"
+        )
 
         sample = queries(rows, args.queries)
         by_kind: dict[str, list[float]] = {}
@@ -146,14 +152,20 @@ def main() -> None:
         base_p50 = statistics.median(base_times)
 
         p50, p95 = statistics.median(everything), percentile(everything, 0.95)
-        print(f"warm library lookups ({len(everything)} queries): p50 {p50:.2f} ms, p95 {p95:.2f} ms")
+        print(
+            f"warm library lookups ({len(everything)} queries): p50 {p50:.2f} ms, p95 {p95:.2f} ms"
+        )
         for kind, times in by_kind.items():
             share = sum(found[kind]) / len(found[kind])
-            print(f"  {kind:9} p50 {statistics.median(times):7.2f} ms  p95 {percentile(times, 0.95):7.2f} ms"
-                  f"  intended concept in top 10: {share:.0%}")
-        print(f"baseline brute-force fuzz.ratio ({len(base_times)} queries): p50 {base_p50:.1f} ms, "
-              f"p95 {percentile(base_times, 0.95):.1f} ms, intended concept in top 10: "
-              f"{sum(base_found) / len(base_found):.0%}")
+            print(
+                f"  {kind:9} p50 {statistics.median(times):7.2f} ms  p95 {percentile(times, 0.95):7.2f} ms"
+                f"  intended concept in top 10: {share:.0%}"
+            )
+        print(
+            f"baseline brute-force fuzz.ratio ({len(base_times)} queries): p50 {base_p50:.1f} ms, "
+            f"p95 {percentile(base_times, 0.95):.1f} ms, intended concept in top 10: "
+            f"{sum(base_found) / len(base_found):.0%}"
+        )
         print(f"ratio p50 / baseline p50: 1/{base_p50 / p50:.0f}")
 
         cold = []
@@ -161,15 +173,21 @@ def main() -> None:
             start = time.perf_counter()
             subprocess.run(
                 [sys.executable, "-m", "glossary", "lookup", "-g", str(root), query],
-                env=env, capture_output=True, check=False,
+                env=env,
+                capture_output=True,
+                check=False,
             )
             cold.append(time.perf_counter() - start)
-        print(f"cold `glossary lookup` (whole process, index built): median {statistics.median(cold) * 1000:.0f} ms"
-              f" over {len(cold)} runs")
+        print(
+            f"cold `glossary lookup` (whole process, index built): median {statistics.median(cold) * 1000:.0f} ms"
+            f" over {len(cold)} runs"
+        )
 
         probe = "\n".join(
-            ["from glossary.search import lookup_index, open_index",
-             f"index = open_index({str(root)!r})"]
+            [
+                "from glossary.search import lookup_index, open_index",
+                f"index = open_index({str(root)!r})",
+            ]
             + [f"lookup_index(index, {q!r})" for _, q, _ in sample[:100]]
         )
         _, peak, _ = child(probe, env)

@@ -43,8 +43,15 @@ _STATUS_RANK = {
     TermStatus.SUPERSEDED: 3,
 }
 #: How much a word found by each route counts, relative to the same word as written.
-_WORD_WEIGHT = {"same": 1.0, "form": 0.98, "lemma": 0.98, "skeleton": 0.95, "stem": 0.9,
-                "prefix": 0.8, "fuzzy": 0.75}
+_WORD_WEIGHT = {
+    "same": 1.0,
+    "form": 0.98,
+    "lemma": 0.98,
+    "skeleton": 0.95,
+    "stem": 0.9,
+    "prefix": 0.8,
+    "fuzzy": 0.75,
+}
 #: Below this, the best match is not good enough to stop looking for typos.
 _GOOD = 90.0
 _MIN_SCORE = 50.0
@@ -130,7 +137,9 @@ def _whole_term(index: Index, query: str, hits: dict[int, _Hit]) -> None:
                 offer(tid, 82.0 - min(12.0, (len(key) - len(folded)) / 2), "prefix")
 
 
-def _word_matches(index: Index, word: str, languages: Sequence[str]) -> dict[str, tuple[float, str]]:
+def _word_matches(
+    index: Index, word: str, languages: Sequence[str]
+) -> dict[str, tuple[float, str]]:
     """Term words that a query word may stand for: term word -> (weight, route)."""
     from glossary.languages import get as plugin
 
@@ -194,14 +203,20 @@ def _by_words(index: Index, query_words: list[str], hits: dict[int, _Hit]) -> No
         weights = [w for w, _, _ in positions.values()]
         routes = {r for _, r, _ in positions.values()}
         used = {q for _, _, q in positions.values()}
-        extra = len(query_words) - len(used)
+        # Query words the term does not account for: a short word (в, на, of, ja) is
+        # likely a preposition around the term; a longer one, a longer concept.
+        extra = sum(
+            1.0 if len(query_words[q]) <= 2 else 6.0
+            for q in range(len(query_words))
+            if q not in used
+        )
         if matched == total:
-            score = 92.0 * sum(weights) / total - 3.0 * extra
+            score = 92.0 * sum(weights) / total - extra
             order = [q for _, (_, _, q) in sorted(positions.items())]
             if order != sorted(order):
                 score -= 1.0
             if routes <= {"same"}:
-                kind = "normalized" if extra == 0 else "word"
+                kind = "normalized" if not extra else "word"
             elif "skeleton" in routes:
                 kind = "translit"
             elif routes <= {"same", "prefix"}:
@@ -209,7 +224,7 @@ def _by_words(index: Index, query_words: list[str], hits: dict[int, _Hit]) -> No
             else:
                 kind = "lemma"
         else:
-            score = 78.0 * (sum(weights) / total) * (matched / total) ** 0.5 - 3.0 * extra
+            score = 74.0 * (sum(weights) / total) * (matched / total) ** 0.5 - extra
             kind = "word"
         if tid not in hits or hits[tid].score < score:
             hits[tid] = _Hit(round(score, 1), kind)
@@ -229,7 +244,7 @@ def _fuzzy(index: Index, query: str, hits: dict[int, _Hit], lang: str | None) ->
             ratio = fuzz.ratio(probe, text)
             if ratio < 70:
                 continue
-            score = round(ratio * 0.85, 1)
+            score = round(40.0 + 0.45 * ratio, 1)
             if tid not in hits or hits[tid].score < score:
                 hits[tid] = _Hit(score, "fuzzy")
 
@@ -268,11 +283,20 @@ def lookup_index(
             continue
         current = per_concept.get(row.cid)
         rank = (hit.score, -_STATUS_RANK[row.status], -row.tid)
-        if current is None or rank > (current[0].score, -_STATUS_RANK[current[1].status], -current[1].tid):
+        if current is None or rank > (
+            current[0].score,
+            -_STATUS_RANK[current[1].status],
+            -current[1].tid,
+        ):
             per_concept[row.cid] = (hit, row)
     ordered = sorted(
         per_concept.values(),
-        key=lambda item: (-item[0].score, _STATUS_RANK[item[1].status], len(item[1].text), item[1].cid),
+        key=lambda item: (
+            -item[0].score,
+            _STATUS_RANK[item[1].status],
+            len(item[1].text),
+            item[1].cid,
+        ),
     )[: max(limit, 0)]
     targets = tuple(to) if to else index.languages
     matches = []
@@ -360,5 +384,3 @@ def lookup(
 ) -> list[Match]:
     """The concepts of ``glossary`` matching ``query``, best first."""
     return lookup_index(_index_for(glossary), query, lang=lang, limit=limit, to=to)
-
-

@@ -37,7 +37,7 @@ from glossary.search.keys import compact, fold, is_cyrillic, light, skeleton, tr
 __all__ = ["FORMAT", "Index", "build"]
 
 #: Bump when the index layout or the keys change.
-FORMAT = 3
+FORMAT = 4
 
 STATUS_CODE = {
     TermStatus.PREFERRED: 0,
@@ -108,7 +108,9 @@ class Index:
                 f"SELECT tid, cid, lang, text, status, words FROM term WHERE tid IN ({marks})",
                 chunk,
             ):
-                self._terms[row[0]] = TermRow(row[0], row[1], row[2], row[3], STATUS_OF[row[4]], row[5])
+                self._terms[row[0]] = TermRow(
+                    row[0], row[1], row[2], row[3], STATUS_OF[row[4]], row[5]
+                )
         return {t: self._terms[t] for t in tids if t in self._terms}
 
     def concept(self, cid: int) -> tuple[str, dict[str, object]]:
@@ -123,7 +125,10 @@ class Index:
         yield from self.db.execute("SELECT cid, id FROM concept ORDER BY cid")
 
     def by_key(self, key: str, kind: str) -> list[int]:
-        return [r[0] for r in self.db.execute("SELECT tid FROM key WHERE k = ? AND kind = ?", (key, kind))]
+        return [
+            r[0]
+            for r in self.db.execute("SELECT tid FROM key WHERE k = ? AND kind = ?", (key, kind))
+        ]
 
     def by_key_prefix(self, prefix: str, kind: str, limit: int = 50) -> list[tuple[str, int]]:
         return list(
@@ -150,7 +155,9 @@ class Index:
         """(term id, position) of every term that has ``word``."""
         return list(self.db.execute("SELECT tid, pos FROM word WHERE w = ?", (word,)))
 
-    def fuzzy_candidates(self, text: str, limit: int = 300, rarest: int = 8) -> list[tuple[int, int, str]]:
+    def fuzzy_candidates(
+        self, text: str, limit: int = 300, rarest: int = 8
+    ) -> list[tuple[int, int, str]]:
         """(variant id, term id, text) of the variants sharing the most of ``text``'s rarest
         trigrams."""
         grams = sorted(trigrams(text))
@@ -249,7 +256,9 @@ def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index
                     key = skeleton(term.term)
                     rows["key"].append((key, "skeleton", tid))
                     variant(tid, key)
-                rows["word"].extend((word, tid, position) for position, word in enumerate(term_words))
+                rows["word"].extend(
+                    (word, tid, position) for position, word in enumerate(term_words)
+                )
                 pairs = (
                     zip(term_words, light_words, strict=True)
                     if len(light_words) == len(term_words)
@@ -279,7 +288,7 @@ def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index
             for form in forms.get(raw, ()):
                 for key in language.transliterations(form):
                     wordkeys.add((key, "skeleton", folded_word))
-    db.executemany("INSERT INTO wordkey VALUES (?, ?, ?)", sorted(wordkeys))
+    db.executemany("INSERT INTO wordkey VALUES (?, ?, ?)", wordkeys)
     del wordkeys
 
     db.executemany(
