@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -32,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 def child(code: str, env: dict[str, str]) -> tuple[float, float, str]:
@@ -91,7 +90,7 @@ def queries(rows: list[tuple[str, str]], count: int, seed: int = 7) -> list[tupl
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -120,9 +119,8 @@ def main() -> None:
             index.db.execute("SELECT t.text, c.id FROM term t JOIN concept c ON c.cid = t.cid")
         )
         terms = [text for text, _ in rows]
-        print(
-            f"{len(index.db.execute('SELECT 1 FROM concept').fetchall())} concepts, {len(terms)} terms"
-        )
+        concepts = index.db.execute("SELECT count(*) FROM concept").fetchone()[0]
+        print(f"{concepts} concepts, {len(terms)} terms")
         print(
             f"index build: {build_s:.1f} s (whole process, reading the YAML included), "
             f"{size_mb:.0f} MB on disk, peak {build_mib:.0f} MiB"
@@ -142,7 +140,7 @@ def main() -> None:
         from rapidfuzz import fuzz, process, utils
 
         base_times, base_found = [], []
-        for kind, query, concept_id in sample[: args.baseline_queries]:
+        for _kind, query, concept_id in sample[: args.baseline_queries]:
             start = time.perf_counter()
             best = process.extract(
                 query, terms, scorer=fuzz.ratio, processor=utils.default_process, limit=10
@@ -158,8 +156,8 @@ def main() -> None:
         for kind, times in by_kind.items():
             share = sum(found[kind]) / len(found[kind])
             print(
-                f"  {kind:9} p50 {statistics.median(times):7.2f} ms  p95 {percentile(times, 0.95):7.2f} ms"
-                f"  intended concept in top 10: {share:.0%}"
+                f"  {kind:9} p50 {statistics.median(times):7.2f} ms"
+                f"  p95 {percentile(times, 0.95):7.2f} ms  intended concept in top 10: {share:.0%}"
             )
         print(
             f"baseline brute-force fuzz.ratio ({len(base_times)} queries): p50 {base_p50:.1f} ms, "
@@ -169,7 +167,7 @@ def main() -> None:
         print(f"ratio p50 / baseline p50: 1/{base_p50 / p50:.0f}")
 
         cold = []
-        for kind, query, _ in sample[:7]:
+        for _kind, query, _ in sample[:7]:
             start = time.perf_counter()
             subprocess.run(
                 [sys.executable, "-m", "glossary", "lookup", "-g", str(root), query],
@@ -179,8 +177,8 @@ def main() -> None:
             )
             cold.append(time.perf_counter() - start)
         print(
-            f"cold `glossary lookup` (whole process, index built): median {statistics.median(cold) * 1000:.0f} ms"
-            f" over {len(cold)} runs"
+            "cold `glossary lookup` (whole process, index built): "
+            f"median {statistics.median(cold) * 1000:.0f} ms over {len(cold)} runs"
         )
 
         probe = "\n".join(
@@ -192,7 +190,6 @@ def main() -> None:
         )
         _, peak, _ = child(probe, env)
         print(f"peak memory of a process answering 100 queries: {peak:.0f} MiB")
-        del resource
 
 
 if __name__ == "__main__":

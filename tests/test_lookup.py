@@ -9,7 +9,7 @@ import shutil
 import time
 
 import pytest
-from conftest import DATA, TERMS
+from conftest import DATA
 
 import glossary
 from glossary.languages import get as plugin

@@ -10,10 +10,12 @@ also analysed when the query is answered, which adds the forms simplemma does no
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from glossary.languages.base import Language
 from glossary.search.keys import fold
@@ -106,7 +108,7 @@ def _dictionary():  # type: ignore[no-untyped-def]
     return DefaultDictionaryFactory().get_dictionary("fi")
 
 
-def _cache_path():  # type: ignore[no-untyped-def]
+def _cache_path() -> Path:
     from glossary.cache import cache_dir
 
     return cache_dir() / "fi-forms.pickle"
@@ -131,10 +133,8 @@ def _save_cache(data: dict[str, list[str]]) -> None:
 
     if not enabled():
         return
-    try:
+    with contextlib.suppress(OSError):
         atomic_write(_cache_path(), pickle.dumps((_FORMAT, data)), overwrite=True)
-    except OSError:
-        pass
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,6 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glossary.model import Glossary, TermStatus
@@ -257,6 +256,17 @@ def _ordered(terms: Iterable[list[object]]) -> tuple[Equivalent, ...]:
     return tuple(Equivalent(text, status) for _, (text, status) in ranked)
 
 
+def _rank(hit: _Hit, row: TermRow) -> tuple[float, int, int]:
+    """Best term of a concept: highest score, then the most usable status, then first."""
+    return (hit.score, -_STATUS_RANK[row.status], -row.tid)
+
+
+def _order(item: tuple[_Hit, TermRow]) -> tuple[float, int, int, int]:
+    """Results: best score first; then preferred terms, shorter terms, source order."""
+    hit, row = item
+    return (-hit.score, _STATUS_RANK[row.status], len(row.text), row.cid)
+
+
 def lookup_index(
     index: Index,
     query: str,
@@ -282,22 +292,9 @@ def lookup_index(
         if hit.score < _MIN_SCORE or not _in_lang(row, lang):
             continue
         current = per_concept.get(row.cid)
-        rank = (hit.score, -_STATUS_RANK[row.status], -row.tid)
-        if current is None or rank > (
-            current[0].score,
-            -_STATUS_RANK[current[1].status],
-            -current[1].tid,
-        ):
+        if current is None or _rank(hit, row) > _rank(*current):
             per_concept[row.cid] = (hit, row)
-    ordered = sorted(
-        per_concept.values(),
-        key=lambda item: (
-            -item[0].score,
-            _STATUS_RANK[item[1].status],
-            len(item[1].text),
-            item[1].cid,
-        ),
-    )[: max(limit, 0)]
+    ordered = sorted(per_concept.values(), key=_order)[: max(limit, 0)]
     targets = tuple(to) if to else index.languages
     matches = []
     for hit, row in ordered:
@@ -340,9 +337,9 @@ def suggestions(index: Index, query: str, limit: int = 3) -> list[str]:
     for ratio, tid in scored:
         if ratio < 45 or len(out) >= limit:
             break
-        text = rows[tid].text if tid in rows else None
-        if text and text not in out:
-            out.append(text)
+        found = rows.get(tid)
+        if found is not None and found.text not in out:
+            out.append(found.text)
     return out
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.model import Glossary, TermStatus
-from glossary.search.keys import compact, fold, is_cyrillic, light, skeleton, trigrams, words
+from glossary.search.keys import compact, fold, is_cyrillic, light, skeleton, trigrams
 
 __all__ = ["FORMAT", "Index", "build"]
 
@@ -175,7 +175,7 @@ class Index:
             ids.frombytes(blob)
             counter.update(ids)
         best = [vid for vid, _ in counter.most_common(limit)]
-        rows = []
+        rows: list[tuple[int, int, str]] = []
         for chunk in _chunks(best, 500):
             marks = ",".join("?" * len(chunk))
             rows.extend(
@@ -295,7 +295,7 @@ def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index
         "INSERT INTO gram VALUES (?, ?, ?)",
         ((g, len(ids), ids.tobytes()) for g, ids in postings.items()),
     )
-    del postings
+    postings.clear()
 
     languages = list(glossary.languages)
     db.executemany(

@@ -9,6 +9,7 @@ is compared, and only changed content rebuilds the index.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -60,7 +61,7 @@ def stat_signature(root: Path) -> str:
     return hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
-def _stamp(path: Path) -> dict[str, str]:
+def _stamp(path: Path) -> dict[str, object]:
     try:
         data = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         return data if isinstance(data, dict) else {}
@@ -70,13 +71,11 @@ def _stamp(path: Path) -> dict[str, str]:
 
 def _write_stamp(path: Path, stat: str, content: str) -> None:
     data = json.dumps({"format": FORMAT, "stat": stat, "fingerprint": content})
-    try:
+    with contextlib.suppress(OSError):
         atomic_write(path.with_suffix(".json"), data.encode("utf-8"), overwrite=True)
-    except OSError:
-        pass
 
 
-def _usable(path: Path, stamp: dict[str, str]) -> bool:
+def _usable(path: Path, stamp: dict[str, object]) -> bool:
     return path.exists() and stamp.get("format") == FORMAT
 
 
