@@ -9,7 +9,7 @@ analysers that are quick to start, such as Voikko.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 __all__ = ["Language"]
@@ -23,9 +23,10 @@ class Language:
     #: PyStemmer's name for the language, when it has a Snowball stemmer for it.
     snowball: str | None = None
 
-    def forms(self, words: Iterable[str]) -> dict[str, set[str]]:
-        """For each (folded) glossary word, its inflected forms, folded."""
-        return {}
+    def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
+        """(word, its inflected forms, folded) for each glossary word (lower case, with
+        diacritics), one at a time so that a large glossary never holds them all."""
+        return iter(())
 
     def lemmas(self, word: str) -> set[str]:
         """Dictionary forms of a query word, from an analyser available at query time."""
@@ -41,6 +42,9 @@ class Language:
     def transliterations(self, text: str) -> list[str]:
         """Latin keys for text in another script (Russian: :func:`skeleton`)."""
         return []
+
+    def release(self) -> None:
+        """Drop large data loaded for :meth:`forms` (the index build is done with it)."""
 
     def describe(self) -> str:
         """One line on what this plug-in uses, for ``glossary lookup --about``."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from glossary.languages.base import Language
 
@@ -31,5 +31,7 @@ class English(Language):
     code = "en"
     snowball = "english"
 
-    def forms(self, words: Iterable[str]) -> dict[str, set[str]]:
-        return {word: _inflect(word) for word in words if word.isalpha() and len(word) > 2}
+    def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
+        for word in words:
+            if word.isalpha() and len(word) > 2:
+                yield word, _inflect(word)

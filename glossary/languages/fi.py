@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import pickle
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,21 +24,29 @@ __all__ = ["Finnish"]
 
 #: Shortest last part of a compound that is inflected on its own (``-tuki``, ``-haku``).
 MIN_TAIL = 3
-_FORMAT = 2
+_FORMAT = 3
 
 
 class Finnish(Language):
     code = "fi"
     snowball = "finnish"
 
-    def forms(self, words: Iterable[str]) -> dict[str, set[str]]:
+    def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         wanted = {w for w in words if w}
-        known = _load_cache()
-        missing = {w for w in wanted if w not in known}
+        known, unknown = _load_cache()
+        missing = wanted - known.keys() - unknown
         if missing:
-            known.update(_from_dictionary(missing))
-            _save_cache(known)
-        return {w: {fold(f) for f in known.get(w, ())} | {fold(w)} for w in wanted}
+            for word, listed in _from_dictionary(missing).items():
+                if listed:
+                    known[word] = listed
+                else:
+                    unknown.add(word)
+            _save_cache(known, unknown)
+        for word in wanted:
+            found = {fold(f) for f in known.get(word, ())}
+            found.update(fold(f) for f in regular_forms(word))
+            found.add(fold(word))
+            yield word, found
 
     def stem(self, word: str) -> str:
         """Snowball's stem, made to agree on the stem alternations it misses: nouns in
@@ -56,6 +64,10 @@ class Finnish(Language):
             return prefix + last[:-1] + "ks"
         return super().stem(word)
 
+    def release(self) -> None:
+        _dictionary.cache_clear()
+        _lemmas.cache_clear()
+
     def lemmas(self, word: str) -> set[str]:
         voikko = _voikko()
         if voikko is None:
@@ -65,6 +77,67 @@ class Finnish(Language):
     def describe(self) -> str:
         extra = ", Voikko at query time" if _voikko() is not None else ""
         return f"fi: simplemma word forms (compounds by their last part), Snowball (finnish){extra}"
+
+
+#: Consonant gradation, strong grade -> weak grade, longest first.
+_GRADATION = (
+    ("kk", "k"),
+    ("pp", "p"),
+    ("tt", "t"),
+    ("nk", "ng"),
+    ("mp", "mm"),
+    ("lt", "ll"),
+    ("nt", "nn"),
+    ("rt", "rr"),
+    ("k", ""),
+    ("p", "v"),
+    ("t", "d"),
+)
+_VOWELS = "aeiouyäö"
+
+
+def regular_forms(word: str) -> set[str]:
+    """Case forms of a noun or adjective ending in -o, -ö, -u or -y, built by rule with
+    consonant gradation (tutkinto: tutkinnon, tutkinnoissa, tutkintoja). They complete the
+    dictionary, which gives an ambiguous form (tutkinnoissa) to one lemma only."""
+    if len(word) < 4 or word[-1] not in "oöuy" or word[-2] in _VOWELS or "-" in word[-4:]:
+        return set()
+    strong = word
+    weak = word
+    stem, vowel = word[:-1], word[-1]
+    for grade, lenited in _GRADATION:
+        if stem.endswith(grade) and (len(grade) == 2 or stem[-2:-1] in _VOWELS + "lnr"):
+            weak = stem[: len(stem) - len(grade)] + lenited + vowel
+            break
+    back = any(c in "aou" for c in word[-6:])
+    a = "a" if back else "ä"
+    forms = {
+        weak + "n",
+        weak + "ss" + a,
+        weak + "st" + a,
+        weak + "ll" + a,
+        weak + "lt" + a,
+        weak + "lle",
+        weak + "ksi",
+        weak + "tt" + a,
+        weak + "t",
+        strong + a,
+        strong + vowel + "n",
+        strong + "n" + a,
+        weak + "iss" + a,
+        weak + "ist" + a,
+        weak + "ill" + a,
+        weak + "ilt" + a,
+        weak + "ille",
+        weak + "iksi",
+        weak + "in",
+        strong + "j" + a,
+        strong + "jen",
+        strong + "ihin",
+        strong + "in" + a,
+        strong + "ine",
+    }
+    return forms
 
 
 def _from_dictionary(words: set[str]) -> dict[str, list[str]]:
@@ -114,27 +187,28 @@ def _cache_path() -> Path:
     return cache_dir() / "fi-forms.pickle"
 
 
-def _load_cache() -> dict[str, list[str]]:
+def _load_cache() -> tuple[dict[str, list[str]], set[str]]:
+    """Forms found before, and words the dictionary is known not to have."""
     from glossary.cache import enabled
 
     if not enabled():
-        return {}
+        return {}, set()
     try:
         with open(_cache_path(), "rb") as fp:
-            version, data = pickle.load(fp)
-        return dict(data) if version == _FORMAT else {}
+            version, data, unknown = pickle.load(fp)
+        return (dict(data), set(unknown)) if version == _FORMAT else ({}, set())
     except Exception:
-        return {}
+        return {}, set()
 
 
-def _save_cache(data: dict[str, list[str]]) -> None:
+def _save_cache(data: dict[str, list[str]], unknown: set[str]) -> None:
     from glossary.cache import enabled
     from glossary.util import atomic_write
 
     if not enabled():
         return
     with contextlib.suppress(OSError):
-        atomic_write(_cache_path(), pickle.dumps((_FORMAT, data)), overwrite=True)
+        atomic_write(_cache_path(), pickle.dumps((_FORMAT, data, unknown)), overwrite=True)
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from glossary.languages.base import Language
@@ -23,15 +23,13 @@ class Russian(Language):
     code = "ru"
     snowball = "russian"
 
-    def forms(self, words: Iterable[str]) -> dict[str, set[str]]:
+    def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         morph = _analyzer()
-        out: dict[str, set[str]] = {}
         for word in words:
             found = {word}
             for part_forms in _hyphenated(morph, word):
                 found |= part_forms
-            out[word] = found
-        return out
+            yield word, found
 
     def transliterations(self, text: str) -> list[str]:
         key = skeleton(text)

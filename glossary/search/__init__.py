@@ -205,7 +205,7 @@ def _by_words(index: Index, query_words: list[str], hits: dict[int, _Hit]) -> No
         # Query words the term does not account for: a short word (в, на, of, ja) is
         # likely a preposition around the term; a longer one, a longer concept.
         extra = sum(
-            1.0 if len(query_words[q]) <= 2 else 6.0
+            1.0 if len(query_words[q]) <= 2 else 12.0
             for q in range(len(query_words))
             if q not in used
         )

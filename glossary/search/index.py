@@ -156,16 +156,24 @@ class Index:
         return list(self.db.execute("SELECT tid, pos FROM word WHERE w = ?", (word,)))
 
     def fuzzy_candidates(
-        self, text: str, limit: int = 300, rarest: int = 8
+        self, text: str, limit: int = 300, rarest: int = 8, budget: int = 40000
     ) -> list[tuple[int, int, str]]:
-        """(variant id, term id, text) of the variants sharing the most of ``text``'s rarest
-        trigrams."""
+        """(variant id, term id, text) of the variants that share most of the rarest
+        trigrams of ``text``: at most ``rarest`` trigrams, and no more postings than
+        ``budget``; a candidate must share all of them but four (one typo changes up to
+        four trigrams), or else the best-sharing ones are taken."""
         grams = sorted(trigrams(text))
         if not grams:
             return []
         marks = ",".join("?" * len(grams))
         known = sorted(self.db.execute(f"SELECT n, g FROM gram WHERE g IN ({marks})", grams))
-        chosen = [g for _, g in known[:rarest]]
+        chosen: list[str] = []
+        total = 0
+        for count, gram in known:
+            if len(chosen) >= rarest or (len(chosen) >= 3 and total + count > budget):
+                break
+            chosen.append(gram)
+            total += count
         if not chosen:
             return []
         counter: Counter[int] = Counter()
@@ -174,9 +182,15 @@ class Index:
             ids = array("I")
             ids.frombytes(blob)
             counter.update(ids)
-        best = [vid for vid, _ in counter.most_common(limit)]
+        shared = max(1, len(chosen) - 4)
+        best = [(n, vid) for vid, n in counter.items() if n >= shared]
+        if not best:
+            best = [(n, vid) for vid, n in counter.most_common(limit)]
+        if len(best) > limit:
+            best.sort(reverse=True)
+            best = best[:limit]
         rows: list[tuple[int, int, str]] = []
-        for chunk in _chunks(best, 500):
+        for chunk in _chunks([vid for _, vid in best], 500):
             marks = ",".join("?" * len(chunk))
             rows.extend(
                 self.db.execute(f"SELECT vid, tid, text FROM variant WHERE vid IN ({marks})", chunk)
@@ -272,24 +286,39 @@ def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index
             flush()
     flush()
 
-    wordkeys: set[tuple[str, str, str]] = set()
+    # Word forms, stems and transliteration keys, streamed to the database in batches:
+    # for a large glossary they are the biggest part of the index.
+    batch: list[tuple[str, str, str]] = []
+
+    def add(key: str, kind: str, word: str) -> None:
+        batch.append((key, kind, word))
+        if len(batch) >= 50000:
+            db.executemany("INSERT INTO wordkey VALUES (?, ?, ?)", batch)
+            batch.clear()
+
     for lang, folded_to_light in words_by_lang.items():
         language = plugin(lang)
-        forms = language.forms(set(folded_to_light.values()))
+        folded_of: dict[str, list[str]] = defaultdict(list)
         for folded_word, raw in folded_to_light.items():
-            for form in forms.get(raw, ()):
-                if form != folded_word:
-                    wordkeys.add((form, "form", folded_word))
+            folded_of[raw].append(folded_word)
+        for folded_word in folded_to_light:
             stem = language.stem(folded_word)
             if stem and stem != folded_word:
-                wordkeys.add((stem, "stem", folded_word))
-            for key in language.transliterations(raw):
-                wordkeys.add((key, "skeleton", folded_word))
-            for form in forms.get(raw, ()):
-                for key in language.transliterations(form):
-                    wordkeys.add((key, "skeleton", folded_word))
-    db.executemany("INSERT INTO wordkey VALUES (?, ?, ?)", wordkeys)
-    del wordkeys
+                add(stem, "stem", folded_word)
+        for raw, word_forms in language.forms(folded_of):
+            for folded_word in folded_of.get(raw, ()):
+                for form in word_forms:
+                    if form != folded_word:
+                        add(form, "form", folded_word)
+                keys = set(language.transliterations(raw))
+                for form in word_forms:
+                    keys.update(language.transliterations(form))
+                for key in keys:
+                    add(key, "skeleton", folded_word)
+        language.release()
+    db.executemany("INSERT INTO wordkey VALUES (?, ?, ?)", batch)
+    batch.clear()
+    words_by_lang.clear()
 
     db.executemany(
         "INSERT INTO gram VALUES (?, ?, ?)",
