@@ -225,7 +225,8 @@ def lookup(
     elif output is LookupFormat.tsv:
         typer.echo(render.lookup_tsv(query, matches))
     else:
-        typer.echo(render.lookup_table(query, matches, color=_color()))
+        coloured = _color()
+        typer.echo(render.lookup_table(query, matches, color=coloured), color=coloured)
 
 
 def _color() -> bool:

@@ -513,3 +513,25 @@ def test_validate_json_strict_and_summary(runner, tmp_path):
     result = run(runner, "validate", str(bad), "--strict", "--select", "K504")
     assert result.exit_code == 1
     assert result.stderr == "1 concept in 1 file: 0 errors, 1 warning\n"
+
+
+def test_nothing_found_suggests_close_terms(runner):
+    result = run(runner, "lookup", "-g", MINI, "etäopsikelujärjestelmä")
+    assert result.exit_code in (0, 1)
+    result = run(runner, "lookup", "-g", MINI, "xyzzyq")
+    assert result.exit_code == 1
+    assert result.stderr == "glossary: nothing found for 'xyzzyq'\n"
+    result = run(runner, "lookup", "-g", MINI, "oppisop koulutusmalli", "--lang", "ru")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("glossary: nothing found for 'oppisop koulutusmalli'; did you mean ")
+    assert "'oppisopimuskoulutus'" in result.stderr
+
+
+def test_colours_only_on_request(runner, monkeypatch):
+    plain = run(runner, "lookup", "-g", MINI, "työssäoppiminen").stdout
+    assert "\x1b[" not in plain
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = run(runner, "lookup", "-g", MINI, "työssäoppiminen").stdout
+    assert "\x1b[31;9mtyössäoppiminen" in coloured  # deprecated: red, struck through
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run(runner, "lookup", "-g", MINI, "työssäoppiminen").stdout
