@@ -96,3 +96,23 @@ def test_draft_concepts_say_what_is_uncertain(bundled):
     for concept in bundled.concepts.values():
         if concept.status.value == "draft":
             assert concept.note, concept.id
+
+
+def test_the_glossary_is_large_enough_and_half_of_it_has_context(bundled):
+    from glossary.stats import compute
+
+    assert len(bundled.concepts) >= 250
+    stats = compute(bundled)
+    assert stats.missing_definition == {"fi": [], "ru": []}
+    assert stats.missing_gender == [] and stats.missing_pos == []
+    assert stats.with_context * 2 >= stats.concepts
+
+
+def test_no_two_concepts_share_a_preferred_term_in_one_language(bundled):
+    seen = {}
+    for concept in bundled.concepts.values():
+        for lang, section in concept.languages.items():
+            preferred = section.preferred
+            key = (lang, preferred.term.casefold())
+            assert key not in seen, (concept.id, seen.get(key))
+            seen[key] = concept.id
