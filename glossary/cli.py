@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -531,9 +532,17 @@ def stats(
 @app.command()
 @_command
 def export(
-    format_name: Annotated[str, typer.Argument(metavar="FORMAT", help="tbx or csv.")],
+    format_name: Annotated[str, typer.Argument(metavar="FORMAT", help="tbx, csv or site.")],
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            metavar="URL",
+            help="site: where it will be published (default: base_url in glossary.toml).",
+        ),
     ] = None,
     glossary: GlossaryOption = None,
 ) -> None:
@@ -544,17 +553,33 @@ def export(
     from glossary.exporters import get
 
     exporter = get(format_name)
+    options: dict[str, object] = {}
+    if base_url is not None:
+        if "base_url" not in getattr(exporter, "OPTIONS", ()):
+            raise typer.BadParameter(
+                f"'{format_name}' has no use for a base URL", param_hint="--base-url"
+            )
+        if not re.match(r"https?://[^/\s]+", base_url):
+            raise typer.BadParameter(
+                f"'{base_url}' is not an http(s) address", param_hint="--base-url"
+            )
+        options["base_url"] = base_url
     g = _read(glossary)
     if out is None or str(out) == "-":
         if not exporter.SUFFIX:
             raise typer.BadParameter(
                 f"'{format_name}' writes a folder; give --out DIR", param_hint="--out"
             )
-        exporter.write(sys.stdout.buffer, g, {})
+        exporter.write(sys.stdout.buffer, g, options)
         sys.stdout.buffer.flush()
         return
-    written = exporter.export(g, out, {})
-    _err(f"wrote {', '.join(str(p) for p in written)}")
+    written = exporter.export(g, out, options)
+    if exporter.SUFFIX:
+        _err(f"wrote {', '.join(str(p) for p in written)}")
+    elif written:
+        _err(f"wrote {len(written)} changed file{'s' if len(written) != 1 else ''} in {out}")
+    else:
+        _err(f"{out} is up to date")
 
 
 # -- import -----------------------------------------------------------------------------
@@ -590,6 +615,58 @@ def import_(
     for note in report.notes:
         _err(f"note: {note}")
     _err(report.summary())
+
+
+# -- serve ------------------------------------------------------------------------------
+
+
+@app.command()
+@_command
+def serve(
+    port: Annotated[int, typer.Option("--port", "-p", help="The port to listen on.")] = 8000,
+    host: Annotated[
+        str, typer.Option("--host", help="The address to listen on (local only by default).")
+    ] = "127.0.0.1",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Build into this folder (default: a temporary one)."),
+    ] = None,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the site in the web browser.")
+    ] = False,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Preview the web glossary: build it, serve it and rebuild it when a file changes.
+
+    Example: glossary serve --open
+    """
+    import signal
+    import time
+
+    from glossary.site.serve import Preview
+
+    # Stopped by a service manager or `timeout`: clean up as for Ctrl+C.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+
+    try:
+        preview = Preview(glossary, host=host, port=port, out=out, report=_err)
+    except OSError as exc:
+        raise typer.BadParameter(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}", param_hint="--port"
+        ) from None
+    preview.start()
+    _err(f"serving {preview.url} (Ctrl+C to stop); rebuilding when {preview.source} changes")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(preview.url)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        _err("stopped")
+    finally:
+        preview.stop()
 
 
 def main() -> None:

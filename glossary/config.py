@@ -25,6 +25,7 @@ _GLOSSARY_KEYS = (
     "license",
     "publisher",
     "base_url",
+    "note_language",
 )
 _TOP_KEYS = ("glossary", "subjects", "validate")
 
@@ -237,6 +238,16 @@ def read_config(data: bytes, path: str) -> tuple[Config, list[Diagnostic]]:
                 f"required language '{tag}' is not in languages {list(languages)}",
                 pos.of("glossary", "required"),
             )
+    note_language = None
+    raw_note_language = text_field("note_language")
+    if raw_note_language is not None:
+        note_language = normalize_tag(raw_note_language)
+        if note_language is None:
+            report(
+                "L111",
+                f"'{raw_note_language}' in 'note_language' is not a BCP 47 language tag",
+                pos.of("glossary", "note_language"),
+            )
     glossary_id = text_field("id") or "glossary"
     title = labels(section.get("title", {}), "glossary", "title")
 
@@ -270,6 +281,7 @@ def read_config(data: bytes, path: str) -> tuple[Config, list[Diagnostic]]:
         license=text_field("license"),
         publisher=text_field("publisher"),
         base_url=text_field("base_url"),
+        note_language=note_language,
         subjects=subjects,
         location=SourceLocation(path, 1, 1),
     )

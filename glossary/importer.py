@@ -123,7 +123,7 @@ def config_text(meta: GlossaryMeta) -> str:
         lines.append(f"title = {_inline(meta.title)}")
     lines.append("languages = [" + ", ".join(_toml_string(t) for t in meta.languages) + "]")
     lines.append("required = [" + ", ".join(_toml_string(t) for t in meta.required) + "]")
-    for key in ("version", "license", "publisher", "base_url"):
+    for key in ("version", "license", "publisher", "base_url", "note_language"):
         value = getattr(meta, key)
         if value is not None:
             lines.append(f"{key} = {_toml_string(value)}")

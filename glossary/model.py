@@ -230,6 +230,8 @@ class GlossaryMeta:
     license: str | None = None
     publisher: str | None = None
     base_url: str | None = None
+    #: The language concept notes are written in (they belong to no language section).
+    note_language: str | None = None
     subjects: Mapping[str, Mapping[str, str]] = field(default_factory=dict, hash=False)
     location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
 
@@ -241,6 +243,11 @@ class GlossaryMeta:
             if code in self.title:
                 return self.title[code]
         return next(iter(self.title.values()), self.id)
+
+    @property
+    def notes_lang(self) -> str:
+        """The language of concept notes: ``note_language``, else the first language."""
+        return self.note_language or (self.languages[0] if self.languages else "und")
 
     def subject_label(self, code: str, lang: str) -> str:
         labels = self.subjects.get(code, {})

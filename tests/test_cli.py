@@ -142,7 +142,7 @@ def test_unknown_export_format_suggests_one(runner):
     assert result.exit_code == 2
     assert result.stderr == (
         "glossary: error: unknown export format 'tbz' (did you mean 'tbx'?); "
-        "choose one of: csv, tbx\n"
+        "choose one of: csv, site, tbx\n"
     )
 
 
@@ -523,7 +523,9 @@ def test_nothing_found_suggests_close_terms(runner):
     assert result.stderr == "glossary: nothing found for 'xyzzyq'\n"
     result = run(runner, "lookup", "-g", MINI, "oppisop koulutusmalli", "--lang", "ru")
     assert result.exit_code == 1
-    assert result.stderr.startswith("glossary: nothing found for 'oppisop koulutusmalli'; did you mean ")
+    assert result.stderr.startswith(
+        "glossary: nothing found for 'oppisop koulutusmalli'; did you mean "
+    )
     assert "'oppisopimuskoulutus'" in result.stderr
 
 

@@ -26,6 +26,7 @@ __all__ = ["EXPORTERS", "export", "get"]
 EXPORTERS: dict[str, str] = {
     "tbx": "glossary.exporters.tbx",
     "csv": "glossary.exporters.csv",
+    "site": "glossary.exporters.site",
 }
 
 

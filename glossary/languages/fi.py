@@ -143,19 +143,21 @@ def regular_forms(word: str) -> set[str]:
 def _from_dictionary(words: set[str]) -> dict[str, list[str]]:
     """Inflected forms of ``words``: their own forms in simplemma's dictionary, and for a
     compound the forms of its longest last part that is a lemma, with the first part kept."""
-    dictionary = _dictionary()
     lemmas = _lemmas()
     tail_of: dict[str, tuple[str, str]] = {}  # word -> (head, tail)
     for word in words:
         for cut in range(1, len(word) - MIN_TAIL + 1):
-            if word[cut:] in lemmas:
+            if word[cut:].encode() in lemmas:
                 tail_of[word] = (word[:cut], word[cut:])
                 break
-    wanted = set(words) | {tail for _, tail in tail_of.values()}
-    forms: dict[str, set[str]] = defaultdict(set)
-    for form, lemma in dictionary.items():
-        if lemma in wanted:
-            forms[lemma].add(form)
+    wanted = {w.encode() for w in words} | {tail.encode() for _, tail in tail_of.values()}
+    found_bytes: dict[bytes, set[bytes]] = defaultdict(set)
+    for form_bytes, lemma_bytes in _raw_items():
+        if lemma_bytes in wanted:
+            found_bytes[lemma_bytes].add(form_bytes)
+    forms = {
+        lemma.decode(): {form.decode() for form in listed} for lemma, listed in found_bytes.items()
+    }
     out: dict[str, list[str]] = {}
     for word in words:
         found = set(forms.get(word, ()))
@@ -168,9 +170,23 @@ def _from_dictionary(words: set[str]) -> dict[str, list[str]]:
     return out
 
 
+def _raw_items() -> Iterable[tuple[bytes, bytes]]:
+    """The dictionary's (form, lemma) pairs as UTF-8 bytes.
+
+    simplemma keeps them as bytes behind a str mapping that decodes each key and looks it
+    up again on iteration: scanning the 3.5 million Finnish forms through it takes ten
+    seconds, over the bytes a fraction of one. The public mapping is the fallback.
+    """
+    dictionary = _dictionary()
+    raw = getattr(dictionary, "_dict", None)
+    if isinstance(raw, dict):
+        return raw.items()
+    return ((form.encode(), lemma.encode()) for form, lemma in dictionary.items())
+
+
 @lru_cache(maxsize=1)
-def _lemmas() -> frozenset[str]:
-    return frozenset(_dictionary().values())
+def _lemmas() -> frozenset[bytes]:
+    return frozenset(lemma for _, lemma in _raw_items())
 
 
 @lru_cache(maxsize=1)

@@ -49,7 +49,7 @@ class LoadResult:
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[Path, ...] = ()
     validate: ValidateConfig = field(default_factory=ValidateConfig)
-    #: ``# noqa`` comments: display path -> line -> codes (None: every code).
+    #: Suppression comments (``noqa``): display path -> line -> codes (None: every code).
     suppressions: Mapping[str, Mapping[int, frozenset[str] | None]] = field(default_factory=dict)
 
     @property

@@ -322,6 +322,13 @@ class _Reader:
             license=meta.license,
             publisher=meta.publisher,
             base_url=meta.base_url,
+            # The document's language is where concept notes are written; the first
+            # language is the default, which a glossary need not state.
+            note_language=(
+                self.default_lang
+                if self.default_lang not in ("und", languages[0] if languages else "und")
+                else None
+            ),
             subjects=subjects,
             location=meta.location,
         )

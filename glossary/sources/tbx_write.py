@@ -197,7 +197,7 @@ def _concept(concept: Concept) -> Iterator[str]:
 
 def generate_tbx(glossary: Glossary, concepts: Iterable[Concept] | None = None) -> Iterator[str]:
     """The TBX document, line by line (without line ends)."""
-    lang = glossary.meta.languages[0] if glossary.meta.languages else "und"
+    lang = glossary.meta.notes_lang
     yield '<?xml version="1.0" encoding="UTF-8"?>'
     yield (
         f'<?xml-model href="{_RNG}" type="application/xml" '

@@ -1,0 +1,527 @@
+"""The static web e-glossary: ``glossary export site --out DIR``.
+
+The build has two phases, as in mkdocs: first everything is gathered (the page contexts,
+the search index, the downloads), then the pages are rendered and written. Files are
+written only when their content changed, files of an earlier build that are no longer
+produced are removed, and nothing else in the output folder is touched: the folder
+remembers what the site wrote in ``.glossary-site.json``, and a folder that holds other
+files but no such record is refused.
+
+Layout (all links are relative, so the site works from ``file://`` and any static host)::
+
+    index.html                the interface languages
+    404.html
+    sitemap.xml               (with base_url)
+    assets/                   style.css, search.js, search-index.js, icon.svg
+    downloads/                the glossary as TBX and CSV; a PDF or JSON API put there
+                              by their exporters is linked from the about page
+    fi/ ru/ en/               one folder per interface language:
+        index.html, search.html, about.html, subjects.html,
+        az/<lang>.html, subjects/<code>.html, concepts/<id>.html
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from glossary.collation import letter, sort_key
+from glossary.errors import ExportError
+from glossary.model import Concept, Glossary, TermStatus
+from glossary.site.context import (
+    AboutPage,
+    AzPage,
+    ConceptPage,
+    ConceptView,
+    Download,
+    HomePage,
+    LetterGroup,
+    Link,
+    PageContext,
+    RootPage,
+    SearchPage,
+    SectionView,
+    SiteView,
+    SubjectPage,
+    SubjectsPage,
+    TermView,
+)
+from glossary.site.i18n import UI_LANGUAGES, translations
+from glossary.templating import build_date, environment, format_date, templates_dir
+from glossary.util import atomic_write
+
+__all__ = ["build_site"]
+
+MANIFEST = ".glossary-site.json"
+_ASSETS = ("style.css", "search.js", "icon.svg")
+_STATUS_ORDER = {
+    TermStatus.PREFERRED: 0,
+    TermStatus.ADMITTED: 1,
+    TermStatus.DEPRECATED: 2,
+    TermStatus.SUPERSEDED: 3,
+}
+
+
+@dataclass(frozen=True)
+class Output:
+    path: str  # relative to the output folder, with "/"
+    data: bytes
+
+
+def _size(count: int, ui: str) -> str:
+    """A file size for people: "120 kB", "1,1 МБ"."""
+    from babel.units import format_unit
+
+    if count < 1000 * 1000:
+        return format_unit(round(count / 1000), "digital-kilobyte", "short", locale=ui)
+    return format_unit(round(count / 1000 / 1000, 1), "digital-megabyte", "short", locale=ui)
+
+
+def _preferred(concept: Concept, lang: str) -> tuple[str, str]:
+    """The title of a concept in ``lang``: its preferred term there, else the first one."""
+    for code in (lang, *concept.languages):
+        section = concept.languages.get(code)
+        if section and section.terms:
+            term = section.preferred or section.terms[0]
+            return term.term, code
+    return concept.id, "und"
+
+
+class _Builder:
+    def __init__(self, glossary: Glossary, out: Path, options: Mapping[str, Any]) -> None:
+        self.glossary = glossary
+        self.meta = glossary.meta
+        self.out = out
+        self.templates = Path(options.get("templates") or templates_dir())
+        self.ui_languages: tuple[str, ...] = tuple(options.get("ui") or UI_LANGUAGES)
+        self.env = environment(self.templates)
+        self.built = build_date()
+        base_url = options.get("base_url") or self.meta.base_url
+        self.base_url = base_url.rstrip("/") + "/" if base_url else None
+        self.languages = glossary.languages
+        self.concepts = sorted(glossary.concepts.values(), key=lambda c: c.id)
+        self.outputs: list[Output] = []
+
+    # -- shared pieces ---------------------------------------------------------------------
+
+    def site(self, ui: str) -> SiteView:
+        return SiteView(
+            title=self.meta.title_in(ui),
+            version=self.meta.version,
+            license=self.meta.license,
+            publisher=self.meta.publisher,
+            languages=self.languages,
+            ui_languages=self.ui_languages,
+            concepts=len(self.concepts),
+            terms=sum(1 for c in self.concepts for _ in c.terms()),
+            built=format_date(self.built, ui),
+            year=self.built.year,
+            base_url=self.base_url,
+        )
+
+    def base(self, ui: str, path: str, title: str, current: str = "") -> dict[str, Any]:
+        """The fields every page has, for a page at ``<ui>/<path>``."""
+        depth = path.count("/")
+        home = "../" * depth
+        root = "../" * (depth + 1)
+        switch = tuple(
+            Link(text=other.upper(), href=f"{root}{other}/{path}", lang=other)
+            for other in self.ui_languages
+        )
+        alternates: tuple[Link, ...] = ()
+        canonical = None
+        if self.base_url:
+            canonical = f"{self.base_url}{ui}/{path}"
+            alternates = tuple(
+                Link(text=other, href=f"{self.base_url}{other}/{path}", lang=other)
+                for other in self.ui_languages
+            )
+        az = tuple(
+            Link(text=lang, href=f"{home}az/{lang}.html", lang=lang) for lang in self.languages
+        )
+        return {
+            "ui": ui,
+            "title": title,
+            "path": f"{ui}/{path}",
+            "root": root,
+            "home": home,
+            "site": self.site(ui),
+            "switch": switch,
+            "canonical": canonical,
+            "alternates": alternates,
+            "az": az,
+            "current": current,
+        }
+
+    def concept_view(self, concept: Concept, ui: str, home: str) -> ConceptView:
+        title, title_lang = _preferred(concept, ui)
+        subjects = tuple(
+            Link(text=self.meta.subject_label(code, ui), href=f"{home}subjects/{code}.html")
+            for code in concept.subjects
+        )
+        related = []
+        for target in concept.related:
+            other = self.glossary.concepts.get(target)
+            if other is None:
+                continue
+            text, lang = _preferred(other, ui)
+            related.append(Link(text=text, href=f"{home}concepts/{target}.html", lang=lang))
+        order = [lang for lang in self.languages if lang in concept.languages]
+        sections = []
+        for lang in order:
+            section = concept.languages[lang]
+            terms = sorted(section.terms, key=lambda t: _STATUS_ORDER[t.status])
+            sections.append(
+                SectionView(
+                    lang=lang,
+                    definition=section.definition,
+                    source=section.source,
+                    note=section.note,
+                    terms=tuple(
+                        TermView(
+                            text=t.term,
+                            lang=lang,
+                            status=t.status.value,
+                            type=t.type.value,
+                            pos=t.pos.value if t.pos else None,
+                            gender=t.gender.value if t.gender else None,
+                            geo=t.geo,
+                            context=t.context,
+                            context_source=t.context_source,
+                            source=t.source,
+                            note=t.note,
+                        )
+                        for t in terms
+                    ),
+                )
+            )
+        return ConceptView(
+            id=concept.id,
+            title=title,
+            title_lang=title_lang,
+            status=concept.status.value,
+            subjects=subjects,
+            related=tuple(related),
+            note=concept.note,
+            note_lang=self.meta.notes_lang,
+            updated=format_date(concept.updated, ui) if concept.updated else None,
+            sections=tuple(sections),
+        )
+
+    # -- pages -------------------------------------------------------------------------
+
+    def render(self, template: str, context: PageContext, ui: str) -> bytes:
+        self.env.install_gettext_translations(  # type: ignore[attr-defined]
+            translations(self.templates, ui), newstyle=True
+        )
+        values = {name: getattr(context, name) for name in context.__dataclass_fields__}
+        return self.env.get_template(template).render(values).encode("utf-8")
+
+    def page(self, path: str, template: str, context: PageContext) -> None:
+        self.outputs.append(Output(path, self.render(template, context, context.ui)))
+
+    def gather(self) -> None:
+        subjects_count: dict[str, int] = {}
+        for concept in self.concepts:
+            for code in concept.subjects:
+                subjects_count[code] = subjects_count.get(code, 0) + 1
+        for ui in self.ui_languages:
+            tr = translations(self.templates, ui)
+            gettext = tr.gettext
+
+            def subject_links(home: str, ui: str = ui) -> tuple[Link, ...]:
+                codes = sorted(
+                    subjects_count,
+                    key=lambda code: sort_key(self.meta.subject_label(code, ui), ui),
+                )
+                return tuple(
+                    Link(
+                        text=self.meta.subject_label(code, ui),
+                        href=f"{home}subjects/{code}.html",
+                        note=str(subjects_count[code]),
+                    )
+                    for code in codes
+                )
+
+            base = self.base(ui, "index.html", self.meta.title_in(ui), "home")
+            self.page(
+                f"{ui}/index.html", "site/home.html", HomePage(**base, subjects=subject_links(""))
+            )
+            base = self.base(ui, "search.html", gettext("Search"), "search")
+            self.page(f"{ui}/search.html", "site/search.html", SearchPage(**base))
+            base = self.base(ui, "subjects.html", gettext("Subjects"), "subjects")
+            self.page(
+                f"{ui}/subjects.html",
+                "site/subjects.html",
+                SubjectsPage(**base, subjects=subject_links("")),
+            )
+            base = self.base(ui, "about.html", gettext("About"), "about")
+            self.page(
+                f"{ui}/about.html",
+                "site/about.html",
+                AboutPage(
+                    **base, downloads=self.downloads("../", ui), cite=self.cite(ui, None, gettext)
+                ),
+            )
+            for code in subjects_count:
+                label = self.meta.subject_label(code, ui)
+                base = self.base(ui, f"subjects/{code}.html", label, "subjects")
+                members = [c for c in self.concepts if code in c.subjects]
+                links = sorted(
+                    (self._concept_link(c, ui, "../") for c in members),
+                    key=lambda link: sort_key(link.text, link.lang or ui),
+                )
+                self.page(
+                    f"{ui}/subjects/{code}.html",
+                    "site/subject.html",
+                    SubjectPage(**base, code=code, concepts=tuple(links)),
+                )
+            for lang in self.languages:
+                label = gettext("A to Z")
+                base = self.base(ui, f"az/{lang}.html", label, "az")
+                self.page(
+                    f"{ui}/az/{lang}.html",
+                    "site/az.html",
+                    AzPage(**base, lang=lang, letters=self.letters(lang, "../")),
+                )
+            for concept in self.concepts:
+                path = f"concepts/{concept.id}.html"
+                view = self.concept_view(concept, ui, "../")
+                base = self.base(ui, path, view.title, "")
+                self.page(
+                    f"{ui}/{path}",
+                    "site/concept.html",
+                    ConceptPage(**base, concept=view, cite=self.cite(ui, concept, gettext)),
+                )
+        root_base = self.base(
+            self.ui_languages[0], "index.html", self.meta.title_in(self.ui_languages[0])
+        )
+        first = self.ui_languages[0]
+        root = replace(
+            RootPage(**root_base),
+            path="index.html",
+            root="",
+            home=f"{first}/",
+            switch=tuple(
+                replace(link, href=f"{link.lang}/index.html") for link in root_base["switch"]
+            ),
+            az=tuple(replace(link, href=f"{first}/{link.href}") for link in root_base["az"]),
+            homes=tuple(
+                Link(text=self.meta.title_in(ui), href=f"{ui}/index.html", lang=ui)
+                for ui in self.ui_languages
+            ),
+        )
+        self.page("index.html", "site/root.html", root)
+        # A host serves 404.html for a missing page at any depth: its links must not be
+        # relative to where it lies, so they are absolute when the site's address is known.
+        prefix = self.base_url or ""
+        notfound = replace(
+            root,
+            title="404",
+            path="404.html",
+            root=prefix,
+            home=f"{prefix}{self.ui_languages[0]}/",
+            switch=tuple(
+                replace(link, href=f"{prefix}{link.lang}/index.html") for link in root.switch
+            ),
+            homes=tuple(replace(link, href=f"{prefix}{link.href}") for link in root.homes),
+            az=(),
+        )
+        self.page("404.html", "site/404.html", notfound)
+        self.assets()
+        if self.base_url:
+            self.outputs.append(Output("sitemap.xml", self.sitemap()))
+
+    def _concept_link(self, concept: Concept, ui: str, home: str) -> Link:
+        text, lang = _preferred(concept, ui)
+        return Link(text=text, href=f"{home}concepts/{concept.id}.html", lang=lang)
+
+    def letters(self, lang: str, home: str) -> tuple[LetterGroup, ...]:
+        entries: list[tuple[Any, str, Link]] = []
+        for concept in self.concepts:
+            section = concept.languages.get(lang)
+            if section is None:
+                continue
+            for term in section.terms:
+                note = None if term.status is TermStatus.PREFERRED else term.status.value
+                link = Link(
+                    text=term.term, href=f"{home}concepts/{concept.id}.html", lang=lang, note=note
+                )
+                initial = letter(term.term, lang)
+                first = next((ch for ch in term.term if ch.isalnum()), "")
+                if initial == "#" and first.isascii() and first.isalpha():
+                    initial = "A–Z"  # Latin letters in a language written in another script
+                entries.append((sort_key(term.term, lang), initial, link))
+        entries.sort(key=lambda item: (item[0], item[2].href))
+        groups: dict[str, list[Link]] = {}
+        for _, initial, link in entries:
+            groups.setdefault(initial, []).append(link)
+        ordered = sorted(groups, key=lambda g: (g == "A–Z", g == "#", sort_key(g, lang)))
+        return tuple(
+            LetterGroup(letter=g, anchor=f"letter-{i}", entries=tuple(groups[g]))
+            for i, g in enumerate(ordered)
+        )
+
+    def cite(self, ui: str, concept: Concept | None, gettext: Callable[[str], str]) -> str:
+        parts = [self.meta.publisher or "", self.meta.title_in(ui)]
+        if self.meta.version:
+            parts.append(self.meta.version)
+        text = ". ".join(p for p in parts if p)
+        if concept is not None:
+            title, _ = _preferred(concept, ui)
+            text = gettext("%(entry)s. In: %(work)s") % {"entry": title, "work": text}
+        if self.base_url:
+            path = f"{ui}/concepts/{concept.id}.html" if concept else f"{ui}/index.html"
+            text += f". {self.base_url}{path}"
+        return text + "."
+
+    def downloads(self, prefix: str, ui: str) -> tuple[Download, ...]:
+        found = []
+        folder = self.out / "downloads"
+        produced = {o.path: o.data for o in self.outputs}
+        labels = {".pdf": "PDF", ".tbx": "TBX", ".csv": "CSV", ".xlsx": "XLSX", ".json": "JSON"}
+        names: set[str] = set()
+        if folder.is_dir():
+            names.update(p.name for p in folder.iterdir() if p.is_file())
+        names.update(Path(p).name for p in produced if p.startswith("downloads/"))
+        for name in sorted(names):
+            suffix = Path(name).suffix.lower()
+            if suffix not in labels:
+                continue
+            data = produced.get(f"downloads/{name}")
+            size = len(data) if data is not None else (folder / name).stat().st_size
+            found.append(
+                Download(
+                    label=labels[suffix], href=f"{prefix}downloads/{name}", size=_size(size, ui)
+                )
+            )
+        if (folder / "json" / "v1" / "index.json").is_file():
+            found.append(
+                Download(label="JSON API", href=f"{prefix}downloads/json/v1/index.json", size="")
+            )
+        return tuple(found)
+
+    def assets(self) -> None:
+        from glossary.site.searchindex import search_index_js
+
+        for name in _ASSETS:
+            data = (self.templates / "site" / "assets" / name).read_bytes()
+            self.outputs.append(Output(f"assets/{name}", data))
+        self.outputs.append(
+            Output("assets/search-index.js", search_index_js(self.glossary).encode("utf-8"))
+        )
+
+    def sitemap(self) -> bytes:
+        assert self.base_url is not None
+        pages = sorted(
+            {
+                o.path.split("/", 1)[1]
+                for o in self.outputs
+                if o.path.endswith(".html")
+                and "/" in o.path
+                and o.path.split("/", 1)[0] in self.ui_languages
+            }
+        )
+        lines = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        ]
+        from xml.sax.saxutils import escape, quoteattr
+
+        for page in pages:
+            for ui in self.ui_languages:
+                lines.append("  <url>")
+                lines.append(f"    <loc>{escape(self.base_url + ui + '/' + page)}</loc>")
+                for other in self.ui_languages:
+                    href = quoteattr(self.base_url + other + "/" + page)
+                    lines.append(
+                        f'    <xhtml:link rel="alternate" hreflang="{other}" href={href}/>'
+                    )
+                lines.append("  </url>")
+        lines.append("</urlset>")
+        return ("\n".join(lines) + "\n").encode("utf-8")
+
+    def add_downloads(self) -> None:
+        from glossary.exporters.csv import render as csv_render
+        from glossary.exporters.tbx import render as tbx_render
+
+        self.outputs.append(Output(f"downloads/{self.meta.id}.tbx", tbx_render(self.glossary)))
+        self.outputs.append(Output(f"downloads/{self.meta.id}.csv", csv_render(self.glossary)))
+
+
+def _check_output(out: Path) -> list[str]:
+    """The files of the site's earlier build in ``out``; refuse a folder of other files."""
+    if not out.exists():
+        return []
+    if not out.is_dir():
+        raise ExportError(f"{out} is a file; give a folder for the site")
+    manifest = out / MANIFEST
+    if manifest.is_file():
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        files = data.get("files") if isinstance(data, dict) else None
+        return [f for f in files if isinstance(f, str)] if isinstance(files, list) else []
+    if any(out.iterdir()):
+        raise ExportError(
+            f"{out} is not empty and was not made by 'glossary export site'; "
+            "give an empty or new folder"
+        )
+    return []
+
+
+def build_site(
+    glossary: Glossary, out: Path, options: Mapping[str, Any] | None = None
+) -> list[Path]:
+    """Build the site into ``out``; return the files written (unchanged ones are not)."""
+    options = dict(options or {})
+    previous = _check_output(out)
+    builder = _Builder(glossary, out, options)
+    builder.add_downloads()
+    builder.gather()
+    return _write(out, builder.outputs, previous)
+
+
+def _write(out: Path, outputs: Iterable[Output], previous: list[str]) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    current = []
+    for output in outputs:
+        target = out / output.path
+        current.append(output.path)
+        try:
+            if target.is_file() and target.read_bytes() == output.data:
+                continue
+        except OSError:
+            pass
+        atomic_write(target, output.data, overwrite=True)
+        written.append(target)
+    root = out.resolve()
+    for stale in sorted(set(previous) - set(current)):
+        path = (out / stale).resolve()
+        # The record is a file in a folder the user owns: never follow it outside.
+        if not path.is_relative_to(root) or path == root:
+            continue
+        if path.is_file():
+            path.unlink()
+            _prune(path.parent, root)
+    manifest = json.dumps({"files": sorted(current)}, indent=1).encode("utf-8")
+    record = out / MANIFEST
+    if not record.is_file() or record.read_bytes() != manifest:
+        atomic_write(record, manifest, overwrite=True)
+    return written
+
+
+def _prune(folder: Path, root: Path) -> None:
+    """Remove ``folder`` and its parents up to ``root`` while they are empty."""
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

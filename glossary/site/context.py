@@ -1,0 +1,178 @@
+"""What the site's templates are given: documented dataclasses, one per kind of page.
+
+Every field has a ``help`` text; a test checks that the templates use no name that is
+not a field of their page's context (plus the gettext functions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+__all__ = [
+    "AboutPage",
+    "AzPage",
+    "ConceptPage",
+    "ConceptView",
+    "Download",
+    "HomePage",
+    "LetterGroup",
+    "Link",
+    "PageContext",
+    "RootPage",
+    "SearchPage",
+    "SectionView",
+    "SiteView",
+    "SubjectPage",
+    "SubjectsPage",
+    "TermView",
+]
+
+
+def doc(text: str, default: Any = None, factory: Any = None) -> Any:
+    if factory is not None:
+        return field(default_factory=factory, metadata={"help": text})
+    return field(default=default, metadata={"help": text})
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str = doc("the link text")
+    href: str = doc("the address, relative to the page")
+    lang: str | None = doc("the language of the text, when it is not the page's")
+    note: str | None = doc("a short remark shown after the link")
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str = doc("what the file is (PDF dictionary, TBX …)")
+    href: str = doc("the file, relative to the page")
+    size: str = doc("its size, e.g. '120 kB'")
+
+
+@dataclass(frozen=True)
+class TermView:
+    text: str = doc("the term")
+    lang: str = doc("its language tag")
+    status: str = doc("preferred, admitted, deprecated or superseded")
+    type: str = doc("fullForm, abbreviation, acronym, shortForm, variant or phrase")
+    pos: str | None = doc("part of speech")
+    gender: str | None = doc("grammatical gender")
+    geo: str | None = doc("regional usage tag, e.g. ru-KZ")
+    context: str | None = doc("an example sentence")
+    context_source: str | None = doc("where the example comes from")
+    source: str | None = doc("where the term comes from")
+    note: str | None = doc("a note on the term")
+
+
+@dataclass(frozen=True)
+class SectionView:
+    lang: str = doc("the language tag")
+    definition: str | None = doc("the definition")
+    source: str | None = doc("the source of the definition")
+    note: str | None = doc("a note in this language")
+    terms: tuple[TermView, ...] = doc("the terms, preferred first", ())
+
+
+@dataclass(frozen=True)
+class ConceptView:
+    id: str = doc("the concept id (also its file name)")
+    title: str = doc("its preferred term in the interface language, or the first one")
+    title_lang: str = doc("the language of the title")
+    status: str = doc("draft, reviewed or approved")
+    subjects: tuple[Link, ...] = doc("links to its subjects", ())
+    related: tuple[Link, ...] = doc("links to related concepts", ())
+    note: str | None = doc("a note on the concept")
+    note_lang: str = doc("the language the concept note is written in", "und")
+    updated: str | None = doc("when it last changed, formatted for the interface language")
+    sections: tuple[SectionView, ...] = doc("one per language, in the glossary's order", ())
+
+
+@dataclass(frozen=True)
+class SiteView:
+    title: str = doc("the glossary's title in the interface language")
+    version: str | None = doc("the glossary's version")
+    license: str | None = doc("its licence (an SPDX identifier)")
+    publisher: str | None = doc("who publishes it")
+    languages: tuple[str, ...] = doc("the content languages, in display order", ())
+    ui_languages: tuple[str, ...] = doc("the interface languages", ())
+    concepts: int = doc("how many concepts the glossary has", 0)
+    terms: int = doc("how many terms", 0)
+    built: str = doc("the build date, formatted for the interface language", "")
+    year: int = doc("the year of the build date", 0)
+    base_url: str | None = doc("where the site will be published")
+
+
+@dataclass(frozen=True)
+class LetterGroup:
+    letter: str = doc("the heading: a letter, or # for everything else")
+    anchor: str = doc("the id of the heading in the page")
+    entries: tuple[Link, ...] = doc("the terms under it, each linking to its concept", ())
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What every page has (templates/site/base.html)."""
+
+    ui: str = doc("the interface language of the page")
+    title: str = doc("the page title (without the site title)")
+    path: str = doc("the page's path from the site root, e.g. fi/concepts/webinar.html")
+    root: str = doc("the relative path from the page to the site root, e.g. '../../'")
+    home: str = doc("the relative path from the page to its language's home folder")
+    site: SiteView = doc("the glossary as a whole", None)
+    switch: tuple[Link, ...] = doc("the same page in the other interface languages", ())
+    canonical: str | None = doc("the absolute address of the page, when base_url is set")
+    alternates: tuple[Link, ...] = doc("absolute addresses in every interface language", ())
+    az: tuple[Link, ...] = doc("links to the A-to-Z index of each content language", ())
+    current: str = doc(
+        "which main navigation item is current: home, az, subjects, search, about", ""
+    )
+
+
+@dataclass(frozen=True)
+class RootPage(PageContext):
+    homes: tuple[Link, ...] = doc("the home page of each interface language", ())
+
+
+@dataclass(frozen=True)
+class HomePage(PageContext):
+    subjects: tuple[Link, ...] = doc("every subject with its number of concepts", ())
+
+
+@dataclass(frozen=True)
+class ConceptPage(PageContext):
+    concept: ConceptView = doc("the concept shown", None)
+    cite: str = doc("how to cite this entry", "")
+
+
+@dataclass(frozen=True)
+class AzPage(PageContext):
+    lang: str = doc("the language whose terms are listed")
+    letters: tuple[LetterGroup, ...] = doc("the terms grouped by initial letter", ())
+
+
+@dataclass(frozen=True)
+class SubjectsPage(PageContext):
+    subjects: tuple[Link, ...] = doc("every subject with its number of concepts", ())
+
+
+@dataclass(frozen=True)
+class SubjectPage(PageContext):
+    code: str = doc("the subject code")
+    concepts: tuple[Link, ...] = doc("its concepts, in the interface language's order", ())
+
+
+@dataclass(frozen=True)
+class SearchPage(PageContext):
+    pass
+
+
+@dataclass(frozen=True)
+class AboutPage(PageContext):
+    downloads: tuple[Download, ...] = doc("files published beside the site", ())
+    cite: str = doc("how to cite the glossary", "")
+
+
+def names(context: type) -> set[str]:
+    """The variable names a template of this page may use."""
+    return {f.name for f in fields(context)}

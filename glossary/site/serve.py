@@ -1,0 +1,188 @@
+"""``glossary serve``: build the site, serve it on localhost and rebuild it on change.
+
+A background thread polls the sources (and the templates) a few times a second; when
+they change the site is rebuilt into the same folder, incrementally. A build that fails
+(a file with a syntax error, say) reports its diagnostics and leaves the last good site
+in place. Pages are served with a small script that reloads them after a rebuild; the
+script is added when a page is sent, never written into the built files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from glossary.errors import GlossaryError, LoadError
+
+__all__ = ["Preview"]
+
+_RELOAD_PATH = "/__glossary/build"
+_RELOAD_SCRIPT = (
+    "<script>(function(){var seen=null;function poll(){"
+    f'fetch("{_RELOAD_PATH}",{{cache:"no-store"}})'
+    ".then(function(r){return r.text()})"
+    ".then(function(t){if(seen!==null&&t!==seen){location.reload()}seen=t})"
+    ".catch(function(){})"
+    ".finally(function(){setTimeout(poll,1000)})}poll()})();</script>"
+).encode()
+
+
+def _signature(paths: list[Path]) -> str:
+    from glossary.search.store import stat_signature
+
+    return "\n".join(stat_signature(path) for path in paths)
+
+
+class Preview:
+    """The site of the glossary at ``source``, built into ``out`` and served over HTTP.
+
+    ``report`` receives one line per event (a build, its errors). Use as a context
+    manager, or call :meth:`start` and :meth:`stop`.
+    """
+
+    def __init__(
+        self,
+        source: Path | None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        out: Path | None = None,
+        report: Callable[[str], None] = print,
+        interval: float = 0.3,
+    ) -> None:
+        from glossary.sources import resolve_path
+        from glossary.templating import templates_dir
+
+        self.source = resolve_path(source)
+        self.report = report
+        self.interval = interval
+        self._own_out = out is None
+        self.out = out if out is not None else Path(tempfile.mkdtemp(prefix="glossary-site-"))
+        self.watched = [self.source, templates_dir()]
+        self.build_number = 0
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        handler = partial(_Handler, self)
+        self.server = ThreadingHTTPServer((host, port), handler)
+        self.server.daemon_threads = True
+        self.url = f"http://{host}:{self.server.server_address[1]}/"
+        self._threads: list[threading.Thread] = []
+
+    # -- building ----------------------------------------------------------------------
+
+    def build(self) -> bool:
+        """Rebuild the site; report and keep the last good one if the sources are broken."""
+        from glossary.render import diagnostics_text
+        from glossary.site import build_site
+        from glossary.sources import load
+
+        started = time.perf_counter()
+        try:
+            glossary = load(self.source)
+            with self._lock:
+                written = build_site(glossary, self.out, {"base_url": self.url})
+        except LoadError as exc:
+            if exc.diagnostics:
+                self.report(diagnostics_text(exc.diagnostics))
+            self.report(f"glossary: error: {exc}; still serving the last good build")
+            return False
+        except GlossaryError as exc:
+            self.report(f"glossary: error: {exc}; still serving the last good build")
+            return False
+        self.build_number += 1
+        seconds = time.perf_counter() - started
+        self.report(f"built {len(written)} changed files in {seconds:.1f} s")
+        return True
+
+    def _watch(self) -> None:
+        last = _signature(self.watched)
+        while not self._stop.wait(self.interval):
+            current = _signature(self.watched)
+            if current != last:
+                last = current
+                self.build()
+
+    # -- running -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Build once, then serve and watch in background threads."""
+        if not self.build():
+            self.server.server_close()
+            if self._own_out:
+                shutil.rmtree(self.out, ignore_errors=True)
+            raise LoadError("the site could not be built")
+        for target in (self.server.serve_forever, self._watch):
+            thread = threading.Thread(target=target, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.server.shutdown()
+        self.server.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        if self._own_out:
+            shutil.rmtree(self.out, ignore_errors=True)
+
+    def __enter__(self) -> Preview:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def __init__(self, preview: Preview, *args: Any, **kwargs: Any) -> None:
+        self.preview = preview
+        super().__init__(*args, directory=str(preview.out), **kwargs)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # the terminal is for build reports
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        path = unquote(urlsplit(self.path).path)
+        if path == _RELOAD_PATH:
+            self._send(HTTPStatus.OK, str(self.preview.build_number).encode(), "text/plain")
+            return
+        with self.preview._lock:
+            target = Path(self.translate_path(self.path))
+            if target.is_dir():
+                target = target / "index.html"
+            if target.suffix == ".html" and target.is_file():
+                self._send(HTTPStatus.OK, _inject(target.read_bytes()), "text/html")
+                return
+            if not target.exists():
+                page = self.preview.out / "404.html"
+                body = _inject(page.read_bytes()) if page.is_file() else b"not found"
+                self._send(HTTPStatus.NOT_FOUND, body, "text/html")
+                return
+        super().do_GET()
+
+    def _send(self, status: HTTPStatus, body: bytes, kind: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)
+
+
+def _inject(page: bytes) -> bytes:
+    at = page.rfind(b"</body>")
+    return page if at < 0 else page[:at] + _RELOAD_SCRIPT + page[at:]

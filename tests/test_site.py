@@ -1,0 +1,732 @@
+"""The static web e-glossary: pages, links, languages, order, reproducibility, rebuilds.
+
+The site is built from tests/data/site (terms chosen for their alphabetical order, one
+entry with every field, one with hostile text) and parsed with lxml; what needs a browser
+(search, keyboard, axe) is in test_site_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT, TERMS
+from lxml import etree, html
+
+import glossary
+from glossary.errors import ExportError
+from glossary.site import MANIFEST, build_site
+from glossary.site.i18n import UI_LANGUAGES
+
+SITE_SRC = DATA / "site"
+EPOCH = "1795000000"  # 2026-11-18
+IDS = (
+    "abo-akademi",
+    "capacity",
+    "distance-learning",
+    "hostile",
+    "mother-tongue",
+    "online-learning",
+    "vocational-education",
+    "webinar",
+)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+def build(out: Path, src: Path = SITE_SRC, **options) -> list[Path]:
+    return build_site(glossary.load(src), out, options)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "out"
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        build(out)
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return out
+
+
+def page(site: Path, path: str) -> html.HtmlElement:
+    return html.fromstring((site / path).read_bytes())
+
+
+def text(element: html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+# -- what is built --------------------------------------------------------------------
+
+
+def test_every_page_is_built_and_recorded(site):
+    expected = {
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "assets/style.css",
+        "assets/search.js",
+        "assets/search-index.js",
+        "assets/icon.svg",
+        "downloads/site-test.tbx",
+        "downloads/site-test.csv",
+    }
+    for ui in ("fi", "ru", "en"):
+        expected |= {f"{ui}/{name}.html" for name in ("index", "search", "about", "subjects")}
+        expected |= {f"{ui}/az/{lang}.html" for lang in ("fi", "ru", "en")}
+        expected |= {f"{ui}/subjects/{code}.html" for code in ("vet", "e-learning")}
+        expected |= {f"{ui}/concepts/{cid}.html" for cid in IDS}
+    assert set(files(site)) == expected | {MANIFEST}
+    assert json.loads((site / MANIFEST).read_text("utf-8")) == {"files": sorted(expected)}
+
+
+def test_downloads_are_the_glossary_in_tbx_and_csv(site):
+    from glossary.exporters.csv import render as csv_render
+    from glossary.exporters.tbx import render as tbx_render
+
+    g = glossary.load(SITE_SRC)
+    assert (site / "downloads/site-test.tbx").read_bytes() == tbx_render(g)
+    assert (site / "downloads/site-test.csv").read_bytes() == csv_render(g)
+
+
+# -- a concept page --------------------------------------------------------------------
+
+
+def test_concept_page_shows_every_language_with_status_grammar_and_sources(site):
+    doc = page(site, "fi/concepts/distance-learning.html")
+    assert doc.get("lang") == "fi"
+    assert text(doc.find(".//h1")) == "etäopiskelu"
+    assert text(doc.find(".//title")) == "etäopiskelu – Testisanasto"
+    sections = doc.find_class("language")
+    assert [s.find("h2").text for s in sections] == ["suomi", "venäjä", "englanti"]
+    fi, ru, en = sections
+    terms = [
+        (t.find_class("term-text")[0].get("lang"), text(t.find_class("term-text")[0]))
+        for t in fi.find_class("term")
+    ]
+    assert terms == [("fi", "etäopiskelu"), ("fi", "etäoppiminen")]
+    assert [text(b) for b in fi.find_class("badge")] == ["suositettava", "hyväksyttävä"]
+    context = fi.find_class("context")[0]
+    assert (context.get("lang"), text(context.find("p"))) == (
+        "fi",
+        "Etäopiskelu sopii hyvin työn ohessa opiskeleville.",
+    )
+    assert text(context.find("footer")) == "Verkkoaineisto"
+    definition = fi.find_class("definition")[0]
+    assert definition.find("p").get("lang") == "fi"
+    assert text(definition.find_class("source")[0]) == "Lähde: Opetushallitus"
+    # Russian: preferred first, the deprecated term struck through with advice and note.
+    ru_terms = ru.find_class("term")
+    assert text(ru_terms[0].find_class("grammar")[0]) == "substantiivi, neutri"
+    deprecated = ru_terms[1]
+    assert deprecated.find(".//del").text == "заочное обучение"
+    assert text(deprecated.find_class("badge")[0]) == "vältettävä"
+    assert deprecated.find_class("advice")
+    assert deprecated.find_class("note")[0].get("lang") == "ru"
+    assert [text(t.find_class("term-text")[0]) for t in en.find_class("term")] == [
+        "distance learning"
+    ]
+    # The concept's note is in English: marked so on the Finnish page, not on the English.
+    assert doc.find_class("concept-note")[0].get("lang") == "en"
+    assert (
+        page(site, "en/concepts/distance-learning.html").find_class("concept-note")[0].get("lang")
+        is None
+    )
+    status = text(doc.find_class("entry-status")[0])
+    assert status == "Tietueen tila: hyväksytty · päivitetty 1. maaliskuuta 2026"
+    related = [
+        (a.get("href"), text(a))
+        for a in doc.xpath("//section[@aria-labelledby='related-heading']//a")
+    ]
+    assert related == [
+        ("../concepts/online-learning.html", "verkko-oppiminen"),
+        ("../concepts/webinar.html", "webinaari"),
+    ]
+    assert [text(a) for a in doc.find_class("kicker")[0].iter("a")] == ["Verkko-oppiminen"]
+
+
+def test_concept_page_in_russian_and_english(site):
+    ru = page(site, "ru/concepts/distance-learning.html")
+    assert text(ru.find(".//h1")) == "дистанционное обучение"
+    assert [s.find("h2").text for s in ru.find_class("language")] == [
+        "финский",
+        "русский",
+        "английский",
+    ]
+    assert text(ru.find_class("cite")[0].find("p")) == (
+        "дистанционное обучение // Test publisher. Тестовый глоссарий. 0.1. "
+        "https://sanasto.example.fi/testi/ru/concepts/distance-learning.html."
+    )
+    en = page(site, "en/concepts/distance-learning.html")
+    assert text(en.find(".//h1")) == "distance learning"
+    assert text(en.find_class("entry-status")[0]) == (
+        "Entry status: approved · updated March 1, 2026"
+    )
+
+
+def test_a_title_in_another_language_is_marked(tmp_path):
+    src = tmp_path / "g"
+    shutil.copytree(SITE_SRC, src)
+    doc = (
+        (src / "webinar.yaml")
+        .read_text("utf-8")
+        .replace("  en:\n    terms:\n      - term: webinar\n        pos: noun\n", "")
+    )
+    (src / "webinar.yaml").write_text(doc, "utf-8")
+    build(tmp_path / "out", src)
+    h1 = page(tmp_path / "out", "en/concepts/webinar.html").find(".//h1")
+    assert (h1.text, h1.get("lang")) == ("webinaari", "fi")
+
+
+# -- languages -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ui", "nav", "footer"),
+    [
+        (
+            "fi",
+            ["Etusivu", "Haku", "Aakkosittain", "Aihealueet", "Tietoja"],
+            "8 käsitettä, 27 termiä. Koottu 18. marraskuuta 2026.",
+        ),
+        (
+            "ru",
+            ["Главная", "Поиск", "Алфавитный указатель", "Тематические разделы", "О глоссарии"],
+            "Понятий: 8, терминов: 27. Собрано 18 ноября 2026 г.",
+        ),
+        (
+            "en",
+            ["Home", "Search", "A to Z", "Subjects", "About"],
+            "8 concepts, 27 terms. Built November 18, 2026.",
+        ),
+    ],
+)
+def test_the_interface_speaks_each_language(site, ui, nav, footer):
+    doc = page(site, f"{ui}/index.html")
+    assert doc.get("lang") == ui
+    assert [text(a) for a in doc.xpath("//nav[@class='main-nav']//a")] == nav
+    assert text(doc.find_class("site-footer")[0].findall("p")[1]) == footer
+
+
+def test_language_switch_keeps_the_page(site):
+    doc = page(site, "fi/concepts/webinar.html")
+    links = doc.xpath("//nav[@class='languages']//a")
+    assert [(a.get("href"), a.get("hreflang"), a.get("lang"), text(a)) for a in links] == [
+        ("../../fi/concepts/webinar.html", "fi", "fi", "suomi"),
+        ("../../ru/concepts/webinar.html", "ru", "ru", "русский"),
+        ("../../en/concepts/webinar.html", "en", "en", "English"),
+    ]
+    assert links[0].get("aria-current") == "true"
+    for a in links:
+        assert (site / "fi/concepts" / a.get("href")).resolve().is_file()
+
+
+def test_hreflang_alternates_canonical_and_sitemap(site):
+    doc = page(site, "ru/az/fi.html")
+    base = "https://sanasto.example.fi/testi/"
+    assert doc.xpath("//link[@rel='canonical']/@href") == [f"{base}ru/az/fi.html"]
+    assert [
+        (link.get("hreflang"), link.get("href")) for link in doc.xpath("//link[@rel='alternate']")
+    ] == [(ui, f"{base}{ui}/az/fi.html") for ui in ("fi", "ru", "en")]
+    sitemap = etree.fromstring((site / "sitemap.xml").read_bytes())
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = sitemap.xpath("//s:loc/text()", namespaces=ns)
+    pages = sorted(p for p in files(site) if p.split("/")[0] in UI_LANGUAGES)
+    assert sorted(u.removeprefix(base) for u in locs) == pages
+    first = sitemap.xpath("//s:url", namespaces=ns)[0]
+    assert len(first.xpath("x:link[@rel='alternate']", namespaces=ns)) == 3
+
+
+def test_without_base_url_there_are_no_absolute_links(tmp_path):
+    src = tmp_path / "g"
+    shutil.copytree(SITE_SRC, src)
+    toml = (src / "glossary.toml").read_text("utf-8")
+    (src / "glossary.toml").write_text(
+        toml.replace('base_url = "https://sanasto.example.fi/testi/"\n', ""), "utf-8"
+    )
+    build(tmp_path / "out", src)
+    out = tmp_path / "out"
+    assert not (out / "sitemap.xml").exists()
+    for name, data in files(out).items():
+        if name.endswith(".html"):
+            assert b"https://" not in data, name
+    # The option wins over the configuration, as `--base-url` does.
+    build(tmp_path / "out", src, base_url="https://terms.example.org/fi-ru")
+    assert page(out, "fi/index.html").xpath("//link[@rel='canonical']/@href") == [
+        "https://terms.example.org/fi-ru/fi/index.html"
+    ]
+    assert (out / "sitemap.xml").is_file()
+
+
+def test_every_text_in_another_language_says_so(site):
+    """Terms, definitions, notes and titles carry their language wherever it is not the page's."""
+    for name in files(site):
+        if not name.endswith(".html") or "/" not in name:
+            continue
+        doc = page(site, name)
+        ui = doc.get("lang")
+        for element in doc.xpath(
+            "//*[contains(@class,'term-text') or @class='definition' or ancestor::ul[@class='az-list']]"
+        ):
+            if element.tag in ("li", "span") and element.get("class") not in ("term-text",):
+                continue
+            lang = element.get("lang") or (
+                element.find("p").get("lang") if element.find("p") is not None else None
+            )
+            assert lang in ("fi", "ru", "en"), (name, html.tostring(element)[:80])
+        for title in doc.xpath("//h1[@id='concept-title']"):
+            concept = Path(name).stem
+            g = glossary.load(SITE_SRC)
+            section = g.concepts[concept].languages.get(ui)
+            assert (title.get("lang") is None) == (section is not None and bool(section.terms))
+
+
+# -- A to Z ---------------------------------------------------------------------------
+
+
+def az(site: Path, ui: str, lang: str) -> tuple[list[str], list[str]]:
+    doc = page(site, f"{ui}/az/{lang}.html")
+    letters = [text(h) for h in doc.xpath("//main//section/h2")]
+    entries = [text(a) for a in doc.xpath("//ul[@class='az-list']/li/a")]
+    return letters, entries
+
+
+def test_finnish_a_to_z_ends_with_a_ring_a_diaeresis_and_o_diaeresis(site):
+    letters, entries = az(site, "fi", "fi")
+    # Leading punctuation is passed over, as in a printed dictionary: "<script>" is an S.
+    assert letters == ["A", "E", "K", "S", "V", "W", "Å", "Ä"]
+    assert entries == [
+        "ammatillinen koulutus",
+        "etäopiskelu",
+        "etäoppiminen",
+        "kapasiteetti",
+        "<script>window.__pwned = 'term'</script>",
+        "verkko-oppiminen",
+        "webinaari",
+        "Åbo Akademi",
+        "äidinkieli",
+    ]
+
+
+def test_russian_a_to_z_files_yo_with_ye(site):
+    letters, entries = az(site, "ru", "ru")
+    assert letters == ["А", "В", "Д", "Е", "З", "О", "П", "Р", "A–Z"]
+    assert entries == [
+        "Академия Або",
+        "вебинар",
+        "дистанционное обучение",
+        "ёмкость",
+        "заочное обучение",
+        "онлайн-обучение",
+        "профессиональное образование",
+        "родной язык",
+        "</title><b>жирный</b>",
+    ]
+
+
+def test_latin_terms_in_a_russian_a_to_z_come_last_under_a_z(tmp_path):
+    build(tmp_path / "out", TERMS)
+    letters, entries = az(tmp_path / "out", "en", "ru")
+    assert letters[-1] == "A–Z"
+    assert letters[:3] == ["А", "Б", "В"]
+    assert "ECVET" in entries[-30:]
+
+
+def test_a_to_z_marks_status_and_links_to_the_entry(site):
+    doc = page(site, "en/az/ru.html")
+    item = doc.xpath("//ul[@class='az-list']/li[a='заочное обучение']")[0]
+    assert item.find("a").get("href") == "../concepts/distance-learning.html"
+    assert item.find("a").get("class") == "status-deprecated"
+    assert text(item.find_class("badge")[0]) == "deprecated"
+    nav = [text(a) for a in doc.xpath("//nav[@class='letters']//a")]
+    assert nav == ["А", "В", "Д", "Е", "З", "О", "П", "Р", "A–Z"]
+
+
+# -- subjects, about, 404 --------------------------------------------------------------
+
+
+def test_subject_pages_list_their_concepts_in_order(site):
+    doc = page(site, "fi/subjects.html")
+    assert [(text(a), a.get("href")) for a in doc.xpath("//main//li/a")] == [
+        ("Ammatillinen koulutus", "subjects/vet.html"),
+        ("Verkko-oppiminen", "subjects/e-learning.html"),
+    ]
+    doc = page(site, "fi/subjects/e-learning.html")
+    assert [text(a) for a in doc.xpath("//main//li/a")] == [
+        "etäopiskelu",
+        "verkko-oppiminen",
+        "webinaari",
+    ]
+
+
+def test_about_page_has_version_licence_citation_and_downloads(site):
+    doc = page(site, "fi/about.html")
+    facts = dict(
+        zip(
+            [text(dt) for dt in doc.xpath("//dl[@class='facts']/dt")],
+            [text(dd) for dd in doc.xpath("//dl[@class='facts']/dd")],
+            strict=True,
+        )
+    )
+    assert facts["Versio"] == "0.1"
+    assert facts["Lisenssi"] == "CC0-1.0"
+    assert facts["Kielet"] == "suomi, venäjä, englanti"
+    downloads = [(text(a), a.get("href")) for a in doc.xpath("//main//ul/li/a")]
+    assert downloads == [
+        ("CSV", "../downloads/site-test.csv"),
+        ("TBX", "../downloads/site-test.tbx"),
+    ]
+    assert "Testisanasto. 0.1. https://sanasto.example.fi/testi/fi/index.html." in text(doc)
+
+
+def test_about_page_links_a_pdf_and_json_api_built_alongside(tmp_path):
+    out = tmp_path / "out"
+    build(out)
+    (out / "downloads" / "site-test.pdf").write_bytes(b"%PDF-1.7\n" + b"x" * 250_000)
+    (out / "downloads" / "json" / "v1").mkdir(parents=True)
+    (out / "downloads" / "json" / "v1" / "index.json").write_text("{}", "utf-8")
+    build(out)
+    doc = page(out, "ru/about.html")
+    items = [text(li) for li in doc.xpath("//main//ul/li")]
+    assert items[1] == "PDF 250 кБ"
+    assert items[-1] == "JSON API"
+    # What other exporters put there is not the site's: a rebuild leaves it alone.
+    assert (out / "downloads" / "site-test.pdf").is_file()
+
+
+def test_404_page_links_absolutely_to_the_homes(site):
+    doc = page(site, "404.html")
+    assert [a.get("href") for a in doc.xpath("//ul[@class='homes']//a")] == [
+        f"https://sanasto.example.fi/testi/{ui}/index.html" for ui in ("fi", "ru", "en")
+    ]
+    assert doc.xpath("//link[@rel='stylesheet' or @rel='icon']/@href") == [
+        "https://sanasto.example.fi/testi/assets/style.css",
+        "https://sanasto.example.fi/testi/assets/icon.svg",
+    ]
+
+
+def test_every_relative_link_leads_somewhere(site):
+    for name in files(site):
+        if not name.endswith(".html") or name == "404.html":
+            continue
+        doc = page(site, name)
+        here = (site / name).parent
+        for _element, _attribute, link, _ in doc.iterlinks():
+            if link.startswith(("https://", "mailto:")):
+                continue
+            target, _, fragment = link.partition("#")
+            target = target.partition("?")[0]
+            path = (here / target).resolve() if target else site / name
+            assert path.is_file(), f"{name}: {link}"
+            if fragment:
+                assert (
+                    page(site, path.relative_to(site).as_posix()).get_element_by_id(fragment)
+                    is not None
+                )
+
+
+# -- hostile content -------------------------------------------------------------------
+
+
+def test_html_in_the_glossary_is_text_on_every_page(site):
+    for name, data in files(site).items():
+        if name.endswith(".html"):
+            assert b"<script>window" not in data, name
+            assert b"<img" not in data, name
+            assert b"<svg" not in data, name
+            assert b"<b>" not in data, name
+    doc = page(site, "fi/concepts/hostile.html")
+    assert doc.find(".//h1").text == "<script>window.__pwned = 'term'</script>"
+    assert not doc.xpath("//main//script | //main//img | //main//svg | //main//b")
+    assert doc.find_class("concept-note")[0].text_content() == (
+        "</aside><script>window.__pwned = 'note'</script>"
+    )
+
+
+def test_search_index_carries_hostile_text_inertly(site):
+    data = (site / "assets/search-index.js").read_text("utf-8")
+    assert "</" not in data
+    payload = json.loads(data.removeprefix("window.GLOSSARY_SEARCH = ").removesuffix(";\n"))
+    texts = {term[2] for term in payload["terms"]}
+    assert "</title><b>жирный</b>" in texts
+
+
+# -- the templates and their catalogs ---------------------------------------------------
+
+
+def test_templates_use_only_what_their_context_documents():
+    from dataclasses import fields
+
+    from jinja2 import meta
+
+    from glossary.site import context
+    from glossary.templating import environment, templates_dir
+
+    pages = {
+        "base.html": context.PageContext,
+        "home.html": context.HomePage,
+        "concept.html": context.ConceptPage,
+        "az.html": context.AzPage,
+        "subjects.html": context.SubjectsPage,
+        "subject.html": context.SubjectPage,
+        "search.html": context.SearchPage,
+        "about.html": context.AboutPage,
+        "root.html": context.RootPage,
+        "404.html": context.RootPage,
+        "macros.html": None,
+    }
+    env = environment(templates_dir())
+    folder = templates_dir() / "site"
+    assert {p.name for p in folder.glob("*.html")} == set(pages)
+    gettext = {"_", "gettext", "ngettext", "m"}  # m: the macros, imported by name
+    for name, kind in pages.items():
+        source = (folder / name).read_text("utf-8")
+        used = meta.find_undeclared_variables(env.parse(source)) - gettext
+        allowed = {f.name for f in fields(kind)} if kind else set()
+        assert used <= allowed, f"{name} uses {sorted(used - allowed)}, not in {kind}"
+    for kind in vars(context).values():
+        if isinstance(kind, type) and hasattr(kind, "__dataclass_fields__"):
+            for f in fields(kind):
+                assert f.metadata.get("help"), f"{kind.__name__}.{f.name} has no help text"
+
+
+def extracted_messages() -> dict[str, tuple[str, ...]]:
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with open(ROOT / "templates" / "babel.cfg", encoding="utf-8") as fp:
+        method_map, options_map = parse_mapping_cfg(fp)
+    found: dict[str, tuple[str, ...]] = {}
+    for folder in (ROOT / "templates", ROOT / "glossary" / "site"):
+        for _, _, message, _, _ in extract_from_dir(folder, method_map, options_map):
+            key = message if isinstance(message, str) else message[0]
+            found[key] = message if isinstance(message, tuple) else (message,)
+    return found
+
+
+def test_message_template_is_up_to_date_and_catalogs_are_complete():
+    import re
+
+    from babel.messages.pofile import read_po
+
+    extracted = extracted_messages()
+    with open(ROOT / "templates/locale/messages.pot", "rb") as fp:
+        template = {m.id for m in read_po(fp) if m.id}
+    assert template == set(extracted), "run the pybabel extract command in templates/babel.cfg"
+    for lang in ("fi", "ru"):
+        with open(ROOT / f"templates/locale/{lang}/LC_MESSAGES/messages.po", "rb") as fp:
+            catalog = read_po(fp, locale=lang)
+        for message_id in template:
+            message = catalog.get(message_id)
+            assert message is not None and message.string, (
+                f"{lang}: no translation of {message_id!r}"
+            )
+            assert not message.fuzzy, f"{lang}: {message_id!r} is fuzzy"
+            placeholders = sorted(re.findall(r"%\(\w+\)s", message_id))
+            assert sorted(re.findall(r"%\(\w+\)s", message.string)) == placeholders, (
+                lang,
+                message_id,
+            )
+
+
+# -- reproducible and incremental ------------------------------------------------------
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    build(tmp_path / "again")
+    assert files(tmp_path / "again") == files(site)
+
+
+def test_a_rebuild_writes_only_what_changed(tmp_path):
+    src = tmp_path / "g"
+    shutil.copytree(SITE_SRC, src)
+    out = tmp_path / "out"
+    first = build(out, src)
+    assert len(first) == len(files(out)) - 1  # all but the record
+    assert build(out, src) == []
+    before = {name: (out / name).stat().st_mtime_ns for name in files(out)}
+    path = src / "webinar.yaml"
+    path.write_text(path.read_text("utf-8").replace("webinaari", "verkkoseminaari"), "utf-8")
+    written = sorted(p.relative_to(out).as_posix() for p in build(out, src))
+    assert "fi/concepts/webinar.html" in written
+    assert "fi/az/fi.html" in written
+    assert "assets/search-index.js" in written
+    assert "fi/concepts/capacity.html" not in written
+    assert "fi/az/ru.html" not in written
+    for name in set(before) - set(written) - {MANIFEST}:
+        assert (out / name).stat().st_mtime_ns == before[name], name
+
+
+def test_a_removed_concept_loses_its_pages_and_nothing_else(tmp_path):
+    src = tmp_path / "g"
+    shutil.copytree(SITE_SRC, src)
+    out = tmp_path / "out"
+    build(out, src)
+    (out / "fi" / "notes.txt").write_text("mine", "utf-8")
+    (src / "capacity.yaml").unlink()
+    build(out, src)
+    assert not (out / "ru/concepts/capacity.html").exists()
+    assert (out / "ru/concepts/webinar.html").exists()
+    assert (out / "fi" / "notes.txt").read_text("utf-8") == "mine"
+    assert (
+        "ru/concepts/capacity.html" not in json.loads((out / MANIFEST).read_text("utf-8"))["files"]
+    )
+
+
+def test_refuses_a_folder_it_did_not_make(tmp_path):
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "thesis.odt").write_bytes(b"precious")
+    with pytest.raises(
+        ExportError, match="is not empty and was not made by 'glossary export site'"
+    ):
+        build(out)
+    assert [p.name for p in out.iterdir()] == ["thesis.odt"]
+    (tmp_path / "file").write_text("x", "utf-8")
+    with pytest.raises(ExportError, match="is a file"):
+        build(tmp_path / "file")
+
+
+def test_a_tampered_record_never_removes_files_outside_the_site(tmp_path):
+    out = tmp_path / "out"
+    build(out)
+    outside = tmp_path / "keep.txt"
+    outside.write_text("mine", "utf-8")
+    (out / MANIFEST).write_text(
+        json.dumps({"files": ["../keep.txt", str(outside), "", ".", 7]}), "utf-8"
+    )
+    build(out)
+    assert outside.read_text("utf-8") == "mine"
+    (out / MANIFEST).write_text("not json", "utf-8")
+    build(out)
+    assert (out / "index.html").is_file()
+
+
+# -- the command line ------------------------------------------------------------------
+
+
+def test_cli_export_site(runner, tmp_path):
+    from glossary.cli import app
+
+    out = tmp_path / "site"
+    result = runner.invoke(app, ["export", "site", "--out", str(out), "-g", str(SITE_SRC)])
+    assert result.exit_code == 0, result.stderr
+    written = len(files(out)) - 1
+    assert result.stderr == f"wrote {written} changed files in {out}\n"
+    result = runner.invoke(app, ["export", "site", "--out", str(out), "-g", str(SITE_SRC)])
+    assert result.stderr == f"{out} is up to date\n"
+    result = runner.invoke(app, ["export", "site", "-g", str(SITE_SRC)])
+    assert result.exit_code == 2
+    assert "'site' writes a folder; give --out DIR" in result.stderr
+    result = runner.invoke(
+        app, ["export", "site", "--out", str(out), "--base-url", "sanasto", "-g", str(SITE_SRC)]
+    )
+    assert result.exit_code == 2
+    assert "'sanasto' is not an http(s) address" in result.stderr
+
+
+def test_cli_export_site_into_a_foreign_folder_fails_cleanly(runner, tmp_path):
+    from glossary.cli import app
+
+    (tmp_path / "mine.txt").write_text("x", "utf-8")
+    result = runner.invoke(app, ["export", "site", "--out", str(tmp_path), "-g", str(SITE_SRC)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"glossary: error: {tmp_path} is not empty and was not made by 'glossary export site'; "
+        "give an empty or new folder\n"
+    )
+
+
+def test_library_export_site(tmp_path):
+    g = glossary.load(SITE_SRC)
+    written = glossary.export(g, "site", tmp_path / "out")
+    assert tmp_path / "out" / "fi" / "index.html" in written
+
+
+# -- glossary serve --------------------------------------------------------------------
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def wait_for(condition, timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_serve_previews_and_rebuilds_on_change(tmp_path):
+    from glossary.site.serve import Preview
+
+    src = tmp_path / "g"
+    shutil.copytree(SITE_SRC, src)
+    reports: list[str] = []
+    with Preview(src, port=0, report=reports.append, interval=0.05) as preview:
+        status, body = fetch(preview.url + "fi/concepts/webinar.html")
+        assert status == 200
+        assert b'<h1 id="concept-title">webinaari</h1>' in body
+        assert b"/__glossary/build" in body  # the reload script, added as the page is sent
+        assert b"/__glossary/" not in (preview.out / "fi/concepts/webinar.html").read_bytes()
+        assert fetch(preview.url + "__glossary/build") == (200, b"1")
+        assert fetch(preview.url + "assets/style.css")[0] == 200
+        assert fetch(preview.url + "fi/")[0] == 200
+        status, body = fetch(preview.url + "no/such/page.html")
+        assert status == 404 and "Sivua ei löytynyt".encode() in body
+
+        path = src / "webinar.yaml"
+        path.write_text(path.read_text("utf-8").replace("webinaari", "verkkoseminaari"), "utf-8")
+        assert wait_for(lambda: preview.build_number == 2), reports
+        assert b"verkkoseminaari" in fetch(preview.url + "fi/concepts/webinar.html")[1]
+
+        path.write_text("id: webinar\nlanguages: [\n", "utf-8")
+        assert wait_for(lambda: any("still serving" in r for r in reports)), reports
+        assert any(f"{path.name}:" in r and "L10" in r for r in reports), reports
+        assert preview.build_number == 2
+        assert b"verkkoseminaari" in fetch(preview.url + "fi/concepts/webinar.html")[1]
+        out = preview.out
+    assert not out.exists()  # its own temporary folder is removed
+
+
+def test_serve_refuses_broken_sources_at_start(tmp_path):
+    from glossary.errors import LoadError
+    from glossary.site.serve import Preview
+
+    src = tmp_path / "g"
+    shutil.copytree(SITE_SRC, src)
+    (src / "webinar.yaml").write_text("id: [\n", "utf-8")
+    reports: list[str] = []
+    preview = Preview(src, port=0, report=reports.append)
+    with pytest.raises(LoadError):
+        preview.start()
+    assert not preview.out.exists()
+    assert any("webinar.yaml:" in r for r in reports)

@@ -1,0 +1,416 @@
+"""The web glossary in a real browser: Debian's Chromium driven by Playwright.
+
+Every page is opened from a local web server (and some from ``file://``); a request to
+any other address is refused and recorded, and a console error fails the test. The
+accessibility checks inject axe-core from ``node_modules`` (``npm ci``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT, TERMS
+
+import glossary
+from glossary.site import build_site
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _missing(message: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        _missing("Chromium is not installed (Debian: sudo apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.is_file():
+        _missing(f"{AXE.relative_to(ROOT)} is missing: run 'npm ci' in the project folder")
+    return AXE.read_text(encoding="utf-8")
+
+
+class Served:
+    """A built site and a local web server for it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        handler = partial(_QuietHandler, directory=str(root))
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _serve(tmp_path_factory, source: Path, name: str) -> Iterator[Served]:
+    out = tmp_path_factory.mktemp(name) / "site"
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1795000000"
+    try:
+        build_site(glossary.load(source), out)
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    served = Served(out)
+    yield served
+    served.close()
+
+
+@pytest.fixture(scope="session")
+def bundled_site(browser, tmp_path_factory) -> Iterator[Served]:
+    yield from _serve(tmp_path_factory, TERMS, "bundled")
+
+
+@pytest.fixture(scope="session")
+def test_site(browser, tmp_path_factory) -> Iterator[Served]:
+    yield from _serve(tmp_path_factory, DATA / "site", "testsite")
+
+
+@pytest.fixture()
+def page(browser):
+    """A fresh page that may load nothing from outside the site and must log no error."""
+    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1:", "file://", "data:", "about:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert outside == [], f"requests left the site: {outside}"
+    assert errors == [], f"console errors: {errors}"
+
+
+def search(page, query: str) -> list[str]:
+    """Type ``query`` and wait for its results (the list records what it shows)."""
+    page.fill("#q", query)
+    page.wait_for_function("q => document.getElementById('results').dataset.query === q", arg=query)
+    return page.locator("#results > li > a.result-title").all_text_contents()
+
+
+# -- search --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "дистанционного обучения",  # an inflected Russian form
+        "etaopiskelu",  # Finnish without its ä
+        "distantsionnoe obuchenie",  # Russian in Latin letters
+        "ETÄOPISKELUSSA",  # inflected, in capitals
+        "дистанционное обученье",  # a typo
+    ],
+)
+def test_search_finds_and_opens_the_entry(page, bundled_site, query):
+    page.goto(bundled_site.url + "fi/search.html")
+    results = search(page, query)
+    assert results[0] == "etäopiskelu", results
+    first = page.locator("#results > li").first
+    assert first.locator(".equivalents span[lang='ru']").text_content() == "дистанционное обучение"
+    first.locator("a.result-title").click()
+    page.wait_for_url("**/fi/concepts/distance-learning.html")
+    assert page.locator("h1").text_content() == "etäopiskelu"
+
+
+def test_search_from_the_header_and_the_address(page, bundled_site):
+    page.goto(bundled_site.url + "ru/concepts/webinar.html")
+    page.fill("#quick-q", "ammatillisessa koulutuksessa")
+    page.press("#quick-q", "Enter")
+    page.wait_for_url("**/ru/search.html?q=*")
+    page.wait_for_selector("#results > li")
+    first = page.locator("#results > li").first
+    title = first.locator("a.result-title")
+    assert (title.text_content(), title.get_attribute("lang")) == (
+        "профессиональное образование",
+        None,
+    )
+    assert first.locator(".matched span[lang='fi']").text_content() == "ammatillinen koulutus"
+    assert page.locator("#q").input_value() == "ammatillisessa koulutuksessa"
+    assert page.locator("#search-status").text_content().startswith("Найдено")
+
+
+def test_search_results_follow_typing_and_suggest_when_nothing_is_found(page, bundled_site):
+    page.goto(bundled_site.url + "en/search.html")
+    assert page.evaluate("document.activeElement.id") == "q"
+    page.keyboard.type("oppisopimus")
+    page.wait_for_selector("#results > li")
+    assert page.locator("#results > li > a").first.text_content() == "apprenticeship contract"
+    assert search(page, "zzxq") == []
+    assert page.locator("#search-status").text_content() == "Nothing found for “zzxq”."
+    search(page, "verkkoseminaarix")
+    assert page.locator("#results > li > a").first.text_content() == "webinar"
+    assert search(page, "oppizzzzzzzmus") == []
+    assert page.locator("#suggestions").text_content() == (
+        "Did you mean: oppisopimus, oppimisalusta, opintosopimus"  # as the command line
+    )
+    page.locator("#suggestions button").first.click()
+    assert page.locator("#q").input_value() == "oppisopimus"
+    page.wait_for_selector("#results > li")
+    assert page.locator("#suggestions").is_hidden()
+
+
+def test_a_deprecated_term_leads_to_the_preferred_one(page, bundled_site):
+    page.goto(bundled_site.url + "fi/search.html?q=työssäoppiminen")
+    page.wait_for_selector("#results > li")
+    first = page.locator("#results > li").first
+    assert first.locator(".matched del span").text_content() == "työssäoppiminen"
+    assert "(vältettävä)" in first.locator(".matched").text_content()
+
+
+def test_javascript_keys_agree_with_the_command_line(page, bundled_site):
+    from glossary.search.keys import compact, fold, skeleton
+
+    g = glossary.load(TERMS)
+    samples = sorted({t.term for c in g.concepts.values() for t in c.terms()})
+    samples += [
+        "Ёлка-палка",
+        "ЕТÄOPISKELU",
+        "on-line",
+        "«Профессионалитет»",
+        "työ‐elämä",
+        "distantsionnoye obucheniye",
+        "shchyotka",
+        "Mäki-Ö",
+        "x  y",
+        "",
+    ]
+    page.goto(bundled_site.url + "fi/search.html")
+    got = page.evaluate(
+        """samples => samples.map(s => [GlossarySearch.fold(s), GlossarySearch.compact(s),
+                                       GlossarySearch.skeleton(s)])""",
+        samples,
+    )
+    expected = [[fold(s), compact(s), skeleton(s)] for s in samples]
+    mismatched = [(s, g_, e) for s, g_, e in zip(samples, got, expected, strict=True) if g_ != e]
+    assert mismatched == []
+
+
+def test_search_works_from_file_urls(page, bundled_site):
+    url = (bundled_site.root / "fi" / "search.html").as_uri() + "?q=oppisopimuskoulutukseen"
+    page.goto(url)
+    page.wait_for_selector("#results > li")
+    page.locator("#results > li > a").first.click()
+    page.wait_for_url("file://**/fi/concepts/apprenticeship-training.html")
+    assert page.locator("h1").text_content() == "oppisopimuskoulutus"
+
+
+# -- navigation ------------------------------------------------------------------------
+
+
+def test_language_switch_keeps_the_page(page, bundled_site):
+    page.goto(bundled_site.url + "fi/concepts/distance-learning.html")
+    page.locator("nav.languages a[hreflang='ru']").click()
+    page.wait_for_url("**/ru/concepts/distance-learning.html")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert page.locator("h1").text_content() == "дистанционное обучение"
+    page.locator("nav.languages a[hreflang='en']").click()
+    page.wait_for_url("**/en/concepts/distance-learning.html")
+    assert page.locator("h1").text_content() == "distance learning"
+
+
+def test_a_to_z_in_each_languages_order(page, test_site):
+    page.goto(test_site.url + "fi/az/fi.html")
+    assert page.locator(".az-list a").all_text_contents() == [
+        "ammatillinen koulutus",
+        "etäopiskelu",
+        "etäoppiminen",
+        "kapasiteetti",
+        "<script>window.__pwned = 'term'</script>",
+        "verkko-oppiminen",
+        "webinaari",
+        "Åbo Akademi",
+        "äidinkieli",
+    ]
+    page.locator("nav.letters a", has_text="Ä").click()
+    assert page.evaluate("location.hash") == "#letter-7"
+    assert page.locator("#letter-7").is_visible()
+    page.goto(test_site.url + "ru/az/ru.html")
+    assert page.locator(".az-list a").all_text_contents()[2:5] == [
+        "дистанционное обучение",
+        "ёмкость",
+        "заочное обучение",
+    ]
+
+
+def test_keyboard_only(page, bundled_site):
+    page.goto(bundled_site.url + "fi/index.html")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip"
+    assert page.locator(".skip").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # Every control is reachable with Tab and shows where the focus is.
+    page.goto(bundled_site.url + "fi/index.html")
+    seen = []
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        style = page.evaluate(
+            """() => { const e = document.activeElement, s = getComputedStyle(e);
+                       return [e.tagName, e.getAttribute('href') || e.id || e.type,
+                               s.outlineStyle, parseFloat(s.outlineWidth)]; }"""
+        )
+        if style[0] == "BODY":  # past the last control
+            break
+        seen.append(style[1])
+        assert style[2] != "none" and style[3] >= 2, f"no visible focus on {style}"
+    assert len(seen) > 20
+    assert "search.html" in seen and "home-q" in seen and "az/ru.html" in seen
+    # Search, choose a result and open it without a mouse.
+    page.goto(bundled_site.url + "fi/search.html")
+    page.keyboard.type("webinaarissa")
+    page.wait_for_selector("#results > li")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == "webinaari"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/fi/concepts/webinar.html")
+
+
+# -- hostile content -------------------------------------------------------------------
+
+
+def test_hostile_text_is_shown_as_text(page, test_site):
+    page.goto(test_site.url + "fi/concepts/hostile.html")
+    assert page.locator("h1").text_content() == "<script>window.__pwned = 'term'</script>"
+    assert page.locator(".definition p").first.text_content() == (
+        "<img src=x onerror=\"window.__pwned = 'definition'\">"
+    )
+    assert page.locator("main img, main svg, main b, main script").count() == 0
+    page.goto(test_site.url + "ru/search.html")
+    assert search(page, "</title><b>жирный</b>") == ["</title><b>жирный</b>"]
+    assert search(page, '"><svg onload="window.__pwned = \'attr\'">')
+    assert page.locator("#results b, #results svg, #results img").count() == 0
+    assert search(page, "<img src=x onerror=alert(1)>") == []
+    assert "<img src=x onerror=alert(1)>" in page.locator("#search-status").text_content()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+# -- accessibility and layout --------------------------------------------------------
+
+
+PAGES = [
+    "index.html",
+    "fi/index.html",
+    "fi/concepts/distance-learning.html",
+    "ru/concepts/vocational-education-and-training.html",
+    "en/az/fi.html",
+    "ru/az/ru.html",
+    "fi/search.html?q=etäopiskelu",
+    "ru/search.html?q=zzzz",
+    "en/subjects.html",
+    "fi/subjects/vet.html",
+    "ru/about.html",
+    "404.html",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_serious_violation(page, bundled_site, axe_source, path):
+    page.goto(bundled_site.url + path)
+    if "search.html" in path:
+        page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
+    )
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "fi/index.html",
+        "fi/concepts/distance-learning.html",
+        "ru/az/ru.html",
+        "ru/search.html?q=обучение",
+        "en/about.html",
+    ],
+)
+def test_fits_a_phone_screen(browser, bundled_site, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(bundled_site.url + path)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    context.close()
+    assert overflow <= 0
+
+
+def test_print_stylesheet(page, bundled_site):
+    page.goto(bundled_site.url + "fi/concepts/distance-learning.html")
+    page.emulate_media(media="print")
+    assert not page.locator("header.site-header").is_visible()
+    assert not page.locator(".quick-search").is_visible()
+    assert page.locator("h1").is_visible()
+    assert page.locator("section.language").count() == 3
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+def test_every_kind_of_page_loads_nothing_from_outside(page, bundled_site):
+    """The ``page`` fixture refuses and reports any outside request; visit every kind."""
+    for path in [*PAGES, "fi/subjects.html", "en/about.html"]:
+        page.goto(bundled_site.url + path)
+        page.wait_for_load_state("networkidle")
