@@ -33,6 +33,7 @@ from glossary.errors import ExportError
 from glossary.model import Concept, Glossary, TermStatus
 from glossary.site.context import (
     AboutPage,
+    AzEntry,
     AzPage,
     ConceptPage,
     ConceptView,
@@ -340,25 +341,35 @@ class _Builder:
         return Link(text=text, href=f"{home}concepts/{concept.id}.html", lang=lang)
 
     def letters(self, lang: str, home: str) -> tuple[LetterGroup, ...]:
-        entries: list[tuple[Any, str, Link]] = []
+        entries: list[tuple[Any, str, AzEntry]] = []
         for concept in self.concepts:
             section = concept.languages.get(lang)
             if section is None:
                 continue
+            equivalents = []
+            for other in self.languages:
+                other_section = concept.languages.get(other)
+                if other == lang or other_section is None or not other_section.terms:
+                    continue
+                first = other_section.preferred or other_section.terms[0]
+                equivalents.append(
+                    TermView(text=first.term, lang=other, status=first.status.value, type="")
+                )
             for term in section.terms:
                 note = None if term.status is TermStatus.PREFERRED else term.status.value
                 link = Link(
                     text=term.term, href=f"{home}concepts/{concept.id}.html", lang=lang, note=note
                 )
                 initial = letter(term.term, lang)
-                first = next((ch for ch in term.term if ch.isalnum()), "")
-                if initial == "#" and first.isascii() and first.isalpha():
+                first_char = next((ch for ch in term.term if ch.isalnum()), "")
+                if initial == "#" and first_char.isascii() and first_char.isalpha():
                     initial = "A–Z"  # Latin letters in a language written in another script
-                entries.append((sort_key(term.term, lang), initial, link))
-        entries.sort(key=lambda item: (item[0], item[2].href))
-        groups: dict[str, list[Link]] = {}
-        for _, initial, link in entries:
-            groups.setdefault(initial, []).append(link)
+                entry = AzEntry(term=link, equivalents=tuple(equivalents))
+                entries.append((sort_key(term.term, lang), initial, entry))
+        entries.sort(key=lambda item: (item[0], item[2].term.href))
+        groups: dict[str, list[AzEntry]] = {}
+        for _, initial, entry in entries:
+            groups.setdefault(initial, []).append(entry)
         ordered = sorted(groups, key=lambda g: (g == "A–Z", g == "#", sort_key(g, lang)))
         return tuple(
             LetterGroup(letter=g, anchor=f"letter-{i}", entries=tuple(groups[g]))

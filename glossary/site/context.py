@@ -11,6 +11,7 @@ from typing import Any
 
 __all__ = [
     "AboutPage",
+    "AzEntry",
     "AzPage",
     "ConceptPage",
     "ConceptView",
@@ -104,10 +105,16 @@ class SiteView:
 
 
 @dataclass(frozen=True)
+class AzEntry:
+    term: Link = doc("the term, linking to its concept; note: its status unless preferred")
+    equivalents: tuple[TermView, ...] = doc("the concept's preferred terms in the other languages", ())
+
+
+@dataclass(frozen=True)
 class LetterGroup:
-    letter: str = doc("the heading: a letter, or # for everything else")
+    letter: str = doc("the heading: a letter, A–Z for Latin letters in another script, or #")
     anchor: str = doc("the id of the heading in the page")
-    entries: tuple[Link, ...] = doc("the terms under it, each linking to its concept", ())
+    entries: tuple[AzEntry, ...] = doc("the terms under it", ())
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,59 @@
+"""Take the web glossary's screenshots in docs/screenshots/: ``python tools/screenshots.py``.
+
+Builds the bundled glossary's site into a temporary folder and photographs it in
+Chromium (Debian's ``chromium`` package, as the browser tests use) from ``file://``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+
+SHOTS = [
+    # name, page, viewport, full page
+    ("home", "fi/index.html", (1280, 860), False),
+    ("entry", "fi/concepts/distance-learning.html", (1280, 1400), False),
+    ("search", "ru/search.html?q=ammatillisessa%20koulutuksessa", (1280, 860), False),
+    ("a-to-z", "ru/az/ru.html", (1280, 860), False),
+    ("phone-search", "fi/search.html?q=distantsionnoe%20obuchenie", (390, 844), False),
+]
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    import glossary
+    from glossary.site import build_site
+
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795000000")
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        raise SystemExit("Chromium is not installed (Debian: sudo apt-get install chromium)")
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        build_site(glossary.load(ROOT / "terms"), site)
+        OUT.mkdir(parents=True, exist_ok=True)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=executable, args=["--headless=new", "--no-sandbox"]
+            )
+            for name, path, (width, height), full in SHOTS:
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page_path, _, query = path.partition("?")
+                page.goto((site / page_path).as_uri() + (f"?{query}" if query else ""))
+                if query:
+                    page.wait_for_selector("#results > li")
+                    page.evaluate("document.activeElement.blur()")
+                page.screenshot(path=str(OUT / f"{name}.png"), full_page=full)
+                page.close()
+                print(f"wrote {OUT.relative_to(ROOT) / name}.png")
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()
