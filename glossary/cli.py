@@ -544,6 +544,14 @@ def export(
             help="site: where it will be published (default: base_url in glossary.toml).",
         ),
     ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            metavar="DIR",
+            help="site: build from a copy of the templates folder, e.g. with your own style.",
+        ),
+    ] = None,
     glossary: GlossaryOption = None,
 ) -> None:
     """Write the glossary in another format.
@@ -564,6 +572,15 @@ def export(
                 f"'{base_url}' is not an http(s) address", param_hint="--base-url"
             )
         options["base_url"] = base_url
+    if templates is not None:
+        if "templates" not in getattr(exporter, "OPTIONS", ()):
+            raise typer.BadParameter(f"'{format_name}' uses no templates", param_hint="--templates")
+        if not (templates / "site").is_dir():
+            raise typer.BadParameter(
+                f"{templates} has no site/ folder; copy the project's templates/ folder",
+                param_hint="--templates",
+            )
+        options["templates"] = templates
     g = _read(glossary)
     if out is None or str(out) == "-":
         if not exporter.SUFFIX:
@@ -634,6 +651,10 @@ def serve(
     open_browser: Annotated[
         bool, typer.Option("--open", help="Open the site in the web browser.")
     ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", metavar="DIR", help="Build from a copy of the templates."),
+    ] = None,
     glossary: GlossaryOption = None,
 ) -> None:
     """Preview the web glossary: build it, serve it and rebuild it when a file changes.
@@ -649,7 +670,9 @@ def serve(
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 
     try:
-        preview = Preview(glossary, host=host, port=port, out=out, report=_err)
+        preview = Preview(
+            glossary, host=host, port=port, out=out, templates=templates, report=_err
+        )
     except OSError as exc:
         raise typer.BadParameter(
             f"cannot listen on {host}:{port}: {exc.strerror or exc}", param_hint="--port"

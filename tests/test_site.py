@@ -489,19 +489,7 @@ def test_templates_use_only_what_their_context_documents():
     from glossary.site import context
     from glossary.templating import environment, templates_dir
 
-    pages = {
-        "base.html": context.PageContext,
-        "home.html": context.HomePage,
-        "concept.html": context.ConceptPage,
-        "az.html": context.AzPage,
-        "subjects.html": context.SubjectsPage,
-        "subject.html": context.SubjectPage,
-        "search.html": context.SearchPage,
-        "about.html": context.AboutPage,
-        "root.html": context.RootPage,
-        "404.html": context.RootPage,
-        "macros.html": None,
-    }
+    pages: dict[str, type | None] = {**context.TEMPLATES, "macros.html": None}
     env = environment(templates_dir())
     folder = templates_dir() / "site"
     assert {p.name for p in folder.glob("*.html")} == set(pages)
@@ -515,6 +503,14 @@ def test_templates_use_only_what_their_context_documents():
         if isinstance(kind, type) and hasattr(kind, "__dataclass_fields__"):
             for f in fields(kind):
                 assert f.metadata.get("help"), f"{kind.__name__}.{f.name} has no help text"
+
+
+def test_docs_list_every_template_context():
+    from glossary.site.reference import update
+
+    on_disk = (ROOT / "docs" / "site.md").read_text("utf-8")
+    assert on_disk == update(on_disk), "run: python -m glossary.site.reference docs/site.md"
+    assert "#### `ConceptView`" in on_disk
 
 
 def extracted_messages() -> dict[str, tuple[str, ...]]:
@@ -664,6 +660,32 @@ def test_cli_export_site_into_a_foreign_folder_fails_cleanly(runner, tmp_path):
     )
 
 
+def test_own_templates(runner, tmp_path):
+    from glossary.cli import app
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    style = templates / "site" / "assets" / "style.css"
+    style.write_text(style.read_text("utf-8") + ".brand { color: #ffe; }\n", "utf-8")
+    out = tmp_path / "out"
+    args = ["export", "site", "--out", str(out), "--templates", str(templates)]
+    result = runner.invoke(app, [*args, "-g", str(SITE_SRC)])
+    assert result.exit_code == 0, result.stderr
+    assert (out / "assets/style.css").read_text("utf-8").endswith(".brand { color: #ffe; }\n")
+    # A mistake in a template is one line naming the file and line, and nothing is written.
+    concept = templates / "site" / "concept.html"
+    concept.write_text(concept.read_text("utf-8").replace("{% endfor %}", "{% endfro %}", 1), "utf-8")
+    before = files(out)
+    result = runner.invoke(app, [*args, "-g", str(SITE_SRC)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"glossary: error: {concept}:5: template error: ")
+    assert "Traceback" not in result.stderr
+    assert files(out) == before
+    result = runner.invoke(app, ["export", "site", "--out", str(out), "--templates", str(tmp_path), "-g", str(SITE_SRC)])
+    assert result.exit_code == 2
+    assert "has no site/ folder" in result.stderr
+
+
 def test_library_export_site(tmp_path):
     g = glossary.load(SITE_SRC)
     written = glossary.export(g, "site", tmp_path / "out")
@@ -695,8 +717,10 @@ def test_serve_previews_and_rebuilds_on_change(tmp_path):
 
     src = tmp_path / "g"
     shutil.copytree(SITE_SRC, src)
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
     reports: list[str] = []
-    with Preview(src, port=0, report=reports.append, interval=0.05) as preview:
+    with Preview(src, port=0, templates=templates, report=reports.append, interval=0.05) as preview:
         status, body = fetch(preview.url + "fi/concepts/webinar.html")
         assert status == 200
         assert b'<h1 id="concept-title">webinaari</h1>' in body
@@ -713,10 +737,15 @@ def test_serve_previews_and_rebuilds_on_change(tmp_path):
         assert wait_for(lambda: preview.build_number == 2), reports
         assert b"verkkoseminaari" in fetch(preview.url + "fi/concepts/webinar.html")[1]
 
+        style = templates / "site" / "assets" / "style.css"
+        style.write_text(style.read_text("utf-8") + "/* changed */\n", "utf-8")
+        assert wait_for(lambda: preview.build_number == 3), reports
+        assert fetch(preview.url + "assets/style.css")[1].endswith(b"/* changed */\n")
+
         path.write_text("id: webinar\nlanguages: [\n", "utf-8")
         assert wait_for(lambda: any("still serving" in r for r in reports)), reports
         assert any(f"{path.name}:" in r and "L10" in r for r in reports), reports
-        assert preview.build_number == 2
+        assert preview.build_number == 3
         assert b"verkkoseminaari" in fetch(preview.url + "fi/concepts/webinar.html")[1]
         out = preview.out
     assert not out.exists()  # its own temporary folder is removed

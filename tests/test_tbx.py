@@ -297,3 +297,36 @@ def test_loading_a_tbx_as_the_glossary(tmp_path, exported):
     path.write_bytes(exported)
     g = glossary.load(path)
     assert g.concepts == glossary.load(TERMS).concepts
+
+
+def test_the_language_of_concept_notes_is_the_documents_language(tmp_path):
+    (tmp_path / "glossary.toml").write_text(
+        '[glossary]\nid = "g"\nlanguages = ["fi", "ru"]\nnote_language = "EN"\n', "utf-8"
+    )
+    (tmp_path / "c.yaml").write_text(
+        "id: c\nnote: Checked.\nlanguages:\n  fi:\n    terms: [termi]\n  ru:\n    terms: [термин]\n",
+        "utf-8",
+    )
+    g = glossary.load(tmp_path)
+    assert (g.meta.note_language, g.meta.notes_lang) == ("en", "en")
+    data = tbx_bytes(g)
+    assert b'<tbx type="TBX-Basic" style="dca" xml:lang="en"' in data
+    back = read_tbx(io.BytesIO(data), name="g.tbx").glossary
+    assert back.meta == g.meta
+    # The first language is the default and is not stated again.
+    (tmp_path / "glossary.toml").write_text(
+        '[glossary]\nid = "g"\nlanguages = ["fi", "ru"]\n', "utf-8"
+    )
+    g = glossary.load(tmp_path)
+    assert (g.meta.note_language, g.meta.notes_lang) == (None, "fi")
+    assert read_tbx(io.BytesIO(tbx_bytes(g)), name="g.tbx").glossary.meta.note_language is None
+
+
+def test_a_note_language_that_is_no_language_tag_is_reported(tmp_path):
+    (tmp_path / "glossary.toml").write_text(
+        '[glossary]\nid = "g"\nlanguages = ["fi"]\nnote_language = "english!"\n', "utf-8"
+    )
+    report = glossary.validate(tmp_path, cache=False)
+    assert [(d.line, d.code, d.message) for d in report.diagnostics if d.code == "L111"] == [
+        (4, "L111", "'english!' in 'note_language' is not a BCP 47 language tag")
+    ]

@@ -28,6 +28,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from babel.support import NullTranslations
+
 from glossary.collation import letter, sort_key
 from glossary.errors import ExportError
 from glossary.model import Concept, Glossary, TermStatus
@@ -105,6 +107,14 @@ class _Builder:
         self.languages = glossary.languages
         self.concepts = sorted(glossary.concepts.values(), key=lambda c: c.id)
         self.outputs: list[Output] = []
+        self._catalogs: dict[str, NullTranslations] = {}
+        self._installed: str | None = None
+
+    def translations(self, ui: str) -> NullTranslations:
+        """The compiled catalog of ``ui`` (compiled once per build)."""
+        if ui not in self._catalogs:
+            self._catalogs[ui] = translations(self.templates, ui)
+        return self._catalogs[ui]
 
     # -- shared pieces ---------------------------------------------------------------------
 
@@ -215,9 +225,24 @@ class _Builder:
     # -- pages -------------------------------------------------------------------------
 
     def render(self, template: str, context: PageContext, ui: str) -> bytes:
-        self.env.install_gettext_translations(  # type: ignore[attr-defined]
-            translations(self.templates, ui), newstyle=True
-        )
+        import jinja2
+
+        try:
+            return self._render(template, context, ui)
+        except jinja2.TemplateSyntaxError as exc:
+            where = f"{exc.filename or exc.name}:{exc.lineno}"
+            raise ExportError(f"{where}: template error: {exc.message}") from None
+        except jinja2.TemplateNotFound as exc:
+            raise ExportError(f"{self.templates}: no template {exc.name}") from None
+        except jinja2.TemplateError as exc:
+            raise ExportError(f"{self.templates / template}: {exc}") from None
+
+    def _render(self, template: str, context: PageContext, ui: str) -> bytes:
+        if self._installed != ui:
+            self.env.install_gettext_translations(  # type: ignore[attr-defined]
+                self.translations(ui), newstyle=True
+            )
+            self._installed = ui
         values = {name: getattr(context, name) for name in context.__dataclass_fields__}
         return self.env.get_template(template).render(values).encode("utf-8")
 
@@ -230,7 +255,7 @@ class _Builder:
             for code in concept.subjects:
                 subjects_count[code] = subjects_count.get(code, 0) + 1
         for ui in self.ui_languages:
-            tr = translations(self.templates, ui)
+            tr = self.translations(ui)
             gettext = tr.gettext
 
             def subject_links(home: str, ui: str = ui) -> tuple[Link, ...]:
@@ -419,7 +444,11 @@ class _Builder:
         from glossary.site.searchindex import search_index_js
 
         for name in _ASSETS:
-            data = (self.templates / "site" / "assets" / name).read_bytes()
+            path = self.templates / "site" / "assets" / name
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise ExportError(f"{path}: {exc.strerror or exc}") from None
             self.outputs.append(Output(f"assets/{name}", data))
         self.outputs.append(
             Output("assets/search-index.js", search_index_js(self.glossary).encode("utf-8"))

@@ -6,7 +6,7 @@ not a field of their page's context (plus the gettext functions).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
@@ -107,7 +107,9 @@ class SiteView:
 @dataclass(frozen=True)
 class AzEntry:
     term: Link = doc("the term, linking to its concept; note: its status unless preferred")
-    equivalents: tuple[TermView, ...] = doc("the concept's preferred terms in the other languages", ())
+    equivalents: tuple[TermView, ...] = doc(
+        "the concept's preferred terms in the other languages", ()
+    )
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,16 @@ class AboutPage(PageContext):
     cite: str = doc("how to cite the glossary", "")
 
 
-def names(context: type) -> set[str]:
-    """The variable names a template of this page may use."""
-    return {f.name for f in fields(context)}
+#: The page contexts and the templates that receive them, in the order documented.
+TEMPLATES: dict[str, type] = {
+    "base.html": PageContext,
+    "root.html": RootPage,
+    "404.html": RootPage,
+    "home.html": HomePage,
+    "concept.html": ConceptPage,
+    "az.html": AzPage,
+    "subjects.html": SubjectsPage,
+    "subject.html": SubjectPage,
+    "search.html": SearchPage,
+    "about.html": AboutPage,
+}

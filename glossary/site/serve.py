@@ -10,6 +10,7 @@ script is added when a page is sent, never written into the built files.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
 import threading
@@ -37,10 +38,18 @@ _RELOAD_SCRIPT = (
 ).encode()
 
 
-def _signature(paths: list[Path]) -> str:
+def _signature(source: Path, templates: Path) -> str:
+    """What changes when a source file or any file of the templates changes."""
     from glossary.search.store import stat_signature
 
-    return "\n".join(stat_signature(path) for path in paths)
+    parts = [stat_signature(source)]
+    for folder, dirs, names in os.walk(templates):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            with contextlib.suppress(OSError):
+                info = os.stat(os.path.join(folder, name))
+                parts.append(f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}")
+    return "\n".join(parts)
 
 
 class Preview:
@@ -57,6 +66,7 @@ class Preview:
         host: str = "127.0.0.1",
         port: int = 8000,
         out: Path | None = None,
+        templates: Path | None = None,
         report: Callable[[str], None] = print,
         interval: float = 0.3,
     ) -> None:
@@ -68,7 +78,7 @@ class Preview:
         self.interval = interval
         self._own_out = out is None
         self.out = out if out is not None else Path(tempfile.mkdtemp(prefix="glossary-site-"))
-        self.watched = [self.source, templates_dir()]
+        self.templates = templates or templates_dir()
         self.build_number = 0
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -90,7 +100,8 @@ class Preview:
         try:
             glossary = load(self.source)
             with self._lock:
-                written = build_site(glossary, self.out, {"base_url": self.url})
+                options = {"base_url": self.url, "templates": self.templates}
+                written = build_site(glossary, self.out, options)
         except LoadError as exc:
             if exc.diagnostics:
                 self.report(diagnostics_text(exc.diagnostics))
@@ -105,9 +116,9 @@ class Preview:
         return True
 
     def _watch(self) -> None:
-        last = _signature(self.watched)
+        last = _signature(self.source, self.templates)
         while not self._stop.wait(self.interval):
-            current = _signature(self.watched)
+            current = _signature(self.source, self.templates)
             if current != last:
                 last = current
                 self.build()

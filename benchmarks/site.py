@@ -1,0 +1,122 @@
+"""Building the web glossary from 10,000 generated concepts, and the size of its search index.
+
+    python benchmarks/site.py [-n 10000]
+
+Measured in one process, each step against a baseline run in the same process:
+
+- baseline: one minimal Jinja template per concept page (the terms in a list, nothing
+  else) rendered and written to a fresh folder: the least any static generator does for
+  the same number of pages;
+- a first build into an empty folder, a rebuild with nothing changed, and a rebuild after
+  one concept file changed (the sources are read through the cache, as the command does);
+- the search index: bytes and gzip bytes, and both per 1,000 concepts.
+
+The bundled glossary's build as a whole command is timed by running
+``glossary export site`` in a subprocess.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def baseline(g, out: Path, languages: tuple[str, ...]) -> float:
+    from jinja2 import Environment
+
+    template = Environment(autoescape=True).from_string(
+        "<!DOCTYPE html><html lang='{{ ui }}'><title>{{ id }}</title><main>"
+        "{% for lang, section in sections %}<h2>{{ lang }}</h2><ul>"
+        "{% for t in section.terms %}<li lang='{{ lang }}'>{{ t.term }}</li>{% endfor %}"
+        "</ul><p>{{ section.definition or '' }}</p>{% endfor %}</main></html>"
+    )
+    start = time.perf_counter()
+    for ui in languages:
+        folder = out / ui
+        folder.mkdir(parents=True)
+        for concept in g.concepts.values():
+            page = template.render(ui=ui, id=concept.id, sections=concept.languages.items())
+            (folder / f"{concept.id}.html").write_text(page, encoding="utf-8")
+    return time.perf_counter() - start
+
+
+def timed(function, *args):
+    start = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - start, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-n", "--concepts", type=int, default=10_000)
+    args = parser.parse_args()
+
+    import glossary
+    from glossary.site import build_site
+    from glossary.site.searchindex import search_index_js
+
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795000000")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        os.environ["GLOSSARY_CACHE_DIR"] = str(work / "cache")
+        src = work / "terms"
+        generate(src, args.concepts)
+        glossary.load(src)  # fill the source cache, as a terminologist's machine has it
+        g = glossary.load(src)
+        pages = len(g.concepts) * 3
+
+        base = baseline(g, work / "baseline", ("fi", "ru", "en"))
+        first, written = timed(build_site, g, work / "site")
+        again, unchanged = timed(build_site, glossary.load(src), work / "site")
+        victim = sorted(src.rglob("*.yaml"))[len(g.concepts) // 2]
+        victim.write_text(
+            victim.read_text("utf-8").replace("status: draft", "status: reviewed", 1), "utf-8"
+        )
+        one_start = time.perf_counter()
+        changed = build_site(glossary.load(src), work / "site")
+        one = time.perf_counter() - one_start
+
+        index = search_index_js(g).encode("utf-8")
+        packed = gzip.compress(index, 9, mtime=0)
+        total = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file())
+
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "glossary", "export", "site", "--out", str(work / "bundled")],
+            check=True,
+            capture_output=True,
+            cwd=work,
+            env={**os.environ, "GLOSSARY_PATH": str(ROOT / "terms")},
+        )
+        bundled = time.perf_counter() - start
+        bundled_files = sum(1 for p in (work / "bundled").rglob("*") if p.is_file())
+        shutil.rmtree(work / "bundled")
+
+    print(f"{len(g.concepts):,} concepts, {pages:,} concept pages in fi, ru and en")
+    print(f"baseline (minimal template, same pages)  {base:7.2f} s")
+    print(f"first build                              {first:7.2f} s   {first / base:5.1f}x baseline   {len(written):,} files")
+    print(f"rebuild, nothing changed                 {again:7.2f} s   {again / base:5.1f}x baseline   {len(unchanged):,} files written")
+    print(f"rebuild, one concept changed             {one:7.2f} s   {one / base:5.1f}x baseline   {len(changed):,} files written")
+    print(f"site size                                {total / 1e6:7.1f} MB")
+    print(
+        f"search index  {len(index) / 1e3:,.0f} kB, gzip {len(packed) / 1e3:,.0f} kB; "
+        f"per 1,000 concepts {len(index) / len(g.concepts):,.0f} kB, "
+        f"gzip {len(packed) / len(g.concepts):,.0f} kB"
+    )
+    print(f"bundled glossary, whole command           {bundled:7.2f} s   {bundled_files} files")
+
+
+if __name__ == "__main__":
+    main()
