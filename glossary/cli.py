@@ -670,9 +670,7 @@ def serve(
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 
     try:
-        preview = Preview(
-            glossary, host=host, port=port, out=out, templates=templates, report=_err
-        )
+        preview = Preview(glossary, host=host, port=port, out=out, templates=templates, report=_err)
     except OSError as exc:
         raise typer.BadParameter(
             f"cannot listen on {host}:{port}: {exc.strerror or exc}", param_hint="--port"

@@ -57,6 +57,7 @@ def _weights(lang: str) -> dict[str, int]:
     return weights
 
 
+@lru_cache(maxsize=1 << 16)
 def sort_key(text: str, lang: str) -> Key:
     """A key that sorts ``text`` in the alphabetical order of ``lang``."""
     code = lang.split("-", 1)[0].lower()

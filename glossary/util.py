@@ -17,12 +17,13 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> bool:
+def atomic_write(path: Path, data: bytes, *, overwrite: bool = False, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never half.
 
     Without ``overwrite`` an existing file is left alone and ``False`` is returned; the
     check and the write are one atomic step (a hard link), so a file that appears
-    meanwhile is not overwritten either.
+    meanwhile is not overwritten either. ``durable`` syncs the data to disk before the
+    file takes its name, so that it survives a crash too.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -31,7 +32,8 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> bool:
         with os.fdopen(fd, "wb") as fp:
             fp.write(data)
             fp.flush()
-            os.fsync(fp.fileno())
+            if durable:
+                os.fsync(fp.fileno())
         if path.exists() and path.is_file():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:

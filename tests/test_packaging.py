@@ -30,6 +30,10 @@ def test_the_wheel_holds_terms_and_templates(tmp_path):
     assert "glossary/terms/glossary.toml" in names
     assert "glossary/py.typed" in names
     assert "glossary/templates/README.md" in names
+    templates = ROOT / "templates"
+    for source in templates.rglob("*"):
+        if source.is_file():
+            assert f"glossary/templates/{source.relative_to(templates).as_posix()}" in names
     for source in TERMS.glob("*.yaml"):
         assert f"glossary/terms/{source.name}" in names
     assert not any(name.startswith(("tests/", "cli.py")) for name in names)

@@ -99,7 +99,11 @@ def test_every_page_is_built_and_recorded(site):
         expected |= {f"{ui}/subjects/{code}.html" for code in ("vet", "e-learning")}
         expected |= {f"{ui}/concepts/{cid}.html" for cid in IDS}
     assert set(files(site)) == expected | {MANIFEST}
-    assert json.loads((site / MANIFEST).read_text("utf-8")) == {"files": sorted(expected)}
+    record = json.loads((site / MANIFEST).read_text("utf-8"))
+    assert record["format"] == 1
+    assert sorted(record["files"]) == sorted(expected)
+    for name, (key, size) in record["files"].items():
+        assert (len(key), size) == (32, (site / name).stat().st_size)
 
 
 def test_downloads_are_the_glossary_in_tbx_and_csv(site):
@@ -489,11 +493,11 @@ def test_templates_use_only_what_their_context_documents():
     from glossary.site import context
     from glossary.templating import environment, templates_dir
 
-    pages: dict[str, type | None] = {**context.TEMPLATES, "macros.html": None}
+    pages: dict[str, type | None] = dict(context.TEMPLATES)
     env = environment(templates_dir())
     folder = templates_dir() / "site"
     assert {p.name for p in folder.glob("*.html")} == set(pages)
-    gettext = {"_", "gettext", "ngettext", "m"}  # m: the macros, imported by name
+    gettext = {"_", "gettext", "ngettext"}
     for name, kind in pages.items():
         source = (folder / name).read_text("utf-8")
         used = meta.find_undeclared_variables(env.parse(source)) - gettext
@@ -580,6 +584,23 @@ def test_a_rebuild_writes_only_what_changed(tmp_path):
         assert (out / name).stat().st_mtime_ns == before[name], name
 
 
+def test_a_rebuild_restores_what_was_deleted_or_edited_and_follows_the_templates(tmp_path):
+    out = tmp_path / "out"
+    build(out)
+    reference = files(out)
+    (out / "fi/concepts/capacity.html").unlink()
+    (out / "ru/index.html").write_text("edited", "utf-8")
+    written = sorted(p.relative_to(out).as_posix() for p in build(out))
+    assert written == ["fi/concepts/capacity.html", "ru/index.html"]
+    assert files(out) == reference
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    base = templates / "site" / "base.html"
+    base.write_text(base.read_text("utf-8").replace("<main", "<main data-x", 1), "utf-8")
+    written = build(out, templates=templates)
+    assert len(written) == sum(1 for name in reference if name.endswith(".html"))
+
+
 def test_a_removed_concept_loses_its_pages_and_nothing_else(tmp_path):
     src = tmp_path / "g"
     shutil.copytree(SITE_SRC, src)
@@ -616,7 +637,8 @@ def test_a_tampered_record_never_removes_files_outside_the_site(tmp_path):
     outside = tmp_path / "keep.txt"
     outside.write_text("mine", "utf-8")
     (out / MANIFEST).write_text(
-        json.dumps({"files": ["../keep.txt", str(outside), "", ".", 7]}), "utf-8"
+        json.dumps({"files": {p: ["k", 4] for p in ("../keep.txt", str(outside), "", ".")}}),
+        "utf-8",
     )
     build(out)
     assert outside.read_text("utf-8") == "mine"
@@ -674,14 +696,19 @@ def test_own_templates(runner, tmp_path):
     assert (out / "assets/style.css").read_text("utf-8").endswith(".brand { color: #ffe; }\n")
     # A mistake in a template is one line naming the file and line, and nothing is written.
     concept = templates / "site" / "concept.html"
-    concept.write_text(concept.read_text("utf-8").replace("{% endfor %}", "{% endfro %}", 1), "utf-8")
+    concept.write_text(
+        concept.read_text("utf-8").replace("{% endfor %}", "{% endfro %}", 1), "utf-8"
+    )
     before = files(out)
     result = runner.invoke(app, [*args, "-g", str(SITE_SRC)])
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"glossary: error: {concept}:5: template error: ")
+    assert result.stderr.startswith(f"glossary: error: {concept}:4: template error: ")
     assert "Traceback" not in result.stderr
     assert files(out) == before
-    result = runner.invoke(app, ["export", "site", "--out", str(out), "--templates", str(tmp_path), "-g", str(SITE_SRC)])
+    result = runner.invoke(
+        app,
+        ["export", "site", "--out", str(out), "--templates", str(tmp_path), "-g", str(SITE_SRC)],
+    )
     assert result.exit_code == 2
     assert "has no site/ folder" in result.stderr
 

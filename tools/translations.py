@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "templates" / "locale"
 
 FI = {
+    "full form": "täysi muoto",
     "%(entry)s. In: %(work)s": "%(entry)s. Teoksessa: %(work)s",
     "%(concepts)s concepts, %(terms)s terms": "%(concepts)s käsitettä, %(terms)s termiä",
     "%(concepts)s concepts, %(terms)s terms. Built %(date)s.": "%(concepts)s käsitettä, %(terms)s termiä. Koottu %(date)s.",
@@ -85,6 +86,7 @@ FI = {
 }
 
 RU = {
+    "full form": "полная форма",
     "%(entry)s. In: %(work)s": "%(entry)s // %(work)s",
     "%(concepts)s concepts, %(terms)s terms": "понятий: %(concepts)s, терминов: %(terms)s",
     # Russian dates end in "г." (year), which closes the sentence.

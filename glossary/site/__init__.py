@@ -7,6 +7,12 @@ produced are removed, and nothing else in the output folder is touched: the fold
 remembers what the site wrote in ``.glossary-site.json``, and a folder that holds other
 files but no such record is refused.
 
+Rendering is skipped too where it can be: every output records a key, a digest of
+everything it is made from (the page's context, the templates and catalogs, this
+package's version); a page whose key is the one recorded for the file already there is
+neither rendered nor written. The context dataclasses hold all a template sees, so their
+``repr`` is that input.
+
 Layout (all links are relative, so the site works from ``file://`` and any static host)::
 
     index.html                the interface languages
@@ -22,6 +28,8 @@ Layout (all links are relative, so the site works from ``file://`` and any stati
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -71,7 +79,68 @@ _STATUS_ORDER = {
 @dataclass(frozen=True)
 class Output:
     path: str  # relative to the output folder, with "/"
-    data: bytes
+    data: bytes | None  # None: the file there is already this output
+    key: str = ""
+
+
+def _digest(*parts: str | bytes) -> str:
+    total = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        total.update(part.encode("utf-8") if isinstance(part, str) else part)
+        total.update(b"\0")
+    return total.hexdigest()
+
+
+def _templates_digest(folder: Path) -> str:
+    """A digest of every file of the templates folder (templates, assets, catalogs)."""
+    from glossary import __version__
+
+    parts: list[str | bytes] = [__version__]
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return _digest(*parts)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogs; it is translated where it is used."""
+    return message
+
+
+#: What the templates show for the values of the sources (TBX-Basic's picklists).
+LABELS = {
+    "status": {
+        "preferred": N_("preferred"),
+        "admitted": N_("admitted"),
+        "deprecated": N_("deprecated"),
+        "superseded": N_("superseded"),
+        "approved": N_("approved"),
+        "reviewed": N_("reviewed"),
+        "draft": N_("draft"),
+    },
+    "type": {
+        "fullForm": N_("full form"),
+        "abbreviation": N_("abbreviation"),
+        "acronym": N_("acronym"),
+        "shortForm": N_("short form"),
+        "variant": N_("variant"),
+        "phrase": N_("phrase"),
+    },
+    "pos": {
+        "noun": N_("noun"),
+        "verb": N_("verb"),
+        "adjective": N_("adjective"),
+        "adverb": N_("adverb"),
+        "properNoun": N_("proper noun"),
+        "other": N_("other part of speech"),
+    },
+    "gender": {
+        "masculine": N_("masculine"),
+        "feminine": N_("feminine"),
+        "neuter": N_("neuter"),
+        "other": N_("other gender"),
+    },
+}
 
 
 def _size(count: int, ui: str) -> str:
@@ -94,7 +163,13 @@ def _preferred(concept: Concept, lang: str) -> tuple[str, str]:
 
 
 class _Builder:
-    def __init__(self, glossary: Glossary, out: Path, options: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        glossary: Glossary,
+        out: Path,
+        options: Mapping[str, Any],
+        previous: Mapping[str, tuple[str, int]] | None = None,
+    ) -> None:
         self.glossary = glossary
         self.meta = glossary.meta
         self.out = out
@@ -107,6 +182,8 @@ class _Builder:
         self.languages = glossary.languages
         self.concepts = sorted(glossary.concepts.values(), key=lambda c: c.id)
         self.outputs: list[Output] = []
+        self.previous = dict(previous or {})
+        self.salt = _templates_digest(self.templates)
         self._catalogs: dict[str, NullTranslations] = {}
         self._installed: str | None = None
 
@@ -118,6 +195,7 @@ class _Builder:
 
     # -- shared pieces ---------------------------------------------------------------------
 
+    @functools.cache  # noqa: B019 (one builder per build)
     def site(self, ui: str) -> SiteView:
         return SiteView(
             title=self.meta.title_in(ui),
@@ -131,6 +209,10 @@ class _Builder:
             built=format_date(self.built, ui),
             year=self.built.year,
             base_url=self.base_url,
+            labels={
+                kind: {value: self.translations(ui).gettext(text) for value, text in table.items()}
+                for kind, table in LABELS.items()
+            },
         )
 
     def base(self, ui: str, path: str, title: str, current: str = "") -> dict[str, Any]:
@@ -246,8 +328,24 @@ class _Builder:
         values = {name: getattr(context, name) for name in context.__dataclass_fields__}
         return self.env.get_template(template).render(values).encode("utf-8")
 
+    def unchanged(self, path: str, key: str) -> bool:
+        """Whether the file at ``path`` is already the output of this key (and has the
+        size it was written with: a file edited by hand is rebuilt)."""
+        recorded = self.previous.get(path)
+        if recorded is None or recorded[0] != key:
+            return False
+        try:
+            return (self.out / path).stat().st_size == recorded[1]
+        except OSError:
+            return False
+
+    def add(self, path: str, key: str, make: Callable[[], bytes]) -> None:
+        data = None if self.unchanged(path, key) else make()
+        self.outputs.append(Output(path, data, key))
+
     def page(self, path: str, template: str, context: PageContext) -> None:
-        self.outputs.append(Output(path, self.render(template, context, context.ui)))
+        key = _digest(self.salt, template, repr(context))
+        self.add(path, key, lambda: self.render(template, context, context.ui))
 
     def gather(self) -> None:
         subjects_count: dict[str, int] = {}
@@ -359,12 +457,14 @@ class _Builder:
         self.page("404.html", "site/404.html", notfound)
         self.assets()
         if self.base_url:
-            self.outputs.append(Output("sitemap.xml", self.sitemap()))
+            data = self.sitemap()
+            self.outputs.append(Output("sitemap.xml", data, _digest(data)))
 
     def _concept_link(self, concept: Concept, ui: str, home: str) -> Link:
         text, lang = _preferred(concept, ui)
         return Link(text=text, href=f"{home}concepts/{concept.id}.html", lang=lang)
 
+    @functools.cache  # noqa: B019 (one builder per build; the same in every interface)
     def letters(self, lang: str, home: str) -> tuple[LetterGroup, ...]:
         entries: list[tuple[Any, str, AzEntry]] = []
         for concept in self.concepts:
@@ -449,9 +549,23 @@ class _Builder:
                 data = path.read_bytes()
             except OSError as exc:
                 raise ExportError(f"{path}: {exc.strerror or exc}") from None
-            self.outputs.append(Output(f"assets/{name}", data))
-        self.outputs.append(
-            Output("assets/search-index.js", search_index_js(self.glossary).encode("utf-8"))
+            self.outputs.append(Output(f"assets/{name}", data, _digest(data)))
+        terms = repr(
+            [
+                (
+                    concept.id,
+                    [
+                        (lang, [(t.term, t.status.value) for t in section.terms])
+                        for lang, section in concept.languages.items()
+                    ],
+                )
+                for concept in self.glossary.concepts.values()
+            ]
+        )
+        self.add(
+            "assets/search-index.js",
+            _digest(self.salt, " ".join(self.languages), terms),
+            lambda: search_index_js(self.glossary).encode("utf-8"),
         )
 
     def sitemap(self) -> bytes:
@@ -489,14 +603,26 @@ class _Builder:
         from glossary.exporters.csv import render as csv_render
         from glossary.exporters.tbx import render as tbx_render
 
-        self.outputs.append(Output(f"downloads/{self.meta.id}.tbx", tbx_render(self.glossary)))
-        self.outputs.append(Output(f"downloads/{self.meta.id}.csv", csv_render(self.glossary)))
+        # The sources' digest is the input of both (none for a glossary built in code).
+        source = self.glossary.fingerprint
+        renderers: dict[str, Callable[[Glossary], bytes]] = {
+            ".tbx": tbx_render,
+            ".csv": csv_render,
+        }
+        for suffix, render in renderers.items():
+            key = _digest(self.salt, suffix, source) if source else ""
+            self.add(
+                f"downloads/{self.meta.id}{suffix}",
+                key,
+                functools.partial(render, self.glossary),
+            )
 
 
-def _check_output(out: Path) -> list[str]:
-    """The files of the site's earlier build in ``out``; refuse a folder of other files."""
+def _check_output(out: Path) -> dict[str, tuple[str, int]]:
+    """The files of the site's earlier build in ``out`` with their keys and sizes; refuse
+    a folder of other files."""
     if not out.exists():
-        return []
+        return {}
     if not out.is_dir():
         raise ExportError(f"{out} is a file; give a folder for the site")
     manifest = out / MANIFEST
@@ -504,15 +630,24 @@ def _check_output(out: Path) -> list[str]:
         try:
             data = json.loads(manifest.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return []
+            return {}
         files = data.get("files") if isinstance(data, dict) else None
-        return [f for f in files if isinstance(f, str)] if isinstance(files, list) else []
+        if not isinstance(files, dict):
+            return {}
+        return {
+            path: (entry[0], entry[1])
+            for path, entry in files.items()
+            if isinstance(entry, list)
+            and len(entry) == 2
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], int)
+        }
     if any(out.iterdir()):
         raise ExportError(
             f"{out} is not empty and was not made by 'glossary export site'; "
             "give an empty or new folder"
         )
-    return []
+    return {}
 
 
 def build_site(
@@ -521,25 +656,32 @@ def build_site(
     """Build the site into ``out``; return the files written (unchanged ones are not)."""
     options = dict(options or {})
     previous = _check_output(out)
-    builder = _Builder(glossary, out, options)
+    builder = _Builder(glossary, out, options, previous)
     builder.add_downloads()
     builder.gather()
     return _write(out, builder.outputs, previous)
 
 
-def _write(out: Path, outputs: Iterable[Output], previous: list[str]) -> list[Path]:
+def _write(
+    out: Path, outputs: Iterable[Output], previous: Mapping[str, tuple[str, int]]
+) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    current = []
+    current: dict[str, tuple[str, int]] = {}
     for output in outputs:
+        if output.data is None:
+            current[output.path] = previous[output.path]
+            continue
+        current[output.path] = (output.key, len(output.data))
         target = out / output.path
-        current.append(output.path)
         try:
             if target.is_file() and target.read_bytes() == output.data:
                 continue
         except OSError:
             pass
-        atomic_write(target, output.data, overwrite=True)
+        # Atomic (a reader sees the old page or the new one) but not synced to disk one
+        # by one: the site is rebuilt from the sources, and 30,000 syncs take minutes.
+        atomic_write(target, output.data, overwrite=True, durable=False)
         written.append(target)
     root = out.resolve()
     for stale in sorted(set(previous) - set(current)):
@@ -550,10 +692,10 @@ def _write(out: Path, outputs: Iterable[Output], previous: list[str]) -> list[Pa
         if path.is_file():
             path.unlink()
             _prune(path.parent, root)
-    manifest = json.dumps({"files": sorted(current)}, indent=1).encode("utf-8")
+    manifest = json.dumps({"format": 1, "files": dict(sorted(current.items()))}, indent=1)
     record = out / MANIFEST
-    if not record.is_file() or record.read_bytes() != manifest:
-        atomic_write(record, manifest, overwrite=True)
+    if not record.is_file() or record.read_bytes() != manifest.encode("utf-8"):
+        atomic_write(record, manifest.encode("utf-8"), overwrite=True)
     return written
 
 

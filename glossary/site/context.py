@@ -6,6 +6,7 @@ not a field of their page's context (plus the gettext functions).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,6 +103,11 @@ class SiteView:
     built: str = doc("the build date, formatted for the interface language", "")
     year: int = doc("the year of the build date", 0)
     base_url: str | None = doc("where the site will be published")
+    labels: Mapping[str, Mapping[str, str]] = doc(
+        "the interface's words for the values of the sources: labels.status, labels.type, "
+        "labels.pos and labels.gender, each by value (preferred, abbreviation, noun …)",
+        factory=dict,
+    )
 
 
 @dataclass(frozen=True)
