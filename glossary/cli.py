@@ -532,7 +532,7 @@ def stats(
 @app.command()
 @_command
 def export(
-    format_name: Annotated[str, typer.Argument(metavar="FORMAT", help="tbx, csv or site.")],
+    format_name: Annotated[str, typer.Argument(metavar="FORMAT", help="site, pdf, tbx or csv.")],
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
     ] = None,
@@ -549,8 +549,12 @@ def export(
         typer.Option(
             "--templates",
             metavar="DIR",
-            help="site: build from a copy of the templates folder, e.g. with your own style.",
+            help="site, pdf: build from a copy of the templates folder, e.g. with your own style.",
         ),
+    ] = None,
+    page_size: Annotated[
+        str | None,
+        typer.Option("--page-size", metavar="SIZE", help="pdf: A4 (default) or A5."),
     ] = None,
     glossary: GlossaryOption = None,
 ) -> None:
@@ -575,12 +579,22 @@ def export(
     if templates is not None:
         if "templates" not in getattr(exporter, "OPTIONS", ()):
             raise typer.BadParameter(f"'{format_name}' uses no templates", param_hint="--templates")
-        if not (templates / "site").is_dir():
+        if not (templates / format_name).is_dir():
             raise typer.BadParameter(
-                f"{templates} has no site/ folder; copy the project's templates/ folder",
+                f"{templates} has no {format_name}/ folder; copy the project's templates/ folder",
                 param_hint="--templates",
             )
         options["templates"] = templates
+    if page_size is not None:
+        if "page_size" not in getattr(exporter, "OPTIONS", ()):
+            raise typer.BadParameter(f"'{format_name}' has no pages", param_hint="--page-size")
+        size = page_size.upper()
+        if size not in ("A4", "A5"):
+            raise typer.BadParameter(
+                f"'{page_size}' is not a page size we print; choose A4 or A5",
+                param_hint="--page-size",
+            )
+        options["page_size"] = size
     g = _read(glossary)
     if out is None or str(out) == "-":
         if not exporter.SUFFIX:

@@ -524,7 +524,7 @@ def extracted_messages() -> dict[str, tuple[str, ...]]:
     with open(ROOT / "templates" / "babel.cfg", encoding="utf-8") as fp:
         method_map, options_map = parse_mapping_cfg(fp)
     found: dict[str, tuple[str, ...]] = {}
-    for folder in (ROOT / "templates", ROOT / "glossary" / "site"):
+    for folder in (ROOT / "templates", ROOT / "glossary" / "site", ROOT / "glossary" / "pdf"):
         for _, _, message, _, _ in extract_from_dir(folder, method_map, options_map):
             key = message if isinstance(message, str) else message[0]
             found[key] = message if isinstance(message, tuple) else (message,)

@@ -27,6 +27,7 @@ EXPORTERS: dict[str, str] = {
     "tbx": "glossary.exporters.tbx",
     "csv": "glossary.exporters.csv",
     "site": "glossary.exporters.site",
+    "pdf": "glossary.exporters.pdf",
 }
 
 
