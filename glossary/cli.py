@@ -532,7 +532,10 @@ def stats(
 @app.command()
 @_command
 def export(
-    format_name: Annotated[str, typer.Argument(metavar="FORMAT", help="site, pdf, tbx or csv.")],
+    format_name: Annotated[
+        str,
+        typer.Argument(metavar="FORMAT", help="site, pdf, json, tbx, csv, xlsx or skos."),
+    ],
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
     ] = None,
@@ -555,6 +558,14 @@ def export(
     page_size: Annotated[
         str | None,
         typer.Option("--page-size", metavar="SIZE", help="pdf: A4 (default) or A5."),
+    ] = None,
+    tbx_version: Annotated[
+        int | None,
+        typer.Option(
+            "--tbx-version",
+            metavar="N",
+            help="tbx: 3 (TBX v3, default) or 2 (martif, TBX-Basic 2008, for older tools).",
+        ),
     ] = None,
     glossary: GlossaryOption = None,
 ) -> None:
@@ -595,6 +606,15 @@ def export(
                 param_hint="--page-size",
             )
         options["page_size"] = size
+    if tbx_version is not None:
+        if "tbx_version" not in getattr(exporter, "OPTIONS", ()):
+            raise typer.BadParameter(f"'{format_name}' is not TBX", param_hint="--tbx-version")
+        if tbx_version not in (2, 3):
+            raise typer.BadParameter(
+                f"TBX version {tbx_version} does not exist here; choose 2 or 3",
+                param_hint="--tbx-version",
+            )
+        options["tbx_version"] = tbx_version
     g = _read(glossary)
     if out is None or str(out) == "-":
         if not exporter.SUFFIX:

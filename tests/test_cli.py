@@ -142,7 +142,7 @@ def test_unknown_export_format_suggests_one(runner):
     assert result.exit_code == 2
     assert result.stderr == (
         "glossary: error: unknown export format 'tbz' (did you mean 'tbx'?); "
-        "choose one of: csv, site, tbx\n"
+        "choose one of: csv, json, pdf, site, skos, tbx, xlsx\n"
     )
 
 

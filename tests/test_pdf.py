@@ -174,7 +174,7 @@ def test_outline_has_both_parts_in_order_with_their_letters(bundled_pdf):
             break
         letters.append(title)
     assert letters == sorted(letters, key=lambda text: sort_key(text, "fi"))
-    assert letters[-2:] == ["Ä", "Ö"]
+    assert letters[-2:] == ["Y", "Ä"]  # Finnish: … y z å ä ö (no Z, Å or Ö term here)
     ru_start = marks.index((0, *top[fi_part + 1]))
     ru_letters = [t for d, t, _ in marks[ru_start + 1 :] if d == 1]
     assert ru_letters[:-1] == sorted(ru_letters[:-1], key=lambda text: sort_key(text, "ru"))

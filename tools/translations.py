@@ -13,6 +13,14 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "templates" / "locale"
 
 FI = {
+    "Abbreviations": "Lyhenteet",
+    "Date": "Päiväys",
+    "Index": "Hakemisto",
+    "admitted term": "hyväksyttävä termi",
+    "deprecated term: do not use": "vältettävä termi: älä käytä",
+    "superseded term: no longer in use": "vanhentunut termi: ei enää käytössä",
+    "see the entry on the page given": "katso hakusanaa mainitulla sivulla",
+    "Each entry gives the term, its grammar and status, its equivalents (the preferred one first, in bold), a definition, an example and related entries with their page. A term without a mark is a noun; a term in bold is preferred.": "Hakusana-artikkelissa on termi, sen kieliopilliset tiedot ja suositettavuus, vastineet (suositettava ensin, lihavoituna), määritelmä, esimerkki sekä lähikäsitteet sivunumeroineen. Termi ilman merkintää on substantiivi; lihavoitu termi on suositettava.",
     "full form": "täysi muoto",
     "%(entry)s. In: %(work)s": "%(entry)s. Teoksessa: %(work)s",
     "%(concepts)s concepts, %(terms)s terms": "%(concepts)s käsitettä, %(terms)s termiä",
@@ -86,6 +94,14 @@ FI = {
 }
 
 RU = {
+    "Abbreviations": "Условные сокращения",
+    "Date": "Дата",
+    "Index": "Указатель",
+    "admitted term": "допустимый термин",
+    "deprecated term: do not use": "нерекомендуемый термин: не употреблять",
+    "superseded term: no longer in use": "устаревший термин: больше не употребляется",
+    "see the entry on the page given": "см. статью на указанной странице",
+    "Each entry gives the term, its grammar and status, its equivalents (the preferred one first, in bold), a definition, an example and related entries with their page. A term without a mark is a noun; a term in bold is preferred.": "Статья содержит термин, его грамматические пометы и статус, эквиваленты (предпочтительный — первым, полужирным), определение, пример и связанные статьи с номерами страниц. Термин без пометы — существительное; полужирный термин — предпочтительный.",
     "full form": "полная форма",
     "%(entry)s. In: %(work)s": "%(entry)s // %(work)s",
     "%(concepts)s concepts, %(terms)s terms": "понятий: %(concepts)s, терминов: %(terms)s",

@@ -28,6 +28,9 @@ EXPORTERS: dict[str, str] = {
     "csv": "glossary.exporters.csv",
     "site": "glossary.exporters.site",
     "pdf": "glossary.exporters.pdf",
+    "json": "glossary.exporters.json",
+    "xlsx": "glossary.exporters.xlsx",
+    "skos": "glossary.exporters.skos",
 }
 
 

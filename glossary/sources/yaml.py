@@ -139,6 +139,9 @@ def _literal_ok(text: str) -> bool:
     for line in text.split("\n"):
         if line != line.rstrip() or not all(_printable(c) or c == "\t" for c in line):
             return False
+        # A line starting with a tab or a space would be read as indentation (or refused).
+        if line[:1] in (" ", "\t"):
+            return False
     return True
 
 
