@@ -639,23 +639,33 @@ def export(
 @app.command("import")
 @_command
 def import_(
-    src: Annotated[Path, typer.Argument(metavar="SRC", help="A TBX file (v2 or v3).")],
+    src: Annotated[
+        Path, typer.Argument(metavar="SRC", help="A TBX file (v2 or v3), a CSV or an XLSX file.")
+    ],
     into: Annotated[Path, typer.Option("--into", help="Folder to write concept files to.")] = Path(
         "terms"
     ),
     force: Annotated[bool, typer.Option("--force", help="Replace existing concept files.")] = False,
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge", help="Add new languages and terms to existing concepts; change nothing."
+        ),
+    ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")
     ] = False,
 ) -> None:
-    """Import concepts from a TBX file as YAML concept files.
+    """Import concepts from TBX, CSV or XLSX as YAML concept files.
 
-    Example: glossary import partner.tbx --into terms/
+    Example: glossary import partner.xlsx --into terms/ --merge
     """
     from glossary import render
     from glossary.importer import describe, import_file
 
-    report = import_file(src, into, force=force, dry_run=dry_run)
+    if force and merge:
+        raise typer.BadParameter("choose one of --force and --merge", param_hint="--merge")
+    report = import_file(src, into, force=force, merge_existing=merge, dry_run=dry_run)
     for line in describe(report.items):
         typer.echo(line)
     if report.config_written is not None:

@@ -17,10 +17,11 @@ from pathlib import Path
 
 from glossary.config import CONFIG_NAME
 from glossary.errors import GlossaryError, LoadError, NotFoundError
-from glossary.model import Concept, GlossaryMeta, LangSection, Term
+from glossary.langtags import normalize_tag
+from glossary.model import Concept, GlossaryMeta, LangSection, Term, TermStatus
 from glossary.sources import TBX_SUFFIXES, source_files
 from glossary.sources.yaml import dump_yaml, read_yaml
-from glossary.util import atomic_write
+from glossary.util import atomic_write, slugify
 from glossary.validation.diagnostics import Diagnostic, Severity
 
 __all__ = ["Action", "ImportItem", "ImportReport", "import_file"]
@@ -29,6 +30,7 @@ __all__ = ["Action", "ImportItem", "ImportReport", "import_file"]
 class Action(StrEnum):
     CREATED = "created"
     REPLACED = "replaced"
+    MERGED = "merged"
     UNCHANGED = "unchanged"
     SKIPPED = "skipped"
 
@@ -72,7 +74,15 @@ def _tidy(text: str | None) -> str | None:
 
 def _tidy_concept(concept: Concept) -> Concept:
     def term(t: Term) -> Term:
-        return replace(t, context=_tidy(t.context), note=_tidy(t.note))
+        note = _tidy(t.note)
+        geo = t.geo
+        if geo is not None and normalize_tag(geo) is None:
+            # Other tools write regions as free text ("Canada"); the model wants a tag, so
+            # the text is kept in the note rather than lost or left invalid.
+            usage = f"Used in: {geo}."
+            note = f"{note} {usage}" if note else usage
+            geo = None
+        return replace(t, context=_tidy(t.context), note=note, geo=geo)
 
     def section(s: LangSection) -> LangSection:
         return replace(
@@ -89,9 +99,9 @@ def _tidy_concept(concept: Concept) -> Concept:
     )
 
 
-def _existing(into: Path) -> dict[str, Path]:
-    """Concept ids already defined under ``into`` and the files that define them."""
-    found: dict[str, Path] = {}
+def _existing(into: Path) -> dict[str, tuple[Path, Concept]]:
+    """Concepts already defined under ``into``, with the files that define them."""
+    found: dict[str, tuple[Path, Concept]] = {}
     if not into.is_dir():
         return found
     for file in source_files(into):
@@ -100,8 +110,48 @@ def _existing(into: Path) -> dict[str, Path]:
         except OSError:
             continue
         for concept in concepts:
-            found.setdefault(concept.id, file)
+            found.setdefault(concept.id, (file, concept))
     return found
+
+
+def merge(existing: Concept, incoming: Concept) -> Concept:
+    """``existing`` with what ``incoming`` adds: languages, terms, and fields it lacks.
+
+    Nothing of ``existing`` changes or goes: a term it has keeps its status and details;
+    an added term that would be a second preferred one is added as admitted.
+    """
+    languages = dict(existing.languages)
+    for lang, new in incoming.languages.items():
+        old = languages.get(lang)
+        if old is None:
+            languages[lang] = new
+            continue
+        known = {term.term for term in old.terms}
+        has_preferred = old.preferred is not None
+        added = []
+        for term in new.terms:
+            if term.term in known:
+                continue
+            if term.status is TermStatus.PREFERRED and has_preferred:
+                term = replace(term, status=TermStatus.ADMITTED)
+            has_preferred = has_preferred or term.status is TermStatus.PREFERRED
+            added.append(term)
+        languages[lang] = replace(
+            old,
+            terms=old.terms + tuple(added),
+            definition=old.definition or new.definition,
+            source=old.source or (new.source if not old.definition else None),
+            note=old.note or new.note,
+        )
+    return replace(
+        existing,
+        languages=languages,
+        subjects=existing.subjects
+        + tuple(s for s in incoming.subjects if s not in existing.subjects),
+        related=existing.related + tuple(r for r in incoming.related if r not in existing.related),
+        note=existing.note or incoming.note,
+        updated=existing.updated or incoming.updated,
+    )
 
 
 def _toml_string(text: str) -> str:
@@ -135,17 +185,23 @@ def config_text(meta: GlossaryMeta) -> str:
 
 
 def _read_source(src: Path) -> tuple[GlossaryMeta, list[Concept], list[Diagnostic]]:
+    from glossary.sources.tabular import about_meta, read_table, table_kind
     from glossary.sources.tbx import read_tbx
 
     if not src.is_file():
         raise NotFoundError(f"{src}: no such file")
     data = src.read_bytes()
     suffix = src.suffix.lower()
+    kind = table_kind(src, data)
+    if kind is not None:
+        table = read_table(data, str(src), kind)
+        meta = about_meta(table.about, slugify(src.stem, "glossary"), table.languages)
+        return meta, table.concepts, table.diagnostics
     if suffix in TBX_SUFFIXES or data.lstrip()[:1] == b"<":
         result = read_tbx(io.BytesIO(data), name=str(src))
         meta = result.glossary.meta if result.glossary else GlossaryMeta()
         return meta, list(result.concepts), list(result.diagnostics)
-    raise GlossaryError(f"{src}: cannot import this kind of file (expected .tbx)")
+    raise GlossaryError(f"{src}: cannot import this kind of file (expected .tbx, .csv or .xlsx)")
 
 
 def import_file(
@@ -153,9 +209,14 @@ def import_file(
     into: str | Path,
     *,
     force: bool = False,
+    merge_existing: bool = False,
     dry_run: bool = False,
 ) -> ImportReport:
-    """Write every concept of ``src`` as ``<into>/<id>.yaml``."""
+    """Write every concept of ``src`` as ``<into>/<id>.yaml``.
+
+    An id that is already defined is skipped, unless ``force`` (the file is replaced) or
+    ``merge_existing`` (what the import adds is merged into the file; see :func:`merge`).
+    """
     src, into = Path(src), Path(into)
     meta, concepts, diagnostics = _read_source(src)
     report = ImportReport(str(src), diagnostics=diagnostics, dry_run=dry_run)
@@ -167,12 +228,21 @@ def import_file(
     seen: set[str] = set()
     for concept in concepts:
         if concept.id in seen:
+            report.items.append(
+                ImportItem(
+                    concept.id, Action.SKIPPED, into / f"{concept.id}.yaml", "id twice in the file"
+                )
+            )
             continue
         seen.add(concept.id)
         concept = _tidy_concept(concept)
         target = into / f"{concept.id}.yaml"
+        found = existing.get(concept.id)
+        if found is not None and merge_existing and not force:
+            report.items.append(_merge_into(found, concept, dry_run))
+            continue
+        where = found[0] if found is not None else None
         data = dump_yaml(concept).encode("utf-8")
-        where = existing.get(concept.id)
         if where is not None and where.resolve() != target.resolve():
             report.items.append(
                 ImportItem(concept.id, Action.SKIPPED, target, f"id already defined in {where}")
@@ -185,7 +255,10 @@ def import_file(
             if not force:
                 report.items.append(
                     ImportItem(
-                        concept.id, Action.SKIPPED, target, "file exists; use --force to replace it"
+                        concept.id,
+                        Action.SKIPPED,
+                        target,
+                        "file exists; --merge adds what is new, --force replaces it",
                     )
                 )
                 continue
@@ -213,6 +286,44 @@ def import_file(
                 f"subjects not in {config}: {', '.join(missing)} (add them under [subjects])"
             )
     return report
+
+
+def _merge_into(found: tuple[Path, Concept], incoming: Concept, dry_run: bool) -> ImportItem:
+    path, existing = found
+    merged = merge(existing, incoming)
+    if merged == existing:
+        return ImportItem(incoming.id, Action.UNCHANGED, path, "nothing new")
+    data = path.read_bytes()
+    if b"#" in data and any(
+        line.lstrip().startswith(b"#") or b" #" in line for line in data.splitlines()
+    ):
+        # Rewriting would drop the comments, which are the terminologist's.
+        return ImportItem(
+            incoming.id, Action.SKIPPED, path, "has comments; add the new terms by hand"
+        )
+    concepts, _ = read_yaml(io.BytesIO(data), name=str(path))
+    if len(concepts) != 1:
+        return ImportItem(incoming.id, Action.SKIPPED, path, "the file holds several concepts")
+    if not dry_run:
+        atomic_write(path, dump_yaml(merged).encode("utf-8"), overwrite=True)
+    added = _what_was_added(existing, merged)
+    return ImportItem(incoming.id, Action.MERGED, path, added)
+
+
+def _what_was_added(before: Concept, after: Concept) -> str:
+    parts = []
+    for lang, section in after.languages.items():
+        old = before.languages.get(lang)
+        new_terms = len(section.terms) - (len(old.terms) if old else 0)
+        if old is None:
+            parts.append(f"{lang}: new language")
+        elif new_terms:
+            parts.append(f"{lang}: {new_terms} term{'s' if new_terms > 1 else ''}")
+        elif section != old:
+            parts.append(f"{lang}: definition or note")
+    if after.subjects != before.subjects or after.related != before.related:
+        parts.append("subjects or related")
+    return "added " + ", ".join(parts) if parts else "added a note"
 
 
 def _known_subjects(config: Path) -> set[str]:

@@ -146,7 +146,9 @@ def test_every_font_is_embedded(bundled_pdf):
     for page in pdf.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descendant = (
+                font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            )
             descriptor = descendant["/FontDescriptor"].get_object()
             fonts[font["/BaseFont"]] = any(
                 key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
@@ -226,7 +228,10 @@ def test_title_page_and_abbreviations(small_pdf):
     assert "18. marraskuuta 2026 / 18 ноября 2026 г." in title
     assert "Lisenssi / Лицензия CC0-1.0" in title
     abbreviations = flat(pdf.pages[2].extract_text())
-    assert "depr. vältettävä termi: älä käytä / нерекомендуемый термин: не употреблять" in abbreviations
+    assert (
+        "depr. vältettävä termi: älä käytä / нерекомендуемый термин: не употреблять"
+        in abbreviations
+    )
 
 
 def test_a5_pocket_edition(_pdf_cli=None):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -113,3 +114,19 @@ def test_yaml_tbx_yaml_gives_an_equal_model(generated):
     assert result.glossary.meta == META
     back = [via_yaml(c) for c in result.glossary.concepts.values()]
     assert back == from_yaml
+
+
+@pytest.mark.parametrize(
+    "text", ["????????", "?x", ":x", "-x", "\t0\n0", "a\n b", "x: y", "[x]", "#x", "'q'", "null"]
+)
+def test_awkward_terms_are_written_so_that_they_read_back(text):
+    """Cases found in real files (a TBX sample full of '?') and by the property tests."""
+    import io
+
+    from glossary.model import Concept, LangSection, Term
+    from glossary.sources.yaml import dump_yaml, read_yaml
+
+    for terms in ((Term(term=text),), (Term(term=text), Term(term="b"))):
+        concept = Concept(id="c", languages={"fi": LangSection(lang="fi", terms=terms)})
+        back, problems = read_yaml(io.BytesIO(dump_yaml(concept).encode()), name="c.yaml")
+        assert (problems, back) == ([], [concept])

@@ -177,7 +177,8 @@ _WIDTH = 100
 
 
 def _flow_ok(text: str) -> bool:
-    return _plain_ok(text) and not set(text) & set(",[]{}")
+    # In a flow sequence libyaml reads a leading "?" or ":" as an indicator whatever follows.
+    return _plain_ok(text) and not set(text) & set(",[]{}") and text[0] not in "?:"
 
 
 def _flow_list(items: Iterable[str]) -> str:

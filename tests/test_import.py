@@ -1,0 +1,319 @@
+"""Importing spreadsheets (CSV, XLSX) and the TBX files of other tools; CSV/XLSX export."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from conftest import DATA, TERMS, shared_samples
+
+import glossary
+from glossary.errors import LoadError
+from glossary.importer import Action, import_file
+from glossary.sources.tabular import read_table
+
+# -- round trips -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_export_then_import_gives_the_same_glossary(kind, bundled, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    path = tmp_path / f"g.{kind}"
+    glossary.export(bundled, kind, path)
+    report = import_file(path, tmp_path / "terms")
+    assert report.count(Action.CREATED) == len(bundled.concepts)
+    assert [d for d in report.diagnostics] == []
+    again = glossary.load(tmp_path / "terms")
+    assert list(again.concepts.values()) == list(bundled.concepts.values())
+    if kind == "xlsx":  # the sheet "glossary" carries the metadata too
+        assert again.meta.title == bundled.meta.title
+        assert again.meta.subjects == bundled.meta.subjects
+        assert (again.meta.required, again.meta.note_language) == (("fi", "ru"), "en")
+
+
+def test_xlsx_export_is_reproducible_and_keeps_text_as_text(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    (tmp_path / "g").mkdir()
+    (tmp_path / "g" / "glossary.toml").write_text(
+        '[glossary]\nid = "g"\nlanguages = ["fi", "ru"]\n', "utf-8"
+    )
+    (tmp_path / "g" / "a.yaml").write_text(
+        "id: a\nlanguages:\n  fi:\n    terms: ['=HYPERLINK(\"http://x\")']\n"
+        "  ru:\n    terms: ['1/2', '0012']\n",
+        "utf-8",
+    )
+    g = glossary.load(tmp_path / "g")
+    from glossary.exporters.xlsx import render
+
+    data = render(g)
+    assert render(g) == data
+    table = read_table(data, "g.xlsx", "xlsx")
+    terms = [t.term for c in table.concepts for t in c.terms()]
+    assert terms == ['=HYPERLINK("http://x")', "1/2", "0012"]
+
+
+# -- spreadsheets as partners keep them ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "fi,ru,en",
+        "FI,RU,EN",
+        "Finnish,Russian,English",
+        "suomi,venäjä,englanti",
+        "Suomeksi,Venäjäksi,Englanniksi",
+        "финский,русский,английский",
+        "Term (fi),Term (ru),Term (en)",
+        "Finnish term,Russian term,English term",
+        "термин fi,термин ru,термин en",
+    ],
+)
+def test_language_columns_are_found_by_any_name(header):
+    data = f"{header}\netäopiskelu,дистанционное обучение,distance learning\n".encode()
+    table = read_table(data, "p.csv", "csv")
+    assert table.layout == "concepts"
+    assert table.diagnostics == []
+    (concept,) = table.concepts
+    assert concept.id == "distance-learning"
+    assert {lang: s.terms[0].term for lang, s in concept.languages.items()} == {
+        "fi": "etäopiskelu",
+        "ru": "дистанционное обучение",
+        "en": "distance learning",
+    }
+
+
+def test_a_partner_spreadsheet_with_every_kind_of_column(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(
+        [
+            "ID",
+            "Suomi",
+            "Määritelmä (suomi)",
+            "Русский",
+            "Определение (ru)",
+            "Пример ru",
+            "English",
+            "Aihealue",
+            "Huomautus",
+            "Status",
+            "Sanat",
+        ]
+    )
+    sheet.append(
+        [
+            "Distance learning",
+            "etäopiskelu; etäoppiminen",
+            "Opiskelu etänä.",
+            "дистанционное обучение\nдистанционка",
+            "Обучение на расстоянии.",
+            "Колледж перешёл на дистанционное обучение.",
+            "distance learning",
+            "E-learning",
+            "Tarkista.",
+            "reviewed",
+            "x",
+        ]
+    )
+    sheet.append([None] * 11)
+    sheet.append(
+        [None, "webinaari", None, "вебинар", None, None, "webinar", "e-learning", None, "final"]
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    table = read_table(buffer.getvalue(), "p.xlsx", "xlsx")
+    first, second = table.concepts
+    assert first.id == "distance-learning"
+    assert first.subjects == ("e-learning",)
+    assert first.status.value == "reviewed"
+    assert first.note == "Tarkista."
+    fi, ru = first.languages["fi"], first.languages["ru"]
+    assert [(t.term, t.status.value) for t in fi.terms] == [
+        ("etäopiskelu", "preferred"),
+        ("etäoppiminen", "admitted"),
+    ]
+    assert fi.definition == "Opiskelu etänä."
+    assert [t.term for t in ru.terms] == ["дистанционное обучение", "дистанционка"]
+    assert ru.terms[0].context == "Колледж перешёл на дистанционное обучение."
+    assert second.id == "webinar"
+    messages = [(d.line, d.col, d.code, d.message) for d in table.diagnostics]
+    assert messages == [
+        (1, 11, "L106", "column 'Sanat' is neither a language nor a field; skipped"),
+        (2, 0, "L110", "id 'Distance learning' written as 'distance-learning'"),
+        (4, 0, "L108", "status 'final' is not draft, reviewed or approved; read as draft"),
+    ]
+
+
+def test_csv_dialects_and_encodings():
+    semicolons = "fi;ru\nammatillinen koulutus;профессиональное образование\n".encode()
+    assert read_table(semicolons, "a.csv", "csv").concepts[0].id == "ammatillinen-koulutus"
+    tabs = "fi\tru\nkoulutus\tобучение\n".encode()
+    assert read_table(tabs, "a.tsv", "csv").concepts[0].languages["ru"].terms[0].term == "обучение"
+    windows = "fi,en\ntyöelämä,working life\n".encode("cp1252")
+    table = read_table(windows, "w.csv", "csv")
+    assert table.concepts[0].languages["fi"].terms[0].term == "työelämä"
+    assert [d.code for d in table.diagnostics] == ["L116"]
+    bom = "\ufefffi,en\nkoulutus,training\n".encode()
+    assert read_table(bom, "b.csv", "csv").concepts[0].id == "training"
+
+
+def test_duplicate_ids_in_one_sheet_are_numbered():
+    data = b"en,fi\ncourse,kurssi\ncourse,opintojakso\n"
+    table = read_table(data, "d.csv", "csv")
+    assert [c.id for c in table.concepts] == ["course", "course-2"]
+    assert (
+        table.diagnostics[0].message
+        == "id 'course' is already used by row 2; this row is 'course-2'"
+    )
+
+
+# -- bad and hostile input ------------------------------------------------------------------
+
+
+def test_problems_name_the_file_row_and_column():
+    from glossary.exporters.csv import COLUMNS
+
+    header = ",".join(COLUMNS)
+    rows = [
+        "a,,approved,,,,fi,,,,termi,preffered,,noun,,,,,,",
+        "a,,approved,,,,xx yy,,,,,,,,,,,,,",
+        "b,,,,,2026-13-01,fi,,,,sana,,,nuon,,,,,,",
+        "../../etc/passwd,,,,,,fi,,,,x,,,,,,,,,",
+    ]
+    table = read_table(("\n".join([header, *rows]) + "\n").encode(), "t.csv", "csv")
+    found = [(d.line, d.col, d.code) for d in table.diagnostics]
+    assert found == [
+        (2, 12, "L108"),
+        (3, 7, "L111"),
+        (4, 6, "L114"),
+        (4, 14, "L108"),
+        (5, 1, "L110"),
+    ]
+    assert "did you mean 'preferred'" in table.diagnostics[0].message
+    assert [c.id for c in table.concepts] == ["a", "b", "etc-passwd"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.csv", b"", "the spreadsheet is empty"),
+        ("nothing.csv", b"Sanat,Muuta\nx,y\n", "no column of terms"),
+        ("broken.xlsx", b"PK\x03\x04 not really a zip", "not a readable XLSX file"),
+        ("notes.odt", b"hello", "cannot import this kind of file"),
+        ("notes.txt", b"hello", "no column of terms"),
+    ],
+)
+def test_unusable_files_are_one_clear_error(runner, tmp_path, name, data, message):
+    from glossary.cli import app
+
+    (tmp_path / name).write_bytes(data)
+    result = runner.invoke(app, ["import", str(tmp_path / name), "--into", str(tmp_path / "t")])
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "t").exists()
+
+
+# -- never lose what is there ----------------------------------------------------------------
+
+
+def existing(tmp_path):
+    terms = tmp_path / "terms"
+    terms.mkdir()
+    (terms / "glossary.toml").write_text(
+        '[glossary]\nid = "t"\nlanguages = ["fi", "ru", "en"]\n', "utf-8"
+    )
+    (terms / "distance-learning.yaml").write_text(
+        "id: distance-learning\nstatus: approved\nlanguages:\n  fi:\n    terms: [etäopiskelu]\n"
+        "  ru:\n    definition: Обучение на расстоянии.\n    terms: [дистанционное обучение]\n",
+        "utf-8",
+    )
+    sheet = tmp_path / "new.csv"
+    sheet.write_text(
+        "id,fi,ru,en,definition ru\n"
+        "distance-learning,etäoppiminen,дистанционное обучение,distance learning,Другое.\n",
+        "utf-8",
+    )
+    return terms, sheet
+
+
+def test_an_existing_concept_is_skipped_unless_merged_or_forced(runner, tmp_path):
+    from glossary.cli import app
+
+    terms, sheet = existing(tmp_path)
+    before = (terms / "distance-learning.yaml").read_bytes()
+    result = runner.invoke(app, ["import", str(sheet), "--into", str(terms)])
+    assert result.exit_code == 0
+    assert "skipped   " in result.stdout
+    assert "--merge adds what is new, --force replaces it" in result.stdout
+    assert (terms / "distance-learning.yaml").read_bytes() == before
+
+    result = runner.invoke(
+        app, ["import", str(sheet), "--into", str(terms), "--merge", "--dry-run"]
+    )
+    assert "merged" in result.stdout and (terms / "distance-learning.yaml").read_bytes() == before
+
+    result = runner.invoke(app, ["import", str(sheet), "--into", str(terms), "--merge"])
+    assert result.exit_code == 0, result.stderr
+    assert "added fi: 1 term, en: new language" in result.stdout
+    merged = glossary.load(terms).concepts["distance-learning"]
+    assert merged.status.value == "approved"  # what was there stays
+    assert [(t.term, t.status.value) for t in merged.languages["fi"].terms] == [
+        ("etäopiskelu", "preferred"),
+        ("etäoppiminen", "admitted"),  # a second preferred term is added as admitted
+    ]
+    assert merged.languages["ru"].definition == "Обучение на расстоянии."
+    assert merged.languages["en"].terms[0].term == "distance learning"
+
+    result = runner.invoke(app, ["import", str(sheet), "--into", str(terms), "--merge"])
+    assert "nothing new" in result.stdout
+
+    result = runner.invoke(app, ["import", str(sheet), "--into", str(terms), "--merge", "--force"])
+    assert result.exit_code == 2
+
+
+def test_a_file_with_comments_is_not_rewritten_by_a_merge(tmp_path):
+    terms, sheet = existing(tmp_path)
+    path = terms / "distance-learning.yaml"
+    path.write_text("# checked with the partner\n" + path.read_text("utf-8"), "utf-8")
+    before = path.read_bytes()
+    report = import_file(sheet, terms, merge_existing=True)
+    (item,) = report.items
+    assert (item.action, item.reason) == (Action.SKIPPED, "has comments; add the new terms by hand")
+    assert path.read_bytes() == before
+
+
+# -- real files of other tools ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sample", shared_samples(), ids=lambda p: "/".join(p.parts[-2:]))
+def test_every_interop_sample_imports_or_says_why(interop, sample, tmp_path):
+    try:
+        report = import_file(sample, tmp_path / "terms")
+    except LoadError as error:
+        assert error.diagnostics, sample
+        assert all(d.path == str(sample) for d in error.diagnostics)
+        return
+    assert report.items, sample
+    created = [item for item in report.items if item.action is Action.CREATED]
+    if created:
+        loaded = glossary.load(tmp_path / "terms")
+        assert len(loaded.concepts) == len(created)
+
+
+def test_import_command_reports_what_it_did(runner, tmp_path, monkeypatch):
+    from glossary.cli import app
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    sheet = tmp_path / "g.xlsx"
+    result = runner.invoke(app, ["export", "xlsx", "--out", str(sheet), "-g", str(DATA / "mini")])
+    assert result.exit_code == 0, result.stderr
+    result = runner.invoke(app, ["import", str(sheet), "--into", str(tmp_path / "t")])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == f"created   {tmp_path / 't' / 'apprenticeship.yaml'}"
+    assert result.stderr.endswith(f"{sheet}: imported 3 concepts: 3 created\n")
+    assert os.listdir(tmp_path / "t") and TERMS.is_dir()
