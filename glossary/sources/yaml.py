@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import functools
+import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
@@ -89,10 +91,20 @@ def _printable(ch: str) -> bool:
     ) and ch not in "\u2028\u2029"
 
 
+#: A character :func:`_printable` refuses (one regex search instead of a call per character).
+_UNPRINTABLE = re.compile(
+    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _all_printable(text: str) -> bool:
+    return _UNPRINTABLE.search(text) is None
+
+
 def _plain_ok(text: str) -> bool:
     """Whether ``text`` reads back as the same string when written without quotes,
     both with our loader and with a YAML 1.1 reader that resolves booleans and numbers."""
-    if text in _NULLS or text != text.strip() or not all(_printable(c) for c in text):
+    if text in _NULLS or text != text.strip() or not _all_printable(text):
         return False
     if text[0] in "-?:":
         if len(text) == 1 or text[1] == " ":
@@ -106,11 +118,17 @@ def _plain_ok(text: str) -> bool:
     return _resolves_to_str(text)
 
 
+@functools.lru_cache(maxsize=1)
+def _resolver() -> Any:
+    import yaml
+
+    return yaml.resolver.Resolver()  # type: ignore[no-untyped-call]
+
+
 def _resolves_to_str(text: str) -> bool:
     import yaml
 
-    resolver = yaml.resolver.Resolver()
-    tag = resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    tag = _resolver().resolve(yaml.ScalarNode, text, (True, False))
     return bool(tag == "tag:yaml.org,2002:str")
 
 
@@ -137,7 +155,7 @@ def _literal_ok(text: str) -> bool:
     if "\n" not in text or "\r" in text or text.endswith("\n") or text.startswith((" ", "\n")):
         return False
     for line in text.split("\n"):
-        if line != line.rstrip() or not all(_printable(c) or c == "\t" for c in line):
+        if line != line.rstrip() or not _all_printable(line.replace("\t", " ")):
             return False
         # A line starting with a tab or a space would be read as indentation (or refused).
         if line[:1] in (" ", "\t"):
@@ -156,7 +174,7 @@ def yaml_scalar(text: str, indent: int | None = None) -> str:
     if indent is not None and _literal_ok(text):
         pad = " " * (indent + 2)
         return "|-\n" + "\n".join(pad + line if line else "" for line in text.split("\n"))
-    if all(_printable(c) for c in text) and text == text.strip() and text:
+    if _all_printable(text) and text == text.strip() and text:
         return "'" + text.replace("'", "''") + "'"
     out = []
     for ch in text:
