@@ -53,3 +53,43 @@ def basic_schematron(interop: Path) -> isoschematron.Schematron:
 
 def errors(validator: etree._Validator) -> list[str]:
     return [f"{e.line}: {e.message}" for e in validator.error_log]
+
+
+# -- TBX v2: TBX-Basic 2008 ---------------------------------------------------------------
+
+_SCHEMATRON_15 = "http://www.ascc.net/xml/schematron"
+_ISO_SCHEMATRON = "http://purl.oclc.org/dsdl/schematron"
+
+
+def basic_v2_rng(interop: Path) -> etree.RelaxNG:
+    return etree.RelaxNG(etree.parse(str(interop / "schemas/tbx-v2/basic/TBXBasicRNGV02.rng")))
+
+
+def basic_v2_dtd(interop: Path) -> etree.DTD:
+    return etree.DTD(str(interop / "schemas/tbx-v2/basic/TBXBasiccoreStructV02.dtd"))
+
+
+def core_v2_dtd(interop: Path) -> etree.DTD:
+    return etree.DTD(str(interop / "schemas/tbx-v2/core/TBXcoreStructV02.dtd"))
+
+
+def basic_v2_schematron(interop: Path) -> isoschematron.Schematron:
+    """The Schematron 1.5 rules embedded in the TBX-Basic 2008 RELAX NG schema, moved
+    unchanged (their tests are XPath 1) into an ISO Schematron schema that lxml runs."""
+    rng = etree.parse(str(interop / "schemas/tbx-v2/basic/TBXBasicRNGV02.rng"))
+    schema = etree.Element(
+        f"{{{_ISO_SCHEMATRON}}}schema", nsmap={"sch": _ISO_SCHEMATRON}, queryBinding="xslt"
+    )
+    for old in rng.iterfind(f".//{{{_SCHEMATRON_15}}}pattern"):
+        pattern = etree.SubElement(schema, f"{{{_ISO_SCHEMATRON}}}pattern", id=old.get("name"))
+        for old_rule in old.iterfind(f"{{{_SCHEMATRON_15}}}rule"):
+            rule = etree.SubElement(
+                pattern, f"{{{_ISO_SCHEMATRON}}}rule", context=old_rule.get("context")
+            )
+            for old_check in old_rule:
+                name = etree.QName(old_check).localname
+                check = etree.SubElement(
+                    rule, f"{{{_ISO_SCHEMATRON}}}{name}", test=old_check.get("test")
+                )
+                check.text = " ".join((old_check.text or "").split())
+    return isoschematron.Schematron(schema, store_report=True)

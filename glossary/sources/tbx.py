@@ -5,7 +5,7 @@ non-NCName ids, picklist values in other spellings, a missing ``<martif>`` root)
 says what it repaired or skipped in diagnostics. Parsing never resolves entities,
 never loads a DTD and never touches the network.
 
-``write_tbx`` writes TBX v3 TBX-Basic in DCA style (see :mod:`glossary.sources.tbx_write`).
+``write_tbx`` writes TBX-Basic, v3 in DCA style or v2 (see :mod:`glossary.sources.tbx_write`).
 """
 
 from __future__ import annotations
@@ -38,8 +38,11 @@ from glossary.model import (
     TermType,
 )
 from glossary.sources.tbx_write import (
+    HEADER_LABELS,
+    HEADER_NOTE,
     PROPER_NOUN_NOTE,
     STATUS_NOTE,
+    SUBJECT_NOTE,
     generate_tbx,
     write_tbx,
 )
@@ -155,6 +158,14 @@ _DCA = (
 _STATUS_CATEGORIES = ("administrativeStatus", "normativeAuthorization", "usageStatus")
 _DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+_HEADER_KEYS = {label: key for key, label in HEADER_LABELS.items()}
+
+
+def _in_source_desc(element: etree._Element) -> bool:
+    parent = element.getparent()
+    return parent is not None and _local(parent) == "sourceDesc"
 
 
 def _local(element: etree._Element) -> str:
@@ -413,6 +424,13 @@ class _Reader:
                         subjects.setdefault(kind[8:], {})[lang] = _text(element)
                     else:
                         values.setdefault(kind, _text(element))
+                elif name == "p" and _in_source_desc(element):
+                    # TBX v2 has no typed paragraphs: "Version: 2026.1", "Subject vet: …".
+                    text = _text(element)
+                    if field_match := HEADER_NOTE.fullmatch(text):
+                        values.setdefault(_HEADER_KEYS[field_match[1]], field_match[2])
+                    elif subject_match := SUBJECT_NOTE.fullmatch(text):
+                        subjects.setdefault(subject_match[1], {})[lang] = subject_match[2]
         for code, labels in subjects.items():
             self.subject_codes[code] = code
             self.subjects[code] = labels

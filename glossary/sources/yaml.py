@@ -122,7 +122,7 @@ def _plain_ok(text: str) -> bool:
 def _resolver() -> Any:
     import yaml
 
-    return yaml.resolver.Resolver()  # type: ignore[no-untyped-call]
+    return yaml.resolver.Resolver()
 
 
 def _resolves_to_str(text: str) -> bool:
