@@ -544,7 +544,7 @@ def export(
         typer.Option(
             "--base-url",
             metavar="URL",
-            help="site: where it will be published (default: base_url in glossary.toml).",
+            help="site, json, skos: the address it will have (default: base_url of glossary.toml).",
         ),
     ] = None,
     templates: Annotated[

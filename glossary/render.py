@@ -313,9 +313,12 @@ def diagnostics_github(diagnostics: Iterable[Diagnostic]) -> str:
 
 def stats_table(stats: Stats, meta: GlossaryMeta) -> str:
     """The numbers as tables, then the gaps listed by concept."""
+    def counted(n: int, noun: str) -> str:
+        return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
     lines = [
-        f"{stats.concepts} concepts, {stats.terms} terms, "
-        f"{stats.with_context} concepts with a context sentence",
+        f"{counted(stats.concepts, 'concept')}, {counted(stats.terms, 'term')}, "
+        f"{counted(stats.with_context, 'concept')} with a context sentence",
         "",
     ]
     columns = [
