@@ -544,7 +544,8 @@ def export(
         typer.Option(
             "--base-url",
             metavar="URL",
-            help="site, json, skos: the address it will have (default: base_url of glossary.toml).",
+            help="site, skos: the site's address (default: base_url of glossary.toml); "
+            "json: the address of the folder that holds v1/.",
         ),
     ] = None,
     templates: Annotated[

@@ -791,3 +791,13 @@ def test_serve_refuses_broken_sources_at_start(tmp_path):
         preview.start()
     assert not preview.out.exists()
     assert any("webinar.yaml:" in r for r in reports)
+
+
+def test_exports_put_into_downloads_first_do_not_make_the_folder_foreign(tmp_path):
+    out = tmp_path / "public"
+    (out / "downloads").mkdir(parents=True)
+    (out / "downloads" / "site-test.pdf").write_bytes(b"%PDF-1.7\n")
+    build(out)
+    assert (out / "downloads" / "site-test.pdf").read_bytes() == b"%PDF-1.7\n"
+    about = (out / "en" / "about.html").read_text("utf-8")
+    assert "downloads/site-test.pdf" in about

@@ -5,7 +5,8 @@ the search index, the downloads), then the pages are rendered and written. Files
 written only when their content changed, files of an earlier build that are no longer
 produced are removed, and nothing else in the output folder is touched: the folder
 remembers what the site wrote in ``.glossary-site.json``, and a folder that holds other
-files but no such record is refused.
+files but no such record is refused (:mod:`glossary.outputfolder`, shared with the JSON
+API).
 
 Rendering is skipped too where it can be: every output records a key, a digest of
 everything it is made from (the page's context, the templates and catalogs, this
@@ -29,10 +30,8 @@ Layout (all links are relative, so the site works from ``file://`` and any stati
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,8 @@ from babel.support import NullTranslations
 from glossary.collation import letter, sort_key
 from glossary.errors import ExportError
 from glossary.model import Concept, Glossary, TermStatus
+from glossary.outputfolder import Output, OutputFolder
+from glossary.outputfolder import digest as _digest
 from glossary.site.context import (
     AboutPage,
     AzEntry,
@@ -62,11 +63,14 @@ from glossary.site.context import (
 )
 from glossary.site.i18n import UI_LANGUAGES, translations
 from glossary.templating import build_date, environment, format_date, templates_dir
-from glossary.util import atomic_write
 
 __all__ = ["build_site"]
 
 MANIFEST = ".glossary-site.json"
+# The PDF and the JSON API may be exported into downloads/ before the site is built.
+_FOLDER = OutputFolder(
+    record=MANIFEST, command="glossary export site", what="the site", shared=("downloads",)
+)
 _ASSETS = ("style.css", "search.js", "icon.svg")
 _STATUS_ORDER = {
     TermStatus.PREFERRED: 0,
@@ -74,21 +78,6 @@ _STATUS_ORDER = {
     TermStatus.DEPRECATED: 2,
     TermStatus.SUPERSEDED: 3,
 }
-
-
-@dataclass(frozen=True)
-class Output:
-    path: str  # relative to the output folder, with "/"
-    data: bytes | None  # None: the file there is already this output
-    key: str = ""
-
-
-def _digest(*parts: str | bytes) -> str:
-    total = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        total.update(part.encode("utf-8") if isinstance(part, str) else part)
-        total.update(b"\0")
-    return total.hexdigest()
 
 
 def _templates_digest(folder: Path) -> str:
@@ -618,92 +607,13 @@ class _Builder:
             )
 
 
-def _check_output(out: Path) -> dict[str, tuple[str, int]]:
-    """The files of the site's earlier build in ``out`` with their keys and sizes; refuse
-    a folder of other files."""
-    if not out.exists():
-        return {}
-    if not out.is_dir():
-        raise ExportError(f"{out} is a file; give a folder for the site")
-    manifest = out / MANIFEST
-    if manifest.is_file():
-        try:
-            data = json.loads(manifest.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        files = data.get("files") if isinstance(data, dict) else None
-        if not isinstance(files, dict):
-            return {}
-        return {
-            path: (entry[0], entry[1])
-            for path, entry in files.items()
-            if isinstance(entry, list)
-            and len(entry) == 2
-            and isinstance(entry[0], str)
-            and isinstance(entry[1], int)
-        }
-    if any(out.iterdir()):
-        raise ExportError(
-            f"{out} is not empty and was not made by 'glossary export site'; "
-            "give an empty or new folder"
-        )
-    return {}
-
-
 def build_site(
     glossary: Glossary, out: Path, options: Mapping[str, Any] | None = None
 ) -> list[Path]:
     """Build the site into ``out``; return the files written (unchanged ones are not)."""
     options = dict(options or {})
-    previous = _check_output(out)
+    previous = _FOLDER.check(out)
     builder = _Builder(glossary, out, options, previous)
     builder.add_downloads()
     builder.gather()
-    return _write(out, builder.outputs, previous)
-
-
-def _write(
-    out: Path, outputs: Iterable[Output], previous: Mapping[str, tuple[str, int]]
-) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    current: dict[str, tuple[str, int]] = {}
-    for output in outputs:
-        if output.data is None:
-            current[output.path] = previous[output.path]
-            continue
-        current[output.path] = (output.key, len(output.data))
-        target = out / output.path
-        try:
-            if target.is_file() and target.read_bytes() == output.data:
-                continue
-        except OSError:
-            pass
-        # Atomic (a reader sees the old page or the new one) but not synced to disk one
-        # by one: the site is rebuilt from the sources, and 30,000 syncs take minutes.
-        atomic_write(target, output.data, overwrite=True, durable=False)
-        written.append(target)
-    root = out.resolve()
-    for stale in sorted(set(previous) - set(current)):
-        path = (out / stale).resolve()
-        # The record is a file in a folder the user owns: never follow it outside.
-        if not path.is_relative_to(root) or path == root:
-            continue
-        if path.is_file():
-            path.unlink()
-            _prune(path.parent, root)
-    manifest = json.dumps({"format": 1, "files": dict(sorted(current.items()))}, indent=1)
-    record = out / MANIFEST
-    if not record.is_file() or record.read_bytes() != manifest.encode("utf-8"):
-        atomic_write(record, manifest.encode("utf-8"), overwrite=True)
-    return written
-
-
-def _prune(folder: Path, root: Path) -> None:
-    """Remove ``folder`` and its parents up to ``root`` while they are empty."""
-    while folder != root and folder.is_relative_to(root):
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent
+    return _FOLDER.write(out, builder.outputs, previous)

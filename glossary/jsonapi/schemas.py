@@ -1,0 +1,342 @@
+"""JSON Schemas (draft 2020-12) of the JSON API's documents, made from the model's enums.
+
+Every definition is written once, in :func:`definitions`, with its references to the
+others left to a function: the published schemas (``v1/schemas/<type>.schema.json``) are
+self-contained and point into their own ``$defs``; the OpenAPI description puts the same
+definitions under ``components.schemas`` and points there. A schema therefore never
+disagrees with the OpenAPI description, nor either of them with the model.
+
+One rule holds for every object: an optional field that is unset is left out, never
+``null``; a list is always there, empty if need be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from enum import StrEnum
+from typing import Any
+
+from glossary.model import ID_PATTERN, ConceptStatus, Gender, PartOfSpeech, TermStatus, TermType
+
+__all__ = [
+    "DIALECT",
+    "DOCUMENTS",
+    "LANG_PATTERN",
+    "SEGMENT_PATTERN",
+    "components",
+    "definitions",
+    "published",
+]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+#: A BCP 47 language tag, as far as a file name needs to know.
+LANG_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
+#: A subject code: it names a file, so it is kept to a safe alphabet.
+SEGMENT_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+#: Document type -> (definition name, title). The file is ``<type>.schema.json``.
+DOCUMENTS: dict[str, tuple[str, str]] = {
+    "index": ("Index", "The index of the JSON API: the glossary, its counts, every link"),
+    "concept": ("Concept", "One concept with every field of the model"),
+    "term-index": ("TermIndex", "Every term of one language, in that language's order"),
+    "subject": ("Subject", "One subject with its concepts"),
+    "dump": ("Dump", "The whole glossary in one document"),
+}
+
+_OMITTED = "Optional fields are left out when unset, never null; lists are always present."
+
+Ref = Callable[[str], dict[str, Any]]
+
+
+def _enum(enum: type[StrEnum], description: str) -> dict[str, Any]:
+    return {"type": "string", "enum": [member.value for member in enum], "description": description}
+
+
+def _text(description: str) -> dict[str, Any]:
+    return {"type": "string", "description": description}
+
+
+def _lang_map(value: dict[str, Any], description: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": description,
+        "propertyNames": {"pattern": LANG_PATTERN},
+        "additionalProperties": value,
+    }
+
+
+def _id_map(names: str, value: dict[str, Any], description: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": description,
+        "propertyNames": {"pattern": names},
+        "additionalProperties": value,
+    }
+
+
+def _object(
+    properties: dict[str, Any], required: tuple[str, ...], description: str
+) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": description,
+        "additionalProperties": False,
+        "required": list(required),
+        "properties": properties,
+    }
+
+
+def definitions(ref: Ref) -> dict[str, dict[str, Any]]:
+    """Every definition by name, documents first; ``ref(name)`` makes a reference."""
+    defs = _definitions(ref)
+    for name, title in DOCUMENTS.values():
+        defs[name] = {"title": title, **defs[name]}
+    return defs
+
+
+def _definitions(ref: Ref) -> dict[str, dict[str, Any]]:
+    count = {"type": "integer", "minimum": 0}
+    link = {"type": "string", "format": "uri-reference", "description": "relative to v1/"}
+    concept_id = {"type": "string", "pattern": ID_PATTERN.pattern}
+    lang = {"type": "string", "pattern": LANG_PATTERN}
+    code = {"type": "string", "pattern": SEGMENT_PATTERN}
+    api_version = {"const": "v1", "description": "The version of the API (the path prefix)."}
+    return {
+        "Index": _object(
+            {
+                "api_version": api_version,
+                "glossary": ref("Glossary"),
+                "counts": ref("Counts"),
+                "subjects": {"type": "array", "items": ref("SubjectSummary")},
+                "links": ref("Links"),
+            },
+            ("api_version", "glossary", "counts", "subjects", "links"),
+            "The entry point: what the glossary is, how large, and where everything is.",
+        ),
+        "Concept": _object(
+            {
+                "id": {**concept_id, "description": "Stable; the document's file name."},
+                "status": ref("ConceptStatus"),
+                "subjects": {
+                    "type": "array",
+                    "items": code,
+                    "description": "Subject codes, as in the index's subjects.",
+                },
+                "related": {
+                    "type": "array",
+                    "items": concept_id,
+                    "description": "Ids of related concepts.",
+                },
+                "note": _text("A note on the concept, in the glossary's note_language."),
+                "updated": {"type": "string", "format": "date", "description": "YYYY-MM-DD"},
+                "languages": _lang_map(
+                    ref("LangSection"),
+                    "One section per language tag, in the glossary's language order.",
+                ),
+            },
+            ("id", "status", "subjects", "related", "languages"),
+            f"A concept and its terms in every language. {_OMITTED}",
+        ),
+        "TermIndex": _object(
+            {
+                "lang": {**lang, "description": "The language of every term listed."},
+                "terms": {"type": "array", "items": ref("TermEntry")},
+            },
+            ("lang", "terms"),
+            "Every term of one language in its alphabetical order (å, ä, ö last in "
+            "Finnish; ё with е in Russian); a term of several concepts is listed once "
+            "for each.",
+        ),
+        "Subject": _object(
+            {
+                "code": code,
+                "labels": _lang_map(_text("The subject's name."), "By language tag."),
+                "concepts": {"type": "array", "items": ref("SubjectConcept")},
+            },
+            ("code", "labels", "concepts"),
+            "A subject and its concepts, by id.",
+        ),
+        "Dump": _object(
+            {
+                "api_version": api_version,
+                "glossary": ref("Glossary"),
+                "subjects": {"type": "array", "items": ref("SubjectSummary")},
+                "concepts": {
+                    "type": "array",
+                    "items": ref("Concept"),
+                    "description": "Every concept by id, as in its own document.",
+                },
+            },
+            ("api_version", "glossary", "subjects", "concepts"),
+            "The whole glossary in one file.",
+        ),
+        "Glossary": _object(
+            {
+                "id": _text("The glossary's id."),
+                "title": _lang_map(_text("The title."), "By language tag."),
+                "version": _text("The release of the glossary."),
+                "license": _text("Its licence, an SPDX identifier where there is one."),
+                "publisher": _text("Who publishes it."),
+                "languages": {
+                    "type": "array",
+                    "items": lang,
+                    "uniqueItems": True,
+                    "description": "Every language of the glossary, in display order.",
+                },
+                "required": {
+                    "type": "array",
+                    "items": lang,
+                    "uniqueItems": True,
+                    "description": "The languages every concept has.",
+                },
+                "note_language": {**lang, "description": "The language of concept notes."},
+                "base_url": {
+                    "type": "string",
+                    "format": "uri",
+                    "description": "Where the glossary's web site is published.",
+                },
+            },
+            ("id", "title", "languages", "required", "note_language"),
+            f"What the glossary says about itself. {_OMITTED}",
+        ),
+        "Counts": _object(
+            {
+                "concepts": count,
+                "terms": _lang_map(count, "Terms per language tag."),
+            },
+            ("concepts", "terms"),
+            "How large the glossary is.",
+        ),
+        "SubjectSummary": _object(
+            {
+                "code": code,
+                "labels": _lang_map(_text("The subject's name."), "By language tag."),
+                "concepts": {**count, "description": "How many concepts have this subject."},
+            },
+            ("code", "labels", "concepts"),
+            "A subject: the glossary's subjects first, in their order, then any other "
+            "code a concept uses.",
+        ),
+        "Links": _object(
+            {
+                "dump": link,
+                "openapi": link,
+                "schemas": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": list(DOCUMENTS),
+                    "properties": {name: link for name in DOCUMENTS},
+                    "description": "The JSON Schema of each document type.",
+                },
+                "terms": _lang_map(link, "The term index of each language."),
+                "subjects": _id_map(SEGMENT_PATTERN, link, "The document of each subject."),
+                "concepts": _id_map(
+                    ID_PATTERN.pattern, link, "The document of each concept, by id."
+                ),
+            },
+            ("dump", "openapi", "schemas", "terms", "subjects", "concepts"),
+            "Every other document, relative to the folder v1/.",
+        ),
+        "LangSection": _object(
+            {
+                "definition": _text("The definition."),
+                "source": _text("Where the definition comes from."),
+                "note": _text("A note in this language."),
+                "terms": {
+                    "type": "array",
+                    "items": ref("Term"),
+                    "description": "In the source's order.",
+                },
+            },
+            ("terms",),
+            f"What a concept says in one language. {_OMITTED}",
+        ),
+        "Term": _object(
+            {
+                "term": {"type": "string", "minLength": 1},
+                "status": ref("TermStatus"),
+                "type": ref("TermType"),
+                "pos": ref("PartOfSpeech"),
+                "gender": ref("Gender"),
+                "geo": _text("Regional usage, a BCP 47 tag such as ru-RU."),
+                "context": _text("An example sentence."),
+                "context_source": _text("Where the example comes from."),
+                "source": _text("Where the term comes from."),
+                "note": _text("A note on the term."),
+            },
+            ("term", "status", "type"),
+            f"One term of a concept. {_OMITTED}",
+        ),
+        "TermEntry": _object(
+            {
+                "term": {"type": "string", "minLength": 1},
+                "status": ref("TermStatus"),
+                "type": ref("TermType"),
+                "concept": {**concept_id, "description": "The id of the term's concept."},
+                "preferred": {
+                    "type": "boolean",
+                    "description": "Whether this is the concept's preferred term in this "
+                    "language (its first term with status preferred).",
+                },
+            },
+            ("term", "status", "type", "concept", "preferred"),
+            "A term in a term index.",
+        ),
+        "SubjectConcept": _object(
+            {
+                "id": concept_id,
+                "preferred": _lang_map(
+                    {"type": "string", "minLength": 1},
+                    "The concept's preferred term (else its first term) per language tag.",
+                ),
+            },
+            ("id", "preferred"),
+            "A concept of a subject.",
+        ),
+        "ConceptStatus": _enum(ConceptStatus, "Where the concept stands in review."),
+        "TermStatus": _enum(TermStatus, "How the term may be used."),
+        "TermType": _enum(TermType, "The form of the term."),
+        "PartOfSpeech": _enum(PartOfSpeech, "Part of speech."),
+        "Gender": _enum(Gender, "Grammatical gender."),
+    }
+
+
+def _references(value: Any) -> Iterator[str]:
+    """The names that ``value`` refers to as ``#/$defs/<name>``."""
+    if isinstance(value, dict):
+        target = value.get("$ref")
+        if isinstance(target, str) and target.startswith("#/$defs/"):
+            yield target.removeprefix("#/$defs/")
+        for item in value.values():
+            yield from _references(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _references(item)
+
+
+def published(schema_id: Callable[[str], str]) -> dict[str, dict[str, Any]]:
+    """The schema of each document type, self-contained, by type; ``schema_id(type)``
+    is its ``$id``."""
+    defs = definitions(lambda name: {"$ref": f"#/$defs/{name}"})
+    schemas = {}
+    for doc_type, (name, _) in DOCUMENTS.items():
+        needed: set[str] = set()
+        todo = list(_references(defs[name]))
+        while todo:
+            other = todo.pop()
+            if other not in needed:
+                needed.add(other)
+                todo.extend(_references(defs[other]))
+        schemas[doc_type] = {
+            "$schema": DIALECT,
+            "$id": schema_id(doc_type),
+            **defs[name],
+            "$defs": {other: defs[other] for other in defs if other in needed},
+        }
+    return schemas
+
+
+def components() -> dict[str, dict[str, Any]]:
+    """The definitions for an OpenAPI document's ``components.schemas``."""
+    return definitions(lambda name: {"$ref": f"#/components/schemas/{name}"})
