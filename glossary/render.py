@@ -313,6 +313,7 @@ def diagnostics_github(diagnostics: Iterable[Diagnostic]) -> str:
 
 def stats_table(stats: Stats, meta: GlossaryMeta) -> str:
     """The numbers as tables, then the gaps listed by concept."""
+
     def counted(n: int, noun: str) -> str:
         return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 

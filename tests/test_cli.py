@@ -305,7 +305,10 @@ def test_import_writes_concept_files_and_never_overwrites_without_force(runner, 
     )
     kept = edited.read_bytes()
     result = run(runner, "import", str(tbx), "--into", str(into))
-    assert f"skipped   {edited}  (file exists; --merge adds what is new, --force replaces it)" in result.stdout
+    assert (
+        f"skipped   {edited}  (file exists; --merge adds what is new, --force replaces it)"
+        in result.stdout
+    )
     assert edited.read_bytes() == kept
 
     result = run(runner, "import", str(tbx), "--into", str(into), "--force")

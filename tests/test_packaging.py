@@ -26,7 +26,10 @@ def test_the_wheel_holds_terms_and_templates(tmp_path):
         capture_output=True,
     )
     (wheel,) = tmp_path.glob("glossary-*.whl")
-    names = set(zipfile.ZipFile(wheel).namelist())
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+        scripts = archive.read(entry_points).decode()
     assert "glossary/terms/glossary.toml" in names
     assert "glossary/py.typed" in names
     assert "glossary/templates/README.md" in names
@@ -36,6 +39,11 @@ def test_the_wheel_holds_terms_and_templates(tmp_path):
             assert f"glossary/templates/{source.relative_to(templates).as_posix()}" in names
     for source in TERMS.glob("*.yaml"):
         assert f"glossary/terms/{source.name}" in names
+    # Every file of the package, data included (the Finnish hyphenation patterns, say).
+    package = ROOT / "glossary"
+    for source in package.rglob("*"):
+        if source.is_file() and "__pycache__" not in source.parts:
+            assert f"glossary/{source.relative_to(package).as_posix()}" in names
+    assert "glossary/pdf/hyph_fi.dic" in names
     assert not any(name.startswith(("tests/", "cli.py")) for name in names)
-    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "glossary = glossary.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "glossary = glossary.cli:main" in scripts

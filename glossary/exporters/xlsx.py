@@ -85,9 +85,11 @@ def render(glossary: Glossary) -> bytes:
 
 def _fixed_times(data: bytes, when: tuple[int, int, int, int, int, int]) -> bytes:
     """The same zip with every entry dated ``when`` (zip stores local wall-clock times)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=when)
             entry.compress_type = zipfile.ZIP_DEFLATED
