@@ -677,6 +677,10 @@ def import_(
     for note in report.notes:
         _err(f"note: {note}")
     _err(report.summary())
+    if report.has_errors:
+        # What could be read is imported; the exit code still tells a script that rows or
+        # entries were left out.
+        raise typer.Exit(1)
 
 
 # -- serve ------------------------------------------------------------------------------

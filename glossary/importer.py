@@ -59,7 +59,15 @@ class ImportReport:
     def summary(self) -> str:
         parts = [f"{self.count(a)} {a.value}" for a in Action if self.count(a)]
         verb = "would import" if self.dry_run else "imported"
-        return f"{self.source}: {verb} {len(self.items)} concepts: " + (", ".join(parts) or "none")
+        n = len(self.items)
+        counted = f"{n} concept" if n == 1 else f"{n} concepts"
+        errors = sum(d.severity is Severity.ERROR for d in self.diagnostics)
+        problems = f"; {errors} error{'' if errors == 1 else 's'} (see above)" if errors else ""
+        return f"{self.source}: {verb} {counted}: " + (", ".join(parts) or "none") + problems
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
 _SPACES = re.compile(r"\s*\n\s*")

@@ -218,6 +218,25 @@ def test_unusable_files_are_one_clear_error(runner, tmp_path, name, data, messag
     assert not (tmp_path / "t").exists()
 
 
+def test_a_quote_left_open_stops_the_csv_instead_of_swallowing_rows(runner, tmp_path):
+    from glossary.cli import app
+
+    sheet = tmp_path / "partner.csv"
+    sheet.write_text(
+        'fi;ru\nopintopiste;зачётная единица\nhuono;"rivi\ntutkinto;квалификация\n', "utf-8"
+    )
+    table = read_table(sheet.read_bytes(), str(sheet), "csv")
+    assert [(d.line, d.code) for d in table.diagnostics] == [(4, "L101")]
+    assert "broken CSV (unexpected end of data)" in table.diagnostics[0].message
+    assert [c.id for c in table.concepts] == ["opintopiste"]
+
+    result = runner.invoke(app, ["import", str(sheet), "--into", str(tmp_path / "t")])
+    assert result.exit_code == 1
+    assert f"{sheet}:4:0: L101 broken CSV" in result.stderr
+    assert result.stderr.endswith(f"{sheet}: imported 1 concept: 1 created; 1 error (see above)\n")
+    assert sorted(os.listdir(tmp_path / "t")) == ["glossary.toml", "opintopiste.yaml"]
+
+
 # -- never lose what is there ----------------------------------------------------------------
 
 

@@ -92,7 +92,14 @@ def _csv_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]
         )
     except csv.Error:
         dialect = csv.excel
-    yield from csv.reader(io.StringIO(text, newline=""), dialect)
+    # Strict: a quote left open would otherwise swallow every row after it into one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    try:
+        yield from reader
+    except csv.Error as exc:
+        result.diagnostics.append(
+            _diag(name, reader.line_num, 0, "L101", f"broken CSV ({exc}); check its quotes")
+        )
 
 
 def _xlsx_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]]:
