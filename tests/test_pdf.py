@@ -199,6 +199,46 @@ def test_cross_references_print_the_page_of_their_entry(bundled_pdf):
     assert int(found.group(2)) == pages["firu-workplace-learning"]
 
 
+def test_every_reference_to_a_headword_prints_its_page(bundled_pdf, bundled):
+    """Every "→ headword N" and ", headword N" of both parts, against the PDF's own links."""
+    pdf = reader(bundled_pdf)
+    pages = {
+        name: pdf.get_destination_page_number(destination) + 1
+        for name, destination in pdf.named_destinations.items()
+    }
+    marks = [(title, page) for depth, title, page in outline(bundled_pdf) if depth == 0]
+    starts = [page for _, page in marks]
+    checked = 0
+    parts = [i for i, (title, _) in enumerate(marks) if "→" in title]
+    for index, (part, lang) in zip(parts, (("firu", "fi"), ("rufi", "ru")), strict=True):
+        text = flat(
+            "\n".join(p.extract_text() for p in pdf.pages[starts[index] : starts[index + 1]])
+        )
+        for concept in bundled.concepts.values():
+            section = concept.languages.get(lang)
+            if section is None or not section.terms or f"{part}-{concept.id}" not in pages:
+                continue
+            headword = re.escape(section.terms[0].term)
+            for number in re.findall(rf"(?:→ |, ){headword} (\d+)\b", text):
+                assert int(number) == pages[f"{part}-{concept.id}"], (part, concept.id)
+                checked += 1
+    assert checked > 100
+
+
+def test_the_contents_give_the_page_of_each_part(bundled_pdf):
+    pdf = reader(bundled_pdf)
+    starts = {title: page + 1 for depth, title, page in outline(bundled_pdf) if depth == 0}
+    lines = pdf.pages[1].extract_text().splitlines()[1:]
+    printed = {
+        re.sub(r" *\.{3,} *$", "", line.rsplit(" ", 1)[0]): int(line.split()[-1])
+        for line in lines
+        if "..." in line
+    }
+    assert len(printed) == 4  # abbreviations, two parts, the English index
+    for title, page in printed.items():
+        assert starts[title] == page, title
+
+
 def test_metadata(bundled_pdf):
     pdf = reader(bundled_pdf)
     assert pdf.metadata.title == "Suomi–venäjä-sanasto: ammatillinen koulutus ja verkko-oppiminen"
@@ -212,6 +252,19 @@ def test_metadata(bundled_pdf):
 
 def test_two_builds_are_byte_identical(small_pdf):
     assert build(DATA / "site") == small_pdf
+
+
+def test_page_numbers_are_those_target_counter_gives(small_pdf, monkeypatch):
+    """The fast path (numbers read from a first layout) against CSS target-counter()."""
+    import glossary.pdf
+
+    monkeypatch.setattr(glossary.pdf, "_PAGE_PASSES", 0)  # straight to the fallback
+    counted = reader(build(DATA / "site"))
+    fast = reader(small_pdf)
+    assert [page.extract_text() for page in fast.pages] == [
+        page.extract_text() for page in counted.pages
+    ]
+    assert re.search(r"suomi → русский \.+ +4\n", fast.pages[1].extract_text())
 
 
 def test_hostile_text_is_printed_as_text(small_pdf):

@@ -8,11 +8,12 @@ Russian–Finnish in Russian order), and an index for every further language (En
 pointing to the entries of both parts by page number.
 
 In each part a concept has one full entry, under its preferred term; its other terms in
-that language are short entries pointing to it. Page numbers of cross-references come
-from CSS ``target-counter``, running heads from ``string-set``, bookmarks from the
-headings. The fonts (DejaVu) are named explicitly and embedded as subsets; Finnish is
-hyphenated with our own patterns (:mod:`glossary.pdf.hyphenation`). The output is
-byte-reproducible: the only date is the build date (``SOURCE_DATE_EPOCH`` when set).
+that language are short entries pointing to it. Page numbers of cross-references are
+written into the HTML from the previous layout (see :func:`build_pdf`), running heads come
+from ``string-set``, bookmarks from the headings. The fonts (DejaVu) are named explicitly
+and embedded as subsets; Finnish is hyphenated with our own patterns
+(:mod:`glossary.pdf.hyphenation`). The output is byte-reproducible: the only date is the
+build date (``SOURCE_DATE_EPOCH`` when set).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from glossary.templating import build_date, environment, format_date, templates_
 __all__ = ["PAGE_SIZES", "build_pdf", "find_fonts"]
 
 PAGE_SIZES = ("A4", "A5")
+#: Layouts tried for page numbers to settle before falling back to target-counter().
+_PAGE_PASSES = 4
 
 
 def N_(message: str) -> str:
@@ -460,18 +463,56 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
     css = _font_css(find_fonts()) + css
     import jinja2
 
-    try:
-        html = env.get_template("pdf/dictionary.html").render(book=book, css=Markup(css))
-    except jinja2.TemplateSyntaxError as exc:
-        raise ExportError(
-            f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}"
-        ) from None
-    except jinja2.TemplateError as exc:
-        raise ExportError(f"{templates / 'pdf' / 'dictionary.html'}: {exc}") from None
+    def render(
+        pages: Mapping[str, int] | None, placeholder: str = "", counted: bool = False
+    ) -> str:
+        def page_of(anchor: str) -> str:
+            if pages is None:
+                return placeholder
+            number = pages.get(anchor)
+            return "" if number is None else str(number)
+
+        try:
+            return env.get_template("pdf/dictionary.html").render(
+                book=book, css=Markup(css), page_of=page_of, counted=counted
+            )
+        except jinja2.TemplateSyntaxError as exc:
+            raise ExportError(
+                f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}"
+            ) from None
+        except jinja2.TemplateError as exc:
+            raise ExportError(f"{templates / 'pdf' / 'dictionary.html'}: {exc}") from None
+
     # WeasyPrint reports what it cannot lay out on its logger; those are our bugs, not
     # the user's, and they must not pass silently in tests.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=html, base_url=str(templates / "pdf"))
-    data = document.write_pdf(pdf_identifier=b"glossary-" + glossary.meta.id.encode("utf-8"))
+    identifier = b"glossary-" + glossary.meta.id.encode("utf-8")
+
+    def layout(html: str) -> Any:
+        document = weasyprint.HTML(string=html, base_url=str(templates / "pdf"))
+        return document.render(pdf_identifier=identifier)
+
+    # Page numbers of cross-references. CSS target-counter() would do it in one call, but
+    # WeasyPrint then lays out every page with a link again on each of several passes, and
+    # checks every link against every target, which grows faster than the glossary (see
+    # benchmarks/pdf.py). Instead the numbers are read from a layout and
+    # written into the HTML as text; a second layout shows them, and is checked to have
+    # put every anchor on the same page (a number as wide as the placeholder rarely moves
+    # a line, let alone a page). If it never settles, target-counter() it is.
+    pages: dict[str, int] | None = None
+    placeholder = "88"
+    for _ in range(_PAGE_PASSES):
+        document = layout(render(pages, placeholder))
+        found: dict[str, int] = {}
+        for number, page in enumerate(document.pages, start=1):
+            for anchor in page.anchors:  # a box split over pages is on each of them
+                found.setdefault(anchor, number)
+        if found == pages:
+            break
+        pages = found
+        placeholder = ""
+    else:
+        document = layout(render(None, counted=True))
+    data = document.write_pdf(pdf_identifier=identifier)
     assert data is not None
     return bytes(data)
