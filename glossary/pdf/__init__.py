@@ -502,7 +502,9 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
     pages: dict[str, int] | None = None
     placeholder = "88"
     for _ in range(_PAGE_PASSES):
-        document = layout(render(pages, placeholder))
+        html = render(pages, placeholder)
+        document = None  # one layout in memory at a time (gigabytes for a thousand pages)
+        document = layout(html)
         found: dict[str, int] = {}
         for number, page in enumerate(document.pages, start=1):
             for anchor in page.anchors:  # a box split over pages is on each of them
@@ -512,7 +514,9 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
         pages = found
         placeholder = ""
     else:
-        document = layout(render(None, counted=True))
+        html = render(None, counted=True)
+        document = None
+        document = layout(html)
     data = document.write_pdf(pdf_identifier=identifier)
     assert data is not None
     return bytes(data)
