@@ -578,19 +578,20 @@ def export(
 
     exporter = get(format_name)
     options: dict[str, object] = {}
+
+    def accepts(option: str, flag: str, refusal: str) -> None:
+        if option not in getattr(exporter, "OPTIONS", ()):
+            raise typer.BadParameter(refusal, param_hint=flag)
+
     if base_url is not None:
-        if "base_url" not in getattr(exporter, "OPTIONS", ()):
-            raise typer.BadParameter(
-                f"'{format_name}' has no use for a base URL", param_hint="--base-url"
-            )
+        accepts("base_url", "--base-url", f"'{format_name}' has no use for a base URL")
         if not re.match(r"https?://[^/\s]+", base_url):
             raise typer.BadParameter(
                 f"'{base_url}' is not an http(s) address", param_hint="--base-url"
             )
         options["base_url"] = base_url
     if templates is not None:
-        if "templates" not in getattr(exporter, "OPTIONS", ()):
-            raise typer.BadParameter(f"'{format_name}' uses no templates", param_hint="--templates")
+        accepts("templates", "--templates", f"'{format_name}' uses no templates")
         if not (templates / format_name).is_dir():
             raise typer.BadParameter(
                 f"{templates} has no {format_name}/ folder; copy the project's templates/ folder",
@@ -598,18 +599,18 @@ def export(
             )
         options["templates"] = templates
     if page_size is not None:
-        if "page_size" not in getattr(exporter, "OPTIONS", ()):
-            raise typer.BadParameter(f"'{format_name}' has no pages", param_hint="--page-size")
+        from glossary.pdf import PAGE_SIZES
+
+        accepts("page_size", "--page-size", f"'{format_name}' has no pages")
         size = page_size.upper()
-        if size not in ("A4", "A5"):
+        if size not in PAGE_SIZES:
             raise typer.BadParameter(
                 f"'{page_size}' is not a page size we print; choose A4 or A5",
                 param_hint="--page-size",
             )
         options["page_size"] = size
     if tbx_version is not None:
-        if "tbx_version" not in getattr(exporter, "OPTIONS", ()):
-            raise typer.BadParameter(f"'{format_name}' is not TBX", param_hint="--tbx-version")
+        accepts("tbx_version", "--tbx-version", f"'{format_name}' is not TBX")
         if tbx_version not in (2, 3):
             raise typer.BadParameter(
                 f"TBX version {tbx_version} does not exist here; choose 2 or 3",
