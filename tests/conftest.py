@@ -10,6 +10,17 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TERMS = ROOT / "terms"
 DATA = Path(__file__).resolve().parent / "data"
+#: The concepts of the small glossary the site, API and PDF tests share (data/site).
+SITE_IDS = (
+    "abo-akademi",
+    "capacity",
+    "distance-learning",
+    "hostile",
+    "mother-tongue",
+    "online-learning",
+    "vocational-education",
+    "webinar",
+)
 SHARED = ROOT.parent / "shared"
 
 

@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, SITE_IDS
 from jsonschema import Draft202012Validator
 
 import glossary
@@ -25,16 +25,7 @@ from glossary.jsonapi import RECORD, build_api
 from glossary.model import Concept, Glossary, GlossaryMeta, LangSection, Term
 
 SITE_SRC = DATA / "site"
-IDS = (
-    "abo-akademi",
-    "capacity",
-    "distance-learning",
-    "hostile",
-    "mother-tongue",
-    "online-learning",
-    "vocational-education",
-    "webinar",
-)
+IDS = SITE_IDS
 SCHEMA_TYPES = ("index", "concept", "term-index", "subject", "dump")
 
 

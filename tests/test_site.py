@@ -16,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT, TERMS
+from conftest import DATA, ROOT, SITE_IDS, TERMS
 from lxml import etree, html
 
 import glossary
@@ -26,16 +26,7 @@ from glossary.site.i18n import UI_LANGUAGES
 
 SITE_SRC = DATA / "site"
 EPOCH = "1795000000"  # 2026-11-18
-IDS = (
-    "abo-akademi",
-    "capacity",
-    "distance-learning",
-    "hostile",
-    "mother-tongue",
-    "online-learning",
-    "vocational-education",
-    "webinar",
-)
+IDS = SITE_IDS
 
 
 @pytest.fixture(autouse=True)
