@@ -2,13 +2,15 @@
 
 The columns are fixed (``COLUMNS``) so that a spreadsheet made from one export can be
 imported again; lists (subjects, related) are separated by spaces, which ids and
-subject codes never contain.
+subject codes never contain. Cells that a spreadsheet would run as a formula are
+neutralised (see :func:`escape_cell`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -42,6 +44,46 @@ COLUMNS = (
     "term_source",
     "term_note",
 )
+
+
+#: What a spreadsheet may run as a formula when a cell starts with it (OWASP, "CSV Injection").
+FORMULA_START = "=+-@\t\r"
+
+_ESCAPED = re.compile(r"'*[=+\-@\t\r]")
+_UNESCAPE = re.compile(r"'+[=+\-@\t\r]")
+
+
+def escape_cell(text: str) -> str:
+    """A cell that no spreadsheet runs as a formula, from which :func:`unescape_cell`
+    gives back ``text`` exactly.
+
+    The rule (the same for every cell of ``glossary export csv``, and reversed by
+    ``glossary import``): a value that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return, possibly after one or more single quotes (``'``), is written with
+    one more single quote in front. Every other value is written as it is.
+
+    ===================  ===================
+    value                cell in the CSV
+    ===================  ===================
+    ``=HYPERLINK(…)``    ``'=HYPERLINK(…)``
+    ``-ism``             ``'-ism``
+    ``'=x``              ``''=x``
+    ``'quoted'``         ``'quoted'``
+    ===================  ===================
+
+    On import, one leading quote is removed from a cell that starts with one or more
+    quotes followed by one of those characters, and only from such a cell. So the round
+    trip is lossless, and no cell of an export starts with a character that makes a
+    formula. (A spreadsheet shows the quote, or hides it as its own "text" marker; a
+    cell typed as ``'=x`` by hand therefore imports as ``=x``.) XLSX needs no such
+    prefix: its cells are typed, and the export writes every value as a text cell.
+    """
+    return "'" + text if _ESCAPED.match(text) else text
+
+
+def unescape_cell(cell: str) -> str:
+    """The value :func:`escape_cell` made ``cell`` from."""
+    return cell[1:] if _UNESCAPE.match(cell) else cell
 
 
 def rows(glossary: Glossary) -> Iterator[dict[str, str]]:
@@ -83,7 +125,9 @@ def render(glossary: Glossary) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows(glossary))
+    writer.writerows(
+        {column: escape_cell(value) for column, value in row.items()} for row in rows(glossary)
+    )
     return buffer.getvalue().encode("utf-8")
 
 

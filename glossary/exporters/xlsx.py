@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from glossary.exporters.csv import FORMULA_START
 from glossary.model import Glossary
 from glossary.util import atomic_write
 
@@ -38,11 +39,10 @@ def render(glossary: Glossary) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows(glossary):
-        # Text cells only: a term such as "=SUM(A1)" or "1/2" must stay what it is.
         sheet.append([row[column] for column in COLUMNS])
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
-            cell.data_type = "s"
+            _as_text(cell)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     for index, column in enumerate(COLUMNS, start=1):
@@ -81,6 +81,20 @@ def render(glossary: Glossary) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _fixed_times(buffer.getvalue(), (max(1980, built.year), built.month, built.day, 0, 0, 0))
+
+
+def _as_text(cell: Any) -> None:
+    """Make ``cell`` a text cell: a term such as ``=SUM(A1)`` or ``1/2`` stays what it is.
+
+    openpyxl reads a value starting with ``=`` as a formula; the cell is written as an
+    inline string instead, never as a formula. A value that a spreadsheet would run as a
+    formula once the cell is edited (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return) also gets the cell's "quote prefix", the hidden ``'`` that
+    spreadsheets use to keep typed text as text; the value itself is not changed.
+    """
+    cell.data_type = "s"
+    if isinstance(cell.value, str) and cell.value[:1] and cell.value[0] in FORMULA_START:
+        cell.quotePrefix = True
 
 
 def _fixed_times(data: bytes, when: tuple[int, int, int, int, int, int]) -> bytes:

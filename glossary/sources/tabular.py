@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from glossary.exporters.csv import unescape_cell
 from glossary.langtags import normalize_tag
 from glossary.model import (
     ID_PATTERN,
@@ -85,17 +86,18 @@ def _csv_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]
         result.diagnostics.append(
             _diag(name, 0, 0, "L116", "the file is not UTF-8; read as Windows-1252", warning=True)
         )
-    sample = text[:65536]
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            sample.split("\n", 1)[0], delimiters=",;\t"
-        )
+        # Only the delimiter is taken from the header line: with no quote in it, the
+        # sniffer would also say that "" inside a quoted cell is not a quote.
+        delimiter = csv.Sniffer().sniff(text[:65536].split("\n", 1)[0], ",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
+        delimiter = ","
     # Strict: a quote left open would otherwise swallow every row after it into one cell.
-    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter, strict=True)
     try:
-        yield from reader
+        for row in reader:
+            # Undo the export's protection against formulas (glossary.exporters.csv).
+            yield [unescape_cell(cell) for cell in row]
     except csv.Error as exc:
         result.diagnostics.append(
             _diag(name, reader.line_num, 0, "L101", f"broken CSV ({exc}); check its quotes")
@@ -493,7 +495,7 @@ def _terms_layout(
                     _diag(*at("concept_id"), "L109", "no concept_id; row skipped")
                 )
             continue
-        if not ID_PATTERN.match(cid):
+        if not ID_PATTERN.fullmatch(cid):
             # The id names a file: nothing but a-z, 0-9 and - may reach the file system.
             safe = slugify(cid)
             message = f"id '{cid}' is not lower-case a-z, 0-9 and -; read as '{safe}'"
