@@ -7,6 +7,7 @@ replaced, left unchanged or skipped, and why.
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
@@ -20,7 +21,7 @@ from glossary.config import CONFIG_NAME
 from glossary.errors import GlossaryError, LoadError, NotFoundError
 from glossary.langtags import normalize_tag
 from glossary.model import Concept, GlossaryMeta, LangSection, Term, TermStatus
-from glossary.sources import TBX_SUFFIXES, source_files
+from glossary.sources import TBX_SUFFIXES, checked_meta, source_files
 from glossary.sources.yaml import dump_yaml, read_yaml
 from glossary.util import atomic_write, slugify
 from glossary.validation.diagnostics import Diagnostic, Severity
@@ -209,7 +210,8 @@ def _read_source(src: Path) -> tuple[GlossaryMeta, list[Concept], list[Diagnosti
     if suffix in TBX_SUFFIXES or data.lstrip()[:1] == b"<":
         result = read_tbx(io.BytesIO(data), name=str(src))
         meta = result.glossary.meta if result.glossary else GlossaryMeta()
-        return meta, list(result.concepts), list(result.diagnostics)
+        meta, problems = checked_meta(meta, list(result.concepts))
+        return meta, list(result.concepts), [*result.diagnostics, *problems]
     raise GlossaryError(f"{src}: cannot import this kind of file (expected .tbx, .csv or .xlsx)")
 
 
@@ -248,7 +250,7 @@ def import_file(
         target = into / f"{concept.id}.yaml"
         found = existing.get(concept.id)
         if found is not None and merge_existing and not force:
-            report.items.append(_merge_into(found, concept, dry_run))
+            report.items.append(_merge_into(found, concept, dry_run, report))
             continue
         where = found[0] if found is not None else None
         data = dump_yaml(concept).encode("utf-8")
@@ -301,26 +303,55 @@ def import_file(
     return report
 
 
-def _merge_into(found: tuple[Path, Concept], incoming: Concept, dry_run: bool) -> ImportItem:
-    path, existing = found
+def _merge_into(
+    found: tuple[Path, Concept], incoming: Concept, dry_run: bool, report: ImportReport
+) -> ImportItem:
+    """Add what ``incoming`` brings to the file that defines the concept, as inserted text.
+
+    The rest of the file stays byte for byte (see :mod:`glossary.yamledit`). A file that
+    does not load cleanly is not touched: its errors are reported and the import fails.
+    """
+    from glossary.yamledit import CannotEdit, add_to_text
+
+    path = found[0]
+    by_hand = "add the new terms by hand"
+    data = path.read_bytes()
+    concepts, diagnostics = read_yaml(io.BytesIO(data), name=str(path))
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        report.diagnostics.extend(errors)
+        return ImportItem(
+            incoming.id, Action.SKIPPED, path, "the file has errors (see above); nothing merged"
+        )
+    if len(concepts) != 1:
+        return ImportItem(
+            incoming.id, Action.SKIPPED, path, f"the file holds several concepts; {by_hand}"
+        )
+    existing = concepts[0]
     merged = merge(existing, incoming)
     if merged == existing:
         return ImportItem(incoming.id, Action.UNCHANGED, path, "nothing new")
-    data = path.read_bytes()
-    if b"#" in data and any(
-        line.lstrip().startswith(b"#") or b" #" in line for line in data.splitlines()
-    ):
-        # Rewriting would drop the comments, which are the terminologist's.
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    try:
+        text = data[len(bom) :].decode("utf-8")
+        new = bom + add_to_text(text, existing, merged).encode("utf-8")
+    except UnicodeDecodeError:
+        return ImportItem(incoming.id, Action.SKIPPED, path, f"the file is not UTF-8; {by_hand}")
+    except CannotEdit as exc:
+        return ImportItem(incoming.id, Action.SKIPPED, path, f"{exc}; {by_hand}")
+    again, problems = read_yaml(io.BytesIO(new), name=str(path))
+    if again != [merged] or any(d.severity is Severity.ERROR for d in problems):
+        # Never write what would not read back as the merged concept.
         return ImportItem(
-            incoming.id, Action.SKIPPED, path, "has comments; add the new terms by hand"
+            incoming.id, Action.SKIPPED, path, f"the file cannot be added to safely; {by_hand}"
         )
-    concepts, _ = read_yaml(io.BytesIO(data), name=str(path))
-    if len(concepts) != 1:
-        return ImportItem(incoming.id, Action.SKIPPED, path, "the file holds several concepts")
     if not dry_run:
-        atomic_write(path, dump_yaml(merged).encode("utf-8"), overwrite=True)
-    added = _what_was_added(existing, merged)
-    return ImportItem(incoming.id, Action.MERGED, path, added)
+        if path.read_bytes() != data:
+            return ImportItem(
+                incoming.id, Action.SKIPPED, path, "the file changed during the import"
+            )
+        atomic_write(path, new, overwrite=True)
+    return ImportItem(incoming.id, Action.MERGED, path, _what_was_added(existing, merged))
 
 
 def _what_was_added(before: Concept, after: Concept) -> str:

@@ -100,3 +100,118 @@ def test_the_csv_escape_is_a_bijection():
         assert cell[:1] not in TRIGGERS
         assert unescape_cell(cell) == value, value
     assert len({escape_cell(v) for v in samples}) == len(samples)
+
+
+# -- import --merge edits the file, never rewrites it -----------------------------------------
+
+EXISTING = """\
+# Checked with the partner, 2026-03.
+id: distance-learning
+status: approved   # do not change
+subjects: [e-learning]
+languages:
+  FI:
+    terms: [etäopiskelu]\t# a comment after a tab
+
+  ru:
+    definition: |
+      Обучение
+      на расстоянии.
+
+    terms:
+    - term: дистанционное обучение
+      note: 'kept as written'
+    - дистанционка   # colloquial
+  # English is still missing
+"""
+
+
+def merge_sheet(tmp_path: Path) -> Path:
+    sheet = tmp_path / "new.csv"
+    sheet.write_text(
+        "id,fi,ru,en,definition fi,subject\n"
+        'distance-learning,etäoppiminen,"вебинар: ""онлайн""",distance learning,'
+        "Opiskelu etänä.,e-learning; pedagogy\n",
+        "utf-8",
+    )
+    return sheet
+
+
+def test_merge_inserts_what_is_new_and_keeps_every_other_byte(tmp_path):
+    terms = tmp_path / "terms"
+    terms.mkdir()
+    (terms / "glossary.toml").write_text(
+        '[glossary]\nid = "t"\nlanguages = ["fi", "ru", "en"]\n'
+        '[subjects]\ne-learning = { en = "e-learning" }\npedagogy = { en = "pedagogy" }\n',
+        "utf-8",
+    )
+    path = terms / "distance-learning.yaml"
+    path.write_text(EXISTING, "utf-8")
+    result = run("import", merge_sheet(tmp_path), "--into", terms, "--merge")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"merged    {path}  (added fi: 1 term, ru: 1 term, en: new language, subjects or related)\n"
+    )
+    assert path.read_text("utf-8") == (
+        "# Checked with the partner, 2026-03.\n"
+        "id: distance-learning\n"
+        "status: approved   # do not change\n"
+        "subjects: [e-learning, pedagogy]\n"
+        "languages:\n"
+        "  FI:\n"
+        "    terms: [etäopiskelu, {term: etäoppiminen, status: admitted}]\t# a comment after a tab\n"
+        "    definition: Opiskelu etänä.\n"
+        "\n"
+        "  ru:\n"
+        "    definition: |\n"
+        "      Обучение\n"
+        "      на расстоянии.\n"
+        "\n"
+        "    terms:\n"
+        "    - term: дистанционное обучение\n"
+        "      note: 'kept as written'\n"
+        "    - дистанционка   # colloquial\n"
+        "    - term: 'вебинар: \"онлайн\"'\n"
+        "      status: admitted\n"
+        "  en:\n"
+        "    terms: [distance learning]\n"
+        "  # English is still missing\n"
+    )
+    again = run("import", merge_sheet(tmp_path), "--into", terms, "--merge")
+    assert again.returncode == 0 and "(nothing new)" in again.stdout
+
+
+BROKEN = {
+    "unknown-field": ("  fi:\n    terms: [etäopiskelu]\n    colour: blue\n", "5:5: L106"),
+    "invalid-value": (
+        "  fi:\n    terms:\n    - term: etäopiskelu\n      pos: nuon\n",
+        "6:12: L108",
+    ),
+    "invalid-date": ("updated: 2026-13-01\nlanguages:\n  fi:\n    terms: [a]\n", "2:10: L114"),
+}
+
+
+def test_merge_never_touches_a_file_that_does_not_load_cleanly(tmp_path):
+    terms = tmp_path / "terms"
+    terms.mkdir()
+    (terms / "glossary.toml").write_text(
+        '[glossary]\nid = "t"\nlanguages = ["fi", "ru", "en"]\n', "utf-8"
+    )
+    sheet = tmp_path / "new.csv"
+    rows = ["id,fi,en"] + [f"{name},uusi,new" for name in BROKEN]
+    sheet.write_text("\n".join(rows) + "\n", "utf-8")
+    before = {}
+    for name, (body, _) in BROKEN.items():
+        text = f"id: {name}\n" + (body if body.startswith("updated") else "languages:\n" + body)
+        (terms / f"{name}.yaml").write_text(text, "utf-8")
+        before[name] = text.encode()
+    result = run("import", sheet, "--into", terms, "--merge")
+    assert result.returncode == 1
+    for name, (_, where) in BROKEN.items():
+        path = terms / f"{name}.yaml"
+        assert path.read_bytes() == before[name]
+        assert f"{path}:{where} " in result.stderr
+        assert f"skipped   {path}  (the file has errors (see above); nothing merged)" in (
+            result.stdout
+        )
+    assert result.stderr.endswith("imported 3 concepts: 3 skipped; 3 errors (see above)\n")

@@ -11,6 +11,7 @@ from conftest import DATA, TERMS, shared_samples
 import glossary
 from glossary.errors import LoadError
 from glossary.importer import Action, import_file
+from glossary.model import Concept, LangSection, Term
 from glossary.sources.tabular import read_table
 
 # -- round trips -------------------------------------------------------------------------
@@ -295,15 +296,93 @@ def test_an_existing_concept_is_skipped_unless_merged_or_forced(runner, tmp_path
     assert result.exit_code == 2
 
 
-def test_a_file_with_comments_is_not_rewritten_by_a_merge(tmp_path):
+def test_a_merge_keeps_the_comments_and_adds_lines(tmp_path):
     terms, sheet = existing(tmp_path)
     path = terms / "distance-learning.yaml"
     path.write_text("# checked with the partner\n" + path.read_text("utf-8"), "utf-8")
-    before = path.read_bytes()
+    before = path.read_text("utf-8")
+    report = import_file(sheet, terms, merge_existing=True, dry_run=True)
+    assert [item.action for item in report.items] == [Action.MERGED]
+    assert path.read_text("utf-8") == before
     report = import_file(sheet, terms, merge_existing=True)
     (item,) = report.items
-    assert (item.action, item.reason) == (Action.SKIPPED, "has comments; add the new terms by hand")
-    assert path.read_bytes() == before
+    assert (item.action, item.reason) == (Action.MERGED, "added fi: 1 term, en: new language")
+    assert path.read_text("utf-8") == before.replace(
+        "terms: [etäopiskelu]\n", "terms: [etäopiskelu, {term: etäoppiminen, status: admitted}]\n"
+    ) + ("  en:\n    terms: [distance learning]\n")
+
+
+INCOMING = Concept(
+    id="a",
+    languages={
+        "fi": LangSection(lang="fi", terms=(Term(term="y"),), definition="d"),
+        "en": LangSection(lang="en", terms=(Term(term="e\nf"),)),
+    },
+    note="multi\nline",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "id: a\r\nlanguages:\r\n  fi:\r\n    terms:\r\n    - x\r\n",
+            "id: a\r\nlanguages:\r\n  fi:\r\n    terms:\r\n    - x\r\n"
+            "    - term: y\r\n      status: admitted\r\n    definition: d\r\n"
+            "  en:\r\n    terms:\r\n      - |-\r\n        e\r\n        f\r\n"
+            "note: |-\r\n  multi\r\n  line\r\n",
+            id="crlf-and-a-list-at-the-column-of-its-key",
+        ),
+        pytest.param(
+            "id: a\nlanguages:\n  fi:\n    terms: [x]",
+            "id: a\nlanguages:\n  fi:\n    terms: [x, {term: y, status: admitted}]\n"
+            "    definition: d\n  en:\n    terms:\n      - |-\n        e\n        f\n"
+            "note: |-\n  multi\n  line",
+            id="no-line-end-at-the-end",
+        ),
+        pytest.param(
+            "---\nid: a\nlanguages:\n  fi:\n    note: |\n      a\n\n    terms:\n      - x\n...\n",
+            "---\nid: a\nlanguages:\n  fi:\n    note: |\n      a\n\n    terms:\n      - x\n"
+            "      - term: y\n        status: admitted\n    definition: d\n"
+            "  en:\n    terms:\n      - |-\n        e\n        f\nnote: |-\n  multi\n  line\n...\n",
+            id="document-markers-and-a-block-scalar",
+        ),
+    ],
+)
+def test_what_a_merge_adds_is_inserted_as_text(text, expected):
+    from glossary.importer import merge
+    from glossary.sources.yaml import read_yaml
+    from glossary.yamledit import add_to_text
+
+    (concept,), _ = read_yaml(io.BytesIO(text.encode()), name="a.yaml")
+    merged = merge(concept, INCOMING)
+    assert add_to_text(text, concept, merged) == expected
+    again, problems = read_yaml(io.BytesIO(expected.encode()), name="a.yaml")
+    assert (again, problems) == ([merged], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "id: a\nlanguages: {fi: {terms: [x]}}\n",
+            "a mapping written in flow style ({…}); add the new terms by hand",
+        ),
+        ("- id: a\n  languages:\n    fi:\n      terms: [x]\n", "the file holds several concepts"),
+    ],
+)
+def test_a_file_that_cannot_be_added_to_is_left_alone(tmp_path, text, reason):
+    terms = tmp_path / "terms"
+    terms.mkdir()
+    path = terms / "a.yaml"
+    path.write_text(text, "utf-8")
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("id,fi,en\na,uusi,new\n", "utf-8")
+    report = import_file(sheet, terms, merge_existing=True)
+    (item,) = report.items
+    assert item.action is Action.SKIPPED
+    assert item.reason.startswith(reason)
+    assert path.read_text("utf-8") == text
 
 
 # -- real files of other tools ----------------------------------------------------------------
