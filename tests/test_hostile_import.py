@@ -10,6 +10,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
 from childproc import run
 
 import glossary
@@ -215,3 +216,179 @@ def test_merge_never_touches_a_file_that_does_not_load_cleanly(tmp_path):
             result.stdout
         )
     assert result.stderr.endswith("imported 3 concepts: 3 skipped; 3 errors (see above)\n")
+
+
+# -- damaged and hostile XLSX -------------------------------------------------------------------
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def workbook(glossary_rows: list[list[str]] | None = None) -> dict[str, bytes]:
+    """The members of a small valid XLSX file of the one-row-per-concept layout."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "terms"
+    sheet.append(["fi", "en"])
+    sheet.append(["kurssi", "course"])
+    if glossary_rows is not None:
+        about = book.create_sheet("glossary")
+        for row in glossary_rows:
+            about.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for filename, content in members.items():
+            archive.writestr(filename, content)
+    return buffer.getvalue()
+
+
+def changed(filename: str, old: bytes, new: bytes) -> bytes:
+    members = workbook()
+    assert old in members[filename]
+    members[filename] = members[filename].replace(old, new)
+    return zipped(members)
+
+
+def corrupt_deflate() -> bytes:
+    data = bytearray(zipped(workbook()))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo(SHEET)
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for offset in range(start + 20, start + info.compress_size - 4):
+        data[offset] ^= 0x5A
+    return bytes(data)
+
+
+def truncated_content_types() -> bytes:
+    members = workbook()
+    types = members["[Content_Types].xml"]
+    members["[Content_Types].xml"] = types[: len(types) // 2]
+    return zipped(members)
+
+
+def raw_zip(members: dict[str, tuple[bytes, int, int]]) -> bytes:
+    """A zip from members already deflated: name -> (raw deflate data, crc, size)."""
+    import struct
+
+    out, central = bytearray(), bytearray()
+    for filename, (data, crc, size) in members.items():
+        name = filename.encode()
+        head = (20, 0, 8, 0, 0x21, crc, len(data), size, len(name))
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *head, 0, 0, 0, 0, 0, len(out))
+        central += name
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, *head, 0) + name + data
+    end = struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), len(out), 0
+    )
+    return bytes(out + central + end)
+
+
+def deflated(parts: list[tuple[bytes, int]]) -> tuple[bytes, int, int]:
+    """Raw deflate data of each (chunk, times) repeated, compressed once per chunk."""
+    import zlib
+
+    out, crc, size = bytearray(), 0, 0
+    for number, (chunk, times) in enumerate(parts):
+        packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+        last = number == len(parts) - 1
+        block = packer.compress(chunk) + packer.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
+        out += block * times
+        for _ in range(times):
+            crc = zlib.crc32(chunk, crc)
+        size += len(chunk) * times
+    return bytes(out), crc, size
+
+
+def zip_bomb() -> bytes:
+    """An XLSX file of 0.7 MB whose one row unzips to 634 MB of cells."""
+    import zlib
+
+    members = {}
+    for filename, content in workbook().items():
+        if filename == SHEET:
+            head, _, _ = content.partition(b"<sheetData>")
+            cells = b'<c t="inlineStr"><is><t>x</t></is></c>' * 25_000
+            members[filename] = deflated(
+                [
+                    (head + b"<sheetData><row>", 1),
+                    (cells, 700),
+                    (b"</row></sheetData></worksheet>", 1),
+                ]
+            )
+        else:
+            packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+            members[filename] = (
+                packer.compress(content) + packer.flush(),
+                zlib.crc32(content),
+                len(content),
+            )
+    return raw_zip(members)
+
+
+DAMAGED = {
+    "no-worksheet": (
+        lambda: changed(
+            "xl/workbook.xml",
+            b'<sheets><sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships" name="terms" sheetId="1" state="visible" r:id="rId1"/></sheets>',
+            b"<sheets/>",
+        ),
+        "1:1: L101 the workbook has no worksheet",
+    ),
+    "mismatched-tag": (
+        lambda: changed(SHEET, b'</c></row><row r="2">', b'</c></rox><row r="2">'),
+        "1:1: L101 not a readable XLSX file (",
+    ),
+    "corrupt-deflate": (corrupt_deflate, "1:1: L101 not a readable XLSX file ("),
+    "truncated-content-types": (truncated_content_types, "1:1: L101 not a readable XLSX file ("),
+    "bad-cell-ref": (
+        lambda: changed(SHEET, b'r="A2"', b'r="A0x"'),
+        "2:1: L101 not a readable XLSX file (",
+    ),
+    "zip-bomb": (
+        zip_bomb,
+        "1:1: L119 not read: 634 MB once unzipped (at most 100 MB)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", DAMAGED)
+def test_a_damaged_xlsx_is_one_error_with_a_position(tmp_path, case):
+    make, message = DAMAGED[case]
+    path = tmp_path / f"{case}.xlsx"
+    path.write_bytes(make())
+    into = tmp_path / "t"
+    result = run("import", path, "--into", into, timeout=10)
+    assert result.returncode == 1, result.stderr
+    assert f"{path}:{message}" in result.stderr
+    assert result.elapsed < 5
+    assert not into.exists()
+
+
+def test_a_ratio_over_the_limit_is_refused(tmp_path):
+    members = workbook()
+    members[SHEET] = members[SHEET].replace(b"</sheetData>", b"<row/>" * 400_000 + b"</sheetData>")
+    path = tmp_path / "dense.xlsx"
+    path.write_bytes(zipped(members))
+    result = run("import", path, "--into", tmp_path / "t")
+    assert result.returncode == 1
+    assert f"{path}:1:1: L119 not read: '{SHEET}' unzips to " in result.stderr
+    assert "times its size (at most 100; a zip bomb?)" in result.stderr
+
+
+def test_a_one_column_glossary_sheet_is_read(tmp_path):
+    path = tmp_path / "one-column.xlsx"
+    path.write_bytes(zipped(workbook([["id"], ["version"], []])))
+    into = tmp_path / "t"
+    result = run("import", path, "--into", into)
+    assert result.returncode == 0, result.stderr
+    assert 'id = "one-column"' in (into / "glossary.toml").read_text("utf-8")
+    assert (into / "course.yaml").exists()

@@ -80,11 +80,11 @@ def _csv_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover (cp1252 decodes nearly anything)
-        result.diagnostics.append(_diag(name, 0, 0, "L101", "the file is not UTF-8 text"))
+        result.diagnostics.append(_diag(name, 1, 1, "L101", "the file is not UTF-8 text"))
         return
     if encoding != "utf-8-sig":
         result.diagnostics.append(
-            _diag(name, 0, 0, "L116", "the file is not UTF-8; read as Windows-1252", warning=True)
+            _diag(name, 1, 1, "L116", "the file is not UTF-8; read as Windows-1252", warning=True)
         )
     try:
         # Only the delimiter is taken from the header line: with no quote in it, the
@@ -104,26 +104,87 @@ def _csv_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]
         )
 
 
-def _xlsx_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]]:
+#: Limits on an XLSX file, checked from its zip directory before openpyxl reads a byte of
+#: it: the uncompressed size of all its members together (a sheet of 100 MB is about
+#: 40,000 rows of ``glossary export xlsx``), the compression ratio of any member over
+#: 1 MiB (spreadsheets compress 5 to 30 times; zip bombs 1,000 times), and the number
+#: of members. A file over a limit is refused with one error (L119).
+MAX_XLSX_BYTES = 100 * 1024 * 1024
+MAX_XLSX_RATIO = 100
+MAX_XLSX_MEMBERS = 1000
+
+
+def _zip_problem(data: bytes) -> str | None:
+    """Why the zip of an XLSX file is not read, or None."""
     import zipfile
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        return f"not a readable XLSX file ({exc})"
+    if len(members) > MAX_XLSX_MEMBERS:
+        return f"not read: {len(members):,} parts in the zip (at most {MAX_XLSX_MEMBERS:,})"
+    total = sum(member.file_size for member in members)
+    if total > MAX_XLSX_BYTES:
+        return (
+            f"not read: {total / 2**20:,.0f} MB once unzipped "
+            f"(at most {MAX_XLSX_BYTES / 2**20:,.0f} MB)"
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > 2**20 and ratio > MAX_XLSX_RATIO:
+            return (
+                f"not read: '{member.filename}' unzips to {ratio:,.0f} times its size "
+                f"(at most {MAX_XLSX_RATIO}; a zip bomb?)"
+            )
+    return None
+
+
+def _xlsx_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]]:
+    """The cells of the first sheet; every problem of the file becomes one diagnostic.
+
+    openpyxl meets damaged files with whatever its parsers raise (zlib, XML, KeyError,
+    IndexError …), and reads a sheet lazily, so any exception while reading is turned
+    into an error at the row it reached.
+    """
     from openpyxl import load_workbook
 
+    problem = _zip_problem(data)
+    if problem is not None:
+        code = "L101" if problem.startswith("not a readable") else "L119"
+        result.diagnostics.append(_diag(name, 1, 1, code, problem))
+        return
+    row_number = 0
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        result.diagnostics.append(_diag(name, 0, 0, "L101", f"not a readable XLSX file ({exc})"))
+    except Exception as exc:  # any parser error of a damaged file
+        result.diagnostics.append(
+            _diag(name, 1, 1, "L101", f"not a readable XLSX file ({_why(exc)})")
+        )
         return
     try:
+        if not workbook.worksheets:
+            result.diagnostics.append(_diag(name, 1, 1, "L101", "the workbook has no worksheet"))
+            return
         if "glossary" in workbook.sheetnames and len(workbook.worksheets) > 1:
-            for key, value, *_ in workbook["glossary"].iter_rows(values_only=True):
+            for cells in workbook["glossary"].iter_rows(values_only=True):
+                key, value = (*cells, None, None)[:2]
                 if key:
                     result.about[_cell_text(key)] = _cell_text(value)
-        sheet = workbook.worksheets[0]
-        for row in sheet.iter_rows(values_only=True):
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            row_number += 1
             yield [_cell_text(value) for value in row]
+    except Exception as exc:  # any parser error of a damaged file
+        message = f"not a readable XLSX file ({_why(exc)}); read up to row {row_number}"
+        result.diagnostics.append(_diag(name, row_number + 1, 1, "L101", message))
     finally:
         workbook.close()
+
+
+def _why(exc: Exception) -> str:
+    text = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _cell_text(value: object) -> str:
@@ -596,7 +657,7 @@ def read_table(data: bytes, name: str, kind: str) -> TableResult:
         first = next(numbered, None)
     if first is None:
         if not result.diagnostics:
-            result.diagnostics.append(_diag(name, 0, 0, "L112", "the spreadsheet is empty"))
+            result.diagnostics.append(_diag(name, 1, 1, "L112", "the spreadsheet is empty"))
         return result
 
     def rest() -> Iterator[tuple[int, list[str]]]:
@@ -632,7 +693,7 @@ def read_table(data: bytes, name: str, kind: str) -> TableResult:
             return result
         _concepts_layout(rest(), columns, name, result)
     if not result.concepts and not any(d.severity is Severity.ERROR for d in result.diagnostics):
-        result.diagnostics.append(_diag(name, 0, 0, "L112", "the spreadsheet holds no concept"))
+        result.diagnostics.append(_diag(name, 1, 1, "L112", "the spreadsheet holds no concept"))
     return result
 
 
