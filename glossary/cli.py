@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import sys
+import warnings
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -69,7 +69,9 @@ class DiagnosticFormat(StrEnum):
 
 
 def _err(message: str) -> None:
-    typer.echo(message, err=True)
+    from glossary.util import printable
+
+    typer.echo(printable(message, newlines=True), err=True)
 
 
 def _fail(exc: GlossaryError) -> typer.Exit:
@@ -190,14 +192,15 @@ def lookup(
     Example: glossary lookup ammatillinen koulutus --to ru
     """
     from glossary import render
-    from glossary.search import lookup_index, open_index, suggestions
+    from glossary.search import lookup_index, suggestions
+    from glossary.search.store import StoredIndex
 
     if batch is None and not words:
         raise typer.BadParameter("give a term to look up, or --batch FILE", param_hint="WORDS")
     if batch is not None and words:
         raise typer.BadParameter("give either words or --batch, not both", param_hint="--batch")
     targets = _split_langs(to)
-    index = open_index(glossary)
+    index = StoredIndex(glossary)
 
     if batch is not None:
         stream = sys.stdin if batch == "-" else open(batch, encoding="utf-8")  # noqa: SIM115
@@ -207,17 +210,17 @@ def lookup(
                 query = line.strip()
                 if not query:
                     continue
-                matches = lookup_index(index, query, lang=lang, limit=limit, to=targets)
+                matches = index.run(lookup_index, query, lang=lang, limit=limit, to=targets)
                 missing += not matches
                 typer.echo(render.lookup_json(query, matches))
         raise typer.Exit(1 if missing else 0)
 
     query = " ".join(words or [])
-    matches = lookup_index(index, query, lang=lang, limit=limit, to=targets)
+    matches = index.run(lookup_index, query, lang=lang, limit=limit, to=targets)
     if not matches:
         if output is LookupFormat.json:
             typer.echo(render.lookup_json(query, matches))
-        close = suggestions(index, query)
+        close = index.run(suggestions, query)
         hint = f"; did you mean {' or '.join(repr(s) for s in close)}?" if close else ""
         _err(f"glossary: nothing found for '{query}'{hint}")
         raise typer.Exit(1)
@@ -393,10 +396,12 @@ def fmt(
 
             raise NotFoundError(f"{target}: no such file or folder")
     report = run(targets, check=check, diff=diff)
+    from glossary.util import printable
+
     for path in report.reformatted:
-        typer.echo(f"{'would reformat' if check else 'reformatted'} {path}")
+        typer.echo(printable(f"{'would reformat' if check else 'reformatted'} {path}"))
         if path in report.diffs:
-            typer.echo(report.diffs[path], nl=False)
+            typer.echo(printable(report.diffs[path], newlines=True), nl=False)
     if report.diagnostics:
         _err(render.diagnostics_text(report.diagnostics))
     _err(report.summary(check))
@@ -585,7 +590,9 @@ def export(
 
     if base_url is not None:
         accepts("base_url", "--base-url", f"'{format_name}' has no use for a base URL")
-        if not re.match(r"https?://[^/\s]+", base_url):
+        from glossary.util import http_url
+
+        if not http_url(base_url):
             raise typer.BadParameter(
                 f"'{base_url}' is not an http(s) address", param_hint="--base-url"
             )
@@ -668,11 +675,13 @@ def import_(
     if force and merge:
         raise typer.BadParameter("choose one of --force and --merge", param_hint="--merge")
     report = import_file(src, into, force=force, merge_existing=merge, dry_run=dry_run)
+    from glossary.util import printable
+
     for line in describe(report.items):
-        typer.echo(line)
+        typer.echo(printable(line))
     if report.config_written is not None:
         verb = "would write" if dry_run else "wrote"
-        typer.echo(f"{verb} {report.config_written}")
+        typer.echo(printable(f"{verb} {report.config_written}"))
     if report.diagnostics:
         _err(render.diagnostics_text(report.diagnostics))
     for note in report.notes:
@@ -740,6 +749,27 @@ def serve(
         preview.stop()
 
 
+def _show_notice(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
+    """Notices from the library as one line each; other warnings as Python shows them."""
+    from glossary.errors import Notice
+
+    if issubclass(category, Notice):
+        _err(f"glossary: notice: {message}")
+    else:
+        _default_showwarning(message, category, filename, lineno, file, line)
+
+
+_default_showwarning = warnings.showwarning
+
+
 def main() -> None:
     """The console script."""
+    warnings.showwarning = _show_notice
     app(prog_name="glossary")

@@ -8,8 +8,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from glossary.langtags import normalize_tag
-from glossary.model import GlossaryMeta, SourceLocation
-from glossary.util import did_you_mean
+from glossary.model import NAME_PATTERN, GlossaryMeta, SourceLocation
+from glossary.util import did_you_mean, http_url
 from glossary.validation.diagnostics import Diagnostic, load_diagnostic
 
 __all__ = ["CONFIG_NAME", "Config", "ValidateConfig", "read_config"]
@@ -54,31 +54,51 @@ class Config:
     validate: ValidateConfig = field(default_factory=ValidateConfig)
 
 
-class _Positions:
-    """Line and column of keys in a TOML text, which ``tomllib`` does not report."""
+_KEY = r"""(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)"""
+_DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
 
-    _header = re.compile(r"^\s*\[\s*([^\]\s]+)\s*\]")
-    _key = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_-]+)\s*=')
+
+def _split_key(dotted: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in re.findall(_KEY, dotted))
+
+
+class _Positions:
+    """Line and column of keys in a TOML text, which ``tomllib`` does not report.
+
+    Keys are found under ``[table]`` and ``[[array]]`` headers, as dotted keys
+    (``K504.languages = …``) and inside inline tables on the key's line
+    (``K504 = { languages = … }``). A key not found is placed at the nearest enclosing
+    key or table that is, and at last at the start of the file: never at line 0."""
+
+    _header = re.compile(rf"^\s*\[\[?\s*({_DOTTED})\s*\]\]?")
+    _key = re.compile(rf"^\s*({_DOTTED})\s*=")
+    _inline = re.compile(rf"[{{,]\s*({_DOTTED})\s*=")
 
     def __init__(self, text: str) -> None:
-        self.where: dict[tuple[str, str], tuple[int, int]] = {}
-        self.lines = text.splitlines()
-        table = ""
-        for number, line in enumerate(self.lines, start=1):
+        self.where: dict[tuple[str, ...], tuple[int, int]] = {}
+        table: tuple[str, ...] = ()
+        for number, line in enumerate(text.splitlines(), start=1):
             if m := self._header.match(line):
-                table = m.group(1)
-                self.where.setdefault((table, ""), (number, m.start(1)))
+                table = _split_key(m.group(1))
+                self._put(table, number, m.start(1) + 1)
             elif m := self._key.match(line):
-                self.where.setdefault((table, m.group(1).strip('"')), (number, m.start(1) + 1))
+                path = table + _split_key(m.group(1))
+                self._put(path, number, m.start(1) + 1)
+                for inner in self._inline.finditer(line, m.end()):
+                    self._put(path + _split_key(inner.group(1)), number, inner.start(1) + 1)
+
+    def _put(self, path: tuple[str, ...], line: int, col: int) -> None:
+        for size in range(1, len(path) + 1):
+            self.where.setdefault(path[:size], (line, col))
 
     def of(self, table: str, key: str = "", sub: str | None = None) -> tuple[int, int]:
-        line, col = self.where.get((table, key), self.where.get((table, ""), (0, 0)))
-        if sub and line:
-            text = self.lines[line - 1]
-            m = re.search(r"[{,]\s*(\"?)" + re.escape(sub) + r"\1\s*=", text)
-            if m:
-                return line, m.start(1) + 1 if m.group(1) else text.index(sub, m.start()) + 1
-        return line, col
+        path = _split_key(table) if table else ()
+        path += tuple(part for part in (key, sub) if part)
+        while path:
+            if path in self.where:
+                return self.where[path]
+            path = path[:-1]
+        return 1, 1
 
 
 _VALIDATE_KEYS = ("select", "ignore", "extend-select", "severity", "options", "tbx_schema")
@@ -249,6 +269,21 @@ def read_config(data: bytes, path: str) -> tuple[Config, list[Diagnostic]]:
                 pos.of("glossary", "note_language"),
             )
     glossary_id = text_field("id") or "glossary"
+    if not NAME_PATTERN.fullmatch(glossary_id):
+        report(
+            "L110",
+            f"glossary id '{glossary_id}' must be lower-case letters, digits and -",
+            pos.of("glossary", "id"),
+        )
+        glossary_id = "glossary"
+    base_url = text_field("base_url")
+    if base_url is not None and not http_url(base_url):
+        report(
+            "L108",
+            f"base_url '{base_url}' is not an http(s) address",
+            pos.of("glossary", "base_url"),
+        )
+        base_url = None
     title = labels(section.get("title", {}), "glossary", "title")
 
     subjects_raw = raw.get("subjects", {})
@@ -257,7 +292,7 @@ def read_config(data: bytes, path: str) -> tuple[Config, list[Diagnostic]]:
         report("L107", "[subjects] must be a table", pos.of("", "subjects"))
     else:
         for code, value in subjects_raw.items():
-            if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", code):
+            if not NAME_PATTERN.fullmatch(code):
                 report(
                     "L110",
                     f"subject code '{code}' must be lower-case letters, digits and -",
@@ -280,7 +315,7 @@ def read_config(data: bytes, path: str) -> tuple[Config, list[Diagnostic]]:
         version=text_field("version"),
         license=text_field("license"),
         publisher=text_field("publisher"),
-        base_url=text_field("base_url"),
+        base_url=base_url,
         note_language=note_language,
         subjects=subjects,
         location=SourceLocation(path, 1, 1),

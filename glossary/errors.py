@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from glossary.validation.diagnostics import Diagnostic
 
-__all__ = ["ExportError", "GlossaryError", "LoadError", "NotFoundError", "UsageError"]
+__all__ = ["ExportError", "GlossaryError", "LoadError", "NotFoundError", "Notice", "UsageError"]
 
 
 class GlossaryError(Exception):
@@ -37,3 +37,9 @@ class LoadError(GlossaryError):
     def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = ()) -> None:
         super().__init__(message)
         self.diagnostics = tuple(diagnostics)
+
+
+class Notice(UserWarning):
+    """Something the user should know that did not stop the work (a damaged cache file
+    that was rebuilt). The library issues it with :func:`warnings.warn`; the command line
+    prints it as one line on stderr."""

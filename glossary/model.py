@@ -21,6 +21,7 @@ _T = TypeVar("_T")
 
 __all__ = [
     "ID_PATTERN",
+    "NAME_PATTERN",
     "Concept",
     "ConceptStatus",
     "Gender",
@@ -35,7 +36,11 @@ __all__ = [
 ]
 
 #: A concept id: used in URLs, file names and TBX ids, so it is kept to a safe alphabet.
+#: Match it with ``fullmatch`` (``$`` alone would let a final newline through); the
+#: anchors are for the JSON Schemas that carry the pattern.
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+#: A subject code or a glossary id: also part of file names and URLs.
+NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class ConceptStatus(StrEnum):

@@ -23,7 +23,7 @@ from pathlib import Path
 from glossary.errors import ExportError
 from glossary.util import atomic_write
 
-__all__ = ["Output", "OutputFolder", "Record", "digest"]
+__all__ = ["Output", "OutputFolder", "Record", "digest", "inside"]
 
 #: What a folder's record says of each file: path (relative, with "/") -> (key, size).
 Record = dict[str, tuple[str, int]]
@@ -45,6 +45,30 @@ def digest(*parts: str | bytes) -> str:
         total.update(part.encode("utf-8") if isinstance(part, str) else part)
         total.update(b"\0")
     return total.hexdigest()
+
+
+def inside(root: Path, relative: str) -> Path:
+    """``root / relative`` for a plain relative path that stays inside ``root``; raise
+    :class:`ExportError` otherwise.
+
+    Every file an exporter writes into its folder goes through here: whatever a source
+    says (an id, a subject code, a language tag), nothing is written outside the folder,
+    through ``..``, an absolute path, a backslash, a control character, a name too long
+    for the file system, or a symbolic link inside the folder that points out of it."""
+    parts = relative.split("/")
+    if (
+        not relative
+        or any(part in ("", ".", "..") for part in parts)
+        or any(ch in relative for ch in "\\\0")
+        or any(ord(ch) < 0x20 or ch == "\x7f" for ch in relative)
+        or any(len(part.encode("utf-8")) > 255 for part in parts)
+    ):
+        raise ExportError(f"refusing to write {relative!r}: not a plain path inside {root}")
+    target = root / relative
+    real_root = root.resolve()
+    if not target.parent.resolve().is_relative_to(real_root):
+        raise ExportError(f"refusing to write {relative!r}: it leads out of {root}")
+    return target
 
 
 @dataclass(frozen=True)
@@ -107,7 +131,7 @@ class OutputFolder:
                 current[output.path] = previous[output.path]
                 continue
             current[output.path] = (output.key, len(output.data))
-            target = out / output.path
+            target = inside(out, output.path)
             try:
                 if target.is_file() and target.read_bytes() == output.data:
                     continue

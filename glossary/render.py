@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from glossary.model import Concept, Glossary, GlossaryMeta, LangSection, Term, TermStatus
 from glossary.search import Match
 from glossary.stats import Stats
+from glossary.util import printable
 from glossary.validation.diagnostics import Diagnostic, Severity
 
 __all__ = [
@@ -98,10 +99,10 @@ def lookup_table(
     for match in matches:
         rows.append(
             [
-                match.term,
+                printable(match.term),
                 match.lang,
                 match.status.value,
-                *(_equivalent_text(match, lang) for lang in targets),
+                *(printable(_equivalent_text(match, lang)) for lang in targets),
                 f"{match.kind} {match.score:g}",
             ]
         )
@@ -116,12 +117,11 @@ def lookup_table(
         cells[0] = paint(_pad(row[0], widths[0]), _STYLE[match.status])
         lines.append("  ".join(cells).rstrip())
         if match.status in (TermStatus.DEPRECATED, TermStatus.SUPERSEDED) and match.preferred:
-            lines.append(
-                paint(f"  '{match.term}' is {match.status.value}: use '{match.preferred}'", "")
-            )
+            use = printable(match.preferred)
+            lines.append(paint(f"  '{row[0]}' is {match.status.value}: use '{use}'", ""))
         definition = match.definitions.get(match.lang) or next(iter(match.definitions.values()), "")
         if definition:
-            lines.append(paint("  " + _shorten(definition, max(total - 2, 20)), _DIM))
+            lines.append(paint("  " + _shorten(printable(definition), max(total - 2, 20)), _DIM))
     return "\n".join(lines)
 
 
@@ -151,7 +151,7 @@ def lookup_tsv(query: str, matches: Sequence[Match], header: bool = True) -> str
             match.kind,
             *("; ".join(e.term for e in match.equivalents.get(lang, ())) for lang in targets),
         ]
-        lines.append("\t".join(_one_line(cell) for cell in cells))
+        lines.append("\t".join(printable(_one_line(cell)) for cell in cells))
     return "\n".join(lines)
 
 
@@ -217,7 +217,7 @@ def concept_text(glossary: Glossary, concept: Concept) -> str:
     for lang in order:
         lines.append("")
         lines.extend(_section_text(concept.languages[lang]))
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def concept_dict(concept: Concept) -> dict[str, object]:
@@ -279,7 +279,7 @@ def concept_json(concept: Concept) -> str:
 
 
 def diagnostics_text(diagnostics: Iterable[Diagnostic]) -> str:
-    return "\n".join(str(d) for d in diagnostics)
+    return "\n".join(printable(str(d)) for d in diagnostics)
 
 
 def diagnostics_json(diagnostics: Iterable[Diagnostic]) -> str:
@@ -338,7 +338,7 @@ def stats_table(stats: Stats, meta: GlossaryMeta) -> str:
     lines += [*_table(rows), ""]
     rows = [["SUBJECT", "CONCEPTS"]]
     rows += [
-        [meta.subject_label(code, "en") if code in meta.subjects else code, str(n)]
+        [printable(meta.subject_label(code, "en") if code in meta.subjects else code), str(n)]
         for code, n in stats.subjects.items()
     ]
     lines += [*_table(rows), ""]
@@ -359,7 +359,9 @@ def stats_table(stats: Stats, meta: GlossaryMeta) -> str:
         ("terms without part of speech", stats.missing_pos),
     ):
         if items:
-            shown = ", ".join(f"{i['concept_id']}: {i['term']} ({i['lang']})" for i in items)
+            shown = ", ".join(
+                f"{i['concept_id']}: {printable(str(i['term']))} ({i['lang']})" for i in items
+            )
             gaps.append(f"{label} ({len(items)}): {shown}")
     lines += ["", "GAPS"] + (gaps or ["none"])
     return "\n".join(lines)

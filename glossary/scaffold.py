@@ -44,7 +44,7 @@ def new_concept(
     today: dt.date | None = None,
 ) -> NewConcept:
     """Write ``<root>/<id>.yaml`` with one preferred term per language; refuse an existing id."""
-    if not ID_PATTERN.match(concept_id):
+    if not ID_PATTERN.fullmatch(concept_id):
         raise UsageError(
             f"'{concept_id}' is not a valid id: "
             "use lower-case a-z, 0-9 and -, starting with a letter"

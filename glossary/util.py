@@ -4,17 +4,59 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["atomic_write", "did_you_mean", "slugify"]
+__all__ = ["atomic_write", "did_you_mean", "http_url", "printable", "slugify"]
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """``" (did you mean 'x'?)"`` when a choice is close to ``word``, else ``""``."""
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+#: What a terminal would act on rather than show: C0 and C1 control characters (ESC starts
+#: colour, cursor and hyperlink sequences), DEL, line and paragraph separators, and the
+#: bidirectional overrides and isolates that reorder what is shown.
+_BIDI = "\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
+_UNPRINTABLE_NO_NL = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_BIDI}]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return {9: "\\t", 10: "\\n", 13: "\\r"}.get(code) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    )
+
+
+def printable(text: str, *, newlines: bool = False) -> str:
+    """``text`` safe to print on a terminal: every control character shown as an escape
+    (``\\x1b``, ``\\n``, ``\\u202e``) instead of acting. Text from sources passes through
+    here before the command line prints it; ``newlines`` keeps line breaks."""
+    if text.isprintable():
+        return text
+    return (_UNPRINTABLE_NO_NL if newlines else _UNPRINTABLE).sub(_escape, text)
+
+
+def http_url(value: str) -> bool:
+    """Whether ``value`` is an absolute http(s) address with a host and nothing that a
+    browser would read otherwise (no spaces, control characters or backslashes).
+
+    The only addresses taken from sources into links: ``javascript:``, ``data:`` and the
+    like never reach a page."""
+    import urllib.parse
+
+    if any(ch.isspace() or ord(ch) < 0x20 or ch in "\\\x7f<>\"'`" for ch in value):
+        return False
+    try:
+        parts = urllib.parse.urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = False, durable: bool = True) -> bool:
@@ -122,3 +164,28 @@ _CYRILLIC = dict(
         strict=True,
     )
 )
+
+
+class UniqueIds:
+    """Ids made unique by numbering (``course``, ``course-2``, ``course-3`` …), each in
+    constant time however many rows share a name: the next number to try is kept per
+    name, so the numbers taken are never tried again."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self._used
+
+    def add(self, wanted: str) -> str:
+        """``wanted``, or ``wanted-N`` with the lowest N ≥ 2 not yet given, now taken."""
+        concept_id = wanted
+        if concept_id in self._used:
+            number = self._next.get(wanted, 2)
+            while f"{wanted}-{number}" in self._used:
+                number += 1
+            self._next[wanted] = number + 1
+            concept_id = f"{wanted}-{number}"
+        self._used.add(concept_id)
+        return concept_id

@@ -25,10 +25,28 @@ def _generate_too_large(path: Path) -> None:
         fp.write(b"\n")
 
 
+def _generate_links(path: Path) -> None:
+    """A glossary folder with a link out of it, a dangling link and a loop."""
+    path.mkdir()
+    shutil.copy(CONFIG, path / "glossary.toml")
+    (path / "a.yaml").write_text("id: a\nlanguages: {fi: {terms: [a]}}\n", encoding="utf-8")
+    outside = path.parent / "outside.yaml"
+    outside.write_text("id: secret\nlanguages: {fi: {terms: [SECRET]}}\n", encoding="utf-8")
+    (path / "out.yaml").symlink_to(outside)
+    (path / "gone.yaml").symlink_to(path / "missing.yaml")
+    (path / "loop").symlink_to(".")
+
+
 #: Samples that cannot live in the repository as files are made when needed.
-GENERATED = {"L119-file-too-large.yaml": _generate_too_large}
+GENERATED = {
+    "L119-file-too-large.yaml": _generate_too_large,
+    "L121-skipped-link": _generate_links,
+}
 #: Samples that cannot carry an "expect:" comment.
-EXPECTED = {"L101-unreadable-binary.yaml": {(1, 1, "L101")}}
+EXPECTED = {
+    "L101-unreadable-binary.yaml": {(1, 1, "L101")},
+    "L121-skipped-link": {(1, 1, "L121")},
+}
 
 
 def samples() -> list[str]:
@@ -57,6 +75,15 @@ def test_failing_sample(name, tmp_path):
         shutil.copy(CONFIG, tmp_path / "glossary.toml")
         path = tmp_path / name
         GENERATED[name](path)
+        if name == "L121-skipped-link":
+            report = glossary.validate(path, select=["L121"], cache=False)
+            found = sorted((Path(d.path).name, d.message) for d in report.diagnostics)
+            assert found == [
+                ("gone.yaml", "a symbolic link that leads nowhere; not read"),
+                ("loop", "a symbolic link to a folder already read (a loop); not read"),
+                ("out.yaml", "a symbolic link out of the glossary folder; not read"),
+            ]
+            assert "SECRET" not in str(glossary.validate(path, cache=False).diagnostics)
     code = name[:4]
     report = glossary.validate(path, select=[code], cache=False)
     found = {(d.line, d.col, d.code) for d in report.diagnostics if d.code == code}
@@ -211,7 +238,7 @@ langs = ["ru"]
         (10, "L108", "'K5O4' in ignore matches no rule (did you mean 'K504'?)"),
         (11, "L106", "unknown setting 'colour' in [validate]"),
         (14, "L108", "severity of K504 must be 'error' or 'warning', not 'fatal'"),
-        (17, "L107", "option 'languages' of rule C306 must be a list, not str"),
+        (17, "L107", "option 'languages' of rule C306 must be a list of text, not text"),
         (
             18,
             "L106",

@@ -165,7 +165,7 @@ def test_a_file_may_hold_a_list_of_concepts():
             id="invalid-date",
         ),
         pytest.param(
-            "id: a\nlanguages:\n  fi:\n    terms: [x\n", [(5, 1, "L102")], id="yaml-syntax"
+            "id: a\nlanguages:\n  fi:\n    terms: [x\n", [(4, 12, "L102")], id="yaml-syntax"
         ),
         pytest.param(
             "id: &x a\nnote: *x\nlanguages: {fi: {terms: [x]}}\n", [(2, 7, "L117")], id="alias"

@@ -13,44 +13,40 @@ import contextlib
 import hashlib
 import json
 import os
+import sqlite3
+import warnings
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from glossary.cache import cache_dir, digest, enabled
 from glossary.config import CONFIG_NAME
-from glossary.errors import LoadError, NotFoundError
+from glossary.errors import LoadError, NotFoundError, Notice
 from glossary.model import Glossary
 from glossary.search.index import FORMAT, Index, build
-from glossary.sources import YAML_SUFFIXES, fingerprint, read, resolve_path
+from glossary.sources import discover, fingerprint, read, resolve_path
 from glossary.util import atomic_write
 
-__all__ = ["index_for_loaded", "index_for_source", "index_path"]
+__all__ = ["StoredIndex", "discard", "index_for_loaded", "index_for_source", "index_path"]
 
 
 def index_path(root: Path) -> Path:
     return cache_dir() / "index" / f"{digest(str(root.resolve()).encode('utf-8'))}.sqlite"
 
 
-def _walk(folder: str, out: list[str]) -> None:
-    """File names, sizes and times of the sources, in the order source_files() uses."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=True):
-            if not entry.name.startswith("_"):
-                _walk(entry.path, out)
-        elif entry.name.lower().endswith(YAML_SUFFIXES) or entry.name == CONFIG_NAME:
-            info = entry.stat()
-            out.append(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}")
-
-
 def stat_signature(root: Path) -> str:
     parts: list[str] = []
     if root.is_dir():
-        _walk(str(root), parts)
+        # The files source_files() reads, in its order (symbolic links out of the folder
+        # and loops are not followed), and glossary.toml.
+        files, skipped = discover(root)
+        for file in (root / CONFIG_NAME, *files):
+            try:
+                info = file.stat()
+                parts.append(f"{file}\0{info.st_size}\0{info.st_mtime_ns}")
+            except OSError:
+                parts.append(f"{file}\0missing")
+        parts.extend(f"{link}\0skipped" for link, _ in skipped)
     else:
         for file in (root.parent / CONFIG_NAME, root):
             try:
@@ -79,6 +75,32 @@ def _usable(path: Path, stamp: dict[str, object]) -> bool:
     return path.exists() and stamp.get("format") == FORMAT
 
 
+def _open(path: Path, stamp: dict[str, object]) -> Index | None:
+    """The stored index if it is sound: an SQLite file whose own record names the format
+    and the content its stamp says. A damaged or foreign file is removed (with a notice)
+    so that it is built again."""
+    try:
+        index = Index.open(path)
+        if index.meta("format") == str(FORMAT) and index.meta("fingerprint") == stamp.get(
+            "fingerprint"
+        ):
+            return index
+        index.close()
+    except sqlite3.DatabaseError:
+        pass
+    discard(path)
+    return None
+
+
+def discard(path: Path, reason: str = "damaged") -> None:
+    """Remove a stored index that cannot be used, saying so once; it is rebuilt."""
+    message = f"the lookup index in the cache was {reason}; building it again"
+    warnings.warn(Notice(message), stacklevel=2)
+    for stale in (path, path.with_suffix(".json")):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
 def index_for_source(path: str | os.PathLike[str] | None = None) -> Index:
     """The index of the glossary at ``path``, rebuilt only when its sources changed."""
     root = resolve_path(path)
@@ -91,11 +113,17 @@ def index_for_source(path: str | os.PathLike[str] | None = None) -> Index:
     signature = stat_signature(root)
     if _usable(target, stamp):
         if stamp.get("stat") == signature:
-            return Index.open(target)
-        content = fingerprint(root)
-        if content is not None and stamp.get("fingerprint") == content:
-            _write_stamp(target, signature, content)
-            return Index.open(target)
+            if (index := _open(target, stamp)) is not None:
+                return index
+        else:
+            content = fingerprint(root)
+            if (
+                content is not None
+                and stamp.get("fingerprint") == content
+                and (index := _open(target, stamp)) is not None
+            ):
+                _write_stamp(target, signature, content)
+                return index
     glossary = _read(root)
     try:
         index = build(glossary, target, glossary.fingerprint)
@@ -112,8 +140,12 @@ def index_for_loaded(glossary: Glossary) -> Index | None:
         return None
     target = index_path(Path(glossary.origin))
     stamp = _stamp(target)
-    if _usable(target, stamp) and stamp.get("fingerprint") == glossary.fingerprint:
-        return Index.open(target)
+    if (
+        _usable(target, stamp)
+        and stamp.get("fingerprint") == glossary.fingerprint
+        and (index := _open(target, stamp)) is not None
+    ):
+        return index
     try:
         index = build(glossary, target, glossary.fingerprint)
     except OSError:
@@ -129,3 +161,30 @@ def _read(root: Path) -> Glossary:
         noun = "error" if count == 1 else "errors"
         raise LoadError(f"the glossary has {count} {noun}; run 'glossary validate'", result.errors)
     return result.glossary
+
+
+_R = TypeVar("_R")
+
+
+class StoredIndex:
+    """The index of the glossary at ``path``, built again once if it turns out damaged
+    while it is read (a cache file cut short or overwritten), with a notice."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.source = path
+        self.index = index_for_source(path)
+        self._rebuilt = False
+
+    def run(self, function: Callable[..., _R], *args: Any, **kwargs: Any) -> _R:
+        """``function(index, *args, **kwargs)``."""
+        try:
+            return function(self.index, *args, **kwargs)
+        except sqlite3.DatabaseError:
+            if self._rebuilt or self.index.path is None:
+                raise
+            self._rebuilt = True
+            with contextlib.suppress(sqlite3.Error):
+                self.index.close()
+            discard(self.index.path)
+            self.index = index_for_source(self.source)
+            return function(self.index, *args, **kwargs)

@@ -63,6 +63,7 @@ from glossary.site.context import (
 )
 from glossary.site.i18n import UI_LANGUAGES, translations
 from glossary.templating import build_date, environment, format_date, templates_dir
+from glossary.util import http_url
 
 __all__ = ["build_site"]
 
@@ -167,6 +168,8 @@ class _Builder:
         self.env = environment(self.templates)
         self.built = build_date()
         base_url = options.get("base_url") or self.meta.base_url
+        if base_url and not http_url(base_url):
+            raise ExportError(f"base_url '{base_url}' is not an http(s) address")
         self.base_url = base_url.rstrip("/") + "/" if base_url else None
         self.languages = glossary.languages
         self.concepts = sorted(glossary.concepts.values(), key=lambda c: c.id)

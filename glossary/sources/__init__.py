@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from glossary.config import CONFIG_NAME, Config, ValidateConfig, read_config
 from glossary.errors import LoadError, NotFoundError
-from glossary.model import Concept, Glossary, GlossaryMeta, SourceLocation
+from glossary.model import NAME_PATTERN, Concept, Glossary, GlossaryMeta, SourceLocation
 from glossary.validation.diagnostics import Diagnostic, Severity, load_diagnostic
 
 if TYPE_CHECKING:
@@ -28,6 +28,8 @@ __all__ = [
     "YAML_SUFFIXES",
     "LoadResult",
     "bundled_path",
+    "checked_meta",
+    "discover",
     "load",
     "read",
     "resolve_path",
@@ -94,17 +96,64 @@ def _display(path: Path) -> str:
     return str(path)
 
 
-def source_files(root: Path) -> list[Path]:
-    """The YAML concept files under ``root``, sorted, skipping hidden files and folders."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-        for filename in sorted(filenames):
-            if filename.startswith("."):
+def discover(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The YAML concept files under ``root``, sorted, and the entries skipped with why.
+
+    Hidden files and folders and folders starting with ``_`` are left out silently. A
+    symbolic link is followed only while it stays inside ``root``: a link to a file
+    outside (``x.yaml -> /etc/shadow``), a link that leads nowhere, and a link back to a
+    folder already walked (``loop -> .``) are skipped and reported, never read."""
+    found: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    try:
+        real_root = root.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return found, skipped
+    visited = {real_root}
+
+    def walk(folder: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            if filename.lower().endswith(YAML_SUFFIXES):
-                found.append(Path(dirpath) / filename)
-    return found
+            try:
+                is_dir = entry.is_dir()
+                if entry.is_symlink():
+                    real = Path(entry.path).resolve(strict=True)
+                    if not real.is_relative_to(real_root):
+                        skipped.append(
+                            (Path(entry.path), "a symbolic link out of the glossary folder")
+                        )
+                        continue
+                    if is_dir and real in visited:
+                        skipped.append(
+                            (Path(entry.path), "a symbolic link to a folder already read (a loop)")
+                        )
+                        continue
+                    if is_dir:
+                        visited.add(real)
+            except (OSError, RuntimeError):
+                skipped.append((Path(entry.path), "a symbolic link that leads nowhere"))
+                continue
+            if is_dir:
+                if not entry.name.startswith("_"):
+                    subfolders.append(entry.path)
+            elif entry.name.lower().endswith(YAML_SUFFIXES):
+                found.append(Path(entry.path))
+        for sub in subfolders:
+            walk(sub)
+
+    walk(str(root))
+    return found, skipped
+
+
+def source_files(root: Path) -> list[Path]:
+    """The YAML concept files under ``root``, sorted (see :func:`discover`)."""
+    return discover(root)[0]
 
 
 def _bytes_or_none(path: Path) -> bytes | None:
@@ -132,6 +181,41 @@ def _read_config(directory: Path) -> tuple[Config, list[Diagnostic], Path | None
         return Config(GlossaryMeta()), problems, config_path
     config, problems = read_config(data, _display(config_path))
     return config, problems, config_path
+
+
+def checked_meta(
+    meta: GlossaryMeta, concepts: list[Concept]
+) -> tuple[GlossaryMeta, list[Diagnostic]]:
+    """The metadata a TBX file brought, held to the rules glossary.toml is held to: its
+    names become file names and its address a link, so nothing unsafe is kept."""
+    from glossary.util import http_url, slugify
+
+    problems: list[Diagnostic] = []
+    where = meta.location
+
+    def report(code: str, message: str, at: SourceLocation = where) -> None:
+        problems.append(load_diagnostic(code, message, at.path, at.line, at.col))
+
+    changes: dict[str, object] = {}
+    if not NAME_PATTERN.fullmatch(meta.id):
+        report("L110", f"glossary id '{meta.id}' must be lower-case letters, digits and -")
+        changes["id"] = slugify(meta.id, "glossary")
+    if meta.base_url is not None and not http_url(meta.base_url):
+        report("L108", f"base_url '{meta.base_url}' is not an http(s) address; not used")
+        changes["base_url"] = None
+    bad = {code for code in meta.subjects if not NAME_PATTERN.fullmatch(code)}
+    for code in sorted(bad):
+        report("L110", f"subject code '{code}' must be lower-case letters, digits and -")
+    for concept in concepts:
+        for code in concept.subjects:
+            if code not in bad and not NAME_PATTERN.fullmatch(code):
+                bad.add(code)
+                report(
+                    "L110",
+                    f"subject code '{code}' must be lower-case letters, digits and -",
+                    concept.location,
+                )
+    return (replace(meta, **changes) if changes else meta), problems  # type: ignore[arg-type]
 
 
 def _assemble(meta: GlossaryMeta, concepts: list[Concept], location: SourceLocation) -> Glossary:
@@ -299,7 +383,9 @@ def read(
         rng = rng_for(config, root)
         if config_path is not None:
             files.append(config_path)
-        sources = source_files(root)
+        sources, skipped = discover(root)
+        for link, reason in skipped:
+            diagnostics.append(load_diagnostic("L121", f"{reason}; not read", _display(link)))
         for file in sources:
             take(file)
         if not sources:
@@ -322,6 +408,9 @@ def read(
                 diagnostics.extend(problems)
                 validate = config.validate
             meta = config.meta
+        else:
+            meta, problems = checked_meta(meta, concepts)
+            diagnostics.extend(problems)
         glossary = _assemble(meta, concepts, SourceLocation(_display(root)))
     glossary = replace(glossary, origin=str(root.resolve()), fingerprint=total.hexdigest())
     if store is not None and store is not cache:

@@ -172,7 +172,7 @@ class ConceptBuilder:
             hint=" (language sections go under 'languages:')",
         )
         concept_id = self.text(data, "id", required=True)
-        if concept_id is not None and not ID_PATTERN.match(concept_id):
+        if concept_id is not None and not ID_PATTERN.fullmatch(concept_id):
             self.report(
                 "L110",
                 f"id '{concept_id}' must start with a-z and hold only a-z, 0-9 and -",
@@ -184,7 +184,7 @@ class ConceptBuilder:
             pass
 
         def id_check(item: str, pos: Pos) -> None:
-            if not ID_PATTERN.match(item):
+            if not ID_PATTERN.fullmatch(item):
                 self.report("L110", f"'{item}' is not a concept id", pos)
 
         subjects = self.id_list(data, "subjects", no_check)

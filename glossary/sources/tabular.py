@@ -47,7 +47,7 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
-from glossary.util import did_you_mean, slugify
+from glossary.util import UniqueIds, did_you_mean, slugify
 from glossary.validation.diagnostics import Diagnostic, Severity
 
 __all__ = ["TableResult", "read_table", "table_kind"]
@@ -393,7 +393,8 @@ def _concepts_layout(
 ) -> None:
     languages = list(dict.fromkeys(c.lang for c in columns if c.lang and c.field == "term"))
     result.languages = languages
-    used_ids: dict[str, int] = {}
+    used_ids = UniqueIds()
+    rows_of: dict[str, int] = {}  # id -> the row that took it
     for line, row in rows:
         cells = {c: (row[c.index].strip() if c.index < len(row) else "") for c in columns}
         if not any(cells.values()):
@@ -440,15 +441,12 @@ def _concepts_layout(
                 note=found.texts.get("note"),
                 location=SourceLocation(name, line, 1),
             )
-        cid = _row_id(concept_fields.get("id", ""), built, line, name, result)
-        if cid in used_ids:
-            n = 2
-            while f"{cid}-{n}" in used_ids:
-                n += 1
-            message = f"id '{cid}' is already used by row {used_ids[cid]}; this row is '{cid}-{n}'"
+        wanted = _row_id(concept_fields.get("id", ""), built, line, name, result)
+        cid = used_ids.add(wanted)
+        if cid != wanted:
+            message = f"id '{wanted}' is already used by row {rows_of[wanted]}; this row is '{cid}'"
             result.diagnostics.append(_diag(name, line, 0, "L116", message, warning=True))
-            cid = f"{cid}-{n}"
-        used_ids[cid] = line
+        rows_of[cid] = line
         status = ConceptStatus.DRAFT
         raw_status = concept_fields.get("status", "").strip().lower()
         if raw_status:

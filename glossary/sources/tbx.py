@@ -46,22 +46,26 @@ from glossary.sources.tbx_write import (
     generate_tbx,
     write_tbx,
 )
-from glossary.util import slugify
+from glossary.util import UniqueIds, slugify
 from glossary.validation.diagnostics import Diagnostic, Severity, load_diagnostic
 
 __all__ = ["generate_tbx", "make_parser", "read_tbx", "write_tbx"]
 
 
 def make_parser() -> etree.XMLParser:
-    """An XML parser that is safe for untrusted input: no entities, DTDs or network."""
+    """An XML parser that is safe for untrusted input: no entities, DTDs or network.
+
+    Comments and processing instructions are dropped while parsing (the text around
+    them joins up), so no part of the reader ever meets one among an element's children.
+    """
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
         huge_tree=False,
-        remove_comments=False,
-        remove_pis=False,
+        remove_comments=True,
+        remove_pis=True,
         collect_ids=False,
     )
 
@@ -457,7 +461,7 @@ class _Reader:
 
     def _entries(self, root: etree._Element) -> list[Concept]:
         concepts: list[Concept] = []
-        used: set[str] = set()
+        used = UniqueIds()
         for element in root.iter(tag=etree.Element):
             if _local(element) in _ENTRY:
                 concept = self._entry(element, used)
@@ -466,10 +470,10 @@ class _Reader:
         return concepts
 
     def _entry_id(
-        self, element: etree._Element, sections: dict[str, LangSection], used: set[str]
+        self, element: etree._Element, sections: dict[str, LangSection], used: UniqueIds
     ) -> str:
         raw = element.get("id")
-        if raw is not None and ID_PATTERN.match(raw):
+        if raw is not None and ID_PATTERN.fullmatch(raw):
             wanted = raw
         else:
             if raw is None or not raw.strip():
@@ -484,19 +488,14 @@ class _Reader:
                         "entry ids that are not lower-case a-z, 0-9 and - were made into such ids",
                         element,
                     )
-        concept_id = wanted
-        number = 2
-        while concept_id in used:
-            concept_id = f"{wanted}-{number}"
-            number += 1
-        if concept_id != wanted and raw is not None and ID_PATTERN.match(raw):
+        concept_id = used.add(wanted)
+        if concept_id != wanted and raw is not None and ID_PATTERN.fullmatch(raw):
             self.report(
                 "L116",
                 f"id '{raw}' is used by an earlier entry; this one becomes '{concept_id}'",
                 element,
                 concept_id,
             )
-        used.add(concept_id)
         return concept_id
 
     def _naming_term(self, sections: dict[str, LangSection]) -> str | None:
@@ -507,7 +506,7 @@ class _Reader:
                 return section.terms[0].term
         return None
 
-    def _entry(self, element: etree._Element, used: set[str]) -> Concept | None:
+    def _entry(self, element: etree._Element, used: UniqueIds) -> Concept | None:
         subjects: list[str] = []
         related: list[str] = []
         notes: list[str] = []
@@ -536,7 +535,7 @@ class _Reader:
                         subjects.append(self._subject(part))
             elif category == "crossReference":
                 target = child.get("target") or value
-                related.append(target if ID_PATTERN.match(target) else slugify(target))
+                related.append(target if ID_PATTERN.fullmatch(target) else slugify(target))
             elif category == "definition":
                 tagged = (
                     child

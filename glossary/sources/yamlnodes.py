@@ -146,6 +146,13 @@ class _Builder:
         raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover
 
 
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of the character at ``index`` of ``text``."""
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 def parse_yaml(text: str) -> tuple[list[Any], list[YamlProblem]]:
     """Every document of ``text`` as Pos* values, and the problems met.
 
@@ -164,12 +171,22 @@ def parse_yaml(text: str) -> tuple[list[Any], list[YamlProblem]]:
                 documents.append(builder.build(node))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message = " ".join(part for part in (exc.context, exc.problem) if part)
+        end = exc.problem_mark is not None and exc.problem_mark.index >= len(text.rstrip())
+        if exc.context_mark is not None and exc.context and end:
+            # An unclosed quote or bracket: where it opened, not where the file ends.
+            mark = exc.context_mark
+            what = exc.context.removeprefix("while scanning ").removeprefix("while parsing ")
+            message = f"{what} opened here is never closed"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         builder.problems.append(YamlProblem("L102", message or "invalid YAML", line, col))
-    except yaml.YAMLError as exc:  # reader errors: control characters, bad encoding
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line, col = _line_col(text, exc.position)
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
+        builder.problems.append(YamlProblem("L102", f"{what} is not allowed in YAML", line, col))
+    except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         builder.problems.append(YamlProblem("L102", str(exc).splitlines()[0], line, col))
     finally:
         loader.dispose()

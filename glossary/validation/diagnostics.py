@@ -34,6 +34,7 @@ LOAD_CODES: dict[str, tuple[str, Severity, str]] = {
     "L117": ("yaml-alias", Severity.ERROR, "YAML anchors, aliases and tags are not allowed"),
     "L118": ("xml-entities", Severity.ERROR, "an XML document declares entities"),
     "L119": ("file-too-large", Severity.ERROR, "a YAML source over 10 MB is not read"),
+    "L121": ("skipped-link", Severity.WARNING, "a symbolic link out of the folder, or a loop"),
 }
 
 
@@ -41,7 +42,8 @@ LOAD_CODES: dict[str, tuple[str, Severity, str]] = {
 class Diagnostic:
     """One problem at one place: ``path:line:col: CODE message``.
 
-    Lines and columns are 1-based; 0 means the whole file or an unknown column.
+    Lines and columns are 1-based. A problem of a whole file is placed at its start
+    (1:1), so every diagnostic points into the file; a column of 0 means the whole line.
     """
 
     path: str
@@ -51,6 +53,11 @@ class Diagnostic:
     message: str = field(compare=True)
     severity: Severity = field(default=Severity.ERROR, compare=False)
     concept_id: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.line < 1:
+            object.__setattr__(self, "line", 1)
+            object.__setattr__(self, "col", max(self.col, 1))
 
     @property
     def name(self) -> str:

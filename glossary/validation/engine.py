@@ -21,6 +21,7 @@ from glossary.sources import LoadResult
 from glossary.util import did_you_mean
 from glossary.validation.diagnostics import Diagnostic, Severity, load_diagnostic
 from glossary.validation.rules import RULES, Context, Rule, Scope
+from glossary.validation.rules.base import option_type_problem
 
 __all__ = ["Settings", "run", "settings_from"]
 
@@ -138,13 +139,10 @@ def settings_from(
                 report(
                     "L106", f"rule {code} has no option '{name}'{hint} (options: {choices})", key
                 )
-            elif not isinstance(value, expected):
-                report(
-                    "L107",
-                    f"option '{name}' of rule {code} must be a {expected.__name__}, "
-                    f"not {type(value).__name__}",
-                    key,
-                )
+            elif problem := option_type_problem(expected, value):
+                report("L107", f"option '{name}' of rule {code} {problem}", key)
+            elif rule.check_option and (problem := rule.check_option(name, value)):
+                report("L108", f"option '{name}' of rule {code}: {problem}", key)
             else:
                 options.setdefault(code, {})[name] = value
     return Settings(chosen_select, chosen_ignore, extend, severity, options), problems

@@ -12,7 +12,7 @@ from typing import Any
 from glossary.model import GlossaryMeta, SourceLocation
 from glossary.validation.diagnostics import Diagnostic, Severity
 
-__all__ = ["Context", "Rule", "Scope", "rule_from_module"]
+__all__ = ["Context", "Rule", "Scope", "option_type_problem", "rule_from_module"]
 
 
 class Scope(StrEnum):
@@ -36,8 +36,11 @@ class Rule:
     scope: Scope
     doc: str
     check: Callable[..., Iterator[Diagnostic]] | None = None
-    options: Mapping[str, type] = field(default_factory=dict)
+    #: option name -> its type: ``bool``, ``int``, ``str`` or ``list[str]``
+    options: Mapping[str, Any] = field(default_factory=dict)
     defaults: Mapping[str, Any] = field(default_factory=dict)
+    #: ``(option, value) -> problem or None``: what the types alone do not say.
+    check_option: Callable[[str, Any], str | None] | None = None
     #: Rules that are off unless selected (``extend-select`` in glossary.toml).
     default_enabled: bool = True
 
@@ -89,5 +92,35 @@ def rule_from_module(module: ModuleType) -> Rule:
         check=getattr(module, "check", None),
         options=getattr(module, "OPTIONS", {}),
         defaults=getattr(module, "DEFAULTS", {}),
+        check_option=getattr(module, "check_option", None),
         default_enabled=getattr(module, "DEFAULT_ENABLED", True),
     )
+
+
+_TYPE_NAMES = {str: "text", bool: "true or false", int: "a whole number", float: "a number"}
+_TYPE_NAMES_OF = {**_TYPE_NAMES, list: "a list", dict: "a table"}
+
+
+def _named(value: object) -> str:
+    return _TYPE_NAMES_OF.get(type(value), type(value).__name__)
+
+
+def option_type_problem(expected: Any, value: object) -> str | None:
+    """What is wrong with ``value`` as an option of type ``expected`` (``list[str]`` checks
+    its items too), or None: ``"must be a list of text, not a table"``."""
+    import typing
+
+    origin = typing.get_origin(expected) or expected
+    args = typing.get_args(expected)
+    if origin is list and args:
+        name = f"a list of {_TYPE_NAMES.get(args[0], args[0].__name__)}"
+    else:
+        name = _TYPE_NAMES_OF.get(origin, origin.__name__)
+    # bool is an int in Python, not in a settings file.
+    if not isinstance(value, origin) or (origin is int and isinstance(value, bool)):
+        return f"must be {name}, not {_named(value)}"
+    if origin is list and args:
+        for item in typing.cast(list[object], value):
+            if not isinstance(item, args[0]) or (args[0] is int and isinstance(item, bool)):
+                return f"must be {name}; {item!r} is {_named(item)}"
+    return None

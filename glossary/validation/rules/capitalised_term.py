@@ -43,7 +43,7 @@ CODE = "K504"
 NAME = "capitalised-term"
 SCOPE = Scope.CONCEPT
 SEVERITY = Severity.WARNING
-OPTIONS = {"languages": list}
+OPTIONS = {"languages": list[str]}
 DEFAULTS = {"languages": ["de", "lb"]}
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")

@@ -27,6 +27,8 @@ languages:
 
 from __future__ import annotations
 
+import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 
@@ -38,19 +40,29 @@ from glossary.validation.rules.base import Context, Scope
 CODE = "H404"
 NAME = "invisible-character"
 SCOPE = Scope.CONCEPT
-OPTIONS = {"allow": list}
+OPTIONS = {"allow": list[str]}
 DEFAULTS: dict[str, object] = {"allow": []}
+
+
+_CODE_POINT = re.compile(r"U\+([0-9A-F]{4,6})")
+
+
+def _code_point(item: str) -> str | None:
+    """The character written ``U+200C``, or None."""
+    m = _CODE_POINT.fullmatch(item.strip().upper())
+    if not m or int(m[1], 16) > sys.maxunicode:
+        return None
+    return chr(int(m[1], 16))
+
+
+def check_option(name: str, value: list[str]) -> str | None:
+    bad = [item for item in value if _code_point(item) is None]
+    return f"{bad[0]!r} is not a character written U+XXXX" if bad else None
 
 
 def _allowed(ctx: Context) -> set[str]:
     """The characters of the option ``allow``, written ``U+200C``."""
-    allowed = set()
-    for item in ctx.options.get("allow", []):
-        try:
-            allowed.add(chr(int(str(item).upper().removeprefix("U+"), 16)))
-        except ValueError:
-            continue
-    return allowed
+    return {ch for item in ctx.options.get("allow", []) if (ch := _code_point(item))}
 
 
 def _bad(ch: str, is_term: bool) -> bool:

@@ -362,6 +362,26 @@ id: a
 languages: {fi: {terms: [a]}}
 ```
 """,
+    "L121": """A symbolic link in the glossary folder that is not followed.
+
+A glossary folder is read as what it holds: a link to a file or folder outside it
+(``x.yaml -> /etc/shadow``), a link that leads nowhere, and a link to a folder that is
+already being read (``loop -> .``) are skipped, so that nothing outside the folder is
+read or shown in a message, and a loop cannot stop the reading. Links that stay inside
+the folder are followed. A warning.
+
+**Fails**
+
+```text
+terms/outside.yaml -> /home/me/notes.yaml
+```
+
+**Passes**
+
+```text
+terms/alias.yaml -> drafts/alias.yaml      (inside terms/)
+```
+""",
 }
 
 

@@ -41,7 +41,7 @@ CODE = "C306"
 NAME = "missing-gender"
 SCOPE = Scope.CONCEPT
 DEFAULT_ENABLED = False
-OPTIONS = {"languages": list}
+OPTIONS = {"languages": list[str]}
 DEFAULTS = {
     "languages": [
         "ru",
