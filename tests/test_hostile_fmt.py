@@ -27,3 +27,42 @@ def test_did_you_mean_for_2000_broken_related_is_fast(tmp_path):
     )
     assert lines[1] == f"{tmp_path / 'c.yaml'}:2:27: R202 related concept 'zz0' does not exist"
     assert result.elapsed < 10, result.elapsed  # minutes before (difflib over every id)
+
+
+# -- TBX: comments and processing instructions anywhere in an entry ---------------------
+
+TBX_WITH_COMMENTS = """<?xml version="1.0"?>
+<?xml-stylesheet href="x.xsl"?>
+<martif type="TBX" xml:lang="en"><!-- c --><martifHeader><!-- c --><fileDesc><?pi?>
+<sourceDesc><!-- c --><p>Source</p></sourceDesc></fileDesc></martifHeader><text><body>
+<termEntry id="alpha"><!-- c --><?pi x?>
+<descripGrp><!-- before --><?pi?><descrip type="subjectField">vet</descrip><!-- after -->
+</descripGrp>
+<langSet xml:lang="en"><!-- c --><descripGrp><?pi?><descrip type="definition">Def<!-- in -->ined.</descrip>
+<!-- c --><admin type="source">Book</admin></descripGrp>
+<tig><!-- c --><term>al<!-- in -->pha<?pi?></term><termNoteGrp><!-- c -->
+<termNote type="partOfSpeech">noun</termNote></termNoteGrp><!-- c --></tig>
+<ntig><termGrp><!-- c --><term>alfa</term><?pi?><termNote type="grammaticalGender"><!-- c
+-->neuter</termNote></termGrp></ntig></langSet><!-- c --></termEntry><!-- c -->
+</body></text></martif>
+"""
+
+
+def test_tbx_comments_and_processing_instructions_are_skipped(tmp_path):
+    path = tmp_path / "c.tbx"
+    path.write_text(TBX_WITH_COMMENTS, encoding="utf-8")
+    result = run("validate", path)
+    assert "ValueError" not in result.stdout + result.stderr
+    assert " L1" not in result.stdout, result.stdout  # nothing failed to load
+    result = run("lookup", "alpha", "--glossary", path, "--format", "tsv")
+    assert result.returncode == 0, result.stderr
+    assert "alpha" in result.stdout
+    into = tmp_path / "terms"
+    result = run("import", path, "--into", into)
+    assert result.returncode == 0, result.stderr
+    written = (into / "alpha.yaml").read_text(encoding="utf-8")
+    assert "definition: Defined." in written
+    assert "source: Book" in written
+    assert "- term: alpha\n        pos: noun\n" in written
+    assert "- term: alfa\n        gender: neuter\n" in written
+    assert "subjects: [vet]" in written
