@@ -792,3 +792,43 @@ def test_exports_put_into_downloads_first_do_not_make_the_folder_foreign(tmp_pat
     assert (out / "downloads" / "site-test.pdf").read_bytes() == b"%PDF-1.7\n"
     about = (out / "en" / "about.html").read_text("utf-8")
     assert "downloads/site-test.pdf" in about
+
+
+def test_serve_answers_a_path_component_over_255_bytes_with_404(tmp_path, capfd):
+    from glossary.site.serve import Preview
+
+    reports: list[str] = []
+    with Preview(SITE_SRC, port=0, report=reports.append) as preview:
+        for name in ("a" * 300, "a" * 300 + "/index.html", "%ED%A0%80", "x%00y.html"):
+            status, body = fetch(preview.url + name)
+            assert status == 404, name
+            assert "Sivua ei löytynyt".encode() in body
+        assert fetch(preview.url + "fi/")[0] == 200
+    captured = capfd.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert captured.out + captured.err == ""
+    assert len(reports) == 1 and reports[0].startswith("built "), reports
+
+
+def test_serve_a_client_that_does_not_read_blocks_no_other(tmp_path):
+    import socket
+
+    from glossary.site.serve import Preview
+
+    out = tmp_path / "out"
+    with Preview(SITE_SRC, port=0, out=out, report=lambda line: None) as preview:
+        (out / "big.html").write_bytes(b"<p>" + b"x" * 16 * 1024 * 1024 + b"</p></body>")
+        host, port = preview.server.server_address[:2]
+        stuck = socket.create_connection((host, port), timeout=10)
+        stuck.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        try:
+            stuck.sendall(b"GET /big.html HTTP/1.1\r\nHost: x\r\n\r\n")
+            time.sleep(0.5)  # the server is now writing the page nobody reads
+            start = time.monotonic()
+            with urllib.request.urlopen(preview.url + "fi/", timeout=5) as response:
+                assert response.status == 200
+            with urllib.request.urlopen(preview.url + "big.html", timeout=5) as response:
+                assert response.read().endswith(b"</body>")
+            assert time.monotonic() - start < 5
+        finally:
+            stuck.close()

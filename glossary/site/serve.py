@@ -83,8 +83,8 @@ class Preview:
         self._stop = threading.Event()
         self._lock = threading.Lock()
         handler = partial(_Handler, self)
-        self.server = ThreadingHTTPServer((host, port), handler)
-        self.server.daemon_threads = True
+        self.server = _Server((host, port), handler)
+        self.server.report = report
         self.url = f"http://{host}:{self.server.server_address[1]}/"
         self._threads: list[threading.Thread] = []
 
@@ -154,7 +154,24 @@ class Preview:
         self.stop()
 
 
+class _Server(ThreadingHTTPServer):
+    """One thread per connection (daemon threads: a stuck client never holds up the exit)."""
+
+    daemon_threads = True
+    report: Callable[[str], None] = print
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # One line instead of socketserver's traceback on the terminal.
+        import sys
+
+        error = sys.exc_info()[1]
+        self.report(f"glossary serve: request from {client_address[0]} failed: {error!r}")
+
+
 class _Handler(SimpleHTTPRequestHandler):
+    #: Seconds a client may take to send its request or to read the answer.
+    timeout = 30
+
     def __init__(self, preview: Preview, *args: Any, **kwargs: Any) -> None:
         self.preview = preview
         super().__init__(*args, directory=str(preview.out), **kwargs)
@@ -167,31 +184,55 @@ class _Handler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_GET(self) -> None:
+        self._answer(head=False)
+
+    def do_HEAD(self) -> None:
+        self._answer(head=True)
+
+    def _answer(self, *, head: bool) -> None:
         path = unquote(urlsplit(self.path).path)
         if path == _RELOAD_PATH:
-            self._send(HTTPStatus.OK, str(self.preview.build_number).encode(), "text/plain")
+            body = str(self.preview.build_number).encode()
+            self._send(HTTPStatus.OK, body, "text/plain; charset=utf-8", head)
             return
+        # The lock is held only to read the file (a rebuild may be replacing it); the
+        # bytes are sent after it is released, so a client that reads slowly, or not at
+        # all, holds up no one but itself.
         with self.preview._lock:
-            target = Path(self.translate_path(self.path))
+            status, body, kind = self._read(self.translate_path(self.path))
+        self._send(status, body, kind, head)
+
+    def _read(self, translated: str) -> tuple[HTTPStatus, bytes, str]:
+        """The status, bytes and type of the file a request names; a 404 if there is none.
+
+        Any path the file system refuses (a name over 255 bytes, a folder in place of a
+        file) is a page that does not exist."""
+        target = Path(translated)
+        try:
             if target.is_dir():
                 target = target / "index.html"
-            if target.suffix == ".html" and target.is_file():
-                self._send(HTTPStatus.OK, _inject(target.read_bytes()), "text/html")
-                return
-            if not target.exists():
-                page = self.preview.out / "404.html"
-                body = _inject(page.read_bytes()) if page.is_file() else b"not found"
-                self._send(HTTPStatus.NOT_FOUND, body, "text/html")
-                return
-        super().do_GET()
+            if target.is_file():
+                body = target.read_bytes()
+                if target.suffix == ".html":
+                    return HTTPStatus.OK, _inject(body), "text/html; charset=utf-8"
+                return HTTPStatus.OK, body, self.guess_type(str(target))
+        except (OSError, ValueError):  # ValueError: a NUL or a lone surrogate in the path
+            pass
+        page = self.preview.out / "404.html"
+        try:
+            body = _inject(page.read_bytes())
+        except OSError:
+            body = b"not found"
+        return HTTPStatus.NOT_FOUND, body, "text/html; charset=utf-8"
 
-    def _send(self, status: HTTPStatus, body: bytes, kind: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", f"{kind}; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(body)
+    def _send(self, status: HTTPStatus, body: bytes, kind: str, head: bool = False) -> None:
+        with contextlib.suppress(OSError):  # the client went away or stopped reading
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if not head:
+                self.wfile.write(body)
 
 
 def _inject(page: bytes) -> bytes:
