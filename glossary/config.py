@@ -175,7 +175,9 @@ def read_config(data: bytes, path: str) -> tuple[Config, list[Diagnostic]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        report("L101", f"not UTF-8: byte {data[exc.start]:#04x} at offset {exc.start}")
+        before = data[: exc.start].decode("utf-8", "replace")
+        where = (before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        report("L101", f"not UTF-8: byte {data[exc.start]:#04x} at offset {exc.start}", where)
         return Config(GlossaryMeta(location=SourceLocation(path))), diagnostics
     try:
         raw = tomllib.loads(text)

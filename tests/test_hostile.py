@@ -242,8 +242,16 @@ def test_a_javascript_base_url_never_reaches_a_page(tmp_path):
     assert "glossary.toml:2:1: L108 base_url 'javascript:alert(1)//' is not an http(s)" in (
         checked.stdout
     )
-    option = run("export", "site", "--glossary", SITE, "--out", tmp_path / "s2", "--base-url",
-                 "javascript:alert(1)//")
+    option = run(
+        "export",
+        "site",
+        "--glossary",
+        SITE,
+        "--out",
+        tmp_path / "s2",
+        "--base-url",
+        "javascript:alert(1)//",
+    )
     assert option.returncode == 2
     assert "is not an http(s) address" in option.stderr
 
