@@ -392,3 +392,47 @@ def test_a_one_column_glossary_sheet_is_read(tmp_path):
     assert result.returncode == 0, result.stderr
     assert 'id = "one-column"' in (into / "glossary.toml").read_text("utf-8")
     assert (into / "course.yaml").exists()
+
+
+# -- many rows named by the same term: ids numbered in linear time ----------------------------
+
+
+def test_numbering_ids_takes_the_lowest_free_number():
+    from glossary.util import UniqueIds
+
+    ids = UniqueIds()
+    given = [ids.add(w) for w in ["course", "course-3", "course", "course", "course", "course-2"]]
+    assert given == ["course", "course-3", "course-2", "course-4", "course-5", "course-2-2"]
+    assert "course-4" in ids and "course-6" not in ids
+
+
+def test_a_csv_of_10000_rows_with_the_same_term(tmp_path):
+    path = tmp_path / "same.csv"
+    path.write_text("fi,en\n" + "".join(f"kurssi {n},course\n" for n in range(10_000)), "utf-8")
+    result = run("import", path, "--into", tmp_path / "t", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"{path}:10001:0: L116 id 'course' is already used by row 2; this row is 'course-10000'"
+        in (result.stderr)
+    )
+    assert result.stderr.endswith("would import 10000 concepts: 10000 created\n")
+    assert result.elapsed < 15
+
+
+def test_a_tbx_file_of_10000_entries_with_the_same_term(tmp_path):
+    path = tmp_path / "same.tbx"
+    entries = "".join(
+        f'<termEntry><langSet xml:lang="en"><tig><term>course</term></tig></langSet>'
+        f'<langSet xml:lang="fi"><tig><term>kurssi {n}</term></tig></langSet></termEntry>\n'
+        for n in range(10_000)
+    )
+    path.write_text(
+        f'<?xml version="1.0"?>\n<martif type="TBX" xml:lang="en"><text><body>\n{entries}'
+        "</body></text></martif>\n",
+        "utf-8",
+    )
+    result = run("import", path, "--into", tmp_path / "t", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-2] == f"created   {tmp_path / 't' / 'course-10000.yaml'}"
+    assert result.stderr.endswith("would import 10000 concepts: 10000 created\n")
+    assert result.elapsed < 15
