@@ -404,6 +404,9 @@ def fmt(
             typer.echo(printable(report.diffs[path], newlines=True), nl=False)
     if report.diagnostics:
         _err(render.diagnostics_text(report.diagnostics))
+    for path, reason in report.refused.items():
+        typer.echo(printable(report.diffs.get(path, ""), newlines=True), nl=False)
+        _err(f"{path}: {reason}")
     _err(report.summary(check))
     failed = report.failed or (check and report.reformatted)
     raise typer.Exit(1 if failed else 0)

@@ -1,30 +1,41 @@
 """``glossary fmt``: rewrite concept files in the one canonical form, keeping comments.
 
 The canonical text is the same one ``import``, ``new`` and ``show --format yaml`` write
-(:func:`glossary.sources.yaml.generate_yaml_nodes`), so there is a single writer. Comments
-are carried over by the node they belong to: a comment on its own line goes with the
-node on the next line, a comment at the end of a line with the node that starts the
-line. When a node disappears in the canonical form (``status: preferred`` is the
-default and is not written), its comments move to the nearest node that remains.
-Blank lines are not kept.
+(:func:`glossary.sources.yaml.generate_yaml_nodes`), so there is a single writer.
+
+No comment is ever lost. Each one is found exactly (a ``#`` outside every scalar, after
+a space or at the start of a line) and carried over by the node it belongs to: a comment
+on its own line goes with the next node, a comment at the end of a line with the node
+before it on that line (after a bare ``- `` or an opening ``[``, with the node that
+follows). When that node is not written in the canonical form (``status: preferred`` is
+the default; a flow list written on one line has no line per item) the comment moves to
+the nearest node that remains, its parent. Every document of a file is formatted: a
+mapping stays a mapping, a list stays a list. Blank lines are not kept.
 """
 
 from __future__ import annotations
 
 import difflib
 import io
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+import yaml
 
 from glossary.langtags import normalize_tag
-from glossary.sources.yaml import NodePath, decode_source, generate_yaml_nodes, read_yaml
-from glossary.sources.yamlnodes import compose_documents
-from glossary.validation.diagnostics import Diagnostic, Severity
+from glossary.sources.yaml import (
+    NodePath,
+    decode_source,
+    generate_yaml_nodes,
+    read_yaml,
+    size_problem,
+)
+from glossary.sources.yamlnodes import events
+from glossary.validation.diagnostics import Diagnostic, Severity, load_diagnostic
 
 __all__ = ["FormatResult", "format_text", "unified_diff"]
 
@@ -41,79 +52,139 @@ class FormatResult:
 class _Comments:
     before: dict[NodePath, list[str]] = field(default_factory=lambda: defaultdict(list))
     after: dict[NodePath, list[str]] = field(default_factory=lambda: defaultdict(list))
-    footer: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Document:
+    #: the concepts of the document, by their index in the file
+    units: list[int] = field(default_factory=list)
+    #: written as a list (``- id: …``) rather than as one mapping
+    as_list: bool = False
+
+
+#: A node a comment can be attached to: (concept index in the file, path in the concept).
+_Anchor = tuple[int, NodePath]
+
+#: A ``#`` that starts a comment: at the start of a line or after a space or tab.
+_HASH = re.compile(r"(?:\A|(?<=[ \t\r\n]))#[^\r\n]*")
+#: What may stand before a comment on its line when the comment is about the next node.
+_OPENING = re.compile(r"(?:---|[-?:\[{])*")
+#: The comment on the header line of a block scalar (``note: |-  # why``).
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]+(#[^\r\n]*)")
 
 
 class _Shape:
-    """Where every node of the parsed file starts and ends, by its path."""
+    """The documents of a file, its concepts and every comment with the node it goes with.
 
-    def __init__(self) -> None:
-        #: line (0-based) -> the path of the first node that starts on it
-        self.owner: dict[int, NodePath] = {}
-        #: line -> the furthest column where a node ends on it
-        self.end: dict[int, int] = {}
-        #: lines inside multi-line scalars (their text, not comments)
-        self.inside: set[int] = set()
+    One pass over the parser events: the text between two nodes is searched for
+    comments, so text inside a scalar is never taken for one."""
 
-    def visit(self, node: Node, path: NodePath) -> None:
-        start, end = node.start_mark, node.end_mark
-        self.end[end.line] = max(self.end.get(end.line, 0), end.column)
-        if isinstance(node, ScalarNode):
-            # Only scalars and keys own a line: a block collection starts where its
-            # first key or item does, which owns the line instead.
-            self.owner.setdefault(start.line, path)
-            self.inside.update(range(start.line + 1, end.line + (1 if end.column else 0)))
-        elif getattr(node, "flow_style", False):
-            self.owner.setdefault(start.line, path)
-        elif isinstance(node, SequenceNode):
-            for index, item in enumerate(node.value):
-                self.visit(item, (*path, index))
-        elif isinstance(node, MappingNode):
-            for key_node, value_node in node.value:
-                key = str(key_node.value)
-                if len(path) >= 1 and path[-1] == "languages":
-                    key = normalize_tag(key) or key
-                child: NodePath = (*path, key)
-                if key == "term" and path and isinstance(path[-1], int):
-                    child = path  # a term's text is the term itself
-                self.owner.setdefault(key_node.start_mark.line, child)
-                self.end[key_node.end_mark.line] = max(
-                    self.end.get(key_node.end_mark.line, 0), key_node.end_mark.column
-                )
-                self.visit(value_node, child)
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.documents: list[_Document] = []
+        self.comments: dict[int, _Comments] = defaultdict(_Comments)
+        self.footer: list[str] = []
+        self._unit = -1
+        self._previous: _Anchor | None = None
+        self._waiting: list[str] = []  # comments for the next node
+        self._gap = 0  # where the text not yet searched for comments starts
+
+    def _line_start(self, index: int) -> int:
+        return max(self.text.rfind("\n", 0, index), self.text.rfind("\r", 0, index)) + 1
+
+    def _anchor(self, start: int, end: int, path: NodePath) -> None:
+        """A node from ``start`` to ``end``: take the comments of the text before it."""
+        here = (self._unit, path)
+        for match in _HASH.finditer(self.text, self._gap, start):
+            comment = match.group().rstrip()
+            before = self.text[self._line_start(match.start()) : match.start()].strip()
+            if self._previous is None or _OPENING.fullmatch(before.replace(" ", "")):
+                self._waiting.append(comment)
+            else:
+                self.comments[self._previous[0]].after[self._previous[1]].append(comment)
+        if self._waiting:
+            self.comments[here[0]].before[path].extend(self._waiting)
+            self._waiting = []
+        self._previous = here
+        self._gap = max(self._gap, end)
+
+    def _rest(self) -> None:
+        """Comments after the last node of the file."""
+        for match in _HASH.finditer(self.text, self._gap):
+            comment = match.group().rstrip()
+            before = self.text[self._line_start(match.start()) : match.start()].strip()
+            if self._previous is None or _OPENING.fullmatch(before.replace(" ", "")):
+                self.footer.append(comment)
+            else:
+                self.comments[self._previous[0]].after[self._previous[1]].append(comment)
+
+    def scan(self) -> None:
+        stack: list[_Frame] = []
+        unit_depth = -1  # the depth of the stack inside the current concept, -1: outside
+        for event in events(self.text):
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents.append(_Document())
+            elif isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+                if len(stack) < unit_depth:
+                    unit_depth = -1
+            elif isinstance(event, yaml.NodeEvent) and self._node(event, stack, unit_depth):
+                unit_depth = len(stack)
+        self._rest()
+
+    def _node(self, event: yaml.NodeEvent, stack: list[_Frame], unit_depth: int) -> bool:
+        """Take one node; True if it starts a concept."""
+        assert event.start_mark is not None and event.end_mark is not None
+        start, end = event.start_mark.index, event.end_mark.index
+        document = self.documents[-1]
+        path: NodePath = ()
+        is_key = starts = False
+        if not stack or (len(stack) == 1 and document.as_list):
+            # The document itself, or an item of a list document: a concept each.
+            if not stack and isinstance(event, yaml.SequenceStartEvent):
+                document.as_list = True
+            elif isinstance(event, yaml.MappingStartEvent):
+                self._unit += 1
+                document.units.append(self._unit)
+                starts = True
+        else:
+            frame = stack[-1]
+            if frame.mapping and frame.key is None:  # keys and values take turns
+                is_key = True
+                name = str(getattr(event, "value", ""))
+                if frame.path and frame.path[-1] == "languages":
+                    name = normalize_tag(name) or name
+                path = (*frame.path, name)
+                if name == "term" and frame.path and isinstance(frame.path[-1], int):
+                    path = frame.path  # a term's text is the term itself
+                frame.key = path
+            elif frame.mapping and frame.key is not None:
+                path, frame.key = frame.key, None
+            else:
+                path = (*frame.path, frame.index)
+                frame.index += 1
+        inside = unit_depth >= 0 and len(stack) >= unit_depth
+        if isinstance(event, yaml.ScalarEvent) and inside:
+            self._anchor(start, end, path)
+            if event.style in ("|", ">"):
+                header = _BLOCK_HEADER.match(self.text, start)
+                if header:
+                    self.comments[self._unit].after[path].append(header.group(1).rstrip())
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if inside and event.flow_style and not is_key:
+                self._anchor(start, start + 1, path)
+            stack.append(_Frame(path, isinstance(event, yaml.MappingStartEvent)))
+        return starts
 
 
-_TRAILING = re.compile(r"\s+(#.*)$")
+@dataclass(slots=True)
+class _Frame:
+    """An open collection: its path, and the next item's index or the current key."""
 
-
-def _comments(text: str, documents: list[Node], shape_of: list[_Shape]) -> list[_Comments]:
-    """The comments of each document, attached to node paths."""
-    lines = text.splitlines()
-    starts = [doc.start_mark.line for doc in documents]
-    found = [_Comments() for _ in documents]
-    pending: list[str] = []
-    for number, line in enumerate(lines):
-        index = max((i for i, s in enumerate(starts) if s <= number), default=0)
-        shape = shape_of[index] if shape_of else None
-        if shape is None or number in shape.inside:
-            continue
-        stripped = line.strip()
-        if stripped.startswith("#"):
-            pending.append(stripped)
-            continue
-        owner = shape.owner.get(number)
-        if owner is None:
-            continue
-        if pending:
-            found[index].before[owner].extend(pending)
-            pending = []
-        tail = line[shape.end.get(number, 0) :]
-        match = _TRAILING.search(tail) if "#" in tail else None
-        if match and not tail[: match.start()].strip(" :-,[]{}|>+0123456789"):
-            found[index].after[owner].append(match.group(1))
-    if pending and found:
-        found[-1].footer.extend(pending)
-    return found
+    path: NodePath
+    mapping: bool
+    index: int = 0
+    key: NodePath | None = None
 
 
 def _emit(
@@ -148,12 +219,13 @@ def _emit(
             yield f"{lead}{first}{tail}\n{rest}"
         else:
             yield f"{lead}{line}{tail}"
-    for text in comments.footer:
-        yield text
 
 
 def format_text(data: bytes, name: str) -> FormatResult:
     """The canonical form of a YAML source, with its comments."""
+    too_large = size_problem(len(data), name)
+    if too_large is not None:
+        return FormatResult(None, [too_large])
     text, problems = decode_source(data, name)
     if text is None:
         return FormatResult(None, problems)
@@ -161,38 +233,23 @@ def format_text(data: bytes, name: str) -> FormatResult:
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors:
         return FormatResult(None, errors)
-    documents = compose_documents(text)
-    as_list = len(documents) == 1 and isinstance(documents[0], SequenceNode)
-    shapes = []
-    for document in documents:
-        shape = _Shape()
-        if as_list:
-            for index, item in enumerate(document.value):
-                shape.visit(item, (index,))
-        else:
-            shape.visit(document, ())
-        shapes.append(shape)
-    comments = _comments(text, documents, shapes)
-
+    shape = _Shape(text)
+    shape.scan()
+    units = [unit for document in shape.documents for unit in document.units]
+    if len(units) != len(concepts):  # pragma: no cover - read_yaml reports these as errors
+        problem = "fmt cannot tell this file's concepts apart; it is left as it is"
+        return FormatResult(None, [load_diagnostic("L107", problem, name, 1, 1)])
     out: list[str] = []
-    if as_list:
-        merged = comments[0]
-        for index, concept in enumerate(concepts):
-            lines = list(generate_yaml_nodes(concept))
-            mine = _Comments()
-            for path, texts in merged.before.items():
-                if path and path[0] == index:
-                    mine.before[path[1:]].extend(texts)
-            for path, texts in merged.after.items():
-                if path and path[0] == index:
-                    mine.after[path[1:]].extend(texts)
-            out.extend(_emit(lines, mine, prefix="- "))
-        out.extend(merged.footer)
-    else:
-        for index, concept in enumerate(concepts):
-            if index:
-                out.append("---")
-            out.extend(_emit(list(generate_yaml_nodes(concept)), comments[index]))
+    for document in shape.documents:
+        if not document.units:
+            continue  # an empty document: its comments went to the next node
+        if out:
+            out.append("---")
+        prefix = "- " if document.as_list else ""
+        for unit in document.units:
+            lines = list(generate_yaml_nodes(concepts[unit]))
+            out.extend(_emit(lines, shape.comments[unit], prefix))
+    out.extend(shape.footer)
     result = "\n".join(out) + "\n"
     return FormatResult(result, diagnostics, changed=result != text)
 
@@ -217,21 +274,38 @@ class FmtReport:
     failed: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     diffs: dict[Path, str] = field(default_factory=dict)
+    #: files that needed changes but were not rewritten, and why ("read-only, not
+    #: rewritten"): one line each for the user; they are in ``failed`` too
+    refused: dict[Path, str] = field(default_factory=dict)
 
     def summary(self, check: bool) -> str:
         verb = "would be reformatted" if check else "reformatted"
         parts = [f"{len(self.reformatted)} file{'s' * (len(self.reformatted) != 1)} {verb}"]
         parts.append(f"{len(self.unchanged)} unchanged")
-        if self.failed:
-            parts.append(f"{len(self.failed)} not formatted because of errors")
+        if len(self.failed) > len(self.refused):
+            parts.append(f"{len(self.failed) - len(self.refused)} not formatted because of errors")
+        if self.refused:
+            parts.append(f"{len(self.refused)} not rewritten")
         return ", ".join(parts)
+
+
+def _read_only(path: Path) -> bool:
+    """A file its owner made read-only (``chmod 444``), or one this user may not write.
+
+    The mode is looked at too: ``root`` may write anywhere, but a file without any
+    write permission was made so on purpose and is not replaced behind its owner."""
+    try:
+        return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+    except OSError:
+        return True
 
 
 def fmt(paths: list[Path], *, check: bool = False, diff: bool = False) -> FmtReport:
     """Format YAML concept files in place (``check``: only report what would change).
 
     Files are written atomically; a file with errors is left alone and its errors are
-    reported. Files already in canonical form are recognised from the cache.
+    reported; a read-only file is never replaced (it is reported, and with ``check`` or
+    ``diff`` still shown). Files already in canonical form are recognised from the cache.
     """
     from glossary.cache import FileEntry, SourceCache, digest, enabled
     from glossary.sources import display_path, source_files
@@ -262,11 +336,20 @@ def fmt(paths: list[Path], *, check: bool = False, diff: bool = False) -> FmtRep
         if not result.changed:
             report.unchanged.append(file)
         else:
-            report.reformatted.append(file)
             if diff:
                 report.diffs[file] = unified_diff(data.decode("utf-8-sig"), result.text, name)
+            if not check and _read_only(file):
+                report.failed.append(file)
+                report.refused[file] = "read-only, not rewritten"
+                continue
             if not check:
-                atomic_write(file, result.text.encode("utf-8"), overwrite=True)
+                try:
+                    atomic_write(file, result.text.encode("utf-8"), overwrite=True)
+                except OSError as exc:
+                    report.failed.append(file)
+                    report.refused[file] = f"not rewritten: {exc.strerror or exc}"
+                    continue
+            report.reformatted.append(file)
         if store is not None and (not result.changed or not check):
             final = result.text.encode("utf-8")
             store.put(name, digest(final, name, "fmt"), FileEntry((), (), canonical=True))

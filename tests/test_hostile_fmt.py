@@ -66,3 +66,121 @@ def test_tbx_comments_and_processing_instructions_are_skipped(tmp_path):
     assert "- term: alpha\n        pos: noun\n" in written
     assert "- term: alfa\n        gender: neuter\n" in written
     assert "subjects: [vet]" in written
+
+
+# -- fmt ---------------------------------------------------------------------------------
+
+COMMENTED = """\
+# c01 before everything
+- # c02 after a bare dash
+  id: alpha
+  related: [beta,  # c03 inside a flow list
+    # c04 on its own line inside a flow list
+    gamma]  # c05 after the closing bracket
+  languages:
+    fi:
+      terms:
+        -   # c06 after a bare dash, the item on the next lines
+          term: alfa  # c07
+          pos: noun
+        - {term: alfa2,  # c08 inside a flow mapping
+           pos: noun}
+      note: |-  # c09 on a block scalar's header
+        # not a comment: text of the note
+- id: beta
+  languages: {fi: {terms: [  # c10 after an opening bracket
+    beeta]}}
+- id: gamma
+  languages:
+    fi:
+      terms: [gamma]
+# c11 at the end
+"""
+
+
+def _comments(text: str) -> list[str]:
+    return [word for word in text.split() if word.startswith("c") and word[1:].isdigit()]
+
+
+def test_fmt_keeps_every_comment_of_flow_lists_and_bare_dashes(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    result = run("fmt", path)
+    assert result.returncode == 0, result.stderr
+    written = path.read_text(encoding="utf-8")
+    # each comment once, where it was or with the nearest node that is kept
+    assert sorted(_comments(written)) == [f"c{i:02d}" for i in range(1, 12)], written
+    assert "  # c04 on its own line inside a flow list\n  related: [beta, gamma]  # c03" in written
+    assert (
+        "        # c06 after a bare dash, the item on the next lines\n        - term: alfa"
+        in written
+    )
+    assert "note: '# not a comment: text of the note'  # c09" in written
+    assert "related: [beta, gamma]" in written
+    assert run("fmt", "--check", path).returncode == 0  # formatted once and for all
+    assert path.read_text(encoding="utf-8") == written
+
+
+def test_fmt_refuses_a_read_only_file(tmp_path):
+    path = tmp_path / "a.yaml"
+    before = b"languages: {fi: {terms: [alfa]}}\nid: alpha\n"
+    path.write_bytes(before)
+    path.chmod(0o444)
+    try:
+        result = run("fmt", path)
+        assert result.returncode == 1
+        assert f"{path}: read-only, not rewritten" in result.stderr.splitlines()
+        assert result.stderr.splitlines()[-1] == "0 files reformatted, 0 unchanged, 1 not rewritten"
+        assert path.read_bytes() == before
+        assert path.stat().st_mode & 0o777 == 0o444
+        assert list(tmp_path.iterdir()) == [path]  # no temporary file left either
+
+        result = run("fmt", "--check", path)
+        assert (result.returncode, result.stdout) == (1, f"would reformat {path}\n")
+        result = run("fmt", "--diff", path)
+        assert result.returncode == 1
+        assert "+languages:\n" in result.stdout
+        assert f"{path}: read-only, not rewritten" in result.stderr
+        assert path.read_bytes() == before
+    finally:
+        path.chmod(0o644)
+
+
+def test_fmt_formats_every_document_of_a_file(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "id: a  # ca\nlanguages: {fi: {terms: [aa]}}\n---\n# cb\n"
+        "- id: b\n  languages: {fi: {terms: [bb]}}\n"
+        "- id: c\n  languages: {fi: {terms: [cc]}}\n---\n# cd in an empty document\n---\n"
+        "id: d\nlanguages: {fi: {terms: [dd]}}\n",
+        encoding="utf-8",
+    )
+    result = run("fmt", "--check", path)
+    assert (result.returncode, result.stdout) == (1, f"would reformat {path}\n")
+    result = run("fmt", path)
+    assert result.returncode == 0, result.stderr
+    written = path.read_text(encoding="utf-8")
+    assert written.count("\n---\n") == 2
+    assert "id: a  # ca\n" in written and "# cb\n- id: b\n" in written
+    assert "# cd in an empty document\nid: d\n" in written
+    assert "\n- id: c\n" in written
+    result = run("validate", path, "--select", "L")
+    assert result.returncode == 0 and "4 concepts" in result.stderr
+
+
+def test_fmt_refuses_a_file_over_the_size_limit_as_validate_does(tmp_path):
+    path = tmp_path / "big.yaml"
+    item = "- id: concept-{:06d}\n  languages: {{fi: {{terms: [termi]}}}}  # a comment\n"
+    with path.open("w", encoding="utf-8") as fp:
+        for index in range(29 * 1024 * 1024 // len(item.format(0)) + 1):
+            fp.write(item.format(index))
+    before = path.stat().st_mtime_ns
+    message = f"{path}:1:1: L119 the file is 29 MB; concept files over 10 MB are not read"
+    for args in (("fmt",), ("fmt", "--check")):
+        result = run(*args, path)
+        assert result.returncode == 1
+        assert message in result.stderr.splitlines()
+        assert result.elapsed < 10
+    result = run("validate", path)
+    assert message in result.stdout.splitlines()
+    assert path.stat().st_mtime_ns == before

@@ -231,9 +231,6 @@ def _assemble(meta: GlossaryMeta, concepts: list[Concept], location: SourceLocat
     return Glossary(meta, by_id, location)
 
 
-#: Concept files are a few kilobytes; anything this large is not parsed (L119).
-MAX_YAML_BYTES = 10 * 1024 * 1024
-
 _NOQA = re.compile(rb"#\s*noqa\b(?::\s*([A-Z][0-9]*(?:\s*,\s*[A-Z][0-9]*)*))?")
 
 
@@ -301,15 +298,10 @@ def _read_source(
         result = read_tbx(io.BytesIO(data), name=name, schema=schema, rng=tbx_rng)
         entry = FileEntry(tuple(result.concepts), tuple(result.diagnostics))
         entry.meta = result.glossary.meta if result.glossary else None
-    elif len(data) > MAX_YAML_BYTES:
-        size = f"{len(data) / 1024 / 1024:.0f} MB"
-        problem = load_diagnostic(
-            "L119", f"the file is {size}; concept files over 10 MB are not read", name, 1, 1
-        )
-        entry = FileEntry((), (problem,))
     else:
         from glossary.sources.yaml import read_yaml
 
+        # read_yaml refuses a file over the size limit at once (L119), as fmt does.
         found, problems = read_yaml(io.BytesIO(data), name=name)
         entry = FileEntry(tuple(found), tuple(problems), noqa_lines(data))
     if cache is not None:

@@ -13,7 +13,32 @@ from glossary.sources.fields import ConceptBuilder
 from glossary.sources.yamlnodes import PosDict, PosList, parse_yaml
 from glossary.validation.diagnostics import Diagnostic, load_diagnostic
 
-__all__ = ["decode_source", "generate_yaml", "read_yaml", "write_yaml", "yaml_scalar"]
+__all__ = [
+    "MAX_YAML_BYTES",
+    "decode_source",
+    "generate_yaml",
+    "read_yaml",
+    "size_problem",
+    "write_yaml",
+    "yaml_scalar",
+]
+
+#: Concept files are a few kilobytes; anything this large is not parsed (L119), by
+#: ``validate``, ``lookup`` or ``fmt`` alike.
+MAX_YAML_BYTES = 10 * 1024 * 1024
+
+
+def size_problem(size: int, path: str) -> Diagnostic | None:
+    """The L119 error for a YAML source of ``size`` bytes over the limit, else None."""
+    if size <= MAX_YAML_BYTES:
+        return None
+    return load_diagnostic(
+        "L119",
+        f"the file is {size / 1024 / 1024:.0f} MB; concept files over 10 MB are not read",
+        path,
+        1,
+        1,
+    )
 
 
 def decode_source(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -48,7 +73,11 @@ def decode_source(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]
 
 def read_yaml(fp: IO[bytes], *, name: str) -> tuple[list[Concept], list[Diagnostic]]:
     """Read one YAML source holding one concept, or a list of concepts."""
-    text, diagnostics = decode_source(fp.read(), name)
+    data = fp.read(MAX_YAML_BYTES + 1)
+    too_large = size_problem(len(data) + len(fp.read()), name)
+    if too_large is not None:
+        return [], [too_large]
+    text, diagnostics = decode_source(data, name)
     if text is None:
         return [], diagnostics
     try:
