@@ -53,6 +53,11 @@ class ImportReport:
     config_written: Path | None = None
     notes: list[str] = field(default_factory=list)
     dry_run: bool = False
+    #: Targets that could not be written (a folder in the way, a failed write): the
+    #: import fails.
+    failures: list[str] = field(default_factory=list)
+    #: A write failed and the import stopped there.
+    stopped: bool = False
 
     def count(self, action: Action) -> int:
         return sum(1 for item in self.items if item.action is action)
@@ -64,11 +69,16 @@ class ImportReport:
         counted = f"{n} concept" if n == 1 else f"{n} concepts"
         errors = sum(d.severity is Severity.ERROR for d in self.diagnostics)
         problems = f"; {errors} error{'' if errors == 1 else 's'} (see above)" if errors else ""
-        return f"{self.source}: {verb} {counted}: " + (", ".join(parts) or "none") + problems
+        failed = "".join(f"; not written: {failure}" for failure in self.failures)
+        if self.stopped:
+            failed += "; the files listed as created, replaced or merged were written, no other"
+        return (
+            f"{self.source}: {verb} {counted}: " + (", ".join(parts) or "none") + problems + failed
+        )
 
     @property
     def has_errors(self) -> bool:
-        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+        return bool(self.failures) or any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
 _SPACES = re.compile(r"\s*\n\s*")
@@ -215,6 +225,50 @@ def _read_source(src: Path) -> tuple[GlossaryMeta, list[Concept], list[Diagnosti
     raise GlossaryError(f"{src}: cannot import this kind of file (expected .tbx, .csv or .xlsx)")
 
 
+#: The longest file name most file systems take, in bytes (ext4, APFS, NTFS: 255).
+NAME_MAX = 255
+
+
+@dataclass(frozen=True, slots=True)
+class _Write:
+    """A file the import will write, once every target has been checked."""
+
+    item: ImportItem
+    data: bytes
+    #: What the file held when it was read (None: a new file); if it changes meanwhile,
+    #: it is left alone.
+    before: bytes | None = None
+
+
+def _check_folder(into: Path) -> None:
+    """Refuse ``into`` when it, or the nearest folder above it that exists, is not a folder."""
+    for folder in (into, *into.parents):
+        if folder.exists() or folder.is_symlink():
+            if not folder.is_dir():
+                what = "the folder to import into" if folder == into else f"a folder of {into}"
+                raise GlossaryError(f"{folder}: not a folder ({what}); nothing imported")
+            return
+
+
+def _too_long(concept: Concept, src: Path) -> Diagnostic:
+    at = concept.location
+    most = NAME_MAX - len(".yaml")
+    message = (
+        f"id '{concept.id[:40]}…' is {len(concept.id.encode('utf-8'))} characters long; "
+        f"the file it names holds at most {most}: not imported (give the concept a shorter id)"
+    )
+    line, col = max(at.line, 1), max(at.col, 1)
+    return Diagnostic(at.path or str(src), line, col, "L110", message, Severity.ERROR)
+
+
+def _target_problem(target: Path) -> str | None:
+    """Why ``target`` cannot be written as a concept file, or None."""
+    if (target.exists() or target.is_symlink()) and not target.is_file():
+        kind = "a folder" if target.is_dir() else "something that is not a file"
+        return f"{kind} is in the way"
+    return None
+
+
 def import_file(
     src: str | Path,
     into: str | Path,
@@ -227,6 +281,12 @@ def import_file(
 
     An id that is already defined is skipped, unless ``force`` (the file is replaced) or
     ``merge_existing`` (what the import adds is merged into the file; see :func:`merge`).
+
+    Every target is checked before anything is written: an id too long for a file name
+    and a folder (or anything but a file) where a file should go are refused, each with a
+    line, and fail the import. A write that fails all the same (a full disk, no
+    permission) stops the import: each file is written whole or not at all, and the
+    report lists what was written before the failure and what was not.
     """
     src, into = Path(src), Path(into)
     meta, concepts, diagnostics = _read_source(src)
@@ -234,23 +294,38 @@ def import_file(
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors and not concepts:
         raise LoadError(f"{src}: nothing could be imported", errors)
+    _check_folder(into)
 
     existing = _existing(into)
     seen: set[str] = set()
+    writes: list[_Write] = []
     for concept in concepts:
+        target = into / f"{concept.id}.yaml"
         if concept.id in seen:
             report.items.append(
-                ImportItem(
-                    concept.id, Action.SKIPPED, into / f"{concept.id}.yaml", "id twice in the file"
-                )
+                ImportItem(concept.id, Action.SKIPPED, target, "id twice in the file")
             )
             continue
         seen.add(concept.id)
         concept = _tidy_concept(concept)
-        target = into / f"{concept.id}.yaml"
         found = existing.get(concept.id)
+        if len(target.name.encode("utf-8")) > NAME_MAX:
+            report.diagnostics.append(_too_long(concept, src))
+            report.items.append(
+                ImportItem(concept.id, Action.SKIPPED, target, "id too long for a file name")
+            )
+            continue
+        problem = _target_problem(found[0] if found is not None else target)
+        if problem is not None:
+            report.items.append(ImportItem(concept.id, Action.SKIPPED, target, problem))
+            report.failures.append(f"{target}: {problem}")
+            continue
         if found is not None and merge_existing and not force:
-            report.items.append(_merge_into(found, concept, dry_run, report))
+            item, change = _merge_into(found, concept, report)
+            if change is None:
+                report.items.append(item)
+            else:
+                writes.append(_Write(item, change[1], before=change[0]))
             continue
         where = found[0] if found is not None else None
         data = dump_yaml(concept).encode("utf-8")
@@ -260,7 +335,8 @@ def import_file(
             )
             continue
         if target.exists():
-            if target.read_bytes() == data:
+            before = target.read_bytes()
+            if before == data:
                 report.items.append(ImportItem(concept.id, Action.UNCHANGED, target))
                 continue
             if not force:
@@ -273,26 +349,16 @@ def import_file(
                     )
                 )
                 continue
-            if not dry_run:
-                atomic_write(target, data, overwrite=True)
-            report.items.append(ImportItem(concept.id, Action.REPLACED, target))
+            writes.append(_Write(ImportItem(concept.id, Action.REPLACED, target), data, before))
             continue
-        # New files are not synced one by one (10,000 syncs take half a minute); they are
-        # synced together below. Replaced files above are, being the user's.
-        if not dry_run and not atomic_write(target, data, durable=False):
-            report.items.append(
-                ImportItem(concept.id, Action.SKIPPED, target, "file appeared during the import")
-            )
-            continue
-        report.items.append(ImportItem(concept.id, Action.CREATED, target))
-    if not dry_run and report.count(Action.CREATED):
-        os.sync()
+        writes.append(_Write(ImportItem(concept.id, Action.CREATED, target), data))
 
     config = into / CONFIG_NAME
-    if not config.exists():
-        if not dry_run:
-            atomic_write(config, config_text(meta).encode("utf-8"))
-        report.config_written = config
+    config_data: bytes | None = None
+    if not config.exists() and not config.is_symlink():
+        config_data = config_text(meta).encode("utf-8")
+    elif not config.is_file():
+        report.failures.append(f"{config}: not a file; the glossary's settings were not written")
     else:
         known = _known_subjects(config)
         missing = sorted({s for c in concepts for s in c.subjects} - known)
@@ -300,12 +366,58 @@ def import_file(
             report.notes.append(
                 f"subjects not in {config}: {', '.join(missing)} (add them under [subjects])"
             )
+    if dry_run:
+        report.items.extend(write.item for write in writes)
+        report.config_written = config if config_data is not None else None
+        return report
+    _write_all(writes, report)
+    if config_data is not None and not report.stopped:
+        try:
+            atomic_write(config, config_data)
+            report.config_written = config
+        except OSError as exc:
+            report.failures.append(f"{config}: cannot be written ({exc.strerror or exc})")
     return report
 
 
+def _write_all(writes: list[_Write], report: ImportReport) -> None:
+    """Write the planned files in order; the first failure stops the import (see above)."""
+    for index, write in enumerate(writes):
+        item, replacing = write.item, write.before is not None
+        try:
+            if replacing and item.path.read_bytes() != write.before:
+                report.items.append(
+                    replace(
+                        item, action=Action.SKIPPED, reason="the file changed during the import"
+                    )
+                )
+                continue
+            # New files are not synced one by one (10,000 syncs take half a minute); they
+            # are synced together below. Replaced and merged files are, being the user's.
+            written = atomic_write(item.path, write.data, overwrite=replacing, durable=replacing)
+        except OSError as exc:
+            reason = f"cannot be written ({exc.strerror or exc}); the import stopped here"
+            report.items.append(replace(item, action=Action.SKIPPED, reason=reason))
+            report.items.extend(
+                replace(rest.item, action=Action.SKIPPED, reason="not written: the import stopped")
+                for rest in writes[index + 1 :]
+            )
+            report.failures.append(f"{item.path}: {reason}")
+            report.stopped = True
+            break
+        if written:
+            report.items.append(item)
+        else:
+            report.items.append(
+                replace(item, action=Action.SKIPPED, reason="file appeared during the import")
+            )
+    if report.count(Action.CREATED):
+        os.sync()
+
+
 def _merge_into(
-    found: tuple[Path, Concept], incoming: Concept, dry_run: bool, report: ImportReport
-) -> ImportItem:
+    found: tuple[Path, Concept], incoming: Concept, report: ImportReport
+) -> tuple[ImportItem, tuple[bytes, bytes] | None]:
     """Add what ``incoming`` brings to the file that defines the concept, as inserted text.
 
     The rest of the file stays byte for byte (see :mod:`glossary.yamledit`). A file that
@@ -314,44 +426,37 @@ def _merge_into(
     from glossary.yamledit import CannotEdit, add_to_text
 
     path = found[0]
+
+    def skip(reason: str, action: Action = Action.SKIPPED) -> tuple[ImportItem, None]:
+        return ImportItem(incoming.id, action, path, reason), None
+
     by_hand = "add the new terms by hand"
     data = path.read_bytes()
     concepts, diagnostics = read_yaml(io.BytesIO(data), name=str(path))
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors:
         report.diagnostics.extend(errors)
-        return ImportItem(
-            incoming.id, Action.SKIPPED, path, "the file has errors (see above); nothing merged"
-        )
+        return skip("the file has errors (see above); nothing merged")
     if len(concepts) != 1:
-        return ImportItem(
-            incoming.id, Action.SKIPPED, path, f"the file holds several concepts; {by_hand}"
-        )
+        return skip(f"the file holds several concepts; {by_hand}")
     existing = concepts[0]
     merged = merge(existing, incoming)
     if merged == existing:
-        return ImportItem(incoming.id, Action.UNCHANGED, path, "nothing new")
+        return skip("nothing new", Action.UNCHANGED)
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     try:
         text = data[len(bom) :].decode("utf-8")
         new = bom + add_to_text(text, existing, merged).encode("utf-8")
     except UnicodeDecodeError:
-        return ImportItem(incoming.id, Action.SKIPPED, path, f"the file is not UTF-8; {by_hand}")
+        return skip(f"the file is not UTF-8; {by_hand}")
     except CannotEdit as exc:
-        return ImportItem(incoming.id, Action.SKIPPED, path, f"{exc}; {by_hand}")
+        return skip(f"{exc}; {by_hand}")
     again, problems = read_yaml(io.BytesIO(new), name=str(path))
     if again != [merged] or any(d.severity is Severity.ERROR for d in problems):
         # Never write what would not read back as the merged concept.
-        return ImportItem(
-            incoming.id, Action.SKIPPED, path, f"the file cannot be added to safely; {by_hand}"
-        )
-    if not dry_run:
-        if path.read_bytes() != data:
-            return ImportItem(
-                incoming.id, Action.SKIPPED, path, "the file changed during the import"
-            )
-        atomic_write(path, new, overwrite=True)
-    return ImportItem(incoming.id, Action.MERGED, path, _what_was_added(existing, merged))
+        return skip(f"the file cannot be added to safely; {by_hand}")
+    added = _what_was_added(existing, merged)
+    return ImportItem(incoming.id, Action.MERGED, path, added), (data, new)
 
 
 def _what_was_added(before: Concept, after: Concept) -> str:

@@ -68,7 +68,10 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = False, durable: b
     file takes its name, so that it survives a crash too.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # The temporary name is longer than the file's: cut so that it fits wherever the
+    # file's name fits (255 bytes).
+    stem = path.name.encode("utf-8")[:200].decode("utf-8", "ignore")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fp:
