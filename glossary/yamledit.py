@@ -40,20 +40,15 @@ class _Editor:
     def __init__(self, text: str) -> None:
         self.text = text
         self.newline = "\r\n" if "\r\n" in text else "\n"
-        self.starts = [0]
-        for number, char in enumerate(text):
-            if char == "\n":
-                self.starts.append(number + 1)
         self.inserts: list[_Insert] = []
 
-    def offset(self, line: int, col: int) -> int:
-        return self.starts[line] + col if line < len(self.starts) else len(self.text)
-
     def after(self, node: Node) -> int:
-        """Where a line may be inserted after ``node``: the start of the line after it."""
-        end = _last(node).end_mark
-        offset = self.offset(end.line, end.column)
-        if end.column == 0:
+        """Where a line may be inserted after ``node``: the start of the line after it.
+
+        Offsets are libyaml's character indexes (its line numbers also count U+2028 and
+        U+0085 as line breaks, which this text's lines do not)."""
+        offset = _last(node).end_mark.index
+        if offset == 0 or self.text[offset - 1] == "\n":
             return offset
         newline = self.text.find("\n", offset)
         return len(self.text) if newline < 0 else newline + 1
@@ -141,8 +136,7 @@ def _append(editor: _Editor, seq: Node, items: list[str], block_items: list[list
     if not isinstance(seq, SequenceNode):
         raise CannotEdit("a field that should be a list is not")
     if seq.flow_style:
-        end = seq.end_mark
-        close = editor.offset(end.line, end.column) - 1
+        close = seq.end_mark.index - 1
         if editor.text[close : close + 1] != "]":
             raise CannotEdit("a list whose end cannot be found")
         text = ", ".join(items)
