@@ -29,6 +29,22 @@ _LAZY = {
 }
 
 
+def _lookup(glossary: Glossary, query: str, *, lang: str | None, limit: int) -> list[Match]:
+    """``Glossary.lookup``: the search package, imported on first use."""
+    from glossary.search import lookup
+
+    return lookup(glossary, query, lang=lang, limit=limit)
+
+
+def _install() -> None:
+    from glossary import model
+
+    model.install_lookup(_lookup)
+
+
+_install()
+
+
 def __getattr__(name: str) -> Any:
     # Imported on first use, so that `import glossary` stays cheap on the lookup path.
     if name in _LAZY:

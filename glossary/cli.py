@@ -172,27 +172,52 @@ def lookup(
         ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="At most this many concepts.")
+        int,
+        typer.Option(
+            "--limit", "-n", min=1, help="At most this many answers (the table says how many more)."
+        ),
     ] = 10,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            min=0,
+            max=100,
+            help="Answers score at least this; weaker candidates are the nearest guesses "
+            "(default 78).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
-        LookupFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = LookupFormat.table,
+        LookupFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format [default: table; json with --batch].",
+            show_default=False,
+        ),
+    ] = None,
     batch: Annotated[
         str | None,
         typer.Option(
             "--batch",
             metavar="FILE|-",
-            help="Read one query per line; print one JSON object per line.",
+            help="Read one query per line; print one result per query in --format "
+            "(json, the default here: one object per line; table: one block per query; "
+            "tsv: the query in the first column).",
         ),
     ] = None,
     glossary: GlossaryOption = None,
 ) -> None:
     """Look a term up in every language and show its equivalents.
 
+    Answers come first; when there is none, the nearest guesses are shown under "not in
+    the glossary; nearest:" and the exit code is 1.
+
     Example: glossary lookup ammatillinen koulutus --to ru
     """
     from glossary import render
-    from glossary.search import lookup_index, suggestions
+    from glossary.search import find, suggestions
     from glossary.search.store import StoredIndex
 
     if batch is None and not words:
@@ -200,37 +225,53 @@ def lookup(
     if batch is not None and words:
         raise typer.BadParameter("give either words or --batch, not both", param_hint="--batch")
     targets = _split_langs(to)
+    if output is None:
+        output = LookupFormat.json if batch is not None else LookupFormat.table
     index = StoredIndex(glossary)
+    coloured = _color() if output is LookupFormat.table else False
+
+    def search(query: str) -> Any:
+        return index.run(find, query, lang=lang, limit=limit, to=targets, min_score=min_score)
 
     if batch is not None:
         stream = sys.stdin if batch == "-" else open(batch, encoding="utf-8")  # noqa: SIM115
         missing = 0
+        first = True
+        columns = targets or list(index.index.languages)
         with stream:
             for line in stream:
                 query = line.strip()
                 if not query:
                     continue
-                matches = index.run(lookup_index, query, lang=lang, limit=limit, to=targets)
-                missing += not matches
-                typer.echo(render.lookup_json(query, matches))
+                result = search(query)
+                missing += not result.matches
+                if output is LookupFormat.json:
+                    typer.echo(render.lookup_json(result))
+                elif output is LookupFormat.tsv:
+                    rows = render.lookup_tsv(result, header=first, targets=columns)
+                    if rows:
+                        typer.echo(rows)
+                else:
+                    block = render.lookup_table(result, color=coloured)
+                    typer.echo(("" if first else "\n") + f"query: {query}", color=coloured)
+                    typer.echo(block or "nothing found", color=coloured)
+                first = False
         raise typer.Exit(1 if missing else 0)
 
     query = " ".join(words or [])
-    matches = index.run(lookup_index, query, lang=lang, limit=limit, to=targets)
-    if not matches:
-        if output is LookupFormat.json:
-            typer.echo(render.lookup_json(query, matches))
+    result = search(query)
+    if output is LookupFormat.json:
+        typer.echo(render.lookup_json(result))
+    elif output is LookupFormat.tsv:
+        if result.matches or result.nearest:
+            typer.echo(render.lookup_tsv(result))
+    elif result.matches or result.nearest:
+        typer.echo(render.lookup_table(result, color=coloured), color=coloured)
+    if not result.matches and not result.nearest:
         close = index.run(suggestions, query)
         hint = f"; did you mean {' or '.join(repr(s) for s in close)}?" if close else ""
         _err(f"glossary: nothing found for '{query}'{hint}")
-        raise typer.Exit(1)
-    if output is LookupFormat.json:
-        typer.echo(render.lookup_json(query, matches))
-    elif output is LookupFormat.tsv:
-        typer.echo(render.lookup_tsv(query, matches))
-    else:
-        coloured = _color()
-        typer.echo(render.lookup_table(query, matches, color=coloured), color=coloured)
+    raise typer.Exit(0 if result.matches else 1)
 
 
 def _color() -> bool:

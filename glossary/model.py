@@ -12,12 +12,30 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for the type checker only: the model never imports the search
     from glossary.search import Match
 
 _T = TypeVar("_T")
+
+
+class LookupFunction(Protocol):
+    def __call__(
+        self, glossary: Glossary, query: str, *, lang: str | None, limit: int
+    ) -> list[Any]: ...
+
+
+#: What :meth:`Glossary.lookup` delegates to; ``glossary/__init__.py`` installs it, so
+#: that the model needs nothing from the search package.
+_lookup: LookupFunction | None = None
+
+
+def install_lookup(function: LookupFunction) -> None:
+    """Make :meth:`Glossary.lookup` call ``function``."""
+    global _lookup
+    _lookup = function
+
 
 __all__ = [
     "ID_PATTERN",
@@ -283,7 +301,8 @@ class Glossary:
         return tuple(seen)
 
     def lookup(self, query: str, lang: str | None = None, limit: int = 10) -> list[Match]:
-        """Find the concepts whose terms match ``query``, best first."""
-        from glossary.search import lookup
-
-        return lookup(self, query, lang=lang, limit=limit)
+        """Find the concepts whose terms match ``query``, best first: the answers, then
+        the nearest guesses (``Match.confident`` is False)."""
+        if _lookup is None:  # pragma: no cover - installed when the package is imported
+            raise RuntimeError("lookup is not installed: import glossary")
+        return _lookup(self, query, lang=lang, limit=limit)

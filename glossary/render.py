@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from glossary.model import Concept, Glossary, GlossaryMeta, LangSection, Term, TermStatus
-from glossary.search import Match
+from glossary.search import Match, Result
 from glossary.stats import Stats
 from glossary.util import printable
 from glossary.validation.diagnostics import Diagnostic, Severity
@@ -76,6 +76,7 @@ _STYLE = {
     TermStatus.SUPERSEDED: "\x1b[31;9m",
 }
 _DIM = "\x1b[2m"
+_CAVEAT = "\x1b[33m"  # yellow
 _BOLD = "\x1b[1m"
 _RESET = "\x1b[0m"
 
@@ -85,14 +86,17 @@ def _shorten(text: str, limit: int) -> str:
     return text if width(text) <= limit else text[: max(limit - 1, 1)].rstrip() + "…"
 
 
-def lookup_table(
-    query: str, matches: Sequence[Match], color: bool = False, columns: int | None = None
-) -> str:
-    """One row per concept: the matched term, its status, its preferred equivalents and
-    how it matched; under it the definition, shortened to the terminal's width."""
-    import shutil
+def _caveat(match: Match, limit: int) -> str:
+    """``[draft] note: …``: what to know before copying a term (empty when nothing)."""
+    parts = []
+    if match.concept_status != "approved":
+        parts.append(f"[{match.concept_status}]")
+    if match.notes:
+        parts.append("note: " + printable(match.notes[0].text))
+    return _shorten(" ".join(parts), limit) if parts else ""
 
-    total = columns or shutil.get_terminal_size((100, 24)).columns
+
+def _rows_table(matches: Sequence[Match], color: bool, total: int) -> list[str]:
     targets = _target_languages(matches)
     header = ["TERM", "LANG", "STATUS", *(lang.upper() for lang in targets), "MATCH"]
     rows = [header]
@@ -122,34 +126,75 @@ def lookup_table(
         definition = match.definitions.get(match.lang) or next(iter(match.definitions.values()), "")
         if definition:
             lines.append(paint("  " + _shorten(printable(definition), max(total - 2, 20)), _DIM))
+        caveat = _caveat(match, max(total - 2, 20))
+        if caveat:
+            lines.append(paint("  " + caveat, _CAVEAT))
+    return lines
+
+
+def lookup_table(result: Result, color: bool = False, columns: int | None = None) -> str:
+    """One row per concept: the matched term, its status, its preferred equivalents and
+    how it matched; under it the definition and the caveats (the concept's status when
+    it is not approved, its first note), shortened to the terminal's width. With no
+    answer, the nearest guesses under ``not in the glossary; nearest:``."""
+    import shutil
+
+    total = columns or shutil.get_terminal_size((100, 24)).columns
+    lines = []
+    if result.read_as is not None:
+        lines.append(f"read as: {printable(result.read_as)}")
+    if result.matches:
+        lines += _rows_table(result.matches, color, total)
+        if result.more:
+            shown = len(result.matches)
+            lines.append(f"… and {result.more} more: --limit {shown + result.more}")
+    elif result.nearest:
+        lines.append("not in the glossary; nearest:")
+        lines += _rows_table(result.nearest, color, total)
     return "\n".join(lines)
 
 
-def lookup_json(query: str, matches: Sequence[Match]) -> str:
-    """The JSON object of DESIGN.md: ``{"query": ..., "matches": [...]}`` on one line."""
-    return json.dumps(
-        {"query": query, "matches": [m.as_dict() for m in matches]}, ensure_ascii=False
-    )
+def lookup_json(result: Result) -> str:
+    """The JSON object of DESIGN.md, on one line: ``{"query": …, "matches": […],
+    "nearest": […]}``."""
+    return json.dumps(result.as_dict(), ensure_ascii=False)
 
 
-def lookup_tsv(query: str, matches: Sequence[Match], header: bool = True) -> str:
-    """Tab-separated rows; equivalents in one column per language, joined by ``; ``."""
-    targets = _target_languages(matches)
+def lookup_tsv(result: Result, header: bool = True, targets: Sequence[str] | None = None) -> str:
+    """Tab-separated rows, answers then nearest guesses (column ``answer``: ``yes`` or
+    ``no``); equivalents in one column per language, joined by ``; ``."""
+    found = [*result.matches, *result.nearest]
+    langs = list(targets) if targets is not None else _target_languages(found)
     lines = []
     if header:
         lines.append(
-            "\t".join(["query", "concept_id", "lang", "term", "status", "score", "kind", *targets])
+            "\t".join(
+                [
+                    "query",
+                    "concept_id",
+                    "lang",
+                    "term",
+                    "status",
+                    "score",
+                    "kind",
+                    "answer",
+                    "concept_status",
+                    *langs,
+                ]
+            )
         )
-    for match in matches:
+    for match in found:
         cells = [
-            query,
+            result.query.raw,
             match.concept_id,
             match.lang,
             match.term,
             match.status.value,
             f"{match.score:g}",
             match.kind,
-            *("; ".join(e.term for e in match.equivalents.get(lang, ())) for lang in targets),
+            "yes" if match.confident else "no",
+            match.concept_status,
+            *("; ".join(e.term for e in match.equivalents.get(lang, ())) for lang in langs),
         ]
         lines.append("\t".join(printable(_one_line(cell)) for cell in cells))
     return "\n".join(lines)

@@ -36,6 +36,7 @@ def test_lookup_table(runner):
         "TERM                 LANG  STATUS     RU           EN              MATCH\n"
         "oppisopimuskoulutus  fi    preferred  ученичество  apprenticeship  exact 100\n"
         "  Koulutus työsuhteessa.\n"
+        "  [reviewed]\n"
     )
 
 
@@ -55,12 +56,15 @@ def test_lookup_joins_words_and_ignores_case_and_diacritics(runner):
                 "score": 96.0,
                 "kind": "normalized",
                 "preferred": None,
+                "concept_status": "approved",
+                "notes": [],
                 "equivalents": {
                     "ru": [{"term": "обучение на рабочем месте", "status": "preferred"}],
                     "en": [{"term": "workplace learning", "status": "preferred"}],
                 },
             }
         ],
+        "nearest": [],
     }
 
 
@@ -68,8 +72,8 @@ def test_lookup_works_in_both_directions(runner):
     result = run(runner, "lookup", "-g", MINI, "ученичество", "-f", "tsv")
     assert result.exit_code == 0
     assert result.stdout == (
-        "query\tconcept_id\tlang\tterm\tstatus\tscore\tkind\tfi\ten\n"
-        "ученичество\tapprenticeship\tru\tученичество\tpreferred\t100\texact\t"
+        "query\tconcept_id\tlang\tterm\tstatus\tscore\tkind\tanswer\tconcept_status\tfi\ten\n"
+        "ученичество\tapprenticeship\tru\tученичество\tpreferred\t100\texact\tyes\treviewed\t"
         "oppisopimuskoulutus\tapprenticeship; apprenticeship training\n"
     )
 

@@ -22,6 +22,13 @@ class Language:
     code = "und"
     #: PyStemmer's name for the language, when it has a Snowball stemmer for it.
     snowball: str | None = None
+    #: Words that carry no concept of their own (prepositions, conjunctions, articles),
+    #: folded: a query word among them never reaches a term through morphology.
+    function_words: frozenset[str] = frozenset()
+    #: Whether words are compounded without spaces (Finnish ``verkkokoulutus``): lookup
+    #: then also finds terms whose words end in a query word, and the head of a query
+    #: compound that is a term.
+    compounds = False
 
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         """(word, its inflected forms, folded) for each glossary word (lower case, with

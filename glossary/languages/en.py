@@ -30,6 +30,47 @@ def _inflect(word: str) -> set[str]:
 class English(Language):
     code = "en"
     snowball = "english"
+    function_words = frozenset(
+        [
+            "a",
+            "an",
+            "the",
+            "of",
+            "and",
+            "or",
+            "in",
+            "on",
+            "at",
+            "to",
+            "for",
+            "from",
+            "by",
+            "with",
+            "without",
+            "as",
+            "is",
+            "are",
+            "be",
+            "not",
+            "no",
+            "into",
+            "onto",
+            "via",
+            "per",
+            "vs",
+            "than",
+            "that",
+            "this",
+            "these",
+            "those",
+            "its",
+            "it",
+            "all",
+            "each",
+            "every",
+            "other",
+        ]
+    )
 
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         for word in words:

@@ -24,12 +24,51 @@ __all__ = ["Finnish"]
 
 #: Shortest last part of a compound that is inflected on its own (``-tuki``, ``-haku``).
 MIN_TAIL = 3
-_FORMAT = 3
+_FORMAT = 4
 
 
 class Finnish(Language):
     code = "fi"
     snowball = "finnish"
+    compounds = True
+    function_words = frozenset(
+        fold(word)
+        for word in [
+            "ja",
+            "tai",
+            "sekä",
+            "eli",
+            "että",
+            "on",
+            "ei",
+            "ovat",
+            "oli",
+            "kuin",
+            "myös",
+            "mutta",
+            "vaan",
+            "kun",
+            "jos",
+            "niin",
+            "se",
+            "ne",
+            "tämä",
+            "nämä",
+            "jonka",
+            "joka",
+            "jotka",
+            "sen",
+            "yms.",
+            "ym.",
+            "mm.",
+            "eri",
+            "koko",
+            "kaikki",
+            "muu",
+            "muut",
+            "jokainen",
+        ]
+    )
 
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         wanted = {w for w in words if w}
@@ -142,15 +181,30 @@ def regular_forms(word: str) -> set[str]:
 
 def _from_dictionary(words: set[str]) -> dict[str, list[str]]:
     """Inflected forms of ``words``: their own forms in simplemma's dictionary, and for a
-    compound the forms of its longest last part that is a lemma, with the first part kept."""
+    compound the forms of its longest last part that is a lemma, with the first part kept.
+    A word (or last part) that is itself an inflected form, such as a plural term
+    (``digitaidot``), takes the forms of its lemma (``digitaito``: ``digitaitojen``)."""
     lemmas = _lemmas()
-    tail_of: dict[str, tuple[str, str]] = {}  # word -> (head, tail)
+    lemma_of = _lemma_of()
+    base_of: dict[str, str] = {}  # word -> its lemma, for a word that is a form
+    tail_of: dict[str, tuple[str, str]] = {}  # word -> (head, tail lemma)
     for word in words:
+        key = word.encode()
+        if key not in lemmas and key in lemma_of:
+            base_of[word] = lemma_of[key].decode()
         for cut in range(1, len(word) - MIN_TAIL + 1):
-            if word[cut:].encode() in lemmas:
+            ending = word[cut:].encode()
+            if ending in lemmas:
                 tail_of[word] = (word[:cut], word[cut:])
                 break
-    wanted = {w.encode() for w in words} | {tail.encode() for _, tail in tail_of.values()}
+            if ending in lemma_of and len(word) - cut > MIN_TAIL:
+                tail_of[word] = (word[:cut], lemma_of[ending].decode())
+                break
+    wanted = (
+        {w.encode() for w in words}
+        | {tail.encode() for _, tail in tail_of.values()}
+        | {base.encode() for base in base_of.values()}
+    )
     found_bytes: dict[bytes, set[bytes]] = defaultdict(set)
     for form_bytes, lemma_bytes in _raw_items():
         if lemma_bytes in wanted:
@@ -161,6 +215,8 @@ def _from_dictionary(words: set[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for word in words:
         found = set(forms.get(word, ()))
+        if word in base_of:
+            found |= forms.get(base_of[word], set())
         # Compounds inflect in their last part, which the dictionary often knows better
         # than the compound itself.
         if word in tail_of:
@@ -168,6 +224,14 @@ def _from_dictionary(words: set[str]) -> dict[str, list[str]]:
             found |= {head + form for form in forms.get(tail, ())}
         out[word] = sorted(found)
     return out
+
+
+def _lemma_of() -> dict[bytes, bytes]:
+    """The dictionary as a form -> lemma mapping over bytes."""
+    raw = getattr(_dictionary(), "_dict", None)
+    if isinstance(raw, dict):
+        return raw
+    return dict(_raw_items())
 
 
 def _raw_items() -> Iterable[tuple[bytes, bytes]]:

@@ -22,6 +22,60 @@ def _analyzer():  # type: ignore[no-untyped-def]
 class Russian(Language):
     code = "ru"
     snowball = "russian"
+    # Folded (ё = е, й = и): the query words they are compared with are folded too.
+    function_words = frozenset(
+        fold(word)
+        for word in [
+            "в",
+            "во",
+            "на",
+            "по",
+            "о",
+            "об",
+            "обо",
+            "и",
+            "или",
+            "а",
+            "но",
+            "с",
+            "со",
+            "к",
+            "ко",
+            "у",
+            "из",
+            "изо",
+            "за",
+            "для",
+            "от",
+            "ото",
+            "до",
+            "при",
+            "без",
+            "над",
+            "под",
+            "про",
+            "через",
+            "между",
+            "перед",
+            "не",
+            "ни",
+            "же",
+            "ли",
+            "бы",
+            "как",
+            "что",
+            "это",
+            "его",
+            "ее",
+            "их",
+            "весь",
+            "вся",
+            "все",
+            "всех",
+            "всей",
+            "каждый",
+        ]
+    )
 
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         morph = _analyzer()

@@ -8,12 +8,15 @@ is loaded when the sources have not changed.
 Tables:
 
 - ``concept(cid, id, data)``: ``data`` is the JSON the output needs (terms by language
-  with status and type, definitions);
-- ``term(tid, cid, lang, text, status, words)``;
+  with status and type, definitions, the concept's status and its notes);
+- ``term(tid, cid, lang, text, status, words, content, abbr)``: ``content`` counts the
+  words that are not function words; ``abbr`` marks abbreviations (by type, or written
+  in capitals), which get no word forms or stems: they match as written;
 - ``key(k, kind, tid)``: whole-term keys (``fold``, ``compact``, ``skeleton``);
 - ``word(w, tid, pos)``: the folded words of each term;
 - ``wordkey(k, kind, w)``: inflected forms, Snowball stems and transliteration keys of
-  each term word, pointing at the word;
+  each term word, pointing at the word; for compounding languages also ``head``: ``k`` is
+  a term word that ends another term word ``w`` (``koulutus`` -> ``verkkokoulutus``);
 - ``variant(vid, tid, text)`` and ``gram(g, n, ids)``: the strings for fuzzy matching and
   their trigram postings (``ids`` is an array of 32-bit variant ids).
 """
@@ -31,13 +34,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary.model import Glossary, TermStatus
+from glossary.model import Concept, Glossary, Term, TermStatus, TermType
 from glossary.search.keys import compact, fold, is_cyrillic, light, skeleton, trigrams
 
 __all__ = ["FORMAT", "Index", "build"]
 
 #: Bump when the index layout or the keys change.
-FORMAT = 4
+FORMAT = 5
 
 STATUS_CODE = {
     TermStatus.PREFERRED: 0,
@@ -51,7 +54,7 @@ _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE concept(cid INTEGER PRIMARY KEY, id TEXT, data TEXT);
 CREATE TABLE term(tid INTEGER PRIMARY KEY, cid INTEGER, lang TEXT, text TEXT,
-                  status INTEGER, words INTEGER);
+                  status INTEGER, words INTEGER, content INTEGER, abbr INTEGER);
 CREATE TABLE key(k TEXT, kind TEXT, tid INTEGER);
 CREATE TABLE word(w TEXT, tid INTEGER, pos INTEGER);
 CREATE TABLE wordkey(k TEXT, kind TEXT, w TEXT);
@@ -73,6 +76,9 @@ class TermRow:
     text: str
     status: TermStatus
     words: int
+    #: Words that are not function words.
+    content: int
+    abbr: bool
 
 
 class Index:
@@ -105,11 +111,12 @@ class Index:
         for chunk in _chunks(wanted, 500):
             marks = ",".join("?" * len(chunk))
             for row in self.db.execute(
-                f"SELECT tid, cid, lang, text, status, words FROM term WHERE tid IN ({marks})",
+                "SELECT tid, cid, lang, text, status, words, content, abbr FROM term "
+                f"WHERE tid IN ({marks})",
                 chunk,
             ):
                 self._terms[row[0]] = TermRow(
-                    row[0], row[1], row[2], row[3], STATUS_OF[row[4]], row[5]
+                    row[0], row[1], row[2], row[3], STATUS_OF[row[4]], row[5], row[6], bool(row[7])
                 )
         return {t: self._terms[t] for t in tids if t in self._terms}
 
@@ -201,6 +208,43 @@ class Index:
         return self.path.stat().st_size if self.path and self.path.exists() else 0
 
 
+def is_abbreviation(term: Term) -> bool:
+    """An abbreviation or acronym by type, or a term written in capitals (``KOSKI``)."""
+    if term.type in (TermType.ABBREVIATION, TermType.ACRONYM):
+        return True
+    letters = [ch for ch in term.term if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _notes(glossary: Glossary, concept: Concept) -> list[dict[str, str | None]]:
+    """The concept's note and each language section's note, in display order."""
+    notes: list[dict[str, str | None]] = []
+    if concept.note:
+        notes.append({"lang": None, "text": concept.note})
+    order = [lang for lang in glossary.languages if lang in concept.languages]
+    order += [lang for lang in concept.languages if lang not in order]
+    for lang in order:
+        note = concept.languages[lang].note
+        if note:
+            notes.append({"lang": lang, "text": note})
+    return notes
+
+
+#: A compound's head must be this long, and what precedes it too (``verkko|koulutus``).
+MIN_HEAD = 4
+MIN_MODIFIER = 3
+
+
+def _heads(words: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(head, compound) for every glossary word that ends in another glossary word."""
+    known = set(words)
+    for word in known:
+        for cut in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+            tail = word[cut:]
+            if tail in known and word[cut - 1] != " ":
+                yield tail, word
+
+
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -226,7 +270,7 @@ def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index
     rows: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     inserts = {
         "concept": "INSERT INTO concept VALUES (?, ?, ?)",
-        "term": "INSERT INTO term VALUES (?, ?, ?, ?, ?, ?)",
+        "term": "INSERT INTO term VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         "key": "INSERT INTO key VALUES (?, ?, ?)",
         "word": "INSERT INTO word VALUES (?, ?, ?)",
         "variant": "INSERT INTO variant VALUES (?, ?, ?)",
@@ -247,9 +291,16 @@ def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index
         for gram in trigrams(text):
             postings[gram].append(vid)
 
+    small_words = {lang: plugin(lang).function_words for lang in glossary.languages}
     for cid, concept in enumerate(glossary.concepts.values()):
-        data: dict[str, object] = {"terms": {}, "definitions": {}}
+        data: dict[str, object] = {
+            "terms": {},
+            "definitions": {},
+            "status": concept.status.value,
+            "notes": _notes(glossary, concept),
+        }
         for lang, section in concept.languages.items():
+            small = small_words.get(lang) or plugin(lang).function_words
             data["terms"][lang] = [  # type: ignore[index]
                 [t.term, STATUS_CODE[t.status], t.type.value] for t in section.terms
             ]
@@ -260,8 +311,19 @@ def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index
                 folded = fold(term.term)
                 term_words = folded.split()
                 light_words = light(term.term).split()
+                abbr = is_abbreviation(term)
+                content = sum(1 for w in term_words if len(w) > 1 and w not in small)
                 rows["term"].append(
-                    (tid, cid, lang, term.term, STATUS_CODE[term.status], len(term_words))
+                    (
+                        tid,
+                        cid,
+                        lang,
+                        term.term,
+                        STATUS_CODE[term.status],
+                        len(term_words),
+                        content or len(term_words),
+                        int(abbr),
+                    )
                 )
                 rows["key"].append((folded, "fold", tid))
                 rows["key"].append((compact(term.term), "compact", tid))
@@ -278,6 +340,8 @@ def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index
                     if len(light_words) == len(term_words)
                     else ((w, w) for w in term_words)
                 )
+                if abbr:
+                    continue  # matched as written, in any case: no forms, no stems
                 known = words_by_lang[lang]
                 for word, raw in pairs:
                     known.setdefault(word, raw)
@@ -315,6 +379,9 @@ def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index
                     keys.update(language.transliterations(form))
                 for key in keys:
                     add(key, "skeleton", folded_word)
+        if language.compounds:
+            for head, compound in _heads(folded_to_light):
+                add(head, "head", compound)
         language.release()
     db.executemany("INSERT INTO wordkey VALUES (?, ?, ?)", batch)
     batch.clear()

@@ -1,0 +1,208 @@
+"""One analysis of a query, computed once and read by every tier of lookup.
+
+:func:`analyse` cleans what was typed or copied (soft hyphens, a word broken at a line
+end: ``oppisopimus- koulutuksessa``), then derives every key lookup needs: the folded and
+compact text, the words, the Latin skeleton, which words are function words (``в``,
+``ja``, ``of``) or single letters, abbreviations with Finnish case endings (``HOKS:n``,
+``ECVETiin``), and, on demand, what the text reads as on another keyboard layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from glossary.search.keys import compact, fold, is_cyrillic, skeleton
+
+__all__ = ["Query", "abbreviation_readings", "analyse", "clean", "function_words"]
+
+_SOFT_HYPHEN = "\u00ad"
+_HYPHENS = "-\u2010\u2011\u2012\u2013"
+#: Words before which a hyphen at a line end is a suspended compound (``lisä- ja
+#: täydennyskoulutus``), not a word broken in two.
+_CONJUNCTIONS = ("ja", "tai", "sekä", "eli", "и", "или", "либо", "а", "and", "or")
+_BROKEN = re.compile(
+    rf"(\w)[{_HYPHENS}][ \t]*(?:\r?\n)?[ \t]+(?!(?:{'|'.join(_CONJUNCTIONS)})(?!\w))(\w)",
+    re.IGNORECASE,
+)
+_BROKEN_AT_NEWLINE = re.compile(rf"(\w)[{_HYPHENS}]\r?\n[ \t]*(\w)")
+_VOWELS = "aeiouyäöå"
+
+#: Finnish case endings an abbreviation takes (``HOKS:n``, ``AHOT:ssa``, ``ECVET:iin``):
+#: the endings proper, with a linking ``i`` or ``e`` (``HOKSin``, ``HOKSiin``), and the
+#: illatives in -hVn.
+_CASES = [
+    "n",
+    "a",
+    "ä",
+    "ta",
+    "tä",
+    "na",
+    "nä",
+    "ssa",
+    "ssä",
+    "sta",
+    "stä",
+    "lla",
+    "llä",
+    "lta",
+    "ltä",
+    "lle",
+    "ksi",
+    "tta",
+    "ttä",
+    "t",
+    "ja",
+    "jä",
+    "ien",
+    "in",
+    "iin",
+    "ihin",
+    "issa",
+    "issä",
+    "ista",
+    "istä",
+    "illa",
+    "illä",
+    "ilta",
+    "iltä",
+    "ille",
+    "iksi",
+    "ina",
+    "inä",
+    "ia",
+    "iä",
+    "ita",
+    "itä",
+    "ssakin",
+    "ssäkin",
+    "ksi",
+]
+_ENDINGS = frozenset(
+    _CASES
+    + ["i" + c for c in _CASES]
+    + ["e" + c for c in _CASES]
+    + [f"h{v}n" for v in _VOWELS]
+    + [f"{v}n" for v in _VOWELS]
+    + [f"{v}{v}n" for v in _VOWELS]
+    + ["seen", "siin"]
+)
+_CAPS = "A-ZÄÖÅА-ЯЁ"
+_ABBREVIATION = re.compile(rf"^([{_CAPS}][{_CAPS}0-9]+)(?::|-)?([a-zäöå]+)$")
+_COLON_FORM = re.compile(r"^([^\W_]{2,}):([a-zäöå]+)$", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    """The query as meant: soft hyphens removed, a word broken by a hyphen at a line end
+    joined (``oppisopimus- koulutuksessa`` -> ``oppisopimuskoulutuksessa``; kept before a
+    conjunction: ``lisä- ja täydennyskoulutus``; kept between two equal vowels, as
+    Finnish writes them: ``verkko- oppiminen`` -> ``verkko-oppiminen``), white space
+    made single."""
+    text = text.replace(_SOFT_HYPHEN, "")
+    if any(h in text for h in _HYPHENS):
+        text = _BROKEN_AT_NEWLINE.sub(_join, text)
+        text = _BROKEN.sub(_join, text)
+    return " ".join(text.split())
+
+
+def _join(found: re.Match[str]) -> str:
+    left, right = found.group(1), found.group(2)
+    same_vowel = left.lower() == right.lower() and left.lower() in _VOWELS
+    return f"{left}-{right}" if same_vowel else left + right
+
+
+def abbreviation_readings(word: str) -> tuple[str, ...]:
+    """Folded abbreviations that ``word`` (as typed) may be a Finnish case form of:
+    ``HOKSin``, ``HOKS:n``, ``hoks:iin`` -> ``('hoks',)``. Without a colon the
+    abbreviation must be written in capitals, so that ordinary words are left alone."""
+    found = _ABBREVIATION.match(word) or _COLON_FORM.match(word)
+    if not found:
+        return ()
+    base, ending = found.group(1), found.group(2)
+    if ending.lower() not in _ENDINGS:
+        return ()
+    return (fold(base),)
+
+
+@lru_cache(maxsize=16)
+def function_words(languages: tuple[str, ...]) -> frozenset[str]:
+    """The folded function words of ``languages`` (their plug-ins' lists), together."""
+    from glossary.languages import get as plugin
+
+    out: set[str] = set()
+    for lang in languages:
+        out |= plugin(lang).function_words
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A query, analysed: every tier of lookup reads these instead of folding again."""
+
+    #: As given, and as meant (:func:`clean`).
+    raw: str
+    text: str
+    folded: str
+    compact: str
+    #: Folded words, and for each whether it is a function word or a single letter.
+    words: tuple[str, ...]
+    function: tuple[bool, ...]
+    #: The Latin skeleton of a Latin query (a possible transliteration of Russian).
+    skeleton: str
+    cyrillic: bool
+    #: Folded abbreviations that some word is a Finnish case form of (``HOKS:n``).
+    abbreviations: tuple[str, ...] = ()
+    #: Whether the query is written in capitals (``ВО``, ``HOKS``): an abbreviation as
+    #: written, even when its letters spell a function word.
+    capitals: bool = False
+    languages: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def content(self) -> tuple[str, ...]:
+        """The words that are not function words or single letters."""
+        return tuple(w for w, f in zip(self.words, self.function, strict=True) if not f)
+
+    @property
+    def only_function_words(self) -> bool:
+        """``в``, ``по``, ``ja``, ``of the``: nothing here names a concept."""
+        return bool(self.words) and all(self.function) and not self.capitals
+
+    @cached_property
+    def layouts(self) -> tuple[str, ...]:
+        """What the text reads as on the other keyboard layouts (computed when asked)."""
+        from glossary.search.layouts import readings
+
+        return readings(self.text)
+
+
+def analyse(text: str, languages: Iterable[str] = ()) -> Query:
+    """The analysis of ``text`` for a glossary in ``languages``."""
+    languages = tuple(languages)
+    cleaned = clean(text)
+    folded = fold(cleaned)
+    words = tuple(folded.split())
+    small = function_words(languages)
+    function = tuple(len(w) <= 1 or w in small for w in words)
+    cyrillic = is_cyrillic(cleaned)
+    abbreviations: list[str] = []
+    for raw_word in cleaned.split():
+        for reading in abbreviation_readings(raw_word.strip(".,;()[]«»\"'")):
+            if reading not in abbreviations:
+                abbreviations.append(reading)
+    letters = [ch for ch in cleaned if ch.isalpha()]
+    capitals = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    return Query(
+        raw=text,
+        text=cleaned,
+        folded=folded,
+        compact=compact(cleaned),
+        words=words,
+        function=function,
+        skeleton="" if cyrillic else skeleton(cleaned),
+        cyrillic=cyrillic,
+        abbreviations=tuple(abbreviations),
+        capitals=capitals,
+        languages=languages,
+    )

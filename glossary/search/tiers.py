@@ -1,0 +1,348 @@
+"""The tiers of lookup: each reads the analysed :class:`~glossary.search.query.Query` and
+offers hits (a score, a kind, and whether a rule makes it a guess) for terms of the index.
+
+Scores are calibrated so that one line, :data:`CONFIDENT`, separates answers from
+guesses (docs/lookup.md gives the figures): whole terms matched in any form score 80 and
+more, a word of a longer term 80–88, a compound whose head is the word 76–79, typos
+40 + 0.45 × similarity, beginnings 60–85 by how much of the term they cover. A hit is a
+guess, whatever its score, when the query is nothing but function words, when it only
+looks like a term whose words the query has, and when the term says more than a query
+of several words. Each query word that is not a function word and that the term does not
+account for costs 15 points, which puts a whole term found inside a longer phrase just
+below the line.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from glossary.search.query import Query, function_words
+
+if TYPE_CHECKING:
+    from glossary.search.index import Index, TermRow
+
+__all__ = ["CONFIDENT", "Hit", "collect"]
+
+#: Hits at or above this score are answers; below it, guesses (``--min-score`` moves it).
+CONFIDENT = 78.0
+#: How much a word found by each route counts, relative to the same word as written.
+WORD_WEIGHT = {
+    "same": 1.0,
+    "form": 0.98,
+    "lemma": 0.98,
+    "skeleton": 0.95,
+    "stem": 0.9,
+    "compound": 0.8,
+    "prefix": 0.8,
+}
+#: Routes by which a query word is a form of the term word (the rest only look alike).
+_SAME_WORD = frozenset({"same", "form", "lemma", "skeleton", "stem"})
+#: What each query word that the term does not account for costs.
+UNACCOUNTED = 15.0
+#: Below this, the best match is not good enough to stop looking for typos.
+_GOOD = 90.0
+_FLOOR = 50.0
+
+
+@dataclass(slots=True)
+class Hit:
+    score: float
+    kind: str
+    guess: bool = False
+
+    def key(self) -> tuple[bool, float]:
+        return (not self.guess, self.score)
+
+
+Hits = dict[int, Hit]
+
+
+def offer(hits: Hits, tid: int, hit: Hit) -> None:
+    current = hits.get(tid)
+    if current is None or hit.key() > current.key():
+        hits[tid] = hit
+
+
+def confident(hit: Hit, line: float = CONFIDENT) -> bool:
+    return not hit.guess and hit.score >= line
+
+
+# -- whole terms ------------------------------------------------------------------------
+
+
+def whole_term(index: Index, query: Query, hits: Hits) -> None:
+    rows = index.terms(index.by_key(query.folded, "fold"))
+    for tid, row in rows.items():
+        if row.text == query.text:
+            offer(hits, tid, Hit(100.0, "exact"))
+        elif row.text.casefold() == query.text.casefold():
+            offer(hits, tid, Hit(98.0, "normalized"))
+        else:
+            offer(hits, tid, Hit(96.0, "normalized"))
+    if query.compact != query.folded:
+        for tid in index.by_key(query.compact, "compact"):
+            offer(hits, tid, Hit(94.0, "normalized"))
+    key = query.skeleton
+    if key and len(key.replace(" ", "")) >= 3:
+        for tid in index.by_key(key, "skeleton"):
+            offer(hits, tid, Hit(90.0, "translit"))
+    for reading in query.abbreviations:
+        found = index.terms(index.by_key(reading, "fold"))
+        for tid, row in found.items():
+            if row.abbr:
+                offer(hits, tid, Hit(91.0, "lemma"))
+    folded = query.folded
+    if len(folded) >= 3:
+        for key, tid in index.by_key_prefix(folded, "fold"):
+            if key != folded:
+                share = len(folded) / len(key)
+                offer(hits, tid, Hit(round(60.0 + 25.0 * share, 1), "prefix"))
+
+
+# -- words ------------------------------------------------------------------------------
+
+
+def word_matches(
+    index: Index, word: str, languages: Sequence[str], function: bool
+) -> dict[str, tuple[float, str]]:
+    """Term words that a query word may stand for: term word -> (weight, route). A
+    function word stands only for itself."""
+    from glossary.languages import get as plugin
+    from glossary.search.keys import is_cyrillic, skeleton
+
+    found: dict[str, tuple[float, str]] = {}
+
+    def take(term_word: str, route: str) -> None:
+        weight = WORD_WEIGHT[route]
+        if term_word not in found or found[term_word][0] < weight:
+            found[term_word] = (weight, route)
+
+    take(word, "same")
+    if function:
+        return found
+    for kind, term_word in index.word_keys(word):
+        if kind in ("form", "stem", "skeleton"):
+            take(term_word, kind)
+    if not is_cyrillic(word):
+        key = skeleton(word)
+        if len(key) >= 3 and key != word:
+            for kind, term_word in index.word_keys(key):
+                if kind == "skeleton":
+                    take(term_word, "skeleton")
+    seen_stems = set()
+    for lang in languages:
+        language = plugin(lang)
+        stem = language.stem(word)
+        if stem != word and stem not in seen_stems:
+            seen_stems.add(stem)
+            for kind, term_word in index.word_keys(stem):
+                if kind == "stem":
+                    take(term_word, "stem")
+        for lemma in language.lemmas(word):
+            take(lemma, "lemma")
+            for kind, term_word in index.word_keys(lemma):
+                if kind == "form":
+                    take(term_word, "lemma")
+    if len(word) >= 4:
+        for term_word in index.words_with_prefix(word):
+            if term_word != word:
+                take(term_word, "prefix")
+    return found
+
+
+def query_heads(index: Index, word: str) -> dict[str, tuple[float, str]]:
+    """Term words that the last part of a compound query word is a form of
+    (``opiskelijaliikkuvuuden`` -> ``liikkuvuus``): the longest such part."""
+    from glossary.search.index import MIN_HEAD, MIN_MODIFIER
+
+    for cut in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+        tail = word[cut:].lstrip("-")
+        found = {w for kind, w in index.word_keys(tail) if kind == "form"}
+        if index.postings(tail):
+            found.add(tail)
+        if found:
+            return {w: (WORD_WEIGHT["compound"], "compound") for w in found}
+    return {}
+
+
+def by_words(
+    index: Index,
+    query: Query,
+    hits: Hits,
+    extra: dict[int, dict[str, tuple[float, str]]] | None = None,
+) -> None:
+    """Terms that have the query's words: whole terms in any form (every content word of
+    the term found), words of longer terms, and compounds whose head is the word."""
+    if not query.words:
+        return
+    languages = index.languages or ("und",)
+    small = function_words(tuple(languages))
+    single = len(query.content) == 1
+    # term id -> position -> (weight, route, query position, term word)
+    covered: dict[int, dict[int, tuple[float, str, int, str]]] = defaultdict(dict)
+    heads: dict[int, dict[int, tuple[float, int]]] = defaultdict(dict)
+    for q_position, word in enumerate(query.words):
+        function = query.function[q_position]
+        found = word_matches(index, word, languages, function)
+        if extra and q_position in extra:
+            for term_word, value in extra[q_position].items():
+                found.setdefault(term_word, value)
+        for term_word, (weight, route) in found.items():
+            for tid, position in index.postings(term_word):
+                best = covered[tid].get(position)
+                if best is None or best[0] < weight:
+                    covered[tid][position] = (weight, route, q_position, term_word)
+        if single and not function and _compounding(languages):
+            for term_word, (weight, route) in found.items():
+                if route not in _SAME_WORD:
+                    continue
+                for kind, compound in index.word_keys(term_word):
+                    if kind != "head":
+                        continue
+                    for tid, position in index.postings(compound):
+                        best_head = heads[tid].get(position)
+                        if best_head is None or best_head[0] < weight:
+                            heads[tid][position] = (weight, q_position)
+    rows = index.terms([*covered, *heads])
+    for tid, positions in covered.items():
+        _score_words(query, rows[tid], positions, small, single, hits)
+    for tid, places in heads.items():
+        row = rows[tid]
+        if row.abbr:
+            continue
+        share = len(places) / max(row.content, 1)
+        weight = sum(w for w, _ in places.values()) / len(places)
+        offer(hits, tid, Hit(round(76.0 + 3.0 * min(share, 1.0) * weight, 1), "compound"))
+
+
+def _compounding(languages: Iterable[str]) -> bool:
+    from glossary.languages import get as plugin
+
+    return any(plugin(lang).compounds for lang in languages)
+
+
+def _score_words(
+    query: Query,
+    row: TermRow,
+    positions: dict[int, tuple[float, str, int, str]],
+    small: frozenset[str],
+    single: bool,
+    hits: Hits,
+) -> None:
+    if row.abbr:
+        # An abbreviation matches as written: no forms, stems or look-alikes, and no
+        # function word unless the query is in capitals (``ВО``, not ``во``).
+        positions = {
+            p: v
+            for p, v in positions.items()
+            if v[1] == "same" and (query.capitals or not query.function[v[2]])
+        }
+    content = {p: v for p, v in positions.items() if len(v[3]) > 1 and v[3] not in small}
+    if not content:
+        return
+    total = max(row.content, 1)
+    weights = [v[0] for v in content.values()]
+    mean = sum(weights) / len(weights)
+    routes = {v[1] for v in content.values()}
+    used = {v[2] for v in positions.values()}
+    unaccounted = [q for q in range(len(query.words)) if not query.function[q] and q not in used]
+    spare = sum(1 for q in range(len(query.words)) if query.function[q] and q not in used)
+    looks_alike = routes <= {"prefix"}
+    if len(content) >= total:
+        missing = max(row.words - len(positions), 0)
+        order = [v[2] for _, v in sorted(positions.items())]
+        score = 92.0 * mean - 1.0 * missing - 0.5 * spare - (order != sorted(order))
+        if "compound" in routes:
+            kind = "compound"
+        elif routes <= {"same"}:
+            kind = "normalized"
+        elif "skeleton" in routes:
+            kind = "translit"
+        elif looks_alike or routes <= {"same", "prefix"}:
+            kind = "prefix"
+        else:
+            kind = "lemma"
+        hit = Hit(round(score, 1), kind)
+        if unaccounted:
+            # Query words the term does not account for: most often a longer concept
+            # that the glossary does not have, so below the line (docs/lookup.md).
+            hit = Hit(round(score - UNACCOUNTED * len(unaccounted), 1), "word")
+    else:
+        share = len(content) / total
+        if "compound" in routes:
+            # The head of a query compound in a longer term: far from what was asked.
+            hit = Hit(round(66.0 * mean * share**0.5, 1), "compound", guess=True)
+        elif unaccounted:
+            score = 74.0 * mean * share**0.5 - UNACCOUNTED * len(unaccounted)
+            hit = Hit(round(score, 1), "word", guess=True)
+        elif looks_alike:
+            hit = Hit(round(70.0 * mean * share**0.5, 1), "prefix", guess=True)
+        elif single:
+            hit = Hit(round(80.0 + 8.0 * share * mean, 1), "word")
+        else:
+            # Every query word is in the term, which says more: a narrower concept.
+            hit = Hit(round(66.0 + 8.0 * share * mean, 1), "word", guess=True)
+    if hit.score >= _FLOOR:
+        offer(hits, row.tid, hit)
+
+
+# -- typos ------------------------------------------------------------------------------
+
+
+def fuzzy(index: Index, query: Query, hits: Hits) -> None:
+    from rapidfuzz import fuzz
+
+    probes = [query.folded]
+    if query.skeleton and query.skeleton != query.folded:
+        probes.append(query.skeleton)
+    for probe in probes:
+        for _, tid, text in index.fuzzy_candidates(probe):
+            ratio = fuzz.ratio(probe, text)
+            if ratio < 70:
+                continue
+            offer(hits, tid, Hit(round(40.0 + 0.45 * ratio, 1), "fuzzy"))
+
+
+# -- all tiers --------------------------------------------------------------------------
+
+
+def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = True) -> Hits:
+    """Every hit of every tier for ``query``; the slow tiers (typos, compound heads of
+    query words) run only when the fast ones found no answer."""
+    hits: Hits = {}
+    if not query.folded:
+        return hits
+    whole_term(index, query, hits)
+    by_words(index, query, hits)
+    best = max((h.score for h in hits.values() if not h.guess), default=0.0)
+    if typos and best < _GOOD:
+        fuzzy(index, query, hits)
+    if not any(confident(h, line) for h in hits.values()) and _compounding(index.languages):
+        extra = {}
+        for position, word in enumerate(query.words):
+            if not query.function[position] and len(word) >= 7:
+                found = query_heads(index, word)
+                if found:
+                    extra[position] = found
+        if extra:
+            by_words(index, query, hits, extra)
+    _rules(query, hits)
+    return hits
+
+
+def _rules(query: Query, hits: Hits) -> None:
+    """Guesses, whatever their score: anything found for function words alone, and
+    look-alikes of a term whose words the query has."""
+    if query.only_function_words:
+        for hit in hits.values():
+            hit.guess = True
+        return
+    if len(query.content) == 1 and any(
+        h.kind in ("word", "compound") and not h.guess for h in hits.values()
+    ):
+        for hit in hits.values():
+            if hit.kind in ("fuzzy", "prefix"):
+                hit.guess = True
