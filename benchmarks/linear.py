@@ -6,9 +6,11 @@ Each COMMAND (default: all of them) is a function below that writes an input of 
 size into an empty folder and returns the arguments of one ``glossary`` command. The
 command runs in a fresh process for each size; its time is measured inside that process
 around the command alone (not Python's start-up nor imports), the best of ``--repeat``
-runs. The script prints both times and their ratio and exits 1 when the larger input
-takes more than 1.2 times its size ratio (10× the input: at most 12× the time), the
-limit the hostile-input issue set.
+runs, as wall-clock and as CPU time. The script prints both and their ratios, and exits
+1 when the larger input takes more than 1.2 times its size ratio of CPU time (10× the
+input: at most 12× the time), the limit the hostile-input issue set. CPU time is the
+judge because other work on a shared machine (and the disk's sync) inflates the wall
+clock of either size at random.
 
 The inputs are the worst cases found by fuzzing: for ``import-csv`` and ``import-tbx``,
 every row or entry named by the same term, so that every id must be numbered
@@ -19,6 +21,7 @@ argv`` and add it to ``COMMANDS``.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -32,15 +35,14 @@ _CHILD = """
 import contextlib, io, sys, time
 from glossary.cli import app
 out = io.StringIO()
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
     try:
         app(sys.argv[2:], prog_name="glossary")
     except SystemExit:
         pass
-elapsed = time.perf_counter() - start
 with open(sys.argv[1], "w") as fp:
-    fp.write(repr(elapsed))
+    fp.write(f"{time.perf_counter() - start} {time.process_time() - cpu}")
 """
 
 
@@ -84,9 +86,10 @@ COMMANDS: dict[str, Callable[[int, Path], list[str]]] = {
 # -- measuring --------------------------------------------------------------------------------
 
 
-def timed(command: Callable[[int, Path], list[str]], size: int, repeat: int) -> float:
-    """The best time of ``repeat`` runs, each in a fresh folder and a fresh process."""
-    best = float("inf")
+def timed(command: Callable[[int, Path], list[str]], size: int, repeat: int) -> tuple[float, float]:
+    """The best (wall-clock, CPU) seconds of ``repeat`` runs, each in a fresh folder and
+    a fresh process."""
+    best = (float("inf"), float("inf"))
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="linear-") as tmp:
             folder = Path(tmp)
@@ -95,9 +98,10 @@ def timed(command: Callable[[int, Path], list[str]], size: int, repeat: int) -> 
             subprocess.run(
                 [sys.executable, "-c", _CHILD, str(result_file), *argv],
                 check=True,
-                env={**__import__("os").environ, "GLOSSARY_NO_CACHE": "1"},
+                env={**os.environ, "GLOSSARY_NO_CACHE": "1"},
             )
-            best = min(best, float(result_file.read_text()))
+            wall, cpu = map(float, result_file.read_text().split())
+            best = (min(best[0], wall), min(best[1], cpu))
     return best
 
 
@@ -109,16 +113,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     small, large = args.sizes
     failed = False
-    print(f"{'command':<12} {small:>9,} {large:>9,}   size ×   time ×   limit ×")
+    print(f"size × {large / small:.1f}; limit: time × {SLACK * large / small:.1f} (CPU)")
+    print(
+        f"{'command':<12} {'wall N':>8} {'wall M':>8} {'×':>6} {'CPU N':>8} {'CPU M':>8} {'×':>6}"
+    )
     for name in args.commands or COMMANDS:
-        first = timed(COMMANDS[name], small, args.repeat)
-        second = timed(COMMANDS[name], large, args.repeat)
-        size_ratio, time_ratio = large / small, second / first
-        ok = time_ratio <= SLACK * size_ratio
+        (wall1, cpu1), (wall2, cpu2) = (
+            timed(COMMANDS[name], small, args.repeat),
+            timed(COMMANDS[name], large, args.repeat),
+        )
+        ok = cpu2 / cpu1 <= SLACK * large / small
         failed = failed or not ok
         print(
-            f"{name:<12} {first:>8.2f}s {second:>8.2f}s {size_ratio:>8.1f} {time_ratio:>8.1f}"
-            f" {SLACK * size_ratio:>9.1f}  {'ok' if ok else 'NOT LINEAR'}",
+            f"{name:<12} {wall1:>7.2f}s {wall2:>7.2f}s {wall2 / wall1:>6.1f}"
+            f" {cpu1:>7.2f}s {cpu2:>7.2f}s {cpu2 / cpu1:>6.1f}  {'ok' if ok else 'NOT LINEAR'}",
             flush=True,
         )
     return 1 if failed else 0
