@@ -184,3 +184,63 @@ def test_fmt_refuses_a_file_over_the_size_limit_as_validate_does(tmp_path):
     result = run("validate", path)
     assert message in result.stdout.splitlines()
     assert path.stat().st_mtime_ns == before
+
+
+def _large_list(path, megabytes: float) -> int:
+    """A list of concepts of ``megabytes`` in one YAML document; the number of concepts."""
+    item = (
+        "- id: concept-{0:06d}\n  subjects: [vet]\n  related: [concept-{1:06d}]\n"
+        "  languages:\n"
+        + "".join(
+            f"    {lang}:\n      definition: A definition of concept {{0}} in {lang}, long "
+            "enough to be a real one, with a few words more.\n      terms:\n"
+            + "".join(
+                f"        - term: {lang} term {{0}} {n}\n          pos: noun\n"
+                "          context: An example of the term in a sentence.\n"
+                for n in range(3)
+            )
+            for lang in ("fi", "ru", "en")
+        )
+    )
+    count = int(megabytes * 1024 * 1024 / len(item.format(0, 1)))
+    with path.open("w", encoding="utf-8") as fp:
+        for index in range(count):
+            fp.write(item.format(index, (index + 1) % count))
+    return count
+
+
+def test_a_10_mb_list_is_validated_in_bounded_memory(tmp_path, monkeypatch):
+    """One YAML document of 9.6 MB: no node graph of the whole document is kept (it took
+    another 250 MB), and the garbage collector does not walk it again and again."""
+    import childproc
+
+    (tmp_path / "glossary.toml").write_text(GLOSSARY_TOML, encoding="utf-8")
+    count = _large_list(tmp_path / "big.yaml", 9.5)
+    monkeypatch.setattr(childproc, "LIMIT_BYTES", 448 * 1024 * 1024)
+    result = run("validate", tmp_path, "--select", "L,R", timeout=180)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert f"{count} concepts in 2 files: 0 errors" in result.stderr
+
+
+def test_yaml_is_parsed_without_full_garbage_collections():
+    """What made parsing superlinear: each full collection walked every node built so far."""
+    import gc
+
+    from glossary.sources.yamlnodes import parse_yaml
+
+    text = "".join(f"- id: c{n}\n  languages: {{fi: {{terms: [t{n}]}}}}\n" for n in range(50_000))
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        documents, problems = parse_yaml(text)
+    finally:
+        gc.callbacks.remove(count)
+    assert problems == [] and len(documents[0]) == 50_000
+    # before: 4,499 collections, 12 of them full ones
+    assert 2 not in collections and len(collections) < 10, collections
+    assert gc.isenabled()

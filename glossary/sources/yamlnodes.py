@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -71,15 +71,6 @@ class YamlProblem:
     col: int
 
 
-def _content_pos(node: Node) -> Pos:
-    """Where the text of a node starts: after the opening quote of a quoted scalar."""
-    mark = node.start_mark
-    line, col = mark.line + 1, mark.column + 1
-    if isinstance(node, ScalarNode) and node.style in ("'", '"'):
-        col += 1
-    return line, col
-
-
 _NULL_VALUES = frozenset(("", "~", "null", "Null", "NULL"))
 
 
@@ -94,66 +85,147 @@ class _Loader(_BaseLoader):
         return super().resolve(kind, value, implicit)  # type: ignore[no-any-return,no-untyped-call]
 
 
+_MERGE = "tag:yaml.org,2002:merge"
+#: Concepts nest six levels deep; a source nested this deep is refused (L102).
+MAX_DEPTH = 100
+
+
+def _event_pos(event: yaml.Event) -> Pos:
+    """Where the text of a node starts: after the opening quote of a quoted scalar."""
+    mark = event.start_mark
+    assert mark is not None
+    line, col = mark.line + 1, mark.column + 1
+    if isinstance(event, yaml.ScalarEvent) and event.style in ("'", '"'):
+        col += 1
+    return line, col
+
+
+class _TooDeep(Exception):
+    def __init__(self, pos: Pos) -> None:
+        self.pos = pos
+
+
+class _Open:
+    """A collection being built; ``value`` None: one whose content is skipped."""
+
+    __slots__ = ("key", "key_pos", "value")
+
+    def __init__(self, value: PosDict | PosList | None) -> None:
+        self.value = value
+        self.key: str | None = None  # in a mapping: the key whose value comes next
+        self.key_pos: Pos = (0, 0)
+
+
+#: In a mapping, the key was refused: skip its value.
+_SKIP = "\0skip"
+
+
 class _Builder:
-    """Turns a composed node graph into Pos* values, without following aliases."""
+    """Turns parser events into Pos* values, one document at a time.
+
+    No node graph is composed (for a 10 MB file it was 250 MB more), aliases are never
+    followed and each is reported where it is written."""
 
     def __init__(self) -> None:
         self.problems: list[YamlProblem] = []
-        self.seen: set[int] = set()
         self.aliases = False
+        self.stack: list[_Open] = []
+        self.root: Any = None
 
-    def problem(self, code: str, message: str, node: Node) -> None:
-        line, col = _content_pos(node)
+    def problem(self, code: str, message: str, event: yaml.Event) -> None:
+        line, col = _event_pos(event)
         self.problems.append(YamlProblem(code, message, line, col))
 
-    def build(self, node: Node) -> Any:
-        if id(node) in self.seen:
-            # The same node reached twice is an alias (*name) to an anchor (&name);
-            # parse_yaml finds where the aliases are written.
-            self.aliases = True
-            return None
-        self.seen.add(id(node))
-        tag = node.tag
-        if isinstance(node, ScalarNode):
-            if tag not in (_STR, _NULL):
-                self.problem("L117", f"tags such as '{tag}' are not allowed", node)
-            if tag == _NULL:
-                return None
-            value: str = node.value
-            if node.style in ("|", ">"):
-                value = value.rstrip("\n")
-            return value
-        if isinstance(node, SequenceNode):
-            if tag != _SEQ:
-                self.problem("L117", f"tags such as '{tag}' are not allowed", node)
-            seq = PosList(_content_pos(node))
-            for item in node.value:
-                seq.append(self.build(item))
-                seq.item_pos.append(_content_pos(item))
-            return seq
-        if isinstance(node, MappingNode):
-            if tag != _MAP:
-                self.problem("L117", f"tags such as '{tag}' are not allowed", node)
-            mapping = PosDict(_content_pos(node))
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, ScalarNode):
-                    self.problem("L107", "a key must be plain text", key_node)
-                    continue
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    self.problem("L117", "merge keys (<<) are not allowed", key_node)
-                    continue
-                key = key_node.value
-                if key in mapping:
-                    first_line = mapping.key_pos[key][0]
-                    self.problem(
-                        "L105", f"duplicate key '{key}' (first on line {first_line})", key_node
-                    )
-                    continue
-                mapping[key] = self.build(value_node)
-                mapping.key_pos[key] = _content_pos(key_node)
-                mapping.value_pos[key] = _content_pos(value_node)
-            return mapping
-        raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover
+    def _wanted(self, event: yaml.Event) -> bool:
+        """Whether a node is a value to build (not a key, nor inside something skipped)."""
+        if not self.stack:
+            return True
+        frame = self.stack[-1]
+        if frame.value is None:
+            return False
+        if isinstance(frame.value, PosList):
+            return True
+        if frame.key is _SKIP:
+            frame.key = None
+            return False
+        if frame.key is not None:
+            return True
+        # A key.
+        if not isinstance(event, yaml.ScalarEvent):
+            if isinstance(event, yaml.AliasEvent):
+                self._alias(event)
+            else:
+                self.problem("L107", "a key must be plain text", event)
+            frame.key = _SKIP
+        elif event.tag == _MERGE:
+            self.problem("L117", "merge keys (<<) are not allowed", event)
+            frame.key = _SKIP
+        elif event.value in frame.value:
+            first_line = frame.value.key_pos[event.value][0]
+            message = f"duplicate key '{event.value}' (first on line {first_line})"
+            self.problem("L105", message, event)
+            frame.key = _SKIP
+        else:
+            frame.key = event.value
+            frame.key_pos = _event_pos(event)
+        return False
+
+    def _attach(self, value: Any, event: yaml.Event) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.value, PosList):
+            frame.value.append(value)
+            frame.value.item_pos.append(_event_pos(event))
+        elif isinstance(frame.value, PosDict) and frame.key is not None:
+            key, frame.key = frame.key, None
+            frame.value[key] = value
+            frame.value.key_pos[key] = frame.key_pos
+            frame.value.value_pos[key] = _event_pos(event)
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        self.aliases = True
+        message = f"aliases (*{event.anchor}) are not allowed in glossary sources"
+        self.problem("L117", message, event)
+
+    def take(self, event: yaml.Event) -> None:
+        """One event; a finished document's value is in ``root`` at its DocumentEndEvent."""
+        if isinstance(event, yaml.CollectionEndEvent):
+            self.stack.pop()
+        elif isinstance(event, yaml.ScalarEvent):
+            if self._wanted(event):
+                tag = event.tag
+                if tag is None or tag == "!":
+                    null = event.implicit[0] and event.value in _NULL_VALUES
+                    tag = _NULL if null else _STR
+                if tag not in (_STR, _NULL):
+                    self.problem("L117", f"tags such as '{tag}' are not allowed", event)
+                value: str | None = None
+                if tag != _NULL:
+                    value = event.value
+                    if event.style in ("|", ">"):
+                        value = value.rstrip("\n")
+                self._attach(value, event)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            container: PosDict | PosList | None = None
+            if self._wanted(event):
+                mapping = isinstance(event, yaml.MappingStartEvent)
+                default = _MAP if mapping else _SEQ
+                tag = default if event.tag in (None, "!") else event.tag
+                if tag != default:
+                    self.problem("L117", f"tags such as '{tag}' are not allowed", event)
+                container = PosDict(_event_pos(event)) if mapping else PosList(_event_pos(event))
+                self._attach(container, event)
+            if len(self.stack) >= MAX_DEPTH:
+                raise _TooDeep(_event_pos(event))
+            self.stack.append(_Open(container))
+        elif isinstance(event, yaml.AliasEvent):
+            if self._wanted(event):
+                self._alias(event)
+                self._attach(None, event)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.stack, self.root = [], None
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -180,17 +252,21 @@ def parse_yaml(text: str) -> tuple[list[Any], list[YamlProblem]]:
     A syntax error ends the file (libyaml cannot resume); it is returned as a problem
     with its position, together with whatever came before it.
     """
+    collecting = _pause_collector()
     loader = _Loader(text)
     builder = _Builder()
     documents: list[Any] = []
-    collecting = _pause_collector()
     try:
-        while loader.check_node():
-            node = loader.get_node()
-            if node is not None:
-                # Node ids are only unique while the document's nodes are alive.
-                builder.seen = set()
-                documents.append(builder.build(node))
+        while loader.check_event():
+            event = loader.get_event()
+            if event is None:  # pragma: no cover - check_event said there is one
+                break
+            builder.take(event)
+            if isinstance(event, yaml.DocumentEndEvent):
+                documents.append(builder.root)
+    except _TooDeep as exc:
+        line, col = exc.pos
+        builder.problems.append(YamlProblem("L102", "the YAML is nested too deeply", line, col))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part)
@@ -215,33 +291,8 @@ def parse_yaml(text: str) -> tuple[list[Any], list[YamlProblem]]:
         if collecting:
             gc.enable()
     if builder.aliases:
-        builder.problems.extend(_alias_problems(text))
         builder.problems.sort(key=lambda p: (p.line, p.col))
     return documents, builder.problems
-
-
-def _alias_problems(text: str) -> list[YamlProblem]:
-    """Where aliases are written: only events carry their position."""
-    found = []
-    loader = _Loader(text)
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
-                mark = event.start_mark
-                found.append(
-                    YamlProblem(
-                        "L117",
-                        f"aliases (*{event.anchor}) are not allowed in glossary sources",
-                        mark.line + 1,
-                        mark.column + 1,
-                    )
-                )
-    except yaml.YAMLError:
-        pass
-    finally:
-        loader.dispose()
-    return found
 
 
 def compose_documents(text: str) -> list[Node]:
