@@ -244,3 +244,15 @@ def test_yaml_is_parsed_without_full_garbage_collections():
     # before: 4,499 collections, 12 of them full ones
     assert 2 not in collections and len(collections) < 10, collections
     assert gc.isenabled()
+
+
+def test_deep_nesting_is_refused_at_its_position(tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text("id: a\nnote: " + "[" * 150 + "]" * 150 + "\n", encoding="utf-8")
+    for args in (("validate", path), ("fmt", "--check", path)):
+        result = run(*args)
+        assert result.returncode == 1
+        assert (
+            f"{path}:2:106: L102 the YAML is nested too deeply"
+            in (result.stdout + result.stderr).splitlines()
+        )
