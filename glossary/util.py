@@ -115,7 +115,8 @@ def slugify(text: str, fallback: str = "concept") -> str:
     import unicodedata
 
     out = []
-    for ch in unicodedata.normalize("NFKD", text.casefold()):
+    # Casefold after the decomposition too: NFKD makes capitals of some characters (™ → TM).
+    for ch in unicodedata.normalize("NFKD", text.casefold()).casefold():
         if unicodedata.combining(ch):
             continue
         ch = _CYRILLIC.get(ch, ch)

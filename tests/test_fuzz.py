@@ -322,3 +322,26 @@ def test_xlsx_reader(member, edits):
     data = _xlsx_mutant(xlsx_seed(), member, edits)
     result = read_table(data, "fuzz.xlsx", "xlsx")
     check_positions(list(result.diagnostics))
+
+
+@FUZZ
+@given(text=st.text())
+def test_an_id_made_from_any_text_is_an_id(text):
+    """Found by the fuzzer: ``™`` became ``TM`` after case folding, an id with capitals."""
+    from glossary.model import ID_PATTERN
+    from glossary.util import slugify
+
+    for fallback in ("concept", "glossary"):
+        assert ID_PATTERN.fullmatch(slugify(text, fallback))
+
+
+def test_a_csv_row_named_by_a_trade_mark_sign_round_trips():
+    _round_trip_of(b"\x99m\ttermi\t# note\n<!-- c -->\x99m\ttermi\t# note\n<!-- c -->")
+
+
+def _round_trip_of(data: bytes) -> None:
+    from glossary.sources.tabular import read_table
+
+    result = read_table(data, "fuzz.csv", "csv")
+    assert result.concepts
+    _round_trip(result.concepts, result.languages)
