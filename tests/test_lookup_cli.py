@@ -105,7 +105,7 @@ def test_min_score_moves_the_line(runner):
     assert found(runner, *query)[0] == []
     matches, _ = found(runner, *query, "--min-score", "75")
     assert matches == [("additional-education", "word"), ("vocational-education", "word")]
-    matches, nearest = found(runner, "koulutus", "--min-score", "80")
+    matches, nearest = found(runner, "koulutus", "--min-score", "81")
     assert ("online-training", "compound") in nearest
     assert ("online-training", "compound") not in matches
 

@@ -24,7 +24,7 @@ __all__ = ["Finnish"]
 
 #: Shortest last part of a compound that is inflected on its own (``-tuki``, ``-haku``).
 MIN_TAIL = 3
-_FORMAT = 4
+_FORMAT = 5
 
 
 class Finnish(Language):
@@ -216,12 +216,12 @@ def _from_dictionary(words: set[str]) -> dict[str, list[str]]:
     for word in words:
         found = set(forms.get(word, ()))
         if word in base_of:
-            found |= forms.get(base_of[word], set())
+            found |= forms.get(base_of[word], set()) | {base_of[word]}
         # Compounds inflect in their last part, which the dictionary often knows better
         # than the compound itself.
         if word in tail_of:
             head, tail = tail_of[word]
-            found |= {head + form for form in forms.get(tail, ())}
+            found |= {head + form for form in (*forms.get(tail, ()), tail)}
         out[word] = sorted(found)
     return out
 

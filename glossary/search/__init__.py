@@ -13,7 +13,8 @@ lemma         ≤ 92   every word of the term found as one of its inflected form
                      ``HOKS:n``)
 translit      ≤ 90   a Latin transliteration of a Russian term, in any scheme
 word          80-88  the query word is (a form of) a word of a longer term
-compound      76-79  a compound whose head is the query word (``verkkokoulutus``)
+compound      78-80  a compound with the query word as its head or a hyphenated part
+                     (``verkkokoulutus``, ``self-assessment``)
 prefix        60-85  the beginning of a term, by how much of it is typed
 fuzzy         ≤ 85   a typo: similar strings, found through shared trigrams
 layout               any of these, for the query read on another keyboard layout
@@ -62,6 +63,8 @@ _STATUS_RANK = {
     TermStatus.SUPERSEDED: 3,
 }
 _FLOOR = 50.0
+#: Readings on other keyboard layouts are tried when nothing scored this much as typed.
+_SLIP = 75.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +190,8 @@ def find(
         query = analyse(query, index.languages)
     hits = collect(index, query, line)
     read_as = None
-    if not any(confident(h, line) for h in hits.values()):
+    if max((h.score for h in hits.values()), default=0.0) < _SLIP:
+        # Nothing even close as typed: perhaps the wrong keyboard layout.
         for reading in query.layouts:
             found = collect(index, analyse(reading, index.languages), line, typos=False)
             if any(confident(h, line) for h in found.values()):

@@ -15,8 +15,9 @@ Tables:
 - ``key(k, kind, tid)``: whole-term keys (``fold``, ``compact``, ``skeleton``);
 - ``word(w, tid, pos)``: the folded words of each term;
 - ``wordkey(k, kind, w)``: inflected forms, Snowball stems and transliteration keys of
-  each term word, pointing at the word; for compounding languages also ``head``: ``k`` is
-  a term word that ends another term word ``w`` (``koulutus`` -> ``verkkokoulutus``);
+  each term word, pointing at the word; and ``head``: ``k`` is a term word that is a
+  part of another term word ``w`` (``assessment`` -> ``self-assessment``; in compounding
+  languages also its last part: ``koulutus`` -> ``verkkokoulutus``);
 - ``variant(vid, tid, text)`` and ``gram(g, n, ids)``: the strings for fuzzy matching and
   their trigram postings (``ids`` is an array of 32-bit variant ids).
 """
@@ -149,6 +150,18 @@ class Index:
         """(kind, term word) for an inflected form, stem or transliteration key."""
         return list(self.db.execute("SELECT kind, w FROM wordkey WHERE k = ?", (key,)))
 
+    def words_or_forms(self, keys: list[str]) -> dict[str, set[str]]:
+        """For each key that is a term word or an inflected form of one: those words."""
+        found: dict[str, set[str]] = defaultdict(set)
+        marks = ",".join("?" * len(keys))
+        for key, word in self.db.execute(
+            f"SELECT k, w FROM wordkey WHERE kind = 'form' AND k IN ({marks})", keys
+        ):
+            found[key].add(word)
+        for (word,) in self.db.execute(f"SELECT DISTINCT w FROM word WHERE w IN ({marks})", keys):
+            found[word].add(word)
+        return found
+
     def words_with_prefix(self, prefix: str, limit: int = 30) -> list[str]:
         return [
             r[0]
@@ -235,14 +248,23 @@ MIN_HEAD = 4
 MIN_MODIFIER = 3
 
 
-def _heads(words: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """(head, compound) for every glossary word that ends in another glossary word."""
+def _heads(words: Iterable[str], closed: bool) -> Iterator[tuple[str, str]]:
+    """(part, compound) for every glossary word that contains another glossary word: as
+    a part of a hyphenated word in any language (``assessment`` -> ``self-assessment``,
+    ``tutkinto`` -> ``tutkinto-ohjelma``), and for ``closed`` compounding languages as its
+    last part (``koulutus`` -> ``verkkokoulutus``)."""
     known = set(words)
     for word in known:
-        for cut in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
-            tail = word[cut:]
-            if tail in known and word[cut - 1] != " ":
-                yield tail, word
+        found: set[str] = set()
+        if "-" in word:
+            found.update(p for p in word.split("-") if len(p) >= MIN_MODIFIER and p in known)
+        if closed:
+            for cut in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+                if word[cut:] in known:
+                    found.add(word[cut:])
+        found.discard(word)
+        for part in found:
+            yield part, word
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
@@ -379,9 +401,8 @@ def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index
                     keys.update(language.transliterations(form))
                 for key in keys:
                     add(key, "skeleton", folded_word)
-        if language.compounds:
-            for head, compound in _heads(folded_to_light):
-                add(head, "head", compound)
+        for head, compound in _heads(folded_to_light, language.compounds):
+            add(head, "head", compound)
         language.release()
     db.executemany("INSERT INTO wordkey VALUES (?, ?, ?)", batch)
     batch.clear()

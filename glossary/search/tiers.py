@@ -3,7 +3,7 @@ offers hits (a score, a kind, and whether a rule makes it a guess) for terms of 
 
 Scores are calibrated so that one line, :data:`CONFIDENT`, separates answers from
 guesses (docs/lookup.md gives the figures): whole terms matched in any form score 80 and
-more, a word of a longer term 80–88, a compound whose head is the word 76–79, typos
+more, a word of a longer term 80–88, a compound that has the word 78–80, typos
 40 + 0.45 × similarity, beginnings 60–85 by how much of the term they cover. A hit is a
 guess, whatever its score, when the query is nothing but function words, when it only
 looks like a term whose words the query has, and when the term says more than a query
@@ -158,13 +158,14 @@ def query_heads(index: Index, word: str) -> dict[str, tuple[float, str]]:
     (``opiskelijaliikkuvuuden`` -> ``liikkuvuus``): the longest such part."""
     from glossary.search.index import MIN_HEAD, MIN_MODIFIER
 
-    for cut in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
-        tail = word[cut:].lstrip("-")
-        found = {w for kind, w in index.word_keys(tail) if kind == "form"}
-        if index.postings(tail):
-            found.add(tail)
-        if found:
-            return {w: (WORD_WEIGHT["compound"], "compound") for w in found}
+    tails = [word[cut:].lstrip("-") for cut in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)]
+    tails = [tail for tail in tails if len(tail) >= MIN_HEAD]
+    if not tails:
+        return {}
+    known = index.words_or_forms(tails)
+    for tail in tails:  # longest first
+        if known.get(tail):
+            return {w: (WORD_WEIGHT["compound"], "compound") for w in known[tail]}
     return {}
 
 
@@ -195,7 +196,7 @@ def by_words(
                 best = covered[tid].get(position)
                 if best is None or best[0] < weight:
                     covered[tid][position] = (weight, route, q_position, term_word)
-        if single and not function and _compounding(languages):
+        if single and not function:
             for term_word, (weight, route) in found.items():
                 if route not in _SAME_WORD:
                     continue
@@ -215,7 +216,7 @@ def by_words(
             continue
         share = len(places) / max(row.content, 1)
         weight = sum(w for w, _ in places.values()) / len(places)
-        offer(hits, tid, Hit(round(76.0 + 3.0 * min(share, 1.0) * weight, 1), "compound"))
+        offer(hits, tid, Hit(round(78.0 + 2.0 * min(share, 1.0) * weight, 1), "compound"))
 
 
 def _compounding(languages: Iterable[str]) -> bool:

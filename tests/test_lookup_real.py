@@ -1,0 +1,317 @@
+"""Lookup on queries copied from real documents of the field (tests/data/lookup-real.tsv,
+sources in tests/data/lookup-real-sources.md), and single words of the field whose
+expected concepts are computed from the glossary itself.
+
+The real set has two splits: ``tune`` (the scores and the confidence line were set on
+it) and ``held-out`` (never used for tuning). Both are reported
+(``python tests/test_lookup_real.py``) and held to the figures in docs/lookup.md.
+"""
+
+from __future__ import annotations
+
+import collections
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from conftest import DATA, TERMS
+
+REAL = DATA / "lookup-real.tsv"
+#: Kinds whose expected answer is that nothing in the glossary is meant.
+ABSENT = ("absent", "function-word")
+
+
+@dataclass(frozen=True)
+class Row:
+    split: str
+    kind: str
+    query: str
+    expected: tuple[str, ...]  # empty: not in the glossary
+    source: str
+
+
+def real_rows() -> list[Row]:
+    rows = []
+    with open(REAL, encoding="utf-8") as fp:
+        for number, line in enumerate(fp, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if cells[:3] == ["split", "kind", "query"]:
+                continue
+            assert len(cells) == 5, f"{REAL}:{number}: {len(cells)} columns"
+            split, kind, query, expected, source = cells
+            ids = () if expected == "-" else tuple(e for e in expected.split(",") if e)
+            rows.append(Row(split, kind, query, ids, source))
+    return rows
+
+
+@dataclass
+class Figures:
+    """Per split: recall@1 of answers on in-glossary queries, confident wrong answers on
+    absent ones, layout slips found, and for single words the share of expected concepts
+    listed among the answers."""
+
+    found: int = 0
+    present: int = 0
+    wrong: int = 0
+    absent: int = 0
+    layouts: int = 0
+    layout_total: int = 0
+    listed: int = 0
+    expected_listed: int = 0
+    misses: list[tuple[str, str, str, list[str]]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.present if self.present else 1.0
+
+    def line(self, name: str) -> str:
+        return (
+            f"{name:9} recall@1 of answers {self.found}/{self.present} = {self.recall:.3f}; "
+            f"confident wrong on absent {self.wrong}/{self.absent}; "
+            f"layouts {self.layouts}/{self.layout_total}; "
+            f"single words: {self.listed}/{self.expected_listed} expected concepts listed"
+        )
+
+
+def evaluate(index, rows: list[Row]) -> dict[str, Figures]:
+    from glossary.search import find
+
+    figures: dict[str, Figures] = collections.defaultdict(Figures)
+    for row in rows:
+        single = row.kind.endswith("-word")
+        result = find(index, row.query, limit=500 if single else 10)
+        top = [m.concept_id for m in result.matches]
+        fig = figures[row.split]
+        if row.kind in ABSENT or not row.expected:
+            fig.absent += 1
+            if top:
+                fig.wrong += 1
+                fig.misses.append((row.kind, row.query, "-", top[:3]))
+            continue
+        fig.present += 1
+        hit = bool(top) and top[0] in row.expected
+        fig.found += hit
+        if not hit:
+            fig.misses.append((row.kind, row.query, ",".join(row.expected[:3]), top[:3]))
+        if row.kind == "layout":
+            fig.layout_total += 1
+            fig.layouts += hit and result.matches[0].kind == "layout"
+        if single:
+            fig.expected_listed += len(row.expected)
+            fig.listed += len(set(row.expected) & set(top))
+    return figures
+
+
+@pytest.fixture(scope="module")
+def bundled_index(bundled):
+    from glossary.search.index import build
+
+    return build(bundled, None)
+
+
+@pytest.fixture(scope="module")
+def real_figures(bundled_index):
+    return evaluate(bundled_index, real_rows())
+
+
+def test_the_real_set_is_valid(bundled):
+    rows = real_rows()
+    splits = collections.Counter(row.split for row in rows)
+    assert set(splits) == {"tune", "held-out"}
+    assert splits["held-out"] >= 100
+    for row in rows:
+        assert row.source, row
+        for concept_id in row.expected:
+            assert concept_id in bundled.concepts, (row.query, concept_id)
+        if row.kind in ABSENT:
+            assert not row.expected, row
+
+
+#: Per split: (recall@1 of answers, confident wrong answers per absent query, layout
+#: slips found). The issue's targets are 0.99, 1/15 and 10/11; the glossary lacks many
+#: of the synonyms real texts use (``ссузы``, ``työelämässä oppiminen``), so recall@1
+#: stays below 0.99 on both splits (docs/lookup.md gives the figures and the misses).
+#: These floors guard what is reached; the held-out one was set once, after tuning.
+FLOORS = {"tune": (0.85, 1 / 15, 10 / 11), "held-out": (0.88, 1 / 15, 10 / 11)}
+
+
+@pytest.mark.parametrize("split", ["tune", "held-out"])
+def test_answers_on_real_queries(real_figures, split):
+    fig = real_figures[split]
+    recall, wrong, layouts = FLOORS[split]
+    assert fig.recall >= recall, (fig.line(split), fig.misses)
+    assert fig.wrong / fig.absent <= wrong, fig.line(split)
+    assert fig.layouts / fig.layout_total >= layouts, fig.line(split)
+
+
+def test_every_kind_of_layout_slip_is_read(bundled_index):
+    """tests/data/lookup-real-layouts.tsv names the slip behind each layout query (Russian
+    on QWERTY, on the Finnish layout, Finnish and English on ЙЦУКЕН, capitals, the keys
+    of б ж э ё …): at least 10 of every 11 kinds are found, every query of the kind."""
+    from glossary.search import find
+
+    expected = {row.query: row.expected for row in real_rows() if row.kind == "layout"}
+    kinds: dict[str, list[bool]] = collections.defaultdict(list)
+    with open(DATA / "lookup-real-layouts.tsv", encoding="utf-8") as fp:
+        for line in fp.read().splitlines()[1:]:
+            query, _meant, slip = line.split("\t")
+            top = find(bundled_index, query).matches[:1]
+            hit = bool(top) and top[0].kind == "layout" and top[0].concept_id in expected[query]
+            kinds[slip].append(hit)
+    found = [slip for slip, hits in kinds.items() if all(hits)]
+    assert len(kinds) >= 11
+    assert len(found) / len(kinds) >= 10 / 11, sorted(set(kinds) - set(found))
+
+
+@pytest.mark.parametrize("query", ["в", "о", "по", "и", "ja", "on", "the", "of", "с", "к"])
+def test_function_words_never_answer(bundled_index, query):
+    from glossary.search import find
+
+    assert find(bundled_index, query).matches == []
+
+
+# -- single words: every concept with the word ------------------------------------------
+
+COMMON = {
+    "fi": [
+        "koulutus",
+        "oppiminen",
+        "tutkinto",
+        "osaaminen",
+        "opiskelija",
+        "opettaja",
+        "arviointi",
+        "ammatillinen",
+        "opetus",
+        "ohjelma",
+        "työ",
+        "oppilaitos",
+        "todistus",
+        "koulutuksen",
+        "digitaalinen",
+        "eurooppalainen",
+        "kansallinen",
+        "osa",
+        "osaamisen",
+        "henkilökohtainen",
+        "opinto",
+        "aikuinen",
+    ],
+    "ru": [
+        "обучение",
+        "образование",
+        "квалификация",
+        "программа",
+        "профессиональный",
+        "оценка",
+        "практика",
+        "система",
+        "центр",
+        "план",
+        "цифровой",
+        "дистанционный",
+        "общий",
+        "среднее",
+        "высшее",
+        "стандарт",
+        "учебный",
+        "работа",
+        "единица",
+        "европейский",
+        "результат",
+        "образовательный",
+        "обучения",
+    ],
+    "en": [
+        "learning",
+        "education",
+        "qualification",
+        "assessment",
+        "course",
+        "training",
+        "vocational",
+        "student",
+        "teacher",
+        "system",
+        "digital",
+        "european",
+        "plan",
+        "programme",
+        "recognition",
+        "competence",
+        "framework",
+        "unit",
+        "skills",
+        "online",
+        "adult",
+        "national",
+    ],
+}
+
+
+def concepts_with_word(glossary, lang: str, word: str) -> set[str]:
+    """Every concept with ``word`` as a word of one of its ``lang`` terms, lemma-matched:
+    a term word matches when the language plug-in lists the word among its forms, or the
+    two share their dictionary form (computed with the plug-in, independently of the
+    index)."""
+    from glossary.languages import get as plugin
+    from glossary.search.index import is_abbreviation
+    from glossary.search.keys import fold
+
+    language = plugin(lang)
+    target = fold(word)
+    term_words: dict[str, set[str]] = collections.defaultdict(set)
+    for concept in glossary.concepts.values():
+        for term in concept.terms(lang):
+            if is_abbreviation(term):
+                continue
+            for term_word in fold(term.term).split():
+                term_words[term_word].add(concept.id)
+    wanted: set[str] = set()
+    target_forms = dict(language.forms([word.lower()])).get(word.lower(), {target})
+    forms_of = dict(language.forms(sorted(term_words)))
+    for term_word, ids in term_words.items():
+        forms = forms_of.get(term_word, {term_word}) | {term_word}
+        if target in forms or term_word in target_forms:
+            wanted |= ids
+    return wanted
+
+
+@pytest.mark.parametrize(
+    ("lang", "word"), [(lang, word) for lang, words in COMMON.items() for word in words]
+)
+def test_a_single_word_lists_every_concept_that_has_it(bundled, bundled_index, lang, word):
+    from glossary.search import find
+
+    expected = concepts_with_word(bundled, lang, word)
+    assert expected, f"no concept has {word!r}: choose another common word"
+    result = find(bundled_index, word, limit=1000)
+    answers = [m.concept_id for m in result.matches]
+    assert expected <= set(answers), sorted(expected - set(answers))
+    # Nothing that only looks alike (a typo, a beginning, a compound) ranks above them.
+    last = max(answers.index(concept_id) for concept_id in expected)
+    above = [m for m in result.matches[:last] if m.concept_id not in expected]
+    assert all(m.kind not in ("fuzzy", "prefix", "compound") for m in above), above
+    assert result.more == 0
+
+
+def test_the_common_words_are_at_least_twenty_per_language():
+    assert all(len(set(words)) >= 20 for words in COMMON.values())
+
+
+if __name__ == "__main__":  # figures for docs/lookup.md
+    import glossary
+    from glossary.search.index import build
+
+    index = build(glossary.load(TERMS), None)
+    for name, fig in sorted(evaluate(index, real_rows()).items(), reverse=True):
+        print(fig.line(name))
+        if "-v" in sys.argv and name == "tune":
+            for miss in fig.misses:
+                print("   ", miss)
