@@ -90,7 +90,9 @@ class _Shape:
         self._gap = 0  # where the text not yet searched for comments starts
 
     def _line_start(self, index: int) -> int:
-        return max(self.text.rfind("\n", 0, index), self.text.rfind("\r", 0, index)) + 1
+        """Where the line of ``index`` starts (searching no further back than that line)."""
+        start = self.text.rfind("\n", 0, index) + 1
+        return self.text.rfind("\r", start, index) + 1 or start
 
     def _anchor(self, start: int, end: int, path: NodePath) -> None:
         """A node from ``start`` to ``end``: take the comments of the text before it."""
