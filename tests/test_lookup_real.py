@@ -79,13 +79,13 @@ class Figures:
         )
 
 
-def evaluate(index, rows: list[Row]) -> dict[str, Figures]:
+def evaluate(index, rows: list[Row], min_score: float | None = None) -> dict[str, Figures]:
     from glossary.search import find
 
     figures: dict[str, Figures] = collections.defaultdict(Figures)
     for row in rows:
         single = row.kind.endswith("-word")
-        result = find(index, row.query, limit=500 if single else 10)
+        result = find(index, row.query, limit=500 if single else 10, min_score=min_score)
         top = [m.concept_id for m in result.matches]
         fig = figures[row.split]
         if row.kind in ABSENT or not row.expected:
@@ -307,11 +307,26 @@ def test_the_common_words_are_at_least_twenty_per_language():
 
 if __name__ == "__main__":  # figures for docs/lookup.md
     import glossary
+    from glossary.search import CONFIDENT
     from glossary.search.index import build
 
     index = build(glossary.load(TERMS), None)
-    for name, fig in sorted(evaluate(index, real_rows()).items(), reverse=True):
+    rows = real_rows()
+    for name, fig in sorted(evaluate(index, rows).items(), reverse=True):
         print(fig.line(name))
         if "-v" in sys.argv and name == "tune":
             for miss in fig.misses:
                 print("   ", miss)
+    if "--trade-off" in sys.argv:
+        print(
+            "| --min-score | tune: recall@1 | tune: confident wrong | held-out: recall@1 "
+            "| held-out: confident wrong |"
+        )
+        print("|---|---|---|---|---|")
+        for line in (65, 70, 75, CONFIDENT, 80, 85, 90):
+            figs = evaluate(index, rows, min_score=line)
+            cells = [f"{line:g}"]
+            for name in ("tune", "held-out"):
+                fig = figs[name]
+                cells += [f"{fig.recall:.3f}", f"{fig.wrong}/{fig.absent}"]
+            print("| " + " | ".join(cells) + " |")

@@ -184,8 +184,10 @@ def analyse(text: str, languages: Iterable[str] = ()) -> Query:
     folded = fold(cleaned)
     words = tuple(folded.split())
     small = function_words(languages)
-    function = tuple(len(w) <= 1 or w in small for w in words)
     cyrillic = is_cyrillic(cleaned)
+    function = tuple(
+        len(w) <= 1 or w in small or (not cyrillic and skeleton(w) in small) for w in words
+    )
     abbreviations: list[str] = []
     for raw_word in cleaned.split():
         for reading in abbreviation_readings(raw_word.strip(".,;()[]«»\"'")):
