@@ -42,6 +42,8 @@ WORD_WEIGHT = {
 _SAME_WORD = frozenset({"same", "form", "lemma", "skeleton", "stem"})
 #: What each query word that the term does not account for costs.
 UNACCOUNTED = 15.0
+#: Longer query words are not split into compound parts (no term word is this long).
+_LONGEST_WORD = 60
 #: Below this, the best match is not good enough to stop looking for typos.
 _GOOD = 90.0
 _FLOOR = 50.0
@@ -324,7 +326,7 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
     if not any(confident(h, line) for h in hits.values()) and _compounding(index.languages):
         extra = {}
         for position, word in enumerate(query.words):
-            if not query.function[position] and len(word) >= 7:
+            if not query.function[position] and 7 <= len(word) <= _LONGEST_WORD:
                 found = query_heads(index, word)
                 if found:
                     extra[position] = found
