@@ -737,6 +737,47 @@ def import_(
         raise typer.Exit(1)
 
 
+# -- diff -------------------------------------------------------------------------------
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+@_command
+def diff(
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="A git revision (v2026.1, HEAD~1), folder or file.")
+    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="A git revision, folder or file.")],
+    output: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffFormat.text,
+    glossary: GlossaryOption = None,
+) -> None:
+    """List the concepts added, removed, renamed and changed (per language and field).
+
+    OLD and NEW are revisions of the git repository that holds the glossary in use (its
+    folder as it was then), or two glossary folders or files; a path that exists is read
+    as a path.
+
+    Example: glossary diff v2026.1 HEAD --format markdown
+    """
+    from glossary.diff import compare, read_side
+    from glossary.render_diff import diff_json, diff_markdown, diff_text
+
+    changes = compare(read_side(old, glossary), read_side(new, glossary))
+    if output is DiffFormat.json:
+        typer.echo(diff_json(changes))
+    elif output is DiffFormat.markdown:
+        typer.echo(diff_markdown(changes, old, new))
+    elif changes:
+        typer.echo(diff_text(changes))
+
+
 # -- serve ------------------------------------------------------------------------------
 
 
