@@ -150,6 +150,15 @@ class Index:
         """(kind, term word) for an inflected form, stem or transliteration key."""
         return list(self.db.execute("SELECT kind, w FROM wordkey WHERE k = ?", (key,)))
 
+    def compounds(self, word: str) -> list[str]:
+        """Term words that have ``word`` as a part (``koulutus`` -> ``verkkokoulutus``)."""
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT w FROM wordkey WHERE k = ? AND kind = 'head' LIMIT 500", (word,)
+            )
+        ]
+
     def words_or_forms(self, keys: list[str]) -> dict[str, set[str]]:
         """For each key that is a term word or an inflected form of one: those words."""
         found: dict[str, set[str]] = defaultdict(set)

@@ -202,9 +202,7 @@ def by_words(
             for term_word, (weight, route) in found.items():
                 if route not in _SAME_WORD:
                     continue
-                for kind, compound in index.word_keys(term_word):
-                    if kind != "head":
-                        continue
+                for compound in index.compounds(term_word):
                     for tid, position in index.postings(compound):
                         best_head = heads[tid].get(position)
                         if best_head is None or best_head[0] < weight:
