@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, ROOT
 
 from glossary.cli import app
 from glossary.diff import Change, Rename, compare
@@ -286,6 +286,12 @@ def test_a_revision_against_the_working_folder_and_no_changes(runner, repo):
     assert notes.stdout == "# Glossary changes: HEAD → HEAD\n\nNo changes.\n"
     empty = run(runner, "diff", "HEAD", "HEAD", "-f", "json")
     assert json.loads(empty.stdout) == {"added": [], "removed": [], "renamed": [], "changed": []}
+
+
+def test_the_documentation_shows_the_output_as_it_prints():
+    docs = (ROOT / "docs" / "diff.md").read_text(encoding="utf-8")
+    assert f"$ glossary diff HEAD~1 HEAD --format markdown\n{EXPECTED_MARKDOWN}```" in docs
+    assert f"$ glossary diff HEAD~1 HEAD\n{EXPECTED_TEXT}```" in docs
 
 
 # -- errors -----------------------------------------------------------------------------
