@@ -214,33 +214,55 @@ def rename_score(old: Concept, new: Concept, required: tuple[str, ...] = ()) -> 
     """How surely ``new`` is ``old`` under another id: 1.0 when the preferred terms of
     the required languages are the same, else the share of terms they have in common
     (0 when below :data:`RENAME_OVERLAP`)."""
-    signature = _signature(old, required)
-    if signature and signature == _signature(new, required):
+    return _score(
+        (_signature(old, required), _all_terms(old)), (_signature(new, required), _all_terms(new))
+    )
+
+
+_Terms = tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]
+
+
+def _score(old: _Terms, new: _Terms) -> float:
+    if old[0] and old[0] == new[0]:
         return 1.0
-    before, after = _all_terms(old), _all_terms(new)
+    before, after = old[1], new[1]
     if not before or not after:
         return 0.0
     overlap = len(before & after) / len(before | after)
     return overlap if overlap >= RENAME_OVERLAP else 0.0
 
 
+def _renames(old: Glossary, new: Glossary, removed: list[str], added: list[str]) -> dict[str, str]:
+    """Removed id -> added id for the pairs that are one concept, surest first; only
+    concepts that share a term are compared."""
+    required = new.meta.required or old.meta.required
+    terms = {a: (_signature(new.concepts[a], required), _all_terms(new.concepts[a])) for a in added}
+    having: dict[tuple[str, str], list[str]] = {}
+    for a, (_, every) in terms.items():
+        for term in every:
+            having.setdefault(term, []).append(a)
+    candidates = []
+    for r in removed:
+        mine = (_signature(old.concepts[r], required), _all_terms(old.concepts[r]))
+        for a in sorted({a for term in mine[1] for a in having.get(term, ())}):
+            score = _score(mine, terms[a])
+            if score > 0:
+                candidates.append((-score, r, a))
+    renamed: dict[str, str] = {}
+    taken: set[str] = set()
+    for _, r, a in sorted(candidates):
+        if r not in renamed and a not in taken:
+            renamed[r] = a
+            taken.add(a)
+    return renamed
+
+
 def compare(old: Glossary, new: Glossary) -> GlossaryDiff:
     """What changed from ``old`` to ``new``; ids in each list sorted."""
     removed = [cid for cid in old.concepts if cid not in new.concepts]
     added = [cid for cid in new.concepts if cid not in old.concepts]
-    required = new.meta.required or old.meta.required
-    candidates = sorted(
-        (-score, r, a)
-        for r in removed
-        for a in added
-        if (score := rename_score(old.concepts[r], new.concepts[a], required)) > 0
-    )
-    renamed: dict[str, str] = {}
-    taken: set[str] = set()
-    for _, r, a in candidates:
-        if r not in renamed and a not in taken:
-            renamed[r] = a
-            taken.add(a)
+    renamed = _renames(old, new, removed, added)
+    taken = set(renamed.values())
     languages = new.languages
     changed = []
     pairs = [(cid, cid) for cid in old.concepts if cid in new.concepts]

@@ -466,3 +466,15 @@ def test_the_bundled_glossary_against_itself_has_no_changes():
     diff = compare(g, g)
     assert not diff
     assert diff.as_dict() == {"added": [], "removed": [], "renamed": [], "changed": []}
+
+
+def test_markdown_escapes_the_markup_in_terms_and_text_prints_no_control_characters():
+    from glossary.render_diff import diff_markdown, diff_text
+
+    old = _concept("a", fi=[Term("x")])
+    new = _concept("a", fi=[Term("x"), Term("*b* <i>_c_</i> [d](e) \x1b[31m")])
+    diff = compare(_glossary(old), _glossary(new))
+    assert diff_markdown(diff).splitlines()[-1] == (
+        "  - Term added: “\\*b\\* \\<i\\>\\_c\\_\\</i\\> \\[d\\](e) \\\\x1b\\[31m”"
+    )
+    assert diff_text(diff) == "changed  a/fi: term added: '*b* <i>_c_</i> [d](e) \\x1b[31m'"
