@@ -18,6 +18,15 @@ def test_the_bundled_glossary_has_no_diagnostics():
     assert [str(d) for d in report.diagnostics] == []
 
 
+#: Core terms that a professional review found wrong: (id, lang) -> the term now preferred.
+#: The core list's term stays in the entry as a deprecated or admitted term.
+CORRECTED_CORE_TERMS = {
+    # The 2009 ECVET Recommendation, OPH and CIMO put "eurooppalainen" before
+    # "siirtojärjestelmä"; the core list had the words in another order.
+    ("ecvet", "fi"): "ammatillisen koulutuksen opintosuoritusten eurooppalainen siirtojärjestelmä",
+}
+
+
 def test_every_core_concept_is_there_with_its_exact_terms(bundled, core_concepts):
     with open(core_concepts, encoding="utf-8", newline="") as fp:
         rows = list(csv.DictReader(fp, delimiter="\t"))
@@ -29,7 +38,13 @@ def test_every_core_concept_is_there_with_its_exact_terms(bundled, core_concepts
         for lang in ("fi", "ru", "en"):
             preferred = concept.preferred(lang)
             assert preferred is not None, (row["id"], lang)
-            assert preferred.term == row[lang], (row["id"], lang)
+            corrected = CORRECTED_CORE_TERMS.get((row["id"], lang))
+            if corrected is None:
+                assert preferred.term == row[lang], (row["id"], lang)
+            else:
+                assert preferred.term == corrected, (row["id"], lang)
+                terms = [t.term for t in concept.languages[lang].terms]
+                assert row[lang] in terms, (row["id"], lang)
 
 
 def test_required_languages_have_definitions(bundled):
