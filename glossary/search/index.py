@@ -238,12 +238,12 @@ def is_abbreviation(term: Term) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
-def _notes(glossary: Glossary, concept: Concept) -> list[dict[str, str | None]]:
+def _notes(languages: tuple[str, ...], concept: Concept) -> list[dict[str, str | None]]:
     """The concept's note and each language section's note, in display order."""
     notes: list[dict[str, str | None]] = []
     if concept.note:
         notes.append({"lang": None, "text": concept.note})
-    order = [lang for lang in glossary.languages if lang in concept.languages]
+    order = [lang for lang in languages if lang in concept.languages]
     order += [lang for lang in concept.languages if lang not in order]
     for lang in order:
         note = concept.languages[lang].note
@@ -322,13 +322,15 @@ def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index
         for gram in trigrams(text):
             postings[gram].append(vid)
 
-    small_words = {lang: plugin(lang).function_words for lang in glossary.languages}
+    # Glossary.languages looks at every concept: once, not once per concept.
+    all_languages = glossary.languages
+    small_words = {lang: plugin(lang).function_words for lang in all_languages}
     for cid, concept in enumerate(glossary.concepts.values()):
         data: dict[str, object] = {
             "terms": {},
             "definitions": {},
             "status": concept.status.value,
-            "notes": _notes(glossary, concept),
+            "notes": _notes(all_languages, concept),
         }
         for lang, section in concept.languages.items():
             small = small_words.get(lang) or plugin(lang).function_words
@@ -423,7 +425,7 @@ def build(glossary: Glossary, path: Path | None, fingerprint: str = "") -> Index
     )
     postings.clear()
 
-    languages = list(glossary.languages)
+    languages = list(all_languages)
     db.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
