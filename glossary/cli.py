@@ -560,6 +560,14 @@ def export(
         str | None,
         typer.Option("--page-size", metavar="SIZE", help="pdf: A4 (default) or A5."),
     ] = None,
+    pdf_standard: Annotated[
+        str | None,
+        typer.Option(
+            "--pdf-standard",
+            metavar="STD",
+            help="pdf: ua-1 (tagged for screen readers, default) or a-2b (PDF/A for archives).",
+        ),
+    ] = None,
     tbx_version: Annotated[
         int | None,
         typer.Option(
@@ -609,6 +617,16 @@ def export(
                 param_hint="--page-size",
             )
         options["page_size"] = size
+    if pdf_standard is not None:
+        from glossary.pdf import PDF_STANDARDS
+
+        accepts("pdf_standard", "--pdf-standard", f"'{format_name}' is not a PDF")
+        if pdf_standard.lower() not in PDF_STANDARDS:
+            raise typer.BadParameter(
+                f"'{pdf_standard}' is not a PDF standard we write; choose ua-1 or a-2b",
+                param_hint="--pdf-standard",
+            )
+        options["pdf_standard"] = pdf_standard.lower()
     if tbx_version is not None:
         accepts("tbx_version", "--tbx-version", f"'{format_name}' is not TBX")
         if tbx_version not in (2, 3):

@@ -14,6 +14,8 @@ LOCALE = ROOT / "templates" / "locale"
 
 FI = {
     "Abbreviations": "Lyhenteet",
+    "Edition": "Painos",
+    "Meaning": "Merkitys",
     "Date": "Päiväys",
     "Index": "Hakemisto",
     "admitted term": "hyväksyttävä termi",
@@ -94,6 +96,8 @@ FI = {
 }
 
 RU = {
+    "Edition": "Издание",
+    "Meaning": "Значение",
     "Abbreviations": "Условные сокращения",
     "Date": "Дата",
     "Index": "Указатель",
