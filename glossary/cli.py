@@ -568,6 +568,22 @@ def export(
             help="pdf: ua-1 (tagged for screen readers, default) or a-2b (PDF/A for archives).",
         ),
     ] = None,
+    subject: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--subject",
+            metavar="CODE",
+            help="pdf: print only the concepts of this subject (repeatable).",
+        ),
+    ] = None,
+    concepts: Annotated[
+        Path | None,
+        typer.Option(
+            "--concepts",
+            metavar="FILE",
+            help="pdf: print only the concepts this file lists, one id a line (and any --subject).",
+        ),
+    ] = None,
     tbx_version: Annotated[
         int | None,
         typer.Option(
@@ -627,6 +643,12 @@ def export(
                 param_hint="--pdf-standard",
             )
         options["pdf_standard"] = pdf_standard.lower()
+    if subject:
+        accepts("subjects", "--subject", f"'{format_name}' prints no selection")
+        options["subjects"] = tuple(subject)
+    if concepts is not None:
+        accepts("concepts", "--concepts", f"'{format_name}' prints no selection")
+        options["concepts"] = concepts
     if tbx_version is not None:
         accepts("tbx_version", "--tbx-version", f"'{format_name}' is not TBX")
         if tbx_version not in (2, 3):

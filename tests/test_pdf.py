@@ -530,6 +530,57 @@ def test_every_entry_is_a_named_destination(small_pdf):
     assert "firu-distance-learning-1" in names  # the short entry of a synonym
 
 
+# -- a part of the glossary ----------------------------------------------------------------
+
+
+def test_a_subject_is_a_book_of_its_own():
+    pdf = reader(build(DATA / "site", subjects=("e-learning",)))
+    title = flat(pdf.pages[0].extract_text())
+    assert "Verkko-oppiminen / Электронное обучение" in title
+    assert "3 sanaston 8 käsitteestä / 3 из 8 понятий глоссария" in title
+    text = flat("\n".join(page.extract_text() for page in pdf.pages))
+    assert "webinaari" in text and "etäopiskelu" in text and "verkko-oppiminen" in text
+    assert "kapasiteetti" not in text and "емкость" not in text.lower()
+    assert "ammatillinen koulutus" not in text  # a related concept of another subject
+    assert "firu-capacity" not in pdf.named_destinations
+
+
+def test_a_list_of_concepts_and_a_subject(tmp_path):
+    course = tmp_path / "course.txt"
+    course.write_text("# the first week\ncapacity\n\n  webinar  # a comment\n", "utf-8")
+    text = flat(
+        "\n".join(p.extract_text() for p in reader(build(DATA / "site", concepts=course)).pages)
+    )
+    assert "kapasiteetti" in text and "webinaari" in text and "etäopiskelu" not in text
+    both = build(DATA / "site", concepts=course, subjects=("e-learning",))
+    assert set(reader(both).named_destinations) >= {"firu-capacity", "firu-distance-learning"}
+
+
+def test_a_wrong_subject_or_list_is_one_clear_error(tmp_path):
+    from glossary.errors import NotFoundError
+
+    with pytest.raises(
+        NotFoundError,
+        match="no subject 'e-learnin' in the glossary \\(did you mean 'e-learning'\\?\\); its subjects: e-learning, vet",
+    ):
+        build(DATA / "site", subjects=("e-learnin",))
+    course = tmp_path / "course.txt"
+    course.write_text("capacity\n  webinr\n", "utf-8")
+    with pytest.raises(
+        NotFoundError,
+        match=f"^{re.escape(str(course))}:2:3: no concept 'webinr' in the glossary \\(did you mean 'webinar'\\?\\)$",
+    ):
+        build(DATA / "site", concepts=course)
+    course.write_text("# nothing\n", "utf-8")
+    with pytest.raises(NotFoundError, match="names no concept"):
+        build(DATA / "site", concepts=course)
+    course.write_bytes(b"capacity\n\xff\n")
+    with pytest.raises(NotFoundError, match="not UTF-8 text"):
+        build(DATA / "site", concepts=course)
+    with pytest.raises(NotFoundError, match="No such file"):
+        build(DATA / "site", concepts=tmp_path / "missing.txt")
+
+
 # -- the command line --------------------------------------------------------------------
 
 
@@ -554,6 +605,35 @@ def test_cli_export_pdf(runner, tmp_path):
     )
     assert result.exit_code == 2
     assert "'a-1b' is not a PDF standard we write; choose ua-1 or a-2b" in result.stderr
+    course = tmp_path / "course.txt"
+    course.write_text("webinar\n", "utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "export",
+            "pdf",
+            "--subject",
+            "vet",
+            "--subject",
+            "e-learning",
+            "--concepts",
+            str(course),
+            "-o",
+            str(out),
+            "-g",
+            str(DATA / "site"),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    result = runner.invoke(
+        app, ["export", "pdf", "--subject", "nope", "-o", str(out), "-g", str(DATA / "site")]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("glossary: error: no subject 'nope' in the glossary")
+    assert len(result.stderr.splitlines()) == 1
+    result = runner.invoke(app, ["export", "csv", "--subject", "vet", "-g", str(DATA / "site")])
+    assert result.exit_code == 2
+    assert "'csv' prints no selection" in result.stderr
 
 
 def test_a_broken_template_is_one_clear_error(tmp_path):

@@ -15,6 +15,7 @@ LOCALE = ROOT / "templates" / "locale"
 FI = {
     "Abbreviations": "Lyhenteet",
     "Edition": "Painos",
+    "%(count)s of the glossary's %(total)s concepts": "%(count)s sanaston %(total)s käsitteestä",
     "Meaning": "Merkitys",
     "Date": "Päiväys",
     "Index": "Hakemisto",
@@ -97,6 +98,7 @@ FI = {
 
 RU = {
     "Edition": "Издание",
+    "%(count)s of the glossary's %(total)s concepts": "%(count)s из %(total)s понятий глоссария",
     "Meaning": "Значение",
     "Abbreviations": "Условные сокращения",
     "Date": "Дата",

@@ -12,7 +12,7 @@ from glossary.util import atomic_write
 NAME = "pdf"
 DESCRIPTION = "a printed dictionary: both directions, an index, running heads (Typst)"
 SUFFIX = ".pdf"
-OPTIONS = ("page_size", "templates", "pdf_standard")
+OPTIONS = ("page_size", "templates", "pdf_standard", "subjects", "concepts")
 
 
 def render(glossary: Glossary, options: Mapping[str, Any] | None = None) -> bytes:

@@ -131,7 +131,16 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
     template = templates / "pdf" / "dictionary.typ"
     if not template.is_file():
         raise ExportError(f"{template}: no such file (the PDF's Typst template)")
+    subjects = tuple(options.get("subjects") or ())
+    listed = options.get("concepts")
+    whole = len(glossary.concepts)
+    if subjects or listed:
+        from glossary.subset import read_concept_list, select
+
+        ids = read_concept_list(Path(listed), glossary) if listed else ()
+        glossary = select(glossary, subjects, ids)
     builder = Builder(glossary, options, catalogs(templates, tuple(glossary.languages[:2])))
+    builder.selection(subjects, whole)
     book = builder.book()
     fonts = typst.Fonts(
         include_system_fonts=False,

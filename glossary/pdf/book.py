@@ -116,6 +116,7 @@ MESSAGES = {
     ),
 }
 _SIZE = N_("%(concepts)s concepts, %(terms)s terms")
+_PART_OF = N_("%(count)s of the glossary's %(total)s concepts")
 
 #: Text in two languages: (lang, text) for each language whose text differs.
 Bilingual = tuple[tuple[str, str], ...]
@@ -228,6 +229,7 @@ class Book:
     license: str | None
     publisher: str | None
     isbn: str | None
+    selection: tuple[Bilingual, ...]  # for a part of the glossary: its subjects, its size
     date: Bilingual  # the build date, written out in each language
     iso_date: tuple[int, int, int]
     page_size: str
@@ -272,6 +274,19 @@ class Builder:
             raise ExportError(f"page size '{self.page_size}' is not one of {', '.join(PAGE_SIZES)}")
         self.catalogs = dict(catalogs or {})
         self._labels = {lang: labels_for(lang) for lang in languages}
+        self._selection: tuple[Bilingual, ...] = ()
+
+    def selection(self, subjects: tuple[str, ...], whole: int) -> None:
+        """The book is of these subjects, or of a list of concepts out of ``whole``."""
+        count = len(self.glossary.concepts)
+        if not subjects and count == whole:
+            return
+        pair = (self.source, self.target)
+        lines = [
+            tuple((lang, self.meta.subject_label(code, lang)) for lang in pair) for code in subjects
+        ]
+        lines.append(self.gettext(_PART_OF, count=count, total=whole))
+        self._selection = tuple(lines)
 
     # -- texts
 
@@ -437,6 +452,7 @@ class Builder:
             license=self.meta.license,
             publisher=self.meta.publisher,
             isbn=self.meta.isbn,
+            selection=self._selection,
             date=tuple((lang, format_date(built, lang)) for lang in pair),
             iso_date=(built.year, built.month, built.day),
             page_size=self.page_size,

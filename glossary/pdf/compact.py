@@ -35,22 +35,27 @@ def finish(data: bytes, anchors: Iterable[Anchor], *, lift: float = 10.0) -> byt
             else pikepdf.NameTree.new(pdf, auto_repair=False)
         )
         pages = pdf.pages
-        for name, page, x, y in anchors:
+        for name, number, x, y in anchors:
             if name in tree:
                 continue  # a heading Typst has made a destination of already
-            target = pages[page - 1]
+            target = pages[number - 1]
             height = float(target.mediabox[3])
             tree[name] = pikepdf.Array(
                 [target.obj, pikepdf.Name.XYZ, round(x, 2), round(height - y + lift, 2), None]
             )
         names.Dests = tree.obj
+        for page in pages:
+            for annotation in page.obj.get("/Annots", ()):
+                if "/QuadPoints" in annotation:
+                    low, high = float(annotation.Rect[1]), float(annotation.Rect[3])
+                    if high - low < 2 * lift:
+                        del annotation["/QuadPoints"]
+        pikepdf.settings.set_flate_compression_level(9)  # the object streams qpdf makes
         out = io.BytesIO()
         pdf.save(
             out,
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
             compress_streams=True,
-            stream_decode_level=pikepdf.StreamDecodeLevel.generalized,
-            recompress_flate=True,
             deterministic_id=True,
         )
     return out.getvalue()
