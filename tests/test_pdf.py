@@ -438,6 +438,19 @@ def test_two_builds_are_byte_identical(small_pdf):
     assert build(DATA / "site") == small_pdf
 
 
+def test_a_large_book_is_laid_out_the_same_one_layout_at_a_time(small_pdf, monkeypatch):
+    """Beyond a few hundred concepts each layout runs in a process of its own, the page
+    numbers passed from one to the next: the same book."""
+    import glossary.pdf
+
+    monkeypatch.setattr(glossary.pdf, "_IN_PROCESS", 0)
+    apart = reader(build(DATA / "site"))
+    here = reader(small_pdf)
+    assert [p.extract_text() for p in apart.pages] == [p.extract_text() for p in here.pages]
+    assert destinations(apart) == destinations(here)
+    assert re.search(r"suomi → русский(?: ?\.)+ ?4\n", here.pages[1].extract_text())
+
+
 def test_html_in_the_sources_is_printed_as_text(small_pdf):
     text = flat("\n".join(page.extract_text() for page in reader(small_pdf).pages))
     assert "<script>window.__pwned = 'term'</script>" in text
@@ -636,11 +649,21 @@ def test_cli_export_pdf(runner, tmp_path):
     assert "'csv' prints no selection" in result.stderr
 
 
-def test_a_broken_template_is_one_clear_error(tmp_path):
+@pytest.mark.parametrize("apart", [False, True], ids=["here", "apart"])
+def test_a_broken_template_is_one_clear_error(tmp_path, monkeypatch, apart):
+    import glossary.pdf
+
+    if apart:
+        monkeypatch.setattr(glossary.pdf, "_IN_PROCESS", 0)
     shutil.copytree(TERMS.parent / "templates", tmp_path / "templates")
     template = tmp_path / "templates" / "pdf" / "dictionary.typ"
     template.write_text(template.read_text("utf-8") + "\n#let x = (\n", "utf-8")
     with pytest.raises(ExportError, match=r"dictionary\.typ:\d+:\d+: unclosed delimiter"):
+        build(DATA / "site", templates=tmp_path / "templates")
+    template.write_text(
+        template.read_text("utf-8").replace("#let x = (\n", '#panic("no")\n'), "utf-8"
+    )
+    with pytest.raises(ExportError, match=r"dictionary\.typ:\d+:1: panicked with: no$"):
         build(DATA / "site", templates=tmp_path / "templates")
 
 

@@ -21,13 +21,16 @@ import datetime as dt
 import json
 import os
 import re
+import subprocess
+import sys
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 from glossary.errors import ExportError
 from glossary.model import Glossary
-from glossary.pdf.book import PAGE_SIZES, Builder, book_json, catalogs
+from glossary.pdf.book import PAGE_SIZES, Book, Builder, book_json, catalogs
 from glossary.templating import build_date, templates_dir
 
 __all__ = ["PAGE_SIZES", "PDF_STANDARDS", "build_pdf", "find_fonts"]
@@ -123,10 +126,6 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
     standard: Literal["ua-1", "a-2b"] = options.get("pdf_standard") or "ua-1"
     if standard not in PDF_STANDARDS:
         raise ExportError(f"PDF standard '{standard}' is not one of {', '.join(PDF_STANDARDS)}")
-    try:
-        import typst
-    except ImportError as exc:  # pragma: no cover - a dependency of the package
-        raise ExportError(f"the PDF export needs the typst package ({exc})") from None
     templates = Path(options.get("templates") or templates_dir())
     template = templates / "pdf" / "dictionary.typ"
     if not template.is_file():
@@ -142,48 +141,129 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
     builder = Builder(glossary, options, catalogs(templates, tuple(glossary.languages[:2])))
     builder.selection(subjects, whole)
     book = builder.book()
+    job = {
+        "template": str(template),
+        "fonts": sorted({str(Path(f).parent) for f in _font_files(find_fonts())}),
+        "standard": standard,
+        "timestamp": _timestamp(),
+    }
+    if book.concepts <= _IN_PROCESS:
+        data, pages, warnings = _typeset_here(template, job, book)
+    else:
+        data, pages, warnings = _typeset_apart(template, job, book)
+    for warning in warnings:
+        if "unknown font family" in warning:
+            raise ExportError(f"{template}: {warning}")
+    from glossary.pdf.compact import finish
+
+    return finish(data, [(name, int(p), x, y) for name, (p, x, y) in pages.items()])
+
+
+#: Up to this many concepts the book is laid out in this process, Typst finding the
+#: page numbers itself (in two or three layouts, all of which it keeps in memory: about
+#: 2 MB a concept); beyond, one layout at a time, each in a process of its own (under
+#: 1 MB a concept; docs/print.md).
+_IN_PROCESS = 400
+#: Layouts tried for the page numbers to settle.
+_LAYOUTS = 5
+
+Pages = dict[str, list[float]]
+
+
+def _typeset_here(
+    template: Path, job: Mapping[str, Any], book: Book
+) -> tuple[bytes, Pages, list[str]]:
+    import typst
+
+    from glossary.pdf.typeset import positions
+
     fonts = typst.Fonts(
-        include_system_fonts=False,
-        include_embedded_fonts=False,
-        font_paths=sorted({str(Path(f).parent) for f in _font_files(find_fonts())}),
+        include_system_fonts=False, include_embedded_fonts=False, font_paths=job["fonts"]
     )
+    inputs = {"book": book_json(book), "standard": job["standard"]}
     compiler = typst.Compiler(
-        template, root=template.parent, font_paths=fonts, ignore_system_fonts=True
+        template,
+        root=template.parent,
+        font_paths=fonts,
+        ignore_system_fonts=True,
+        sys_inputs=inputs,
     )
     try:
         data, warnings = compiler.compile_with_warnings(
-            format="pdf",
-            sys_inputs={"book": book_json(book), "standard": standard},
-            pdf_standards=[standard],
-            timestamp=_timestamp(),
+            format="pdf", pdf_standards=[job["standard"]], timestamp=job["timestamp"]
         )
     except typst.TypstError as exc:
         raise ExportError(_where(template, exc.diagnostic) + exc.message) from None
-    for warning in warnings:
-        # A layout that did not settle could print a wrong page number: not a PDF to ship.
-        if "did not converge" in warning.message:
-            raise ExportError(f"{template}: {warning.message}")
+    messages = [warning.message for warning in warnings]
+    if any("did not converge" in message for message in messages):
+        # a page number may be wrong: not a book to print
+        raise ExportError(f"{template}: the page numbers did not settle")
     assert isinstance(data, bytes)
-    from glossary.pdf.compact import finish
-
-    return finish(data, _anchors(compiler))
+    return data, positions(compiler), messages
 
 
-#: The position of every entry's anchor, read from the layout just made (no new layout).
-_ANCHORS = (
-    "query(metadata).filter(m => m.value.at(0) != none)"
-    ".map(m => (m.value.at(0), m.location().position()))"
-)
+def _typeset_apart(
+    template: Path, job: Mapping[str, Any], book: Book
+) -> tuple[bytes, Pages, list[str]]:
+    """Page numbers: a layout with each number where it is guessed to be, then layouts
+    with the pages the one before found, until they agree (the second or third). Each
+    layout is a Typst compilation in a process of its own (glossary/pdf/typeset.py),
+    whose references need no introspection; the PDF is written by the one whose pages
+    agree."""
+    with tempfile.TemporaryDirectory(prefix="glossary-pdf-") as folder:
+        work = Path(folder)
+        (work / "book.json").write_text(book_json(book), "utf-8")
+        (work / "job.json").write_text(json.dumps(job), "utf-8")
+        pages = _guess(book)
+        for _ in range(_LAYOUTS):
+            (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
+            _typeset(work, template)
+            if (work / "book.pdf").is_file():
+                break
+            pages = json.loads((work / "positions.json").read_text("utf-8"))
+        else:
+            raise ExportError(f"{template}: the page numbers did not settle in {_LAYOUTS} layouts")
+        data = (work / "book.pdf").read_bytes()
+        warnings: list[str] = json.loads((work / "warnings.json").read_text("utf-8"))
+    return data, pages, warnings
 
 
-def _anchors(compiler: Any) -> list[tuple[str, int, float, float]]:
-    found = json.loads(compiler.eval(_ANCHORS, format="json"))
-    return [
-        (
-            name,
-            int(at["page"]),
-            float(at["x"].removesuffix("pt")),
-            float(at["y"].removesuffix("pt")),
-        )
-        for name, at in found
-    ]
+def _guess(book: Book) -> Pages:
+    """Where each anchor may be: spread over the pages a book of this size fills, so
+    that most page numbers of the first layout have as many digits as they will have."""
+    anchors = ["abbreviations"]
+    for part in book.parts:
+        anchors.append(part.anchor)
+        for group in part.letters:
+            anchors.append(group.anchor)
+            anchors.extend(item.anchor for item in group.items)
+    for index in book.indexes:
+        anchors.append(index.anchor)
+        anchors.extend(group.anchor for group in index.letters)
+    front, pages = 4, 4 + book.concepts / 4.2  # about four concepts a page, both parts
+    return {
+        name: [int(front + (pages - front) * n / len(anchors)), 0, 0]
+        for n, name in enumerate(anchors)
+    }
+
+
+def _typeset(work: Path, template: Path) -> None:
+    """One layout (glossary/pdf/typeset.py) in a process of its own."""
+    script = Path(__file__).with_name("typeset.py")
+    for name in ("positions.json", "error.json"):
+        (work / name).unlink(missing_ok=True)
+    done = subprocess.run(
+        [sys.executable, str(script), str(work)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
+    error = work / "error.json"
+    if error.is_file():
+        found = json.loads(error.read_text("utf-8"))
+        raise ExportError(_where(template, found["diagnostic"]) + found["message"])
+    if done.returncode != 0 or not (work / "positions.json").is_file():
+        last = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        raise ExportError(f"{template}: Typst stopped: {last}")
