@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -141,16 +142,19 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
     builder = Builder(glossary, options, catalogs(templates, tuple(glossary.languages[:2])))
     builder.selection(subjects, whole)
     book = builder.book()
-    job = {
-        "template": str(template),
+    job: dict[str, Any] = {
+        "template": template.name,
         "fonts": sorted({str(Path(f).parent) for f in _font_files(find_fonts())}),
         "standard": standard,
         "timestamp": _timestamp(),
+        "layouts": _LAYOUTS,
     }
-    if book.concepts <= _IN_PROCESS:
-        data, pages, warnings = _typeset_here(template, job, book)
-    else:
-        data, pages, warnings = _typeset_apart(template, job, book)
+    with tempfile.TemporaryDirectory(prefix="glossary-pdf-") as folder:
+        work = Path(folder)
+        shutil.copytree(template.parent, work / "pdf")  # the template's root is `work`
+        (work / "book.json").write_text(book_json(book), "utf-8")
+        typeset = _typeset_here if book.concepts <= _IN_PROCESS else _typeset_apart
+        data, pages, warnings = typeset(work, job, _guess(book), template)
     for warning in warnings:
         if "unknown font family" in warning:
             raise ExportError(f"{template}: {warning}")
@@ -159,10 +163,9 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
     return finish(data, [(name, int(p), x, y) for name, (p, x, y) in pages.items()])
 
 
-#: Up to this many concepts the book is laid out in this process, Typst finding the
-#: page numbers itself (in two or three layouts, all of which it keeps in memory: about
-#: 2 MB a concept); beyond, one layout at a time, each in a process of its own (under
-#: 1 MB a concept; docs/print.md).
+#: Up to this many concepts the book is laid out in this process; beyond, the first
+#: layout has a process of its own, and the next ones another, so that no process holds
+#: more than about one layout (Typst keeps every layout it has made; docs/print.md).
 _IN_PROCESS = 400
 #: Layouts tried for the page numbers to settle.
 _LAYOUTS = 5
@@ -171,61 +174,40 @@ Pages = dict[str, list[float]]
 
 
 def _typeset_here(
-    template: Path, job: Mapping[str, Any], book: Book
+    work: Path, job: dict[str, Any], pages: Pages, template: Path
 ) -> tuple[bytes, Pages, list[str]]:
+    """The book laid out in this process until its pages settle (two or three layouts,
+    the later ones redoing only the paragraphs with page numbers), and its PDF."""
     import typst
 
-    from glossary.pdf.typeset import positions
+    from glossary.pdf import typeset
 
-    fonts = typst.Fonts(
-        include_system_fonts=False, include_embedded_fonts=False, font_paths=job["fonts"]
-    )
-    inputs = {"book": book_json(book), "standard": job["standard"]}
-    compiler = typst.Compiler(
-        template,
-        root=template.parent,
-        font_paths=fonts,
-        ignore_system_fonts=True,
-        sys_inputs=inputs,
-    )
+    compiler = typeset.compiler(work, job)
     try:
-        data, warnings = compiler.compile_with_warnings(
-            format="pdf", pdf_standards=[job["standard"]], timestamp=job["timestamp"]
-        )
-    except typst.TypstError as exc:
-        raise ExportError(_where(template, exc.diagnostic) + exc.message) from None
-    messages = [warning.message for warning in warnings]
-    if any("did not converge" in message for message in messages):
-        # a page number may be wrong: not a book to print
-        raise ExportError(f"{template}: the page numbers did not settle")
-    assert isinstance(data, bytes)
-    return data, positions(compiler), messages
+        found = typeset.settle(compiler, work, pages, _LAYOUTS)
+        if found is None:
+            raise ExportError(f"{template}: the page numbers did not settle in {_LAYOUTS} layouts")
+        data, warnings = typeset.export(compiler, job)
+    except (typst.TypstError, RuntimeError) as exc:
+        error = typeset.error(compiler, exc)
+        raise ExportError(_where(template, error["diagnostic"]) + error["message"]) from None
+    return data, found, warnings
 
 
 def _typeset_apart(
-    template: Path, job: Mapping[str, Any], book: Book
+    work: Path, job: dict[str, Any], pages: Pages, template: Path
 ) -> tuple[bytes, Pages, list[str]]:
-    """Page numbers: a layout with each number where it is guessed to be, then layouts
-    with the pages the one before found, until they agree (the second or third). Each
-    layout is a Typst compilation in a process of its own (glossary/pdf/typeset.py),
-    whose references need no introspection; the PDF is written by the one whose pages
-    agree."""
-    with tempfile.TemporaryDirectory(prefix="glossary-pdf-") as folder:
-        work = Path(folder)
-        (work / "book.json").write_text(book_json(book), "utf-8")
-        (work / "job.json").write_text(json.dumps(job), "utf-8")
-        pages = _guess(book)
-        for _ in range(_LAYOUTS):
-            (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
-            _typeset(work, template)
-            if (work / "book.pdf").is_file():
-                break
-            pages = json.loads((work / "positions.json").read_text("utf-8"))
-        else:
-            raise ExportError(f"{template}: the page numbers did not settle in {_LAYOUTS} layouts")
-        data = (work / "book.pdf").read_bytes()
-        warnings: list[str] = json.loads((work / "warnings.json").read_text("utf-8"))
-    return data, pages, warnings
+    """The first layout in a process of its own, then the next ones and the PDF in
+    another (glossary/pdf/typeset.py): no process holds two full layouts."""
+    for settle in (False, True):
+        (work / "job.json").write_text(json.dumps({**job, "settle": settle}), "utf-8")
+        (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
+        _run(work, template)
+        pages = json.loads((work / "positions.json").read_text("utf-8"))
+    if not (work / "book.pdf").is_file():
+        raise ExportError(f"{template}: the page numbers did not settle in {_LAYOUTS} layouts")
+    warnings: list[str] = json.loads((work / "warnings.json").read_text("utf-8"))
+    return (work / "book.pdf").read_bytes(), pages, warnings
 
 
 def _guess(book: Book) -> Pages:
@@ -247,8 +229,8 @@ def _guess(book: Book) -> Pages:
     }
 
 
-def _typeset(work: Path, template: Path) -> None:
-    """One layout (glossary/pdf/typeset.py) in a process of its own."""
+def _run(work: Path, template: Path) -> None:
+    """glossary/pdf/typeset.py in a process of its own."""
     script = Path(__file__).with_name("typeset.py")
     for name in ("positions.json", "error.json"):
         (work / name).unlink(missing_ok=True)

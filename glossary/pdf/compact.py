@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = ["Anchor", "finish"]
 
@@ -29,28 +30,25 @@ def finish(data: bytes, anchors: Iterable[Anchor], *, lift: float = 10.0) -> byt
         if "/Names" not in pdf.Root:
             pdf.Root.Names = pikepdf.Dictionary()
         names = pdf.Root.Names
-        tree = (
-            pikepdf.NameTree(names.Dests)
-            if "/Dests" in names
-            else pikepdf.NameTree.new(pdf, auto_repair=False)
-        )
-        pages = pdf.pages
+        dests: dict[str, pikepdf.Object] = {}
+        if "/Dests" in names:
+            dests.update((str(k), v) for k, v in pikepdf.NameTree(names.Dests).items())
+        pages = list(pdf.pages)
+        heights = [float(page.mediabox[3]) for page in pages]
+        objects = [page.obj for page in pages]
         for name, number, x, y in anchors:
-            if name in tree:
-                continue  # a heading Typst has made a destination of already
-            target = pages[number - 1]
-            height = float(target.mediabox[3])
-            tree[name] = pikepdf.Array(
-                [target.obj, pikepdf.Name.XYZ, round(x, 2), round(height - y + lift, 2), None]
-            )
-        names.Dests = tree.obj
+            if name not in dests:  # (a heading Typst has made a destination of already)
+                top = round(heights[number - 1] - y + lift, 2)
+                dests[name] = pikepdf.Array(
+                    [objects[number - 1], pikepdf.Name.XYZ, round(x, 2), top, None]
+                )
+        names.Dests = _name_tree(pdf, dests)
         for page in pages:
             for annotation in page.obj.get("/Annots", ()):
                 if "/QuadPoints" in annotation:
                     low, high = float(annotation.Rect[1]), float(annotation.Rect[3])
                     if high - low < 2 * lift:
                         del annotation["/QuadPoints"]
-        pikepdf.settings.set_flate_compression_level(9)  # the object streams qpdf makes
         out = io.BytesIO()
         pdf.save(
             out,
@@ -59,3 +57,20 @@ def finish(data: bytes, anchors: Iterable[Anchor], *, lift: float = 10.0) -> byt
             deterministic_id=True,
         )
     return out.getvalue()
+
+
+def _name_tree(pdf: Any, entries: dict[str, Any], leaf: int = 128) -> Any:
+    """A name tree of two levels, leaves of ``leaf`` names in order (pikepdf's NameTree
+    inserts one name at a time, which for thousands of names is slow)."""
+    import pikepdf
+
+    ordered = sorted(entries.items(), key=lambda item: item[0].encode("utf-8"))
+    kids = []
+    for start in range(0, len(ordered), leaf):
+        chunk = ordered[start : start + leaf]
+        flat: list[Any] = []
+        for key, value in chunk:
+            flat += [pikepdf.String(key), value]
+        limits = pikepdf.Array([pikepdf.String(chunk[0][0]), pikepdf.String(chunk[-1][0])])
+        kids.append(pdf.make_indirect(pikepdf.Dictionary(Limits=limits, Names=pikepdf.Array(flat))))
+    return pdf.make_indirect(pikepdf.Dictionary(Kids=pikepdf.Array(kids)))
