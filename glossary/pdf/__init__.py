@@ -7,10 +7,11 @@ for every further language (English) pointing to the entries of both parts by pa
 book goes as JSON into the Typst template ``templates/pdf/dictionary.typ`` and is typeset
 by Typst (the ``typst`` package embeds the compiler; no system library is needed).
 
-Typst resolves page references, running heads and bookmarks itself in the layouts it
-iterates until they settle. The fonts (DejaVu) are given by file and embedded as subsets;
-hyphenation uses Typst's patterns for each text's ``lang``. The PDF is tagged (PDF/UA-1)
-or, on request, PDF/A-2b; it is then recompressed with object streams
+Page numbers are passed from one layout to the next until they settle
+(:mod:`glossary.pdf.typeset`); running heads and bookmarks are Typst's. The fonts are the
+DejaVu files of the system, given by folder, embedded as subsets; hyphenation uses
+Typst's patterns for each text's ``lang``. The PDF is tagged (PDF/UA-1) or, on request,
+PDF/A-2b; it is finished with named destinations for the entries and object streams
 (:mod:`glossary.pdf.compact`). The output is byte-reproducible: the only date is the
 build date (``SOURCE_DATE_EPOCH`` when set).
 """
@@ -51,21 +52,23 @@ _FONT_DIRS = (
     os.path.expanduser("~/.local/share/fonts"),
     os.path.expanduser("~/.fonts"),
 )
-#: (family, weight, style, file); the first two are required.
+#: The faces the template uses; the first two are required (without the others Typst
+#: takes the nearest face it has).
 _FACES = (
-    ("DejaVu Serif", "normal", "normal", "DejaVuSerif.ttf"),
-    ("DejaVu Serif", "bold", "normal", "DejaVuSerif-Bold.ttf"),
-    ("DejaVu Serif", "normal", "italic", "DejaVuSerif-Italic.ttf"),
-    ("DejaVu Serif", "bold", "italic", "DejaVuSerif-BoldItalic.ttf"),
-    ("DejaVu Sans", "normal", "normal", "DejaVuSans.ttf"),
-    ("DejaVu Sans", "bold", "normal", "DejaVuSans-Bold.ttf"),
+    "DejaVuSerif.ttf",
+    "DejaVuSans-Bold.ttf",
+    "DejaVuSerif-Bold.ttf",
+    "DejaVuSerif-Italic.ttf",
+    "DejaVuSerif-BoldItalic.ttf",
+    "DejaVuSans.ttf",
+    "DejaVuSans-Oblique.ttf",
 )
 
 
 def find_fonts(dirs: tuple[str, ...] = _FONT_DIRS) -> dict[str, Path]:
     """The DejaVu font files on this machine, by file name."""
     found: dict[str, Path] = {}
-    wanted = {face[3] for face in _FACES}
+    wanted = set(_FACES)
     for folder in dirs:
         root = Path(folder)
         if not root.is_dir():
@@ -76,31 +79,14 @@ def find_fonts(dirs: tuple[str, ...] = _FONT_DIRS) -> dict[str, Path]:
     return found
 
 
-def _font_css(fonts: dict[str, Path]) -> str:
-    missing = [face[3] for face in _FACES[:2] if face[3] not in fonts]
-    if missing:
-        raise ExportError(
-            f"the PDF needs the DejaVu fonts ({', '.join(missing)} not found); "
-            "on Debian or Ubuntu: sudo apt-get install fonts-dejavu-core fonts-dejavu-extra"
-        )
-    rules = []
-    for family, weight, style, name in _FACES:
-        if name in fonts:
-            rules.append(
-                f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
-                f'font-style: {style}; src: url("{fonts[name].as_uri()}"); }}'
-            )
-    return "\n".join(rules) + "\n"
-
-
 def _font_files(fonts: dict[str, Path]) -> list[str]:
-    missing = [face[3] for face in _FACES[:2] if face[3] not in fonts]
+    missing = [face for face in _FACES[:2] if face not in fonts]
     if missing:
         raise ExportError(
             f"the PDF needs the DejaVu fonts ({', '.join(missing)} not found); "
             "on Debian or Ubuntu: sudo apt-get install fonts-dejavu-core fonts-dejavu-extra"
         )
-    return [str(fonts[face[3]]) for face in _FACES if face[3] in fonts]
+    return [str(fonts[face]) for face in _FACES if face in fonts]
 
 
 # -- the whole ------------------------------------------------------------------------------
