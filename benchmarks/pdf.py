@@ -1,75 +1,266 @@
-"""The printed dictionary: seconds per 100 concepts, and how the time grows.
+"""The printed dictionary: time, pages and peak memory, and how they grow.
 
-    python benchmarks/pdf.py [--sizes 100 1000 5000]
+    python benchmarks/pdf.py [--sizes 100 1000 5000 10000] [--baseline-up-to 1000]
 
-For each size, that many concepts are generated and typeset in one process
-(``glossary.pdf.build_pdf``). Baseline, in the same process for each size: the same HTML
-typeset by WeasyPrint without the two things that make a dictionary expensive to lay out
-(the two columns and the page numbers of cross-references), which shows what the
-dictionary layout costs over plain flowing text.
+First the bundled glossary as whole processes, ``glossary export pdf`` against
+``glossary export json`` on the same glossary (the JSON API is the cheapest export that
+still reads and writes every concept). Then, for each size, that many generated concepts
+typeset by ``glossary.pdf.build_pdf`` in a process of its own (so that its peak memory is
+its own), and, where WeasyPrint is installed and the size is at most
+``--baseline-up-to``, the same entries laid out by WeasyPrint in one column without page
+numbers, in the same run: what a plain HTML-to-PDF typesetter needs for the same text.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
+import html
+import json
 import os
-import shutil
+import resource
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 ROOT = Path(__file__).resolve().parent.parent
-PLAIN = """
-.part, .index { column-count: auto; }
-.rel a::after, .see a::after, .index-line a::after, .toc a::after { content: none; }
-"""
+EPOCH = "1795000000"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
-    parser.add_argument(
-        "--no-baseline", action="store_true", help="skip the baseline (it takes a third as long)"
-    )
-    args = parser.parse_args()
+def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of a command as a whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(
+            f"{' '.join(command)} failed: {proc.stderr.read().decode() if proc.stderr else ''}"
+        )
+    return seconds, usage.ru_maxrss / 1024
+
+
+def bundled(repeat: int) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    glossary = [sys.executable, "-m", "glossary"]
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        rows = []
+        for n in range(repeat):
+            json_s, json_mb = run(
+                [
+                    *glossary,
+                    "export",
+                    "json",
+                    "-g",
+                    str(ROOT / "terms"),
+                    "--out",
+                    str(out / f"json{n}"),
+                ],
+                env,
+            )
+            pdf_s, pdf_mb = run(
+                [
+                    *glossary,
+                    "export",
+                    "pdf",
+                    "-g",
+                    str(ROOT / "terms"),
+                    "--out",
+                    str(out / "book.pdf"),
+                ],
+                env,
+            )
+            rows.append((json_s, json_mb, pdf_s, pdf_mb))
+        size = (out / "book.pdf").stat().st_size
+        pages = _pages((out / "book.pdf").read_bytes())
+    per_page = size / pages / 1000
+    print(f"bundled glossary: {pages} pages, {size / 1000:.0f} kB ({per_page:.1f} kB a page)")
+    header = ("run", "json s", "json MB", "pdf s", "pdf MB", "ratio", "3x+1 s")
+    print(" ".join(f"{h:>8}" for h in header))
+    for n, (json_s, json_mb, pdf_s, pdf_mb) in enumerate(rows, start=1):
+        row = (n, f"{json_s:.2f}", f"{json_mb:.0f}", f"{pdf_s:.2f}", f"{pdf_mb:.0f}")
+        row += (f"{pdf_s / json_s:.2f}", f"{3 * json_s + 1:.2f}")
+        print(" ".join(f"{cell:>8}" for cell in row), flush=True)
+
+
+def _pages(data: bytes) -> int:
+    import io
 
     from pypdf import PdfReader
 
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+# -- one size, in a process of its own ---------------------------------------------------
+
+
+def one(size: int, which: str) -> None:
+    """Typeset ``size`` generated concepts; print seconds, pages and peak MB as JSON."""
+    from generate import generate
+
     import glossary
+
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        os.environ["GLOSSARY_CACHE_DIR"] = str(work / "cache")
+        generate(work / "terms", size)
+        g = glossary.load(work / "terms")
+        # The peak of this process before the PDF is finished: what it holds while a
+        # layout runs in a process of its own.
+        import glossary.pdf.compact as compact
+
+        finish = compact.finish
+        held: list[float] = []
+
+        def measured(*args: object, **kwargs: object) -> bytes:
+            held.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+            return finish(*args, **kwargs)  # type: ignore[arg-type]
+
+        compact.finish = measured  # type: ignore[assignment]
+        start = time.perf_counter()
+        data = weasyprint_baseline(g) if which == "baseline" else _build(g)
+        seconds = time.perf_counter() - start
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    layouts = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # The most in use at once: this process at its peak, or what it held while the
+    # largest layout ran apart, with that layout.
+    at_once = max(own, (held[0] if held else own) + layouts)
+    result = {"seconds": seconds, "pages": _pages(data), "mb": at_once, "bytes": len(data)}
+    result.update(own_mb=own, layout_mb=layouts)
+    print(json.dumps(result))
+
+
+def _build(g: object) -> bytes:
     from glossary.pdf import build_pdf
 
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795000000")
-    print(f"{'concepts':>9} {'pages':>6} {'seconds':>9} {'s/100':>7} {'plain s':>8} {'ratio':>6}")
-    for size in args.sizes:
-        with tempfile.TemporaryDirectory() as folder:
-            work = Path(folder)
-            os.environ["GLOSSARY_CACHE_DIR"] = str(work / "cache")
-            generate(work / "terms", size)
-            g = glossary.load(work / "terms")
-            plain = work / "templates"
-            shutil.copytree(ROOT / "templates", plain)
-            with open(plain / "pdf" / "dictionary.css", "a", encoding="utf-8") as fp:
-                fp.write(PLAIN)
-            start = time.perf_counter()
-            if not args.no_baseline:
-                build_pdf(g, {"templates": plain})
-            base = time.perf_counter() - start
-            start = time.perf_counter()
-            data = build_pdf(g)
-            seconds = time.perf_counter() - start
-            pages = len(PdfReader(io.BytesIO(data)).pages)
-        baseline = "-" if args.no_baseline else f"{base:.1f}"
-        ratio = "-" if args.no_baseline else f"{seconds / base:.1f}"
-        print(
-            f"{size:>9,} {pages:>6} {seconds:>9.1f} {seconds / size * 100:>7.1f} "
-            f"{baseline:>8} {ratio:>6}",
-            flush=True,
+    return build_pdf(g)  # type: ignore[arg-type]
+
+
+def weasyprint_baseline(g: object) -> bytes:
+    """The entries of both parts and the index as plain HTML in one column, without page
+    numbers, typeset by WeasyPrint with the same fonts."""
+    import weasyprint
+
+    from glossary.pdf import find_fonts
+    from glossary.pdf.book import Builder
+
+    book = Builder(g, {}).book()  # type: ignore[arg-type]
+    e = html.escape
+    out = ["<html lang='fi'><head><meta charset='utf-8'><style>"]
+    for name, path in find_fonts().items():
+        family = "DejaVu Sans" if "Sans" in name else "DejaVu Serif"
+        weight = "bold" if "Bold" in name else "normal"
+        style = "italic" if "Italic" in name or "Oblique" in name else "normal"
+        out.append(
+            f"@font-face{{font-family:'{family}';font-weight:{weight};font-style:{style};src:url('{path.as_uri()}')}}"
         )
+    out.append(
+        "@page{size:A4;margin:20mm 15mm 18mm 15mm}html{font:8.6pt/1.28 'DejaVu Serif'}"
+        "p{margin:0}.h{font:bold 9.6pt 'DejaVu Sans'}.e{margin-bottom:1.6mm}</style></head><body>"
+    )
+
+    def term(t: object) -> str:
+        text = e(t.text)  # type: ignore[attr-defined]
+        return f"<s>{text}</s>" if t.status in ("deprecated", "superseded") else text  # type: ignore[attr-defined]
+
+    for part in book.parts:
+        out.append(f"<h1>{e(part.title[0][1])} → {e(part.title[1][1])}</h1>")
+        for group in part.letters:
+            out.append(f"<h2>{e(group.letter)}</h2>")
+            for item in group.items:
+                if item.kind == "see":
+                    out.append(f"<p><b>{term(item.headword)}</b> → {e(item.target.text)}</p>")
+                    continue
+                head = f"{term(item.headword)} <i>{e(item.headword.marks)}</i>"
+                out.append(f"<div class=e lang='{part.source}'><p class=h>{head}</p>")
+                for eq in item.equivalents:
+                    out.append(
+                        f"<p lang='{eq.lang}'>{eq.lang.upper()} "
+                        + "; ".join(term(t) for t in eq.terms)
+                        + "</p>"
+                    )
+                for text in (item.definition, item.context, item.note):
+                    if text:
+                        out.append(f"<p>{e(text)}</p>")
+                if item.related:
+                    out.append("<p>→ " + ", ".join(e(r.text) for r in item.related) + "</p>")
+                out.append("</div>")
+    for index in book.indexes:
+        for group in index.letters:
+            out.append(f"<h2>{e(group.letter)}</h2>")
+            for line in group.lines:
+                out.append(
+                    f"<p><b>{term(line.term)}</b> "
+                    + "; ".join(e(r.text) for r in line.refs)
+                    + "</p>"
+                )
+    out.append("</body></html>")
+    data = weasyprint.HTML(string="".join(out)).write_pdf()
+    assert data is not None
+    return bytes(data)
+
+
+def measure(size: int, which: str) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, __file__, "--one", str(size), "--which", which],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{size} concepts ({which}) failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 5000, 10000])
+    parser.add_argument(
+        "--baseline-up-to",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="WeasyPrint only up to N concepts (it needs minutes and gigabytes beyond)",
+    )
+    parser.add_argument("--no-bundled", action="store_true", help="skip the bundled glossary")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the bundled glossary")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--which", default="typst", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        one(args.one, args.which)
+        return
+    if not args.no_bundled:
+        bundled(args.repeat)
+    if not args.sizes:
+        return
+    try:
+        import weasyprint  # noqa: F401
+
+        baseline = True
+    except (ImportError, OSError):
+        baseline = False
+    header = ("concepts", "pages", "seconds", "s/100", "peak MB", "kB", "WP s", "WP MB", "WP/us")
+    print("\n" + " ".join(f"{h:>8}" for h in header))
+    for size in args.sizes:
+        typst = measure(size, "typst")
+        base = measure(size, "baseline") if baseline and size <= args.baseline_up_to else None
+        row = [f"{size:,}", f"{typst['pages']:.0f}", f"{typst['seconds']:.1f}"]
+        row += [f"{typst['seconds'] / size * 100:.2f}", f"{typst['mb']:.0f}"]
+        row += [f"{typst['bytes'] / 1000:.0f}"]
+        if base is not None:
+            row += [f"{base['seconds']:.1f}", f"{base['mb']:.0f}"]
+            row += [f"{base['seconds'] / typst['seconds']:.1f}"]
+        print(" ".join(f"{cell:>8}" for cell in row), flush=True)
 
 
 if __name__ == "__main__":

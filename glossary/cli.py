@@ -609,6 +609,30 @@ def export(
         str | None,
         typer.Option("--page-size", metavar="SIZE", help="pdf: A4 (default) or A5."),
     ] = None,
+    pdf_standard: Annotated[
+        str | None,
+        typer.Option(
+            "--pdf-standard",
+            metavar="STD",
+            help="pdf: ua-1 (tagged for screen readers, default) or a-2b (PDF/A for archives).",
+        ),
+    ] = None,
+    subject: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--subject",
+            metavar="CODE",
+            help="pdf: print only the concepts of this subject (repeatable).",
+        ),
+    ] = None,
+    concepts: Annotated[
+        Path | None,
+        typer.Option(
+            "--concepts",
+            metavar="FILE",
+            help="pdf: print only the concepts this file lists, one id a line (and any --subject).",
+        ),
+    ] = None,
     tbx_version: Annotated[
         int | None,
         typer.Option(
@@ -660,6 +684,22 @@ def export(
                 param_hint="--page-size",
             )
         options["page_size"] = size
+    if pdf_standard is not None:
+        from glossary.pdf import PDF_STANDARDS
+
+        accepts("pdf_standard", "--pdf-standard", f"'{format_name}' is not a PDF")
+        if pdf_standard.lower() not in PDF_STANDARDS:
+            raise typer.BadParameter(
+                f"'{pdf_standard}' is not a PDF standard we write; choose ua-1 or a-2b",
+                param_hint="--pdf-standard",
+            )
+        options["pdf_standard"] = pdf_standard.lower()
+    if subject:
+        accepts("subjects", "--subject", f"'{format_name}' prints no selection")
+        options["subjects"] = tuple(subject)
+    if concepts is not None:
+        accepts("concepts", "--concepts", f"'{format_name}' prints no selection")
+        options["concepts"] = concepts
     if tbx_version is not None:
         accepts("tbx_version", "--tbx-version", f"'{format_name}' is not TBX")
         if tbx_version not in (2, 3):

@@ -24,6 +24,7 @@ _GLOSSARY_KEYS = (
     "version",
     "license",
     "publisher",
+    "isbn",
     "base_url",
     "note_language",
 )
@@ -317,6 +318,7 @@ def read_config(data: bytes, path: str) -> tuple[Config, list[Diagnostic]]:
         version=text_field("version"),
         license=text_field("license"),
         publisher=text_field("publisher"),
+        isbn=text_field("isbn"),
         base_url=base_url,
         note_language=note_language,
         subjects=subjects,

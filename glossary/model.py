@@ -252,6 +252,8 @@ class GlossaryMeta:
     version: str | None = None
     license: str | None = None
     publisher: str | None = None
+    #: The ISBN of the printed dictionary, printed on its title page.
+    isbn: str | None = None
     base_url: str | None = None
     #: The language concept notes are written in (they belong to no language section).
     note_language: str | None = None

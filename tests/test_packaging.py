@@ -39,11 +39,11 @@ def test_the_wheel_holds_terms_and_templates(tmp_path):
             assert f"glossary/templates/{source.relative_to(templates).as_posix()}" in names
     for source in TERMS.glob("*.yaml"):
         assert f"glossary/terms/{source.name}" in names
-    # Every file of the package, data included (the Finnish hyphenation patterns, say).
+    # Every file of the package, data included, and the PDF's Typst template.
     package = ROOT / "glossary"
     for source in package.rglob("*"):
         if source.is_file() and "__pycache__" not in source.parts:
             assert f"glossary/{source.relative_to(package).as_posix()}" in names
-    assert "glossary/pdf/hyph_fi.dic" in names
+    assert "glossary/templates/pdf/dictionary.typ" in names
     assert not any(name.startswith(("tests/", "cli.py")) for name in names)
     assert "glossary = glossary.cli:main" in scripts

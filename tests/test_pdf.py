@@ -1,15 +1,18 @@
-"""The printed dictionary, read back with pypdf: text, running heads, fonts, outline, links.
+"""The printed dictionary, read back with pypdf and pdfinfo: text, running heads, page
+references, column feet, fonts, outline, tags, metadata, reproducibility.
 
-The bundled glossary is typeset once per session (about two minutes: WeasyPrint lays out
-two columns with page-number cross-references); the small test glossary of the site's
-tests is used where two builds are compared.
+The bundled glossary is typeset once per session (a few seconds); the small glossary of
+the site's tests where two builds are compared or options are tried.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,23 +25,25 @@ from glossary.errors import ExportError
 EPOCH = "1795000000"  # 2026-11-18
 
 
-def _weasyprint() -> None:
-    try:
-        import weasyprint  # noqa: F401
-    except (ImportError, OSError) as exc:
-        message = f"WeasyPrint cannot run here ({exc}); pip install -e '.[test]' and Pango"
+def _need_fonts() -> None:
+    from glossary.pdf import find_fonts
+
+    if not {"DejaVuSerif.ttf", "DejaVuSans-Bold.ttf"} <= set(find_fonts()):
+        message = "the DejaVu fonts are missing: sudo apt-get install fonts-dejavu-core"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
 
 
-def build(source: Path, **options) -> bytes:
+def build(source: Path | glossary.Glossary, **options) -> bytes:
     from glossary.pdf import build_pdf
 
+    _need_fonts()
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     try:
-        return build_pdf(glossary.load(source), options)
+        g = source if isinstance(source, glossary.Glossary) else glossary.load(source)
+        return build_pdf(g, options)
     finally:
         if saved is None:
             del os.environ["SOURCE_DATE_EPOCH"]
@@ -48,13 +53,18 @@ def build(source: Path, **options) -> bytes:
 
 @pytest.fixture(scope="session")
 def bundled_pdf() -> bytes:
-    _weasyprint()
     return build(TERMS)
 
 
 @pytest.fixture(scope="session")
+def bundled_pages(bundled_pdf) -> list[tuple[str, list[tuple[float, float, str]]]]:
+    """The text of each page of the bundled book, and its pieces with their positions
+    (pypdf reads them slowly: once a session)."""
+    return [read_page(page) for page in reader(bundled_pdf).pages]
+
+
+@pytest.fixture(scope="session")
 def small_pdf() -> bytes:
-    _weasyprint()
     return build(DATA / "site")
 
 
@@ -65,8 +75,27 @@ def reader(data: bytes):
 
 
 def flat(text: str) -> str:
-    """Extracted text with line breaks and hyphenation undone."""
-    return " ".join(re.sub("\u2010\n", "", text).split())
+    """Extracted text with line breaks undone (a soft hyphen at a line end removed)."""
+    text = re.sub("\u00ad\n", "", text)
+    text = re.sub("-\n", "-", text)
+    return " ".join(text.split())
+
+
+def pdfinfo(data: bytes, tmp_path: Path) -> dict[str, str]:
+    if shutil.which("pdfinfo") is None:
+        message = "pdfinfo is missing: sudo apt-get install poppler-utils"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    path = tmp_path / "book.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, text=True, encoding="utf-8", check=True
+    )
+    return {
+        key.strip(): value.strip()
+        for key, _, value in (line.partition(":") for line in out.stdout.splitlines())
+    }
 
 
 def outline(data: bytes) -> list[tuple[int, str, int]]:
@@ -85,27 +114,60 @@ def outline(data: bytes) -> list[tuple[int, str, int]]:
     return found
 
 
-def running_heads(page) -> tuple[str, str]:
-    """The running heads of a page: the text in the top margin, left and right half."""
-    parts: list[tuple[bool, float, float, str]] = []
-    middle = float(page.mediabox.width) * 96 / 72 / 2  # the text matrix is in CSS pixels
+def read_page(page) -> tuple[str, list[tuple[float, float, str]]]:
+    """The text of a page, and (x, y, text) of every piece of it, y from the bottom."""
+    found: list[tuple[float, float, str]] = []
 
     def visit(text, cm, tm, font, size) -> None:
-        if text.strip() and tm[5] < 55:  # the top margin
-            parts.append((tm[4] > middle, tm[5], tm[4], text.strip()))
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((x, y, text.strip()))
 
-    page.extract_text(visitor_text=visit)
-    parts.sort()
-    left = " ".join(text for right, _, _, text in parts if not right)
-    right = " ".join(text for right, _, _, text in parts if right)
+    text = page.extract_text(visitor_text=visit)
+    return text, found
+
+
+HEAD_ZONE = 56.0  # the top margin (20 mm), in points
+FOOT_ZONE = 51.0  # the bottom margin (18 mm)
+
+
+def running_heads(page, pieces) -> tuple[str, str]:
+    """The running heads of a page: the text in the top margin, left and right half."""
+    top = float(page.mediabox.height) - HEAD_ZONE
+    middle = float(page.mediabox.width) / 2
+    parts = sorted((x > middle, -y, x, t) for x, y, t in pieces if y > top)
+    left = " ".join(t for right, _, _, t in parts if not right)
+    right = " ".join(t for right, _, _, t in parts if right)
     return left, right
+
+
+def destinations(pdf) -> dict[str, int]:
+    """Named destination -> page number (from 1)."""
+    return {
+        name: pdf.get_destination_page_number(dest) + 1
+        for name, dest in pdf.named_destinations.items()
+    }
+
+
+def sections(data: bytes) -> dict[str, tuple[int, int]]:
+    """Top-level bookmark title -> (first page index, index after its last page)."""
+    top = [(title, page) for depth, title, page in outline(data) if depth == 0]
+    end = len(reader(data).pages)
+    return {
+        title: (page, top[i + 1][1] if i + 1 < len(top) else end)
+        for i, (title, page) in enumerate(top)
+    }
+
+
+DICTIONARY = ("suomi → русский", "русский → suomi", "Hakemisto / Указатель: English")
 
 
 # -- the bundled glossary ----------------------------------------------------------------
 
 
-def test_every_preferred_finnish_and_russian_term_is_in_the_text(bundled_pdf, bundled):
-    text = flat("\n".join(page.extract_text() for page in reader(bundled_pdf).pages))
+def test_every_preferred_finnish_and_russian_term_is_in_the_text(bundled_pages, bundled):
+    text = flat("\n".join(text for text, _ in bundled_pages))
     missing = [
         (concept.id, lang, term.term)
         for concept in bundled.concepts.values()
@@ -113,34 +175,54 @@ def test_every_preferred_finnish_and_russian_term_is_in_the_text(bundled_pdf, bu
         if (term := concept.preferred(lang)) is not None and term.term not in text
     ]
     assert missing == []
-    assert "\ufffd" not in text and "\u00ad" not in text
+    assert "\ufffd" not in text
 
 
-def test_running_heads_name_the_first_and_last_entry_of_the_page(bundled_pdf, bundled):
-    from glossary.pdf import _Builder
+def _headwords(g) -> dict[str, str]:
+    """Anchor -> headword of every entry and short entry of both parts, in book order."""
+    from glossary.pdf.book import Builder
 
-    builder = _Builder(bundled, {})
-    headwords = {}
-    for part in (builder.part("fi", "ru"), builder.part("ru", "fi")):
-        for group in part.letters:
-            for item in group.items:
-                headwords[item.anchor] = item.headword.text
+    builder = Builder(g, {})
+    return {
+        item.anchor: item.headword.text
+        for part in (builder.part("fi", "ru"), builder.part("ru", "fi"))
+        for group in part.letters
+        for item in group.items
+    }
+
+
+def test_running_heads_name_the_first_and_last_entry_of_every_page(
+    bundled_pdf, bundled_pages, bundled
+):
+    headwords = _headwords(bundled)
     pdf = reader(bundled_pdf)
+    pages = destinations(pdf)
+    assert set(headwords) <= set(pages)  # every entry is a named destination
     on_page: dict[int, list[str]] = {}
-    for name, destination in pdf.named_destinations.items():
-        if name in headwords:
-            on_page.setdefault(pdf.get_destination_page_number(destination), []).append(name)
-    order = {anchor: n for n, anchor in enumerate(headwords)}
-    pages = sorted(on_page)
-    assert len(pages) > 40
-    for index in pages[:: max(1, len(pages) // 12)]:
-        anchors = sorted(on_page[index], key=order.__getitem__)
-        first, last = (" ".join(headwords[a].split()) for a in (anchors[0], anchors[-1]))
-        left, right = running_heads(pdf.pages[index])
-        assert (left, right) == (first, last), index
+    for anchor in headwords:
+        on_page.setdefault(pages[anchor], []).append(anchor)
+    spans = sections(bundled_pdf)
+    first, end = spans[DICTIONARY[0]][0], spans[DICTIONARY[1]][1]
+    previous = None
+    checked = 0
+    for index in range(first, end):
+        anchors = on_page.get(index + 1)
+        if anchors:
+            expected = (headwords[anchors[0]], headwords[anchors[-1]])
+            previous = headwords[anchors[-1]]
+        else:  # an entry runs over the whole page
+            assert previous is not None
+            expected = (previous, previous)
+        assert running_heads(pdf.pages[index], bundled_pages[index][1]) == expected, index + 1
+        checked += 1
+    assert checked > 50
+    start, stop = spans[DICTIONARY[2]]
+    for index in range(start, stop):  # the index: its first and last term of the page
+        left, right = running_heads(pdf.pages[index], bundled_pages[index][1])
+        assert left and right, index + 1
 
 
-def test_every_font_is_embedded(bundled_pdf):
+def test_every_font_is_embedded_and_subset(bundled_pdf):
     pdf = reader(bundled_pdf)
     fonts = {}
     for page in pdf.pages:
@@ -150,11 +232,12 @@ def test_every_font_is_embedded(bundled_pdf):
                 font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             )
             descriptor = descendant["/FontDescriptor"].get_object()
-            fonts[font["/BaseFont"]] = any(
+            fonts[str(font["/BaseFont"]).lstrip("/")] = any(
                 key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
             )
     assert fonts and all(fonts.values()), fonts
-    assert {name.split("+", 1)[1] for name in fonts} >= {"DejaVu-Serif", "DejaVu-Sans-Bold"}
+    assert all(re.fullmatch(r"[A-Z]{6}\+DejaVu\S+", name) for name in fonts), fonts  # subsets
+    assert {name.split("+", 1)[1] for name in fonts} >= {"DejaVuSerif", "DejaVuSans-Bold"}
 
 
 def test_outline_has_both_parts_in_order_with_their_letters(bundled_pdf):
@@ -164,9 +247,7 @@ def test_outline_has_both_parts_in_order_with_their_letters(bundled_pdf):
     assert titles == [
         "Sisältö / Содержание",
         "Lyhenteet / Условные сокращения",
-        "suomi → русский",
-        "русский → suomi",
-        "Hakemisto / Указатель: English",
+        *DICTIONARY,
     ]
     assert [page for _, page in top] == sorted(page for _, page in top)
     fi_part = titles.index("suomi → русский")
@@ -178,73 +259,193 @@ def test_outline_has_both_parts_in_order_with_their_letters(bundled_pdf):
     assert letters == sorted(letters, key=lambda text: sort_key(text, "fi"))
     assert letters[-2:] == ["Y", "Ä"]  # Finnish: … y z å ä ö (no Z, Å or Ö term here)
     ru_start = marks.index((0, *top[fi_part + 1]))
-    ru_letters = [t for d, t, _ in marks[ru_start + 1 :] if d == 1]
+    ru_letters = []
+    for depth, title, _ in marks[ru_start + 1 :]:
+        if depth == 0:
+            break
+        ru_letters.append(title)
     assert ru_letters[:-1] == sorted(ru_letters[:-1], key=lambda text: sort_key(text, "ru"))
     assert ru_letters[:3] == ["А", "Б", "В"]
     assert ru_letters[-1] == "A–Z"
     assert "Ё" not in ru_letters
+    index_letters = [t for d, t, _ in marks[marks.index((0, *top[-1])) + 1 :]]
+    assert index_letters[:3] == ["A", "B", "C"]  # the index has letter dividers too
+    assert index_letters == sorted(index_letters, key=lambda text: sort_key(text, "en"))
 
 
-def test_cross_references_print_the_page_of_their_entry(bundled_pdf):
+def test_every_link_prints_the_page_it_leads_to(bundled_pdf, bundled_pages):
+    """Each "→ headword N" and index reference is a link; N is the page it opens. A link
+    is on one line: a reference is never broken (unless longer than a line)."""
     pdf = reader(bundled_pdf)
-    pages = {
-        name: pdf.get_destination_page_number(destination) + 1
-        for name, destination in pdf.named_destinations.items()
-    }
-    # "työssäoppiminen depr. → työpaikalla järjestettävä koulutus N"
-    text = flat("\n".join(page.extract_text() for page in pdf.pages))
-    found = re.search(r"työssäoppiminen depr\. → (\w[\w ]*?) (\d+)", text)
-    assert found is not None
-    assert found.group(1) == "työpaikalla järjestettävä koulutus"
-    assert int(found.group(2)) == pages["firu-workplace-learning"]
-
-
-def test_every_reference_to_a_headword_prints_its_page(bundled_pdf, bundled):
-    """Every "→ headword N" and ", headword N" of both parts, against the PDF's own links."""
-    pdf = reader(bundled_pdf)
-    pages = {
-        name: pdf.get_destination_page_number(destination) + 1
-        for name, destination in pdf.named_destinations.items()
-    }
-    marks = [(title, page) for depth, title, page in outline(bundled_pdf) if depth == 0]
-    starts = [page for _, page in marks]
+    number_of = {page.indirect_reference.idnum: n for n, page in enumerate(pdf.pages, start=1)}
+    named = destinations(pdf)
     checked = 0
-    parts = [i for i, (title, _) in enumerate(marks) if "→" in title]
-    for index, (part, lang) in zip(parts, (("firu", "fi"), ("rufi", "ru")), strict=True):
-        text = flat(
-            "\n".join(p.extract_text() for p in pdf.pages[starts[index] : starts[index + 1]])
-        )
+    for page, (_, pieces) in zip(pdf.pages, bundled_pages, strict=True):
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link" or "/Dest" not in annotation:
+                continue
+            x0, y0, x1, y1 = (float(v) for v in annotation["/Rect"])
+            if y1 - y0 > 15:  # a long term over two lines: its rectangle holds others too
+                continue
+            inside = [
+                (y, t) for x, y, t in pieces if x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 - 3
+            ]
+            numbers = re.findall(r"\d+", " ".join(t for _, t in inside))
+            assert max(y for y, _ in inside) - min(y for y, _ in inside) < 1, inside
+            dest = annotation["/Dest"]
+            target = named[dest] if isinstance(dest, str) else number_of[dest[0].idnum]
+            assert numbers and int(numbers[-1]) == target, (inside, target)
+            checked += 1
+    assert checked > 1000
+
+
+def test_every_reference_to_a_headword_prints_the_page_of_its_entry(
+    bundled_pdf, bundled_pages, bundled
+):
+    """Every "→ headword N" and ", headword N" of both parts, against the entries' pages."""
+    pages = destinations(reader(bundled_pdf))
+    spans = sections(bundled_pdf)
+    checked = 0
+    for title, (part, lang) in zip(DICTIONARY[:2], (("firu", "fi"), ("rufi", "ru")), strict=True):
+        start, stop = spans[title]
+        text = flat("\n".join(text for text, _ in bundled_pages[start:stop]))
         for concept in bundled.concepts.values():
             section = concept.languages.get(lang)
-            if section is None or not section.terms or f"{part}-{concept.id}" not in pages:
+            if section is None or not section.terms:
                 continue
-            headword = re.escape(section.terms[0].term)
+            headword = re.escape(concept.preferred(lang).term)
             for number in re.findall(rf"(?:→ |, ){headword} (\d+)\b", text):
                 assert int(number) == pages[f"{part}-{concept.id}"], (part, concept.id)
                 checked += 1
-    assert checked > 100
+    assert checked > 400
 
 
-def test_the_contents_give_the_page_of_each_part(bundled_pdf):
-    pdf = reader(bundled_pdf)
-    starts = {title: page + 1 for depth, title, page in outline(bundled_pdf) if depth == 0}
-    lines = pdf.pages[1].extract_text().splitlines()[1:]
+def test_the_contents_give_the_page_of_each_part_and_letter(bundled_pdf, bundled_pages):
+    starts = {title: page + 1 for title, (page, _) in sections(bundled_pdf).items()}
+    lines = flat(bundled_pages[1][0].split("\n", 1)[1])  # below the heading
     printed = {
-        re.sub(r" *\.{3,} *$", "", line.rsplit(" ", 1)[0]): int(line.split()[-1])
-        for line in lines
-        if "..." in line
+        title.strip(): int(page)
+        for title, page in re.findall(r"([^.\d]+?)(?: ?\.){3,} ?(\d+)", lines)
     }
-    assert len(printed) == 4  # abbreviations, two parts, the English index
-    for title, page in printed.items():
-        assert starts[title] == page, title
+    assert printed == {
+        title: starts[title] for title in ("Lyhenteet / Условные сокращения", *DICTIONARY)
+    }
+    marks = outline(bundled_pdf)
+    fi_part = marks.index((0, DICTIONARY[0], starts[DICTIONARY[0]] - 1))
+    fi_letters: dict[str, int] = {}
+    for depth, title, page in marks[fi_part + 1 :]:
+        if depth == 0:
+            break
+        fi_letters[title] = page + 1
+    assert f"A {fi_letters['A']}" in lines and f"Ä {fi_letters['Ä']}" in lines
 
 
-def test_metadata(bundled_pdf):
+def test_column_feet_are_balanced_on_every_full_page(bundled_pdf, bundled_pages):
+    """The two columns of a page end within two lines of each other, except on the last
+    page of a part and of the index."""
+    pdf = reader(bundled_pdf)
+    spans = sections(bundled_pdf)
+    checked = 0
+    for title in DICTIONARY:
+        start, stop = spans[title]
+        for index in range(start, stop - 1):
+            page = pdf.pages[index]
+            middle = float(page.mediabox.width) / 2
+            top = float(page.mediabox.height) - HEAD_ZONE
+            lines: dict[bool, set[float]] = {False: set(), True: set()}
+            for x, y, _ in bundled_pages[index][1]:
+                if FOOT_ZONE < y < top:
+                    lines[x > middle].add(round(y, 1))
+            left, right = sorted(lines[False]), sorted(lines[True])
+            pitch = min(b - a for a, b in itertools.pairwise(left) if b - a > 5)
+            assert abs(left[0] - right[0]) <= 2 * pitch + 1, (index + 1, left[0], right[0])
+            checked += 1
+    assert checked > 50
+
+
+def _lines_of(text: str, pieces: list[tuple[float, float, str]]) -> list[list[str]]:
+    """The lines ``text`` is printed on, each time it is printed on a page (it is made of
+    consecutive pieces)."""
+    found = []
+    for i, (_, _, first) in enumerate(pieces):
+        if not text.startswith(first):
+            continue
+        lines: dict[float, str] = {}
+        joined = ""
+        for _, y, piece in pieces[i:]:
+            for candidate in (joined + piece, f"{joined} {piece}"):
+                if text.startswith(candidate):
+                    joined = candidate
+                    key = round(y)
+                    lines[key] = f"{lines[key]} {piece}" if key in lines else piece
+                    break
+            else:
+                break
+            if joined == text:
+                found.append([" ".join(line.split()) for line in lines.values()])
+                break
+    return found
+
+
+def test_headwords_are_never_hyphenated(bundled_pdf, bundled_pages, bundled):
+    """Each headword is on one line of its page, or, longer than a column can hold, broken
+    at spaces only; definitions are hyphenated."""
+    pages = destinations(reader(bundled_pdf))
+    wrong = []
+    for anchor, headword in _headwords(bundled).items():
+        printed = _lines_of(headword, bundled_pages[pages[anchor] - 1][1])
+        # (a synonym in another entry's head may be broken: the headword is one of these)
+        if not any(
+            " ".join(lines) == headword and (len(lines) == 1 or len(headword) > 32)
+            for lines in printed
+        ):
+            wrong.append((anchor, headword, printed))
+    assert wrong == []
+    spans = sections(bundled_pdf)
+    text = "\n".join(text for text, _ in bundled_pages[slice(*spans[DICTIONARY[0]])])
+    assert len(re.findall(r"[a-zäö]-\n[a-zäö]", text)) > 20
+
+
+def test_grammar_labels_are_in_the_language_of_each_part(bundled_pdf, bundled_pages):
+    spans = sections(bundled_pdf)
+    fi = flat("\n".join(text for text, _ in bundled_pages[slice(*spans[DICTIONARY[0]])]))
+    ru = flat("\n".join(text for text, _ in bundled_pages[slice(*spans[DICTIONARY[1]])]))
+    assert "ammatillinen koulutus; ammattikoulutus hyv." in fi  # hyväksyttävä
+    assert "RU профессиональное образование neutr." in fi  # neutri
+    assert "взаимооценивание ср.; взаимное оценивание ср., вар., доп." in ru
+    assert " depr." not in fi + ru and " adj." not in ru and " n." not in fi
+
+
+def test_metadata_tags_and_pdfinfo(bundled_pdf, tmp_path):
     pdf = reader(bundled_pdf)
     assert pdf.metadata.title == "Suomi–venäjä-sanasto: ammatillinen koulutus ja verkko-oppiminen"
-    assert pdf.metadata["/CreationDate"] == "D:20261118"
+    assert pdf.metadata["/CreationDate"].startswith("D:20261118")
+    assert pdf.metadata["/Author"] == "glossary project"
     assert pdf.trailer["/Root"]["/Lang"] == "fi"
     assert float(pdf.pages[0].mediabox.width) == pytest.approx(595.28, abs=0.1)  # A4
+    info = pdfinfo(bundled_pdf, tmp_path)
+    assert info["Tagged"] == "yes"
+    assert info["Title"] == pdf.metadata.title
+    assert int(info["Pages"]) == len(pdf.pages)
+    assert b"pdfuaid:part" in pdf.trailer["/Root"]["/Metadata"].get_object().get_data()
+
+
+def test_the_file_is_finished_compact(bundled_pdf):
+    """Object streams, and no /QuadPoints on links that fit one line: without them the
+    same file is three times as large (a tagged PDF with 3,105 links; docs/print.md)."""
+    pdf = reader(bundled_pdf)
+    assert b"/ObjStm" in bundled_pdf
+    one_line = [
+        annotation.get_object()
+        for page in pdf.pages
+        for annotation in page.get("/Annots", [])
+        if float(annotation.get_object()["/Rect"][3]) - float(annotation.get_object()["/Rect"][1])
+        < 15
+    ]
+    assert len(one_line) > 2000
+    assert not any("/QuadPoints" in annotation for annotation in one_line)
+    assert len(bundled_pdf) <= 18_000 * len(pdf.pages), (len(bundled_pdf), len(pdf.pages))
 
 
 # -- the small glossary ----------------------------------------------------------------
@@ -254,57 +455,160 @@ def test_two_builds_are_byte_identical(small_pdf):
     assert build(DATA / "site") == small_pdf
 
 
-def test_page_numbers_are_those_target_counter_gives(small_pdf, monkeypatch):
-    """The fast path (numbers read from a first layout) against CSS target-counter()."""
+def test_a_large_book_is_laid_out_the_same_one_layout_at_a_time(small_pdf, monkeypatch):
+    """Beyond a few hundred concepts each layout runs in a process of its own, the page
+    numbers passed from one to the next: the same book."""
     import glossary.pdf
 
-    monkeypatch.setattr(glossary.pdf, "_PAGE_PASSES", 0)  # straight to the fallback
-    counted = reader(build(DATA / "site"))
-    fast = reader(small_pdf)
-    assert [page.extract_text() for page in fast.pages] == [
-        page.extract_text() for page in counted.pages
-    ]
-    assert re.search(r"suomi → русский \.+ +4\n", fast.pages[1].extract_text())
+    monkeypatch.setattr(glossary.pdf, "_IN_PROCESS", 0)
+    apart = reader(build(DATA / "site"))
+    here = reader(small_pdf)
+    assert [p.extract_text() for p in apart.pages] == [p.extract_text() for p in here.pages]
+    assert destinations(apart) == destinations(here)
+    assert re.search(r"suomi → русский(?: ?\.)+ ?4\n", here.pages[1].extract_text())
 
 
-def test_hostile_text_is_printed_as_text(small_pdf):
+def test_html_in_the_sources_is_printed_as_text(small_pdf):
     text = flat("\n".join(page.extract_text() for page in reader(small_pdf).pages))
     assert "<script>window.__pwned = 'term'</script>" in text
     assert "</title><b>жирный</b>" in text
+
+
+MARKUP = '# * _ $ < @ \\ ] [ // #import "x.typ": * #{panic()} <lbl> @lbl `raw` = ='
+
+
+def test_typst_markup_in_every_field_is_printed_as_text(tmp_path):
+    quoted = MARKUP.replace("\\", "\\\\").replace('"', '\\"')
+    (tmp_path / "glossary.toml").write_text(
+        "[glossary]\n"
+        'id = "markup"\n'
+        f'title = {{ fi = "{quoted} fi", ru = "{quoted} ru" }}\n'
+        'languages = ["fi", "ru", "en"]\n'
+        f'version = "{quoted}"\nlicense = "{quoted}"\npublisher = "{quoted}"\n',
+        "utf-8",
+    )
+    yaml_text = MARKUP.replace("'", "''")
+    for n in (1, 2):
+        (tmp_path / f"c{n}.yaml").write_text(
+            f"id: c{n}\nrelated: [c{3 - n}]\nnote: '{yaml_text} note'\nlanguages:\n"
+            + "".join(
+                f"  {lang}:\n    definition: '{yaml_text} {lang} def {n}'\n"
+                f"    note: '{yaml_text} {lang} note {n}'\n"
+                f"    terms:\n      - term: '{yaml_text} {lang} {n}'\n"
+                f"        context: '{yaml_text} {lang} ctx {n}'\n"
+                f"      - term: '{yaml_text} {lang} syn {n}'\n        status: deprecated\n"
+                for lang in ("fi", "ru", "en")
+            ),
+            "utf-8",
+        )
+    text = flat("\n".join(p.extract_text() for p in reader(build(tmp_path)).pages))
+    for lang in ("fi", "ru"):
+        for n in (1, 2):
+            for what in ("", " def", " ctx", " note", " syn"):
+                assert f"{MARKUP} {lang}{what} {n}" in text, (lang, what, n)
+    assert f"{MARKUP} en 1" in text
+    assert f"{MARKUP} fi" in text  # the title
 
 
 def test_title_page_and_abbreviations(small_pdf):
     pdf = reader(small_pdf)
     title = flat(pdf.pages[0].extract_text())
     assert title.startswith("Testisanasto Тестовый глоссарий Test glossary")
-    assert "Versio / Версия 0.1" in title
+    assert "Painos / Издание 0.1" in title
     assert "18. marraskuuta 2026 / 18 ноября 2026 г." in title
     assert "Lisenssi / Лицензия CC0-1.0" in title
+    assert "Julkaisija / Издатель Test publisher" in title
+    assert "ISBN" not in title
     abbreviations = flat(pdf.pages[2].extract_text())
     assert (
-        "depr. vältettävä termi: älä käytä / нерекомендуемый термин: не употреблять"
+        "vält. нерек. vältettävä termi: älä käytä / нерекомендуемый термин: не употреблять"
         in abbreviations
     )
+    assert "mask. м. maskuliini / мужской род" in abbreviations
 
 
-def test_a5_pocket_edition(_pdf_cli=None):
-    _weasyprint()
+def test_isbn_from_glossary_toml(tmp_path):
+    shutil.copytree(DATA / "site", tmp_path / "g")
+    toml = tmp_path / "g" / "glossary.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace(
+            'version = "0.1"', 'version = "0.1"\nisbn = "978-952-00-0000-1"'
+        ),
+        "utf-8",
+    )
+    title = flat(reader(build(tmp_path / "g")).pages[0].extract_text())
+    assert "ISBN 978-952-00-0000-1" in title
+
+
+def test_a5_pocket_edition():
     data = build(DATA / "site", page_size="A5")
     page = reader(data).pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (420, 595)
 
 
-def test_finnish_hyphenation_patterns():
-    import pyphen
+def test_pdf_a_2b_for_archives(tmp_path):
+    data = build(DATA / "site", pdf_standard="a-2b")
+    metadata = reader(data).trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"<pdfaid:part>2</pdfaid:part>" in metadata
+    assert b"<pdfaid:conformance>B</pdfaid:conformance>" in metadata
+    assert pdfinfo(data, tmp_path)["Tagged"] == "yes"
 
-    from glossary.pdf.hyphenation import DICTIONARY, patterns, register
 
-    assert DICTIONARY.read_text(encoding="utf-8") == patterns()
-    register()
-    finnish = pyphen.Pyphen(lang="fi")
-    assert finnish.inserted("ammattikorkeakoulututkinto") == "am-mat-ti-kor-ke-a-kou-lu-tut-kin-to"
-    assert finnish.inserted("työturvallisuuskortti") == "työ-tur-val-li-suus-kort-ti"
-    assert finnish.inserted("liikkuvuus") == "liik-ku-vuus"
+def test_every_entry_is_a_named_destination(small_pdf):
+    names = set(reader(small_pdf).named_destinations)
+    assert {"firu-distance-learning", "rufi-distance-learning", "part-firu"} <= names
+    assert "firu-distance-learning-1" in names  # the short entry of a synonym
+
+
+# -- a part of the glossary ----------------------------------------------------------------
+
+
+def test_a_subject_is_a_book_of_its_own():
+    pdf = reader(build(DATA / "site", subjects=("e-learning",)))
+    title = flat(pdf.pages[0].extract_text())
+    assert "Verkko-oppiminen / Электронное обучение" in title
+    assert "3 sanaston 8 käsitteestä / 3 из 8 понятий глоссария" in title
+    text = flat("\n".join(page.extract_text() for page in pdf.pages))
+    assert "webinaari" in text and "etäopiskelu" in text and "verkko-oppiminen" in text
+    assert "kapasiteetti" not in text and "емкость" not in text.lower()
+    assert "ammatillinen koulutus" not in text  # a related concept of another subject
+    assert "firu-capacity" not in pdf.named_destinations
+
+
+def test_a_list_of_concepts_and_a_subject(tmp_path):
+    course = tmp_path / "course.txt"
+    course.write_text("# the first week\ncapacity\n\n  webinar  # a comment\n", "utf-8")
+    text = flat(
+        "\n".join(p.extract_text() for p in reader(build(DATA / "site", concepts=course)).pages)
+    )
+    assert "kapasiteetti" in text and "webinaari" in text and "etäopiskelu" not in text
+    both = build(DATA / "site", concepts=course, subjects=("e-learning",))
+    assert set(reader(both).named_destinations) >= {"firu-capacity", "firu-distance-learning"}
+
+
+def test_a_wrong_subject_or_list_is_one_clear_error(tmp_path):
+    from glossary.errors import NotFoundError
+
+    with pytest.raises(
+        NotFoundError,
+        match="no subject 'e-learnin' in the glossary \\(did you mean 'e-learning'\\?\\); its subjects: e-learning, vet",
+    ):
+        build(DATA / "site", subjects=("e-learnin",))
+    course = tmp_path / "course.txt"
+    course.write_text("capacity\n  webinr\n", "utf-8")
+    with pytest.raises(
+        NotFoundError,
+        match=f"^{re.escape(str(course))}:2:3: no concept 'webinr' in the glossary \\(did you mean 'webinar'\\?\\)$",
+    ):
+        build(DATA / "site", concepts=course)
+    course.write_text("# nothing\n", "utf-8")
+    with pytest.raises(NotFoundError, match="names no concept"):
+        build(DATA / "site", concepts=course)
+    course.write_bytes(b"capacity\n\xff\n")
+    with pytest.raises(NotFoundError, match="not UTF-8 text"):
+        build(DATA / "site", concepts=course)
+    with pytest.raises(NotFoundError, match="No such file"):
+        build(DATA / "site", concepts=tmp_path / "missing.txt")
 
 
 # -- the command line --------------------------------------------------------------------
@@ -313,7 +617,6 @@ def test_finnish_hyphenation_patterns():
 def test_cli_export_pdf(runner, tmp_path):
     from glossary.cli import app
 
-    _weasyprint()
     out = tmp_path / "dictionary.pdf"
     result = runner.invoke(app, ["export", "pdf", "--out", str(out), "-g", str(DATA / "site")])
     assert result.exit_code == 0, result.stderr
@@ -327,12 +630,63 @@ def test_cli_export_pdf(runner, tmp_path):
     result = runner.invoke(app, ["export", "tbx", "--page-size", "A5", "-g", str(DATA / "site")])
     assert result.exit_code == 2
     assert "'tbx' has no pages" in result.stderr
+    result = runner.invoke(
+        app, ["export", "pdf", "--pdf-standard", "a-1b", "-o", str(out), "-g", str(DATA / "site")]
+    )
+    assert result.exit_code == 2
+    assert "'a-1b' is not a PDF standard we write; choose ua-1 or a-2b" in result.stderr
+    course = tmp_path / "course.txt"
+    course.write_text("webinar\n", "utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "export",
+            "pdf",
+            "--subject",
+            "vet",
+            "--subject",
+            "e-learning",
+            "--concepts",
+            str(course),
+            "-o",
+            str(out),
+            "-g",
+            str(DATA / "site"),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    result = runner.invoke(
+        app, ["export", "pdf", "--subject", "nope", "-o", str(out), "-g", str(DATA / "site")]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("glossary: error: no subject 'nope' in the glossary")
+    assert len(result.stderr.splitlines()) == 1
+    result = runner.invoke(app, ["export", "csv", "--subject", "vet", "-g", str(DATA / "site")])
+    assert result.exit_code == 2
+    assert "'csv' prints no selection" in result.stderr
 
 
-def test_missing_fonts_are_one_clear_error(monkeypatch, tmp_path):
+@pytest.mark.parametrize("apart", [False, True], ids=["here", "apart"])
+def test_a_broken_template_is_one_clear_error(tmp_path, monkeypatch, apart):
     import glossary.pdf
 
-    _weasyprint()
+    if apart:
+        monkeypatch.setattr(glossary.pdf, "_IN_PROCESS", 0)
+    shutil.copytree(TERMS.parent / "templates", tmp_path / "templates")
+    template = tmp_path / "templates" / "pdf" / "dictionary.typ"
+    template.write_text(template.read_text("utf-8") + "\n#let x = (\n", "utf-8")
+    with pytest.raises(ExportError, match=r"dictionary\.typ:\d+:\d+: unclosed delimiter"):
+        build(DATA / "site", templates=tmp_path / "templates")
+    template.write_text(
+        template.read_text("utf-8").replace("#let x = (\n", '#panic("no")\n'), "utf-8"
+    )
+    with pytest.raises(ExportError, match=r"dictionary\.typ:\d+:1: panicked with: no$"):
+        build(DATA / "site", templates=tmp_path / "templates")
+
+
+def test_missing_fonts_are_one_clear_error(monkeypatch):
+    import glossary.pdf
+
     monkeypatch.setattr(glossary.pdf, "find_fonts", lambda *a: {})
     with pytest.raises(ExportError, match="sudo apt-get install fonts-dejavu-core"):
         glossary.pdf.build_pdf(glossary.load(DATA / "site"))
@@ -341,7 +695,6 @@ def test_missing_fonts_are_one_clear_error(monkeypatch, tmp_path):
 def test_one_language_is_not_a_dictionary(tmp_path):
     from glossary.pdf import build_pdf
 
-    _weasyprint()
     (tmp_path / "glossary.toml").write_text('[glossary]\nid = "x"\nlanguages = ["fi"]\n', "utf-8")
     (tmp_path / "a.yaml").write_text("id: a\nlanguages:\n  fi:\n    terms: [termi]\n", "utf-8")
     with pytest.raises(ExportError, match="needs two languages"):

@@ -14,6 +14,9 @@ LOCALE = ROOT / "templates" / "locale"
 
 FI = {
     "Abbreviations": "Lyhenteet",
+    "Edition": "Painos",
+    "%(count)s of the glossary's %(total)s concepts": "%(count)s sanaston %(total)s käsitteestä",
+    "Meaning": "Merkitys",
     "Date": "Päiväys",
     "Index": "Hakemisto",
     "admitted term": "hyväksyttävä termi",
@@ -94,6 +97,9 @@ FI = {
 }
 
 RU = {
+    "Edition": "Издание",
+    "%(count)s of the glossary's %(total)s concepts": "%(count)s из %(total)s понятий глоссария",
+    "Meaning": "Значение",
     "Abbreviations": "Условные сокращения",
     "Date": "Дата",
     "Index": "Указатель",

@@ -10,9 +10,9 @@ from glossary.model import Glossary
 from glossary.util import atomic_write
 
 NAME = "pdf"
-DESCRIPTION = "a printed dictionary: both directions, an index, running heads (WeasyPrint)"
+DESCRIPTION = "a printed dictionary: both directions, an index, running heads (Typst)"
 SUFFIX = ".pdf"
-OPTIONS = ("page_size", "templates")
+OPTIONS = ("page_size", "templates", "pdf_standard", "subjects", "concepts")
 
 
 def render(glossary: Glossary, options: Mapping[str, Any] | None = None) -> bytes:

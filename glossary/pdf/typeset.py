@@ -1,0 +1,120 @@
+"""Layouts of the printed dictionary by Typst, until its page numbers settle.
+
+The template reads where every anchor is from ``/pages.json`` in its root folder (see
+``templates/pdf/dictionary.typ``); :func:`settle` lays the book out with pages given
+there, writes the pages that layout found, and lays it out again, until they agree. The
+pages come from a file, not from ``sys.inputs``, because Typst keeps its earlier layouts
+and reuses every part of them that depends on nothing that changed: a change of
+``sys.inputs`` changes everything, a change of one file only what reads it, so the
+second layout redoes only the paragraphs with a page number in them.
+
+    python typeset.py FOLDER
+
+runs in a process of its own (for a large book, see ``glossary.pdf``). ``FOLDER`` holds
+``job.json`` (template, font folders, standard, timestamp, layouts), ``book.json`` (the
+book), the template folder ``pdf/`` and ``pages.json`` (the pages to start from). With
+``"settle": false`` it makes one layout and writes the pages it found to
+``positions.json``; with ``"settle": true`` it settles the pages and writes ``book.pdf``,
+``positions.json`` and ``warnings.json``. A Typst error goes to ``error.json``. Typst
+keeps every layout in memory for the life of its process, so a process that ends gives
+it back. The script imports nothing of the glossary package, to start quickly.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+#: Where every anchor is (entries' metadata, labelled headings): page, and x and y from
+#: the top-left corner in points.
+ANCHORS = """(
+  query(metadata).filter(m => m.value.at(0) != none).map(m => (m.value.at(0), m.location()))
+  + query(heading).filter(h => h.has("label")).map(h => (str(h.label), h.location()))
+).map(((name, at)) => (name, at.page(), at.position().x.pt(), at.position().y.pt()))"""
+
+Pages = dict[str, list[float]]
+
+
+def compiler(folder: Path, job: dict[str, Any]) -> Any:
+    """A compiler of ``folder/pdf/<template>`` with the book and ``folder`` as root."""
+    import typst
+
+    fonts = typst.Fonts(
+        include_system_fonts=False, include_embedded_fonts=False, font_paths=job["fonts"]
+    )
+    inputs = {"book": (folder / "book.json").read_text("utf-8"), "standard": job["standard"]}
+    return typst.Compiler(
+        folder / "pdf" / job["template"],
+        root=folder,
+        font_paths=fonts,
+        ignore_system_fonts=True,
+        sys_inputs=inputs,
+    )
+
+
+def layout(compiler: Any, folder: Path, pages: Pages) -> Pages:
+    """Lay the book out with ``pages`` printed; where its anchors are then."""
+    (folder / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
+    found = json.loads(compiler.eval(ANCHORS, format="json"))
+    return {name: [page, round(x, 2), round(y, 2)] for name, page, x, y in found}
+
+
+def settle(compiler: Any, folder: Path, pages: Pages, layouts: int) -> Pages | None:
+    """The pages, once a layout with them printed puts every anchor there; None if that
+    takes more than ``layouts`` layouts."""
+    for _ in range(layouts):
+        found = layout(compiler, folder, pages)
+        if found == pages:
+            return pages
+        pages = found
+    return None
+
+
+def export(compiler: Any, job: dict[str, Any]) -> tuple[bytes, list[str]]:
+    """The PDF of the last layout, and Typst's warnings."""
+    data, warnings = compiler.compile_with_warnings(
+        format="pdf", pdf_standards=[job["standard"]], timestamp=job["timestamp"]
+    )
+    assert isinstance(data, bytes)
+    return data, [warning.message for warning in warnings]
+
+
+def error(compiler: Any, first: Exception) -> dict[str, str]:
+    """A Typst error with its position (``eval`` reports errors as plain text; compiling
+    gives them with their position)."""
+    import typst
+
+    try:
+        compiler.compile(format="pdf")
+    except typst.TypstError as exc:
+        return {"message": exc.message, "diagnostic": exc.diagnostic}
+    return {"message": str(first), "diagnostic": ""}
+
+
+def main(folder: Path) -> int:
+    import typst
+
+    job = json.loads((folder / "job.json").read_text("utf-8"))
+    pages = json.loads((folder / "pages.json").read_text("utf-8"))
+    typesetter = compiler(folder, job)
+    found: Pages | None
+    try:
+        if not job["settle"]:
+            found = layout(typesetter, folder, pages)
+        else:
+            found = settle(typesetter, folder, pages, job["layouts"])
+            if found is not None:
+                data, warnings = export(typesetter, job)
+                (folder / "book.pdf").write_bytes(data)
+                (folder / "warnings.json").write_text(json.dumps(warnings), "utf-8")
+    except (typst.TypstError, RuntimeError) as exc:
+        (folder / "error.json").write_text(json.dumps(error(typesetter, exc)), "utf-8")
+        return 1
+    (folder / "positions.json").write_text(json.dumps(found, sort_keys=True), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1])))
