@@ -182,9 +182,11 @@ def find(
     limit: int = 10,
     to: Iterable[str] | None = None,
     min_score: float | None = None,
+    fill: bool = False,
 ) -> Result:
     """The concepts matching ``query`` in ``index``: answers and nearest guesses, at most
-    ``limit`` of each, one per concept. ``min_score`` moves the line between them."""
+    ``limit`` of each (with ``fill``, at most ``limit`` in all), one per concept.
+    ``min_score`` moves the line between them."""
     line = CONFIDENT if min_score is None else min_score
     if not isinstance(query, Query):
         query = analyse(query, index.languages)
@@ -215,11 +217,12 @@ def find(
     answers = sorted((v for v in per_concept.values() if confident(v[0], line)), key=_order)
     guesses = sorted((v for v in per_concept.values() if not confident(v[0], line)), key=_order)
     cap = max(limit, 0)
+    near = max(cap - len(answers), 0) if fill else cap
     targets = tuple(to) if to else index.languages
     return Result(
         query=query,
         matches=[_match(index, h, r, targets, True, read_as) for h, r in answers[:cap]],
-        nearest=[_match(index, h, r, targets, False, read_as) for h, r in guesses[:cap]],
+        nearest=[_match(index, h, r, targets, False, read_as) for h, r in guesses[:near]],
         more=max(len(answers) - cap, 0),
         read_as=read_as,
     )
@@ -272,8 +275,8 @@ def lookup_index(
 ) -> list[Match]:
     """The concepts matching ``query`` in ``index``, best first, one per concept, at most
     ``limit``: the answers, then the nearest guesses (``Match.confident`` is False)."""
-    result = find(index, query, lang=lang, limit=limit, to=to)
-    return (result.matches + result.nearest)[: max(limit, 0)]
+    result = find(index, query, lang=lang, limit=limit, to=to, fill=True)
+    return result.matches + result.nearest
 
 
 def suggestions(index: Index, query: str, limit: int = 3) -> list[str]:

@@ -148,14 +148,19 @@ class Index:
 
     def word_keys(self, key: str) -> list[tuple[str, str]]:
         """(kind, term word) for an inflected form, stem or transliteration key."""
-        return list(self.db.execute("SELECT kind, w FROM wordkey WHERE k = ?", (key,)))
+        return list(
+            self.db.execute("SELECT kind, w FROM wordkey WHERE k = ? AND kind != 'head'", (key,))
+        )
 
-    def compounds(self, word: str) -> list[str]:
-        """Term words that have ``word`` as a part (``koulutus`` -> ``verkkokoulutus``)."""
+    def compounds(self, words: list[str]) -> list[str]:
+        """Term words that have one of ``words`` as a part (``koulutus`` ->
+        ``verkkokoulutus``), at most 500."""
+        marks = ",".join("?" * len(words))
         return [
             r[0]
             for r in self.db.execute(
-                "SELECT w FROM wordkey WHERE k = ? AND kind = 'head' LIMIT 500", (word,)
+                f"SELECT DISTINCT w FROM wordkey WHERE k IN ({marks}) AND kind = 'head' LIMIT 500",
+                words,
             )
         ]
 

@@ -29,6 +29,8 @@ _BROKEN = re.compile(
 )
 _BROKEN_AT_NEWLINE = re.compile(rf"(\w)[{_HYPHENS}]\r?\n[ \t]*(\w)")
 _VOWELS = "aeiouyäöå"
+#: Function words are short: longer Latin words are not checked as transliterations.
+_SHORT = 6
 
 #: Finnish case endings an abbreviation takes (``HOKS:n``, ``AHOT:ssa``, ``ECVET:iin``):
 #: the endings proper, with a linking ``i`` or ``e`` (``HOKSin``, ``HOKSiin``), and the
@@ -159,6 +161,14 @@ class Query:
     capitals: bool = False
     languages: tuple[str, ...] = field(default=(), compare=False)
 
+    @cached_property
+    def content_positions(self) -> frozenset[int]:
+        return frozenset(i for i, f in enumerate(self.function) if not f)
+
+    @cached_property
+    def function_positions(self) -> frozenset[int]:
+        return frozenset(i for i, f in enumerate(self.function) if f)
+
     @property
     def content(self) -> tuple[str, ...]:
         """The words that are not function words or single letters."""
@@ -186,7 +196,8 @@ def analyse(text: str, languages: Iterable[str] = ()) -> Query:
     small = function_words(languages)
     cyrillic = is_cyrillic(cleaned)
     function = tuple(
-        len(w) <= 1 or w in small or (not cyrillic and skeleton(w) in small) for w in words
+        len(w) <= 1 or w in small or (not cyrillic and len(w) <= _SHORT and skeleton(w) in small)
+        for w in words
     )
     abbreviations: list[str] = []
     for raw_word in cleaned.split():

@@ -176,16 +176,18 @@ def by_words(
     query: Query,
     hits: Hits,
     extra: dict[int, dict[str, tuple[float, str]]] | None = None,
-) -> None:
+) -> set[int]:
     """Terms that have the query's words: whole terms in any form (every content word of
-    the term found), words of longer terms, and compounds whose head is the word."""
+    the term found), words of longer terms, and compounds whose head is the word. Returns
+    the positions of the query words that are (forms of) term words."""
+    known: set[int] = set()
     if not query.words:
-        return
+        return known
     languages = index.languages or ("und",)
     small = function_words(tuple(languages))
     single = len(query.content) == 1
-    # term id -> position -> (weight, route, query position, term word)
-    covered: dict[int, dict[int, tuple[float, str, int, str]]] = defaultdict(dict)
+    # term id -> position -> (weight, route, query position, is a content word)
+    covered: dict[int, dict[int, tuple[float, str, int, bool]]] = defaultdict(dict)
     heads: dict[int, dict[int, tuple[float, int]]] = defaultdict(dict)
     for q_position, word in enumerate(query.words):
         function = query.function[q_position]
@@ -193,23 +195,27 @@ def by_words(
         if extra and q_position in extra:
             for term_word, value in extra[q_position].items():
                 found.setdefault(term_word, value)
+        same: list[str] = []
         for term_word, (weight, route) in found.items():
-            for tid, position in index.postings(term_word):
+            postings = index.postings(term_word)
+            if postings and route in _SAME_WORD:
+                same.append(term_word)
+            cover = (weight, route, q_position, len(term_word) > 1 and term_word not in small)
+            for tid, position in postings:
                 best = covered[tid].get(position)
                 if best is None or best[0] < weight:
-                    covered[tid][position] = (weight, route, q_position, term_word)
-        if single and not function:
-            for term_word, (weight, route) in found.items():
-                if route not in _SAME_WORD:
-                    continue
-                for compound in index.compounds(term_word):
-                    for tid, position in index.postings(compound):
-                        best_head = heads[tid].get(position)
-                        if best_head is None or best_head[0] < weight:
-                            heads[tid][position] = (weight, q_position)
+                    covered[tid][position] = cover
+        if same:
+            known.add(q_position)
+        if single and not function and same:
+            weight = max(found[w][0] for w in same)
+            for compound in index.compounds(same):
+                for tid, position in index.postings(compound):
+                    if position not in heads[tid]:
+                        heads[tid][position] = (weight, q_position)
     rows = index.terms([*covered, *heads])
     for tid, positions in covered.items():
-        _score_words(query, rows[tid], positions, small, single, hits)
+        _score_words(query, rows[tid], positions, single, hits)
     for tid, places in heads.items():
         row = rows[tid]
         if row.abbr:
@@ -217,6 +223,7 @@ def by_words(
         share = len(places) / max(row.content, 1)
         weight = sum(w for w, _ in places.values()) / len(places)
         offer(hits, tid, Hit(round(78.0 + 2.0 * min(share, 1.0) * weight, 1), "compound"))
+    return known
 
 
 def _compounding(languages: Iterable[str]) -> bool:
@@ -228,11 +235,12 @@ def _compounding(languages: Iterable[str]) -> bool:
 def _score_words(
     query: Query,
     row: TermRow,
-    positions: dict[int, tuple[float, str, int, str]],
-    small: frozenset[str],
+    positions: dict[int, tuple[float, str, int, bool]],
     single: bool,
     hits: Hits,
 ) -> None:
+    """Score one term from the positions of its words that query words cover:
+    position -> (weight, route, query position, whether the term word is a content word)."""
     if row.abbr:
         # An abbreviation matches as written: no forms, stems or look-alikes, and no
         # function word unless the query is in capitals (``ВО``, not ``во``).
@@ -241,43 +249,49 @@ def _score_words(
             for p, v in positions.items()
             if v[1] == "same" and (query.capitals or not query.function[v[2]])
         }
-    content = {p: v for p, v in positions.items() if len(v[3]) > 1 and v[3] not in small}
-    if not content:
+    found = 0
+    total_weight = 0.0
+    routes: set[str] = set()
+    for weight, route, _, content_word in positions.values():
+        if content_word:
+            found += 1
+            total_weight += weight
+            routes.add(route)
+    if not found:
         return
-    total = max(row.content, 1)
-    weights = [v[0] for v in content.values()]
-    mean = sum(weights) / len(weights)
-    routes = {v[1] for v in content.values()}
+    mean = total_weight / found
     used = {v[2] for v in positions.values()}
-    unaccounted = [q for q in range(len(query.words)) if not query.function[q] and q not in used]
-    spare = sum(1 for q in range(len(query.words)) if query.function[q] and q not in used)
+    unaccounted = len(query.content_positions - used)
     looks_alike = routes <= {"prefix"}
-    if len(content) >= total:
+    total = max(row.content, 1)
+    if found >= total:
+        spare = len(query.function_positions - used)
         missing = max(row.words - len(positions), 0)
         order = [v[2] for _, v in sorted(positions.items())]
         score = 92.0 * mean - 1.0 * missing - 0.5 * spare - (order != sorted(order))
-        if "compound" in routes:
-            kind = "compound"
-        elif routes <= {"same"}:
-            kind = "normalized"
-        elif "skeleton" in routes:
-            kind = "translit"
-        elif looks_alike or routes <= {"same", "prefix"}:
-            kind = "prefix"
-        else:
-            kind = "lemma"
-        hit = Hit(round(score, 1), kind)
         if unaccounted:
             # Query words the term does not account for: most often a longer concept
             # that the glossary does not have, so below the line (docs/lookup.md).
-            hit = Hit(round(score - UNACCOUNTED * len(unaccounted), 1), "word")
+            hit = Hit(round(score - UNACCOUNTED * unaccounted, 1), "word")
+        elif "compound" in routes:
+            hit = Hit(round(score, 1), "compound")
+        elif routes <= {"same"}:
+            hit = Hit(round(score, 1), "normalized")
+        elif "skeleton" in routes:
+            hit = Hit(round(score, 1), "translit")
+        elif looks_alike or routes <= {"same", "prefix"}:
+            hit = Hit(round(score, 1), "prefix")
+        else:
+            hit = Hit(round(score, 1), "lemma")
     else:
-        share = len(content) / total
+        share = found / total
         if "compound" in routes:
             # The head of a query compound in a longer term: far from what was asked.
             hit = Hit(round(66.0 * mean * share**0.5, 1), "compound", guess=True)
         elif unaccounted:
-            score = 74.0 * mean * share**0.5 - UNACCOUNTED * len(unaccounted)
+            score = 74.0 * mean * share**0.5 - UNACCOUNTED * unaccounted
+            if score < _FLOOR:
+                return
             hit = Hit(round(score, 1), "word", guess=True)
         elif looks_alike:
             hit = Hit(round(70.0 * mean * share**0.5, 1), "prefix", guess=True)
@@ -317,14 +331,18 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
     if not query.folded:
         return hits
     whole_term(index, query, hits)
-    by_words(index, query, hits)
+    known = by_words(index, query, hits)
     best = max((h.score for h in hits.values() if not h.guess), default=0.0)
     if typos and best < _GOOD:
         fuzzy(index, query, hits)
     if not any(confident(h, line) for h in hits.values()) and _compounding(index.languages):
         extra = {}
         for position, word in enumerate(query.words):
-            if not query.function[position] and 7 <= len(word) <= _LONGEST_WORD:
+            if (
+                not query.function[position]
+                and position not in known
+                and 7 <= len(word) <= _LONGEST_WORD
+            ):
                 found = query_heads(index, word)
                 if found:
                     extra[position] = found
