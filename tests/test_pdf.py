@@ -256,6 +256,11 @@ def test_outline_has_both_parts_in_order_with_their_letters(bundled_pdf):
         if depth == 0:
             break
         letters.append(title)
+    # Headwords that start with no letter (360-asteinen video) are grouped under "#",
+    # after the alphabet.
+    if "#" in letters:
+        assert letters[-1] == "#"
+        letters = letters[:-1]
     assert letters == sorted(letters, key=lambda text: sort_key(text, "fi"))
     assert letters[-2:] == ["Y", "Ä"]  # Finnish: … y z å ä ö (no Z, Å or Ö term here)
     ru_start = marks.index((0, *top[fi_part + 1]))
@@ -269,6 +274,9 @@ def test_outline_has_both_parts_in_order_with_their_letters(bundled_pdf):
     assert ru_letters[-1] == "A–Z"
     assert "Ё" not in ru_letters
     index_letters = [t for d, t, _ in marks[marks.index((0, *top[-1])) + 1 :]]
+    if "#" in index_letters:
+        assert index_letters[-1] == "#"
+        index_letters = index_letters[:-1]
     assert index_letters[:3] == ["A", "B", "C"]  # the index has letter dividers too
     assert index_letters == sorted(index_letters, key=lambda text: sort_key(text, "en"))
 
@@ -396,8 +404,11 @@ def test_headwords_are_never_hyphenated(bundled_pdf, bundled_pages, bundled):
     for anchor, headword in _headwords(bundled).items():
         printed = _lines_of(headword, bundled_pages[pages[anchor] - 1][1])
         # (a synonym in another entry's head may be broken: the headword is one of these)
+        # (pypdf reads a space after a hyphen where the script changes: "NEET- молодёжь")
         if not any(
-            " ".join(lines) == headword and (len(lines) == 1 or len(headword) > 32)
+            headword
+            in (" ".join(lines), re.sub(r"(?<=[A-Za-z])- (?=[А-яЁё])", "-", " ".join(lines)))
+            and (len(lines) == 1 or len(headword) > 32)
             for lines in printed
         ):
             wrong.append((anchor, headword, printed))
@@ -413,7 +424,8 @@ def test_grammar_labels_are_in_the_language_of_each_part(bundled_pdf, bundled_pa
     ru = flat("\n".join(text for text, _ in bundled_pages[slice(*spans[DICTIONARY[1]])]))
     assert "ammatillinen koulutus; ammattikoulutus hyv." in fi  # hyväksyttävä
     assert "RU профессиональное образование neutr." in fi  # neutri
-    assert "взаимооценивание ср.; взаимное оценивание ср., вар., доп." in ru
+    assert "взаимооценивание ср.; взаимное оценивание ср., доп." in ru
+    assert "Европасс собств., м., вар., доп. → Europass" in ru
     assert " depr." not in fi + ru and " adj." not in ru and " n." not in fi
 
 
