@@ -1,4 +1,5 @@
-"""YAML -> TBX -> YAML keeps every field of the model, for any Unicode text."""
+"""YAML -> TBX (v3 and v2) -> YAML keeps every field of the model, for any Unicode text;
+the JSON API and SKOS exports of what comes back are those of what went in."""
 
 from __future__ import annotations
 
@@ -12,14 +13,18 @@ from hypothesis import strategies as st
 from glossary.model import (
     Concept,
     ConceptStatus,
+    Equivalence,
     Gender,
     Glossary,
     GlossaryMeta,
+    GrammaticalNumber,
+    Image,
     LangSection,
     PartOfSpeech,
     Term,
     TermStatus,
     TermType,
+    UsageLabel,
 )
 from glossary.sources.tbx import read_tbx
 from glossary.sources.tbx_write import generate_tbx
@@ -54,7 +59,13 @@ def terms(draw):
         context_source=draw(optional) if context is not None else None,
         source=draw(optional),
         note=draw(optional),
+        usage=tuple(draw(st.lists(st.sampled_from(UsageLabel), max_size=3, unique=True))),
+        number=draw(st.none() | st.sampled_from(GrammaticalNumber)),
+        homograph=draw(st.none() | st.integers(1, 12)),
     )
+
+
+images = st.builds(Image, term_text, optional, optional)
 
 
 @st.composite
@@ -70,15 +81,27 @@ def concepts(draw):
         note = draw(optional)
         if not section_terms and definition is None and note is None:
             definition = draw(text)
-        sections[code] = LangSection(code, section_terms, definition, draw(optional), note)
+        sections[code] = LangSection(
+            code,
+            section_terms,
+            definition,
+            draw(optional),
+            note,
+            draw(st.none() | st.sampled_from(Equivalence)),
+            draw(optional),
+        )
     return Concept(
         id=draw(ids),
         languages=sections,
         subjects=tuple(draw(st.lists(st.sampled_from(["vet", "e-learning", "x1"]), max_size=2))),
         status=draw(st.sampled_from(ConceptStatus)),
+        broader=tuple(draw(st.lists(ids, max_size=2))),
+        part_of=tuple(draw(st.lists(ids, max_size=2))),
         related=tuple(draw(st.lists(ids, max_size=3))),
+        replaced_by=tuple(draw(st.lists(ids, max_size=2))),
         note=draw(optional),
         updated=draw(st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
+        image=draw(st.none() | images),
     )
 
 
@@ -102,18 +125,31 @@ META = GlossaryMeta(
 )
 
 
+def outputs(glossary: Glossary) -> tuple[object, object]:
+    """Each concept's JSON API document and the SKOS triples of ``glossary``."""
+    from glossary.exporters.skos import build_graph
+    from glossary.jsonapi import concept_document
+
+    docs = {c.id: concept_document(c, META.languages, glossary) for c in glossary.concepts.values()}
+    return docs, set(build_graph(glossary))
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(concepts(), min_size=1, max_size=4, unique_by=lambda c: c.id))
-def test_yaml_tbx_yaml_gives_an_equal_model(generated):
+@given(
+    st.lists(concepts(), min_size=1, max_size=4, unique_by=lambda c: c.id),
+    st.sampled_from([3, 2]),
+)
+def test_yaml_tbx_yaml_gives_an_equal_model(generated, version):
     from_yaml = [via_yaml(c) for c in generated]
     assert from_yaml == generated
     glossary = Glossary(META, {c.id: c for c in from_yaml})
-    data = ("\n".join(generate_tbx(glossary)) + "\n").encode("utf-8")
+    data = ("\n".join(generate_tbx(glossary, version=version)) + "\n").encode("utf-8")
     result = read_tbx(io.BytesIO(data), name="gen.tbx")
     assert [d for d in result.diagnostics if d.code != "L116"] == []
     assert result.glossary.meta == META
     back = [via_yaml(c) for c in result.glossary.concepts.values()]
     assert back == from_yaml
+    assert outputs(Glossary(META, {c.id: c for c in back})) == outputs(glossary)
 
 
 @pytest.mark.parametrize(
