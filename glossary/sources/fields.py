@@ -7,6 +7,7 @@ fields, and a test keeps the two in step.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -220,7 +221,7 @@ class ConceptBuilder:
             if not value.strip():
                 self.report("L109", "'image' must not be empty", data.value_pos["image"])
                 return None
-            return Image(value)
+            return Image(value) if self._image_path(value, data.value_pos["image"]) else None
         if not isinstance(value, PosDict):
             self.report(
                 "L107",
@@ -230,9 +231,25 @@ class ConceptBuilder:
             return None
         self._check_keys(value, IMAGE_FIELDS, "image")
         path = self.text(value, "path", required=True)
-        if path is None:
+        if path is None or not self._image_path(path, value.value_pos["path"]):
             return None
         return Image(path, self.text(value, "caption"), self.text(value, "source"))
+
+    def _image_path(self, path: str, pos: Pos) -> bool:
+        """A path inside the glossary folder, or an http(s) URL: the site copies the file,
+        so a path never leads out of the folder."""
+        if re.match(r"https?://[^\s]+\Z", path):
+            return True
+        parts = path.replace("\\", "/").split("/")
+        if path.startswith(("/", "\\")) or ":" in path or ".." in parts or not path.strip():
+            self.report(
+                "L107",
+                f"image '{path}' must be a path inside the glossary folder (relative, no '..') "
+                "or an http(s) URL",
+                pos,
+            )
+            return False
+        return True
 
     def date(self, data: PosDict, key: str) -> dt.date | None:
         raw = self.text(data, key)

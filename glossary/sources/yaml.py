@@ -269,7 +269,8 @@ def _term_lines(term: Term, at: NodePath) -> Iterator[tuple[NodePath, str]]:
         ("homograph", str(term.homograph) if term.homograph is not None else None),
     ]
     first = True
-    for key, value in [*((k, None if v is None else yaml_scalar(v, 8)) for k, v in fields), *written]:
+    scalars = [(key, None if value is None else yaml_scalar(value, 8)) for key, value in fields]
+    for key, value in [*scalars, *written]:
         if value is None:
             continue
         path = at if first else (*at, key)
