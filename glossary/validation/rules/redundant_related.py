@@ -53,11 +53,11 @@ def check(concepts: Sequence[Concept], ctx: Context) -> Iterator[Diagnostic]:
                 linked.setdefault(frozenset((concept.id, target)), relation)
     for concept in concepts:
         for index, target in enumerate(concept.related):
-            relation = linked.get(frozenset((concept.id, target)))
-            if relation is not None and target != concept.id:
+            link = linked.get(frozenset((concept.id, target)))
+            if link is not None and target != concept.id:
                 yield ctx.report(
                     concept.where(f"related.{index}"),
                     f"'{target}' is related to '{concept.id}' and already linked to it by "
-                    f"{relation}; leave it out of related",
+                    f"{link}; leave it out of related",
                     concept.id,
                 )
