@@ -86,8 +86,7 @@ def _term(term: Term) -> Json:
         value = getattr(term, name)
         if value is not None:
             doc[name] = value
-    if term.usage:
-        doc["usage"] = [label.value for label in term.usage]
+    doc["usage"] = [label.value for label in term.usage]
     if term.number is not None:
         doc["number"] = term.number.value
     if term.homograph is not None:

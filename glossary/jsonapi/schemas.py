@@ -308,7 +308,7 @@ def _definitions(ref: Ref) -> dict[str, dict[str, Any]]:
                     "description": "Tells apart terms written the same in one language.",
                 },
             },
-            ("term", "status", "type"),
+            ("term", "status", "type", "usage"),
             f"One term of a concept. {_OMITTED}",
         ),
         "TermEntry": _object(
