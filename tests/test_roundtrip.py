@@ -65,7 +65,12 @@ def terms(draw):
     )
 
 
-images = st.builds(Image, term_text, optional, optional)
+# Paths inside the glossary folder (any letters, spaces, nesting) or http(s) addresses:
+# what the reader accepts (L107 otherwise).
+image_paths = st.from_regex(r"\A[\w.-][\w .-]{0,10}(/[\w.-][\w .-]{0,10}){0,2}\Z").filter(
+    lambda p: ".." not in p.split("/") and p.strip() == p
+) | st.from_regex(r"\Ahttps?://[a-z]{1,8}\.org/[\w%./-]{0,20}\Z")
+images = st.builds(Image, image_paths, optional, optional)
 
 
 @st.composite
@@ -166,3 +171,102 @@ def test_awkward_terms_are_written_so_that_they_read_back(text):
         concept = Concept(id="c", languages={"fi": LangSection(lang="fi", terms=terms)})
         back, problems = read_yaml(io.BytesIO(dump_yaml(concept).encode()), name="c.yaml")
         assert (problems, back) == ([], [concept])
+
+
+def from_document(doc: dict) -> Concept:
+    """A concept back from its JSON API document (the derived relations left aside)."""
+
+    def term(item: dict) -> Term:
+        return Term(
+            term=item["term"],
+            status=TermStatus(item["status"]),
+            type=TermType(item["type"]),
+            pos=PartOfSpeech(item["pos"]) if "pos" in item else None,
+            gender=Gender(item["gender"]) if "gender" in item else None,
+            geo=item.get("geo"),
+            context=item.get("context"),
+            context_source=item.get("context_source"),
+            source=item.get("source"),
+            note=item.get("note"),
+            usage=tuple(UsageLabel(label) for label in item["usage"]),
+            number=GrammaticalNumber(item["number"]) if "number" in item else None,
+            homograph=item.get("homograph"),
+        )
+
+    image = doc.get("image")
+    return Concept(
+        id=doc["id"],
+        languages={
+            lang: LangSection(
+                lang,
+                tuple(term(item) for item in section["terms"]),
+                section.get("definition"),
+                section.get("source"),
+                section.get("note"),
+                Equivalence(section["equivalence"]) if "equivalence" in section else None,
+                section.get("equivalence_note"),
+            )
+            for lang, section in doc["languages"].items()
+        },
+        subjects=tuple(doc["subjects"]),
+        status=ConceptStatus(doc["status"]),
+        broader=tuple(doc["broader"]),
+        part_of=tuple(doc["part_of"]),
+        related=tuple(doc["related"]),
+        replaced_by=tuple(doc["replaced_by"]),
+        note=doc.get("note"),
+        updated=dt.date.fromisoformat(doc["updated"]) if "updated" in doc else None,
+        image=Image(image["path"], image.get("caption"), image.get("source")) if image else None,
+    )
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(concepts(), min_size=1, max_size=4, unique_by=lambda c: c.id))
+def test_json_and_skos_carry_every_field_and_relation(generated):
+    import json
+
+    from rdflib import OWL, Literal, Namespace, URIRef
+    from rdflib.namespace import DCTERMS, SKOS
+
+    from glossary.exporters.skos import Iris, build_graph
+    from glossary.jsonapi import concept_document, encode
+
+    glossary = Glossary(META, {c.id: c for c in generated})
+    for concept in generated:
+        doc = json.loads(encode(concept_document(concept, META.languages, glossary)))
+        assert from_document(doc) == concept
+        assert doc["narrower"] == list(glossary.narrower(concept.id))
+        assert doc["parts"] == list(glossary.parts(concept.id))
+
+    graph = build_graph(glossary)
+    iris = Iris.for_glossary(glossary)
+    isothes = Namespace("http://purl.org/iso25964/skos-thes#")
+
+    def node(concept_id: str) -> URIRef:
+        return URIRef(iris.concept(concept_id))
+
+    expected = set()
+    for concept in generated:
+        for relation, forth, back in (
+            ("broader", SKOS.broader, SKOS.narrower),
+            ("part_of", isothes.broaderPartitive, isothes.narrowerPartitive),
+            ("related", SKOS.related, SKOS.related),
+            ("replaced_by", DCTERMS.isReplacedBy, DCTERMS.replaces),
+        ):
+            for target in getattr(concept, relation):
+                if target in glossary.concepts and target != concept.id:
+                    expected |= {(node(concept.id), forth, node(target))}
+                    expected |= {(node(target), back, node(concept.id))}
+        if concept.status is ConceptStatus.RETIRED:
+            expected.add((node(concept.id), OWL.deprecated, Literal(True)))
+    linking = {
+        SKOS.broader,
+        SKOS.narrower,
+        SKOS.related,
+        isothes.broaderPartitive,
+        isothes.narrowerPartitive,
+        DCTERMS.isReplacedBy,
+        DCTERMS.replaces,
+        OWL.deprecated,
+    }
+    assert {t for t in graph if t[1] in linking} == expected
