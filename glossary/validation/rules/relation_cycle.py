@@ -2,8 +2,9 @@
 
 Following ``broader`` from a concept must never come back to it: in a chain
 A → B → C → A each concept would be a kind of itself. The same holds for ``part_of``.
-A circle is reported once, at the first of its concepts in source order, with the
-whole path. (Two concepts that name each other are reported by R207.)
+Each tangle of circles is reported once, at its first concept in source order, with
+the shortest circle through it. (Two concepts that name each other are reported by
+R207.)
 
 **Fails**
 
@@ -88,23 +89,26 @@ def _components(graph: dict[str, list[str]]) -> list[list[str]]:
     return found
 
 
-def _circle(graph: dict[str, list[str]], start: str, members: set[str]) -> list[str]:
-    """A path from ``start`` back to it inside one component (breadth first: the shortest)."""
-    previous: dict[str, str] = {}
+def _circle(graph: dict[str, list[str]], start: str, members: set[str]) -> list[str] | None:
+    """A shortest circle of three or more concepts from ``start`` back to it inside one
+    component, or None (breadth first; two concepts naming each other are R207's)."""
+    previous: dict[str, str] = {start: start}
+    depth = {start: 0}
     queue = [start]
     for node in queue:
         for target in graph[node]:
             if target not in members:
                 continue
-            if target == start:
+            if target == start and depth[node] >= 2:
                 path = [node]
                 while path[-1] != start:
                     path.append(previous[path[-1]])
                 return [*reversed(path), start]
             if target not in previous:
                 previous[target] = node
+                depth[target] = depth[node] + 1
                 queue.append(target)
-    return [start, start]  # not reached: every member of a component lies on a circle
+    return None
 
 
 def check(concepts: Sequence[Concept], ctx: Context) -> Iterator[Diagnostic]:
@@ -116,9 +120,14 @@ def check(concepts: Sequence[Concept], ctx: Context) -> Iterator[Diagnostic]:
             if len(component) < 3:
                 continue  # one concept: R204; two naming each other: R207
             members = set(component)
-            first = min(component, key=order.__getitem__)
-            path = _circle(graph, first, members)
-            concept = by_id[first]
+            path = None
+            for first in sorted(component, key=order.__getitem__):
+                path = _circle(graph, first, members)
+                if path is not None:
+                    break
+            if path is None:
+                continue  # only pairs naming each other
+            concept = by_id[path[0]]
             at = getattr(concept, relation).index(path[1])
             yield ctx.report(
                 concept.where(f"{relation}.{at}"),
