@@ -14,9 +14,7 @@ import bisect
 import codecs
 import datetime as dt
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,7 +26,6 @@ from glossary.model import (
     RELATIONS,
     Concept,
     ConceptStatus,
-    Gender,
     Glossary,
     GlossaryMeta,
     Image,
@@ -45,6 +42,7 @@ from glossary.sources.tbx_notes import (
     read_section_note,
     read_term_note,
 )
+from glossary.sources.tbx_values import PICKLISTS, STATUS_VALUES
 from glossary.sources.tbx_write import (
     HEADER_LABELS,
     HEADER_NOTE,
@@ -77,79 +75,6 @@ def make_parser() -> etree.XMLParser:
         collect_ids=False,
     )
 
-
-# -- value vocabularies: every spelling seen in real files, lower-cased ------------------
-
-_STATUS = {
-    "preferredterm-admn-sts": TermStatus.PREFERRED,
-    "preferredterm": TermStatus.PREFERRED,
-    "preferred": TermStatus.PREFERRED,
-    "standardizedterm-admn-sts": TermStatus.PREFERRED,
-    "standardizedterm": TermStatus.PREFERRED,
-    "legalterm": TermStatus.PREFERRED,
-    "regulatedterm": TermStatus.PREFERRED,
-    "recommended": TermStatus.PREFERRED,
-    "admittedterm-admn-sts": TermStatus.ADMITTED,
-    "admittedterm": TermStatus.ADMITTED,
-    "admitted": TermStatus.ADMITTED,
-    "permitted": TermStatus.ADMITTED,
-    "deprecatedterm-admn-sts": TermStatus.DEPRECATED,
-    "deprecatedterm": TermStatus.DEPRECATED,
-    "deprecated": TermStatus.DEPRECATED,
-    "notrecommended": TermStatus.DEPRECATED,
-    "forbidden": TermStatus.DEPRECATED,
-    "forbiddenterm": TermStatus.DEPRECATED,
-    "supersededterm-admn-sts": TermStatus.SUPERSEDED,
-    "supersededterm": TermStatus.SUPERSEDED,
-    "superseded": TermStatus.SUPERSEDED,
-    "obsolete": TermStatus.SUPERSEDED,
-    "obsoleteterm": TermStatus.SUPERSEDED,
-}
-_TERM_TYPE = {
-    "fullform": TermType.FULL_FORM,
-    "full form": TermType.FULL_FORM,
-    "abbreviation": TermType.ABBREVIATION,
-    "abbreviated form": TermType.ABBREVIATION,
-    "abbreviatedform": TermType.ABBREVIATION,
-    "initialism": TermType.ABBREVIATION,
-    "acronym": TermType.ACRONYM,
-    "shortform": TermType.SHORT_FORM,
-    "short form": TermType.SHORT_FORM,
-    "clippedterm": TermType.SHORT_FORM,
-    "variant": TermType.VARIANT,
-    "phrase": TermType.PHRASE,
-    "setphrase": TermType.PHRASE,
-}
-_POS = {
-    "noun": PartOfSpeech.NOUN,
-    "n": PartOfSpeech.NOUN,
-    "verb": PartOfSpeech.VERB,
-    "v": PartOfSpeech.VERB,
-    "adjective": PartOfSpeech.ADJECTIVE,
-    "adj": PartOfSpeech.ADJECTIVE,
-    "adverb": PartOfSpeech.ADVERB,
-    "adv": PartOfSpeech.ADVERB,
-    "propernoun": PartOfSpeech.PROPER_NOUN,
-    "proper noun": PartOfSpeech.PROPER_NOUN,
-    "other": PartOfSpeech.OTHER,
-}
-_GENDER = {
-    "masculine": Gender.MASCULINE,
-    "m": Gender.MASCULINE,
-    "feminine": Gender.FEMININE,
-    "f": Gender.FEMININE,
-    "neuter": Gender.NEUTER,
-    "n": Gender.NEUTER,
-    "other": Gender.OTHER,
-    "common": Gender.OTHER,
-}
-
-#: category -> (term field, values, what an unknown value becomes)
-_PICKLISTS: dict[str, tuple[str, Mapping[str, StrEnum], StrEnum]] = {
-    "termType": ("type", _TERM_TYPE, TermType.FULL_FORM),
-    "partOfSpeech": ("pos", _POS, PartOfSpeech.OTHER),
-    "grammaticalGender": ("gender", _GENDER, Gender.OTHER),
-}
 
 _HISTORY = "transaction history (transacGrp) on {level} has no field in the model and was skipped"
 
@@ -808,13 +733,13 @@ class _Reader:
     ) -> None:
         key = value.strip().lower()
         if category in _STATUS_CATEGORIES:
-            status = _STATUS.get(key)
+            status = STATUS_VALUES.get(key)
             if status is None:
                 self.count("L116", f"unknown {category} values were read as 'preferred'", element)
             elif "status" not in fields or category == "administrativeStatus":
                 fields["status"] = status
-        elif category in _PICKLISTS:
-            name, table, fallback = _PICKLISTS[category]
+        elif category in PICKLISTS:
+            name, table, fallback = PICKLISTS[category]
             found = table.get(key)
             if found is None:
                 what = f"{category} '{value}' is not a value of the model and was read as"
