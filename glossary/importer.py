@@ -480,7 +480,7 @@ def _what_was_added(before: Concept, after: Concept) -> str:
             parts.append(f"{lang}: {new_terms} term{'s' if new_terms > 1 else ''}")
         elif section != old:
             parts.append(f"{lang}: definition or note")
-    if after.subjects != before.subjects or after.relations() != before.relations():
+    if after.subjects != before.subjects or tuple(after.relations()) != tuple(before.relations()):
         parts.append("subjects or related")
     return "added " + ", ".join(parts) if parts else "added a note"
 
