@@ -162,15 +162,25 @@ def merge(existing: Concept, incoming: Concept) -> Concept:
             definition=old.definition or new.definition,
             source=old.source or (new.source if not old.definition else None),
             note=old.note or new.note,
+            equivalence=old.equivalence or new.equivalence,
+            equivalence_note=old.equivalence_note or new.equivalence_note,
         )
+
+    def grown(name: str) -> tuple[str, ...]:
+        before: tuple[str, ...] = getattr(existing, name)
+        return before + tuple(dict.fromkeys(t for t in getattr(incoming, name) if t not in before))
+
     return replace(
         existing,
         languages=languages,
-        subjects=existing.subjects
-        + tuple(s for s in incoming.subjects if s not in existing.subjects),
-        related=existing.related + tuple(r for r in incoming.related if r not in existing.related),
+        subjects=grown("subjects"),
+        broader=grown("broader"),
+        part_of=grown("part_of"),
+        related=grown("related"),
+        replaced_by=grown("replaced_by"),
         note=existing.note or incoming.note,
         updated=existing.updated or incoming.updated,
+        image=existing.image or incoming.image,
     )
 
 
@@ -470,7 +480,7 @@ def _what_was_added(before: Concept, after: Concept) -> str:
             parts.append(f"{lang}: {new_terms} term{'s' if new_terms > 1 else ''}")
         elif section != old:
             parts.append(f"{lang}: definition or note")
-    if after.subjects != before.subjects or after.related != before.related:
+    if after.subjects != before.subjects or tuple(after.relations()) != tuple(before.relations()):
         parts.append("subjects or related")
     return "added " + ", ".join(parts) if parts else "added a note"
 

@@ -40,17 +40,22 @@ def install_lookup(function: LookupFunction) -> None:
 __all__ = [
     "ID_PATTERN",
     "NAME_PATTERN",
+    "RELATIONS",
     "Concept",
     "ConceptStatus",
+    "Equivalence",
     "Gender",
     "Glossary",
     "GlossaryMeta",
+    "GrammaticalNumber",
+    "Image",
     "LangSection",
     "PartOfSpeech",
     "SourceLocation",
     "Term",
     "TermStatus",
     "TermType",
+    "UsageLabel",
 ]
 
 #: A concept id: used in URLs, file names and TBX ids, so it is kept to a safe alphabet.
@@ -67,6 +72,8 @@ class ConceptStatus(StrEnum):
     DRAFT = "draft"
     REVIEWED = "reviewed"
     APPROVED = "approved"
+    #: No longer in use; ``replaced_by`` names what to use instead, if anything.
+    RETIRED = "retired"
 
 
 class TermStatus(StrEnum):
@@ -107,6 +114,51 @@ class Gender(StrEnum):
     FEMININE = "feminine"
     NEUTER = "neuter"
     OTHER = "other"
+
+
+class GrammaticalNumber(StrEnum):
+    """The grammatical number a term is used in (``plural`` for a plural-only term)."""
+
+    SINGULAR = "singular"
+    PLURAL = "plural"
+    MASS = "mass"
+
+
+class UsageLabel(StrEnum):
+    """Where or how a term is used: a closed list, so that a typo is caught and every
+    output can name each label in the reader's language."""
+
+    FORMAL = "formal"
+    INFORMAL = "informal"
+    COLLOQUIAL = "colloquial"
+    SLANG = "slang"
+    JARGON = "jargon"
+    TECHNICAL = "technical"
+    OFFICIAL = "official"
+    LEGAL = "legal"
+    REGIONAL = "regional"
+    DATED = "dated"
+    OBSOLETE = "obsolete"
+    RARE = "rare"
+
+
+class Equivalence(StrEnum):
+    """How the terms of one language cover the concept.
+
+    ``broader``: they mean more than the concept; ``narrower``: less; ``near``: about
+    the same, with differences; ``none``: the language has no equivalent (the section
+    then explains or proposes one).
+    """
+
+    EXACT = "exact"
+    NEAR = "near"
+    BROADER = "broader"
+    NARROWER = "narrower"
+    NONE = "none"
+
+
+#: Relations between concepts, as written on a concept (their inverses are derived).
+RELATIONS = ("broader", "part_of", "related", "replaced_by")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -167,6 +219,10 @@ class Term(_Located):
     context_source: str | None = None
     source: str | None = None
     note: str | None = None
+    usage: tuple[UsageLabel, ...] = ()
+    number: GrammaticalNumber | None = None
+    #: Tells apart terms written the same in one language that name different concepts.
+    homograph: int | None = None
     location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
     #: Line and column where each field's value starts, by field name, in the same file.
     spans: Mapping[str, tuple[int, int]] = field(
@@ -181,8 +237,19 @@ class Term(_Located):
             and self.type is TermType.FULL_FORM
             and all(
                 getattr(self, name) is None
-                for name in ("pos", "gender", "geo", "context", "context_source", "source", "note")
+                for name in (
+                    "pos",
+                    "gender",
+                    "geo",
+                    "context",
+                    "context_source",
+                    "source",
+                    "note",
+                    "number",
+                    "homograph",
+                )
             )
+            and not self.usage
         )
 
 
@@ -196,6 +263,9 @@ class LangSection(_Located):
     definition: str | None = None
     source: str | None = None
     note: str | None = None
+    #: How this language's terms cover the concept; None when not stated (exact).
+    equivalence: Equivalence | None = None
+    equivalence_note: str | None = None
     location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
     #: Line and column where each field's value starts, by field name, in the same file.
     spans: Mapping[str, tuple[int, int]] = field(
@@ -213,6 +283,16 @@ class LangSection(_Located):
 
 @_picklable
 @dataclass(frozen=True, slots=True)
+class Image:
+    """A picture of the concept: a path relative to the glossary folder, or a URL."""
+
+    path: str
+    caption: str | None = None
+    source: str | None = None
+
+
+@_picklable
+@dataclass(frozen=True, slots=True)
 class Concept(_Located):
     """A unit of knowledge with its designations in several languages."""
 
@@ -220,9 +300,17 @@ class Concept(_Located):
     languages: Mapping[str, LangSection] = field(default_factory=dict, hash=False)
     subjects: tuple[str, ...] = ()
     status: ConceptStatus = ConceptStatus.DRAFT
+    #: Generic relation: each id names a concept this one is a kind of.
+    broader: tuple[str, ...] = ()
+    #: Partitive relation: each id names a concept this one is a part of.
+    part_of: tuple[str, ...] = ()
+    #: Associative relation.
     related: tuple[str, ...] = ()
+    #: For a retired concept: the concepts to use instead.
+    replaced_by: tuple[str, ...] = ()
     note: str | None = None
     updated: dt.date | None = None
+    image: Image | None = None
     location: SourceLocation = field(default=_NOWHERE, compare=False, repr=False)
     #: Line and column where each field's value starts, by field name, in the same file.
     spans: Mapping[str, tuple[int, int]] = field(
@@ -238,6 +326,12 @@ class Concept(_Located):
     def preferred(self, lang: str) -> Term | None:
         section = self.languages.get(lang)
         return section.preferred if section else None
+
+    def relations(self) -> Iterator[tuple[str, int, str]]:
+        """Every relation written on the concept: (relation, index, target id)."""
+        for name in RELATIONS:
+            for index, target in enumerate(getattr(self, name)):
+                yield name, index, target
 
 
 @_picklable
@@ -290,9 +384,46 @@ class Glossary:
     #: built in code); lookup uses them to find a stored index.
     origin: str = field(default="", compare=False, repr=False)
     fingerprint: str = field(default="", compare=False, repr=False)
+    #: The derived inverse relations, made on first use (the concepts never change).
+    _inverses: dict[str, Mapping[str, tuple[str, ...]]] = field(
+        default_factory=dict, init=False, compare=False, repr=False, hash=False
+    )
 
     def __len__(self) -> int:
         return len(self.concepts)
+
+    def _inverse(self, relation: str) -> Mapping[str, tuple[str, ...]]:
+        found = self._inverses.get(relation)
+        if found is None:
+            collected: dict[str, list[str]] = {}
+            for concept in self.concepts.values():
+                for target in getattr(concept, relation):
+                    if target in self.concepts and target != concept.id:
+                        sources = collected.setdefault(target, [])
+                        if concept.id not in sources:
+                            sources.append(concept.id)
+            found = {target: tuple(sources) for target, sources in collected.items()}
+            self._inverses[relation] = found
+        return found
+
+    def narrower(self, concept_id: str) -> tuple[str, ...]:
+        """The concepts whose ``broader`` names ``concept_id``, in source order."""
+        return self._inverse("broader").get(concept_id, ())
+
+    def parts(self, concept_id: str) -> tuple[str, ...]:
+        """The concepts whose ``part_of`` names ``concept_id`` (its parts), in source order."""
+        return self._inverse("part_of").get(concept_id, ())
+
+    def replaces(self, concept_id: str) -> tuple[str, ...]:
+        """The retired concepts whose ``replaced_by`` names ``concept_id``."""
+        return self._inverse("replaced_by").get(concept_id, ())
+
+    def related_to(self, concept_id: str) -> tuple[str, ...]:
+        """Related concepts both ways: those the concept names, then those naming it."""
+        concept = self.concepts.get(concept_id)
+        own = tuple(t for t in concept.related if t in self.concepts) if concept else ()
+        back = self._inverse("related").get(concept_id, ())
+        return tuple(dict.fromkeys((*own, *back)))
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -10,7 +10,16 @@ import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from glossary.model import Concept, Glossary, GlossaryMeta, LangSection, Term, TermStatus
+from glossary.model import (
+    RELATIONS,
+    Concept,
+    Glossary,
+    GlossaryMeta,
+    Image,
+    LangSection,
+    Term,
+    TermStatus,
+)
 from glossary.search import Match, Result
 from glossary.stats import Stats
 from glossary.util import printable
@@ -213,6 +222,11 @@ def _grammar(term: Term) -> str:
         parts.append(term.gender.value)
     if term.geo:
         parts.append(term.geo)
+    if term.number:
+        parts.append(term.number.value)
+    parts.extend(label.value for label in term.usage)
+    if term.homograph is not None:
+        parts.append(f"homograph {term.homograph}")
     return ", ".join(parts)
 
 
@@ -238,6 +252,8 @@ def _section_text(section: LangSection) -> list[str]:
         ("definition", section.definition),
         ("source", section.source),
         ("note", section.note),
+        ("equivalence", section.equivalence and section.equivalence.value),
+        ("equivalence note", section.equivalence_note),
     ):
         if value:
             lines.append(f"{'':6}{label}: {_one_line(value)}")
@@ -251,8 +267,18 @@ def concept_text(glossary: Glossary, concept: Concept) -> str:
     if concept.subjects:
         labels = [glossary.meta.subject_label(s, "en") for s in concept.subjects]
         lines.append("subjects: " + ", ".join(labels))
-    if concept.related:
-        lines.append("related: " + ", ".join(concept.related))
+    for relation, targets in (
+        ("broader", concept.broader),
+        ("narrower", glossary.narrower(concept.id)),
+        ("part of", concept.part_of),
+        ("parts", glossary.parts(concept.id)),
+        ("related", concept.related),
+        ("replaced by", concept.replaced_by),
+    ):
+        if targets:
+            lines.append(f"{relation}: " + ", ".join(targets))
+    if concept.image:
+        lines.append("image: " + _one_line(concept.image.path))
     if concept.note:
         lines.append("note: " + _one_line(concept.note))
     if concept.updated:
@@ -276,9 +302,10 @@ def concept_dict(concept: Concept) -> dict[str, object]:
             ("id", concept.id),
             ("subjects", list(concept.subjects)),
             ("status", concept.status.value),
-            ("related", list(concept.related)),
+            *((name, list(getattr(concept, name))) for name in RELATIONS),
             ("note", concept.note),
             ("updated", concept.updated.isoformat() if concept.updated else None),
+            ("image", clean(_image_fields(concept.image)) if concept.image else None),
             (
                 "languages",
                 {
@@ -287,6 +314,8 @@ def concept_dict(concept: Concept) -> dict[str, object]:
                             ("definition", section.definition),
                             ("source", section.source),
                             ("note", section.note),
+                            ("equivalence", section.equivalence and section.equivalence.value),
+                            ("equivalence_note", section.equivalence_note),
                             (
                                 "terms",
                                 [
@@ -302,6 +331,9 @@ def concept_dict(concept: Concept) -> dict[str, object]:
                                             ("context_source", t.context_source),
                                             ("source", t.source),
                                             ("note", t.note),
+                                            ("usage", [label.value for label in t.usage]),
+                                            ("number", t.number.value if t.number else None),
+                                            ("homograph", t.homograph),
                                         ]
                                     )
                                     for t in section.terms
@@ -314,6 +346,10 @@ def concept_dict(concept: Concept) -> dict[str, object]:
             ),
         ]
     )
+
+
+def _image_fields(image: Image) -> list[tuple[str, object]]:
+    return [("path", image.path), ("caption", image.caption), ("source", image.source)]
 
 
 def concept_json(concept: Concept) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from glossary.langtags import normalize_tag
-from glossary.model import Concept, LangSection, Term
+from glossary.model import RELATIONS, Concept, LangSection, Term
 from glossary.sources.yaml import NodePath, generate_yaml_nodes, yaml_scalar
 from glossary.sources.yamlnodes import compose_documents
 
@@ -178,7 +178,7 @@ def _section(editor: _Editor, node: Node, old: LangSection, new: LangSection) ->
     added = new.terms[len(old.terms) :]
     if new.terms[: len(old.terms)] != old.terms:
         raise CannotEdit(f"the terms of '{lang}' would change, not only grow")
-    for key in ("definition", "source", "note"):
+    for key in ("definition", "source", "note", "equivalence", "equivalence_note"):
         before, after = getattr(old, key), getattr(new, key)
         if before == after:
             continue
@@ -225,15 +225,15 @@ def add_to_text(text: str, existing: Concept, merged: Concept) -> str:
         raise CannotEdit("the file holds several concepts")
     top = documents[0]
     editor = _Editor(text)
-    _ids(editor, top, "subjects", existing.subjects, merged.subjects)
-    _ids(editor, top, "related", existing.related, merged.related)
-    for key in ("note", "updated"):
+    for key in ("subjects", *RELATIONS):
+        _ids(editor, top, key, getattr(existing, key), getattr(merged, key))
+    for key in ("note", "updated", "image"):
         before, after = getattr(existing, key), getattr(merged, key)
         if before == after:
             continue
         if before is not None:
             raise CannotEdit(f"the concept's {key} would change")
-        _add_key(editor, top, _generated(merged, (key,), True), 0)
+        _add_key(editor, top, _generated(merged, (key,)), 0)
     found = _get(top, "languages")
     if found is None:
         raise CannotEdit("the file has no 'languages'")

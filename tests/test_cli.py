@@ -256,13 +256,14 @@ def test_export_csv_has_one_row_per_term(runner):
     result = run(runner, "export", "csv", "-g", MINI)
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        "concept_id,subjects,concept_status,related,concept_note,updated,lang,definition,"
-        "definition_source,lang_note,term,term_status,term_type,pos,gender,geo,context,"
-        "context_source,term_source,term_note"
+        "concept_id,subjects,concept_status,broader,part_of,related,replaced_by,concept_note,"
+        "updated,image,image_caption,image_source,lang,definition,definition_source,lang_note,"
+        "equivalence,equivalence_note,term,term_status,term_type,pos,gender,geo,context,"
+        "context_source,term_source,term_note,usage,number,homograph"
     )
     assert lines[1] == (
-        "apprenticeship,vet,reviewed,workplace-learning,,,fi,Koulutus työsuhteessa.,,,"
-        "oppisopimuskoulutus,preferred,fullForm,noun,,,,,,"
+        "apprenticeship,vet,reviewed,,,workplace-learning,,,,,,,fi,Koulutus työsuhteessa.,,,,,"
+        "oppisopimuskoulutus,preferred,fullForm,noun,,,,,,,,,"
     )
     assert len([line for line in lines[1:] if line]) == 11
 
@@ -477,7 +478,7 @@ def test_stats_table_and_json(runner):
     ]
     data = json.loads(run(runner, "stats", "-g", MINI, "-f", "json").stdout)
     assert data["concepts"] == 3
-    assert data["statuses"] == {"draft": 1, "reviewed": 1, "approved": 1}
+    assert data["statuses"] == {"draft": 1, "reviewed": 1, "approved": 1, "retired": 0}
     assert data["gaps"]["missing_context"] == [
         "apprenticeship",
         "distance-learning",

@@ -33,6 +33,18 @@ def test_export_then_import_gives_the_same_glossary(kind, bundled, tmp_path, mon
         assert (again.meta.required, again.meta.note_language) == (("fi", "ru"), "en")
 
 
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_relations_image_equivalence_and_term_labels_survive_a_spreadsheet(kind, tmp_path):
+
+    site = glossary.load(DATA / "site")
+    path = tmp_path / f"g.{kind}"
+    glossary.export(site, kind, path)
+    table = read_table(path.read_bytes(), path.name, kind)
+    assert table.diagnostics == []
+    assert {c.id: c for c in table.concepts} == dict(site.concepts)
+    assert {c.id: c.replaced_by for c in table.concepts}["capacity"] == ("vocational-education",)
+
+
 def test_xlsx_export_is_reproducible_and_keeps_text_as_text(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
     (tmp_path / "g").mkdir()
@@ -179,19 +191,33 @@ def test_problems_name_the_file_row_and_column():
     from glossary.exporters.csv import COLUMNS
 
     header = ",".join(COLUMNS)
+
+    def row(**cells: str) -> str:
+        return ",".join(cells.get(column, "") for column in COLUMNS)
+
+    def col(name: str) -> int:
+        return COLUMNS.index(name) + 1
+
     rows = [
-        "a,,approved,,,,fi,,,,termi,preffered,,noun,,,,,,",
-        "a,,approved,,,,xx yy,,,,,,,,,,,,,",
-        "b,,,,,2026-13-01,fi,,,,sana,,,nuon,,,,,,",
-        "../../etc/passwd,,,,,,fi,,,,x,,,,,,,,,",
+        row(
+            concept_id="a",
+            concept_status="approved",
+            lang="fi",
+            term="termi",
+            term_status="preffered",
+            pos="noun",
+        ),
+        row(concept_id="a", concept_status="approved", lang="xx yy"),
+        row(concept_id="b", updated="2026-13-01", lang="fi", term="sana", pos="nuon"),
+        row(concept_id="../../etc/passwd", lang="fi", term="x"),
     ]
     table = read_table(("\n".join([header, *rows]) + "\n").encode(), "t.csv", "csv")
     found = [(d.line, d.col, d.code) for d in table.diagnostics]
     assert found == [
-        (2, 12, "L108"),
-        (3, 7, "L111"),
-        (4, 6, "L114"),
-        (4, 14, "L108"),
+        (2, col("term_status"), "L108"),
+        (3, col("lang"), "L111"),
+        (4, col("updated"), "L114"),
+        (4, col("pos"), "L108"),
         (5, 1, "L110"),
     ]
     assert "did you mean 'preferred'" in table.diagnostics[0].message

@@ -288,10 +288,15 @@ DISTANCE_LEARNING = """\
   "subjects": [
     "e-learning"
   ],
+  "broader": [],
+  "part_of": [],
   "related": [
     "online-learning",
     "webinar"
   ],
+  "replaced_by": [],
+  "narrower": [],
+  "parts": [],
   "note": "The learner and the teacher are apart in place; they may also be apart in time.",
   "updated": "2026-03-01",
   "languages": {
@@ -305,13 +310,15 @@ DISTANCE_LEARNING = """\
           "type": "fullForm",
           "pos": "noun",
           "context": "Etäopiskelu sopii hyvin työn ohessa opiskeleville.",
-          "context_source": "Verkkoaineisto"
+          "context_source": "Verkkoaineisto",
+          "usage": []
         },
         {
           "term": "etäoppiminen",
           "status": "admitted",
           "type": "fullForm",
-          "pos": "noun"
+          "pos": "noun",
+          "usage": []
         }
       ]
     },
@@ -323,7 +330,8 @@ DISTANCE_LEARNING = """\
           "status": "preferred",
           "type": "fullForm",
           "pos": "noun",
-          "gender": "neuter"
+          "gender": "neuter",
+          "usage": []
         },
         {
           "term": "заочное обучение",
@@ -331,7 +339,8 @@ DISTANCE_LEARNING = """\
           "type": "fullForm",
           "pos": "noun",
           "gender": "neuter",
-          "note": "Заочное обучение — другая форма обучения, не обязательно дистанционная."
+          "note": "Заочное обучение — другая форма обучения, не обязательно дистанционная.",
+          "usage": []
         }
       ]
     },
@@ -341,7 +350,8 @@ DISTANCE_LEARNING = """\
           "term": "distance learning",
           "status": "preferred",
           "type": "fullForm",
-          "pos": "noun"
+          "pos": "noun",
+          "usage": []
         }
       ]
     }
@@ -354,7 +364,45 @@ def test_a_concept_document_with_every_field(api):
     assert (api / "v1/concepts/distance-learning.json").read_text("utf-8") == DISTANCE_LEARNING
 
 
+def test_relations_image_equivalence_and_term_labels_in_concept_documents(api):
+    vet = load(api, "concepts/vocational-education.json")
+    assert {k: vet[k] for k in ("broader", "part_of", "replaced_by", "narrower", "parts")} == {
+        "broader": [],
+        "part_of": [],
+        "replaced_by": [],
+        "narrower": [],
+        "parts": ["mother-tongue"],
+    }
+    assert vet["image"] == {
+        "path": "images/vocational-education.svg",
+        "caption": "A workshop at a vocational college",
+        "source": "Drawn for the tests, CC0",
+    }
+    assert list(vet["languages"]["ru"]) == [
+        "definition",
+        "equivalence",
+        "equivalence_note",
+        "terms",
+    ]
+    assert vet["languages"]["ru"]["equivalence"] == "near"
+    assert load(api, "concepts/online-learning.json")["narrower"] == ["webinar"]
+    assert load(api, "concepts/online-learning.json")["languages"]["ru"]["terms"][0] == {
+        "term": "онлайн-обучение",
+        "status": "preferred",
+        "type": "fullForm",
+        "pos": "noun",
+        "gender": "neuter",
+        "usage": ["colloquial", "technical"],
+        "number": "singular",
+        "homograph": 1,
+    }
+    capacity = load(api, "concepts/capacity.json")
+    assert (capacity["status"], capacity["replaced_by"]) == ("retired", ["vocational-education"])
+
+
 def _plain(value):
+    if dataclasses.is_dataclass(value):
+        return {k: v for k, v in dataclasses.asdict(value).items() if v is not None}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.date):
@@ -373,6 +421,8 @@ def _fields(obj, skip=()):
 def test_every_concept_document_is_what_the_model_says(bundled, bundled_api):
     for concept in bundled.concepts.values():
         expected = _fields(concept, skip=("languages",))
+        expected["narrower"] = list(bundled.narrower(concept.id))
+        expected["parts"] = list(bundled.parts(concept.id))
         expected["languages"] = {
             lang: {
                 **_fields(section, skip=("lang", "terms")),

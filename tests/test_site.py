@@ -81,6 +81,7 @@ def test_every_page_is_built_and_recorded(site):
         "assets/search.js",
         "assets/search-index.js",
         "assets/icon.svg",
+        "media/images/vocational-education.svg",
         "downloads/site-test.tbx",
         "downloads/site-test.csv",
     }
@@ -160,6 +161,85 @@ def test_concept_page_shows_every_language_with_status_grammar_and_sources(site)
         ("../concepts/webinar.html", "webinaari"),
     ]
     assert [text(a) for a in doc.find_class("kicker")[0].iter("a")] == ["Verkko-oppiminen"]
+
+
+def relation_groups(doc) -> dict[str, list[tuple[str, str]]]:
+    return {
+        section.get("aria-labelledby").removesuffix("-heading"): [
+            (a.get("href"), text(a)) for a in section.iter("a")
+        ]
+        for section in doc.find_class("relations")
+    }
+
+
+def test_concept_page_shows_typed_relations_both_ways(site):
+    online = page(site, "fi/concepts/online-learning.html")
+    assert relation_groups(online) == {
+        "narrower": [("../concepts/webinar.html", "webinaari")],
+        "related": [("../concepts/distance-learning.html", "etäopiskelu")],
+    }
+    webinar = page(site, "fi/concepts/webinar.html")
+    assert relation_groups(webinar) == {
+        "broader": [("../concepts/online-learning.html", "verkko-oppiminen")],
+        # Written on distance-learning only: related links are shown both ways.
+        "related": [("../concepts/distance-learning.html", "etäopiskelu")],
+    }
+    assert [text(li) for li in webinar.xpath("//nav[@class='hierarchy']//li")] == [
+        "verkko-oppiminen",
+        "webinaari",
+    ]
+    vet = page(site, "en/concepts/vocational-education.html")
+    assert relation_groups(vet) == {
+        "parts": [("../concepts/mother-tongue.html", "mother tongue")],
+        "replaces": [("../concepts/capacity.html", "capacity")],
+    }
+    mother = page(site, "ru/concepts/mother-tongue.html")
+    assert relation_groups(mother) == {
+        "part-of": [("../concepts/vocational-education.html", "профессиональное образование")]
+    }
+
+
+def test_retired_concept_points_to_its_replacement(site):
+    doc = page(site, "fi/concepts/capacity.html")
+    notice = doc.find_class("retired")[0]
+    assert text(notice) == "Käsite ei ole enää käytössä. Käytä sen sijaan: ammatillinen koulutus"
+    assert notice.find("a").get("href") == "../concepts/vocational-education.html"
+    assert text(doc.find_class("entry-status")[0]) == "Tietueen tila: poistettu käytöstä"
+    assert relation_groups(doc) == {
+        "replaced-by": [("../concepts/vocational-education.html", "ammatillinen koulutus")]
+    }
+
+
+def test_equivalence_mark_image_and_term_labels(site):
+    doc = page(site, "en/concepts/vocational-education.html")
+    ru = next(s for s in doc.find_class("language") if s.get("aria-labelledby") == "lang-ru")
+    (mark,) = ru.find_class("equivalence")
+    assert (mark.tag, text(mark), mark.get("title")) == (
+        "abbr",
+        "≈",
+        "near equivalent: the meanings differ slightly",
+    )
+    # The mark stands next to the first (preferred) term of the language.
+    assert mark.getparent() is ru.find_class("term")[0]
+    note = ru.find_class("equivalence-note")[0]
+    assert text(note).endswith("In Russia it does not include apprenticeships.")
+    assert note.xpath("span[@lang='en']")
+    figure = doc.find_class("concept-image")[0]
+    img = figure.find("img")
+    assert img.get("src") == "../../media/images/vocational-education.svg"
+    assert img.get("alt") == "A workshop at a vocational college"
+    assert (site / "media/images/vocational-education.svg").read_bytes() == (
+        SITE_SRC / "images/vocational-education.svg"
+    ).read_bytes()
+    assert text(figure.find("figcaption")) == (
+        "A workshop at a vocational college Source: Drawn for the tests, CC0"
+    )
+    ru_page = page(site, "ru/concepts/online-learning.html")
+    term = next(t for t in ru_page.find_class("term") if "онлайн" in text(t))
+    assert text(term.find_class("homograph")[0]) == "1"
+    assert text(term.find_class("grammar")[0]) == (
+        "существительное, средний род, единственное число · разговорное, техническое"
+    )
 
 
 def test_concept_page_in_russian_and_english(site):
@@ -454,7 +534,8 @@ def test_html_in_the_glossary_is_text_on_every_page(site):
     for name, data in files(site).items():
         if name.endswith(".html"):
             assert b"<script>window" not in data, name
-            assert b"<img" not in data, name
+            # The one picture is the concept image the glossary declares, in media/.
+            assert data.count(b"<img") == (name.endswith("vocational-education.html")), name
             assert b"<svg" not in data, name
             assert b"<b>" not in data, name
     doc = page(site, "fi/concepts/hostile.html")

@@ -380,6 +380,34 @@ def test_axe_finds_no_serious_violation(page, bundled_site, axe_source, path):
 @pytest.mark.parametrize(
     "path",
     [
+        "fi/concepts/vocational-education.html",  # image, equivalence mark, parts, replaces
+        "ru/concepts/webinar.html",  # hierarchy trail, broader
+        "en/concepts/capacity.html",  # retired, replaced by
+        "ru/concepts/online-learning.html",  # usage labels, number, homograph, narrower
+    ],
+)
+def test_axe_finds_no_serious_violation_in_relations_images_and_labels(
+    page, test_site, axe_source, path
+):
+    page.goto(test_site.url + path)
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
+    )
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    assert page.evaluate("document.images.length") == (1 if "vocational" in path else 0)
+    assert page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
         "fi/index.html",
         "fi/concepts/distance-learning.html",
         "ru/az/ru.html",

@@ -234,3 +234,34 @@ def test_cli_refuses_an_unknown_suffix(runner, tmp_path):
     result = runner.invoke(app, ["export", "skos", "--out", str(out), "-g", str(SITE)])
     assert result.exit_code == 2
     assert not Path(out).exists()
+
+
+def test_typed_relations_retirement_and_image_in_every_syntax(site):
+    concept = Namespace(SITE_BASE + "concepts/")
+    isothes = Namespace("http://purl.org/iso25964/skos-thes#")
+    expected = {
+        (concept["webinar"], SKOS.broader, concept["online-learning"]),
+        (concept["online-learning"], SKOS.narrower, concept["webinar"]),
+        (concept["mother-tongue"], isothes.broaderPartitive, concept["vocational-education"]),
+        (concept["vocational-education"], isothes.narrowerPartitive, concept["mother-tongue"]),
+        (concept["capacity"], DCT.isReplacedBy, concept["vocational-education"]),
+        (concept["vocational-education"], DCT.replaces, concept["capacity"]),
+        (concept["capacity"], OWL.deprecated, Literal(True)),
+        (
+            concept["vocational-education"],
+            URIRef("http://xmlns.com/foaf/0.1/depiction"),
+            URIRef(SITE_BASE + "media/images/vocational-education.svg"),
+        ),
+    }
+    graphs = [
+        parse(skos_exporter.render(site, fmt), name)
+        for fmt, name in (("turtle", "turtle"), ("json-ld", "json-ld"), ("xml", "xml"))
+    ]
+    for graph in graphs:
+        assert expected <= set(graph)
+        assert isomorphic(graph, graphs[0])
+    # Without a base URL the image has no address anyone could open: left out.
+    bare = skos_exporter.build_graph(
+        glossary.model.Glossary(glossary.model.GlossaryMeta(id="g"), dict(site.concepts))
+    )
+    assert not any("depiction" in str(p) for p in bare.predicates())

@@ -330,3 +330,22 @@ def test_a_note_language_that_is_no_language_tag_is_reported(tmp_path):
     assert [(d.line, d.code, d.message) for d in report.diagnostics if d.code == "L111"] == [
         (4, "L111", "'english!' in 'note_language' is not a BCP 47 language tag")
     ]
+
+
+def test_relations_equivalence_usage_and_image_stay_valid_tbx_basic_and_read_back(interop):
+    """The test site's glossary has every relation, a retired concept, an image, an
+    equivalence and usage labels: still valid TBX-Basic, and read back unchanged."""
+    site = glossary.load(DATA / "site")
+    data = tbx_bytes(site)
+    document = etree.fromstring(data).getroottree()
+    for validator in (basic_rng(interop), core_rng(interop), basic_schematron(interop)):
+        assert validator.validate(document), errors(validator)
+    text = data.decode("utf-8")
+    assert (
+        '<ref type="crossReference" target="online-learning">broader: online-learning</ref>' in text
+    )
+    assert "<note>Equivalence: near</note>" in text
+    assert "<note>Usage: colloquial, technical</note>" in text
+    assert "<note>Image: images/vocational-education.svg</note>" in text
+    back = read_tbx(io.BytesIO(data), name="site.tbx").glossary
+    assert dict(back.concepts) == dict(site.concepts)

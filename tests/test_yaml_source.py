@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from glossary.model import ConceptStatus, Gender, PartOfSpeech, TermStatus, TermType
+from glossary.model import ConceptStatus, Gender, PartOfSpeech, TermStatus, TermType, UsageLabel
 from glossary.sources.yaml import dump_yaml, read_yaml, yaml_scalar
 
 
@@ -336,3 +336,48 @@ def test_many_documents_in_one_file_are_all_read():
     assert diagnostics == []
     assert [c.id for c in concepts] == [f"c{i}" for i in range(300)]
     assert concepts[-1].languages["fi"].definition == "Määritelmä 299."
+
+
+def test_relations_image_equivalence_and_term_labels_are_checked_where_written():
+    text = """\
+        id: a
+        status: retierd
+        broader: [B]
+        image: {path: ../up.png, capton: x}
+        languages:
+          fi:
+            equivalence: aproximate
+            terms:
+              - term: x
+                usage: [colloqial, legal, legal]
+                number: plurals
+                homograph: 0
+              - term: y
+                usage: legal
+                homograph: '2'
+        """
+    concepts, diagnostics = read(text)
+    assert [(d.line, d.col, d.code) for d in diagnostics] == [
+        (3, 11, "L110"),
+        (2, 9, "L108"),
+        (4, 26, "L106"),
+        (4, 15, "L107"),
+        (10, 17, "L108"),
+        (11, 17, "L108"),
+        (12, 20, "L107"),
+        (7, 18, "L108"),
+    ]
+    messages = [d.message for d in diagnostics]
+    assert messages[1].endswith("(did you mean 'retired'?)")
+    assert "'colloqial' is not a valid usage; expected one of: " in messages[4]
+    assert messages[4].endswith("(did you mean 'colloquial'?)")
+    assert messages[6] == "'homograph' must be a whole number from 1 up, not '0'"
+    (concept,) = concepts
+    x, y = concept.languages["fi"].terms
+    assert (x.usage, x.number, x.homograph, concept.image) == (
+        (UsageLabel.LEGAL,),
+        None,
+        None,
+        None,
+    )
+    assert (y.usage, y.homograph) == ((UsageLabel.LEGAL,), 2)

@@ -1,7 +1,7 @@
 """CSV: one row per term, with its language section's and its concept's fields.
 
 The columns are fixed (``COLUMNS``) so that a spreadsheet made from one export can be
-imported again; lists (subjects, related) are separated by spaces, which ids and
+imported again; lists (subjects, relations, usage labels) are separated by spaces, which ids and
 subject codes never contain. Cells that a spreadsheet would run as a formula are
 neutralised (see :func:`escape_cell`).
 """
@@ -26,13 +26,21 @@ COLUMNS = (
     "concept_id",
     "subjects",
     "concept_status",
+    "broader",
+    "part_of",
     "related",
+    "replaced_by",
     "concept_note",
     "updated",
+    "image",
+    "image_caption",
+    "image_source",
     "lang",
     "definition",
     "definition_source",
     "lang_note",
+    "equivalence",
+    "equivalence_note",
     "term",
     "term_status",
     "term_type",
@@ -43,6 +51,9 @@ COLUMNS = (
     "context_source",
     "term_source",
     "term_note",
+    "usage",
+    "number",
+    "homograph",
 )
 
 
@@ -92,16 +103,25 @@ def rows(glossary: Glossary) -> Iterator[dict[str, str]]:
             "concept_id": concept.id,
             "subjects": " ".join(concept.subjects),
             "concept_status": concept.status.value,
+            "broader": " ".join(concept.broader),
+            "part_of": " ".join(concept.part_of),
             "related": " ".join(concept.related),
+            "replaced_by": " ".join(concept.replaced_by),
             "concept_note": concept.note or "",
             "updated": concept.updated.isoformat() if concept.updated else "",
         }
+        if concept.image is not None:
+            base["image"] = concept.image.path
+            base["image_caption"] = concept.image.caption or ""
+            base["image_source"] = concept.image.source or ""
         for section in concept.languages.values():
             lang = {
                 "lang": section.lang,
                 "definition": section.definition or "",
                 "definition_source": section.source or "",
                 "lang_note": section.note or "",
+                "equivalence": section.equivalence.value if section.equivalence else "",
+                "equivalence_note": section.equivalence_note or "",
             }
             for term in section.terms or (None,):
                 row = {**base, **lang}
@@ -117,6 +137,9 @@ def rows(glossary: Glossary) -> Iterator[dict[str, str]]:
                         context_source=term.context_source or "",
                         term_source=term.source or "",
                         term_note=term.note or "",
+                        usage=" ".join(label.value for label in term.usage),
+                        number=term.number.value if term.number else "",
+                        homograph=str(term.homograph) if term.homograph is not None else "",
                     )
                 yield {column: row.get(column, "") for column in COLUMNS}
 

@@ -12,8 +12,14 @@ say (docs/format.md, "SKOS"):
 - each subject is a ``skos:Collection`` with ``skos:member`` links. Skosmos shows
   collections as concept groups (a group index, and "belongs to group" on each concept
   page), while it shows a ``dct:subject`` only as a bare link;
-- a term's part of speech, gender, regional usage, source and note, and the source of a
-  definition, have no place in SKOS (they would need SKOS-XL) and are left out.
+- ``broader`` is ``skos:broader`` with ``skos:narrower`` the other way; the partitive
+  ``part_of`` is ISO 25964's ``iso-thes:broaderPartitive`` with
+  ``iso-thes:narrowerPartitive`` the other way (SKOS has no part-whole relation);
+  ``replaced_by`` is ``dct:isReplacedBy`` (``dct:replaces`` the other way), and a
+  retired concept is ``owl:deprecated true``; an image is ``foaf:depiction``;
+- a term's part of speech, gender, regional usage, usage labels, number, homograph,
+  source and note, the source of a definition and a section's equivalence have no place
+  in SKOS (they would need SKOS-XL) and are left out.
 
 Concept IRIs are ``<base_url>concepts/<id>``, where the base URL is ``--base-url`` or
 ``base_url`` in glossary.toml; without one they are ``urn:glossary:<glossary id>:<id>``,
@@ -32,7 +38,7 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from glossary.errors import ExportError, UsageError
-from glossary.model import Concept, Glossary, TermStatus
+from glossary.model import Concept, ConceptStatus, Glossary, TermStatus
 from glossary.util import atomic_write
 
 NAME = "skos"
@@ -54,6 +60,8 @@ _DCT = "http://purl.org/dc/terms/"
 _OWL = "http://www.w3.org/2002/07/owl#"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_ISOTHES = "http://purl.org/iso25964/skos-thes#"
+_FOAF = "http://xmlns.com/foaf/0.1/"
 #: An SPDX licence id ("CC-BY-4.0") becomes the SPDX licence IRI.
 _SPDX = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
 #: Term statuses whose terms are shown as labels; the others are hidden labels.
@@ -99,6 +107,7 @@ def build_graph(glossary: Glossary, base_url: str | None = None) -> Any:
     skos = Namespace(_SKOS)
     dct = Namespace(_DCT)
     owl = Namespace(_OWL)
+    isothes = Namespace(_ISOTHES)
     iris = Iris.for_glossary(glossary, base_url)
     meta = glossary.meta
     graph = Graph(bind_namespaces="none")
@@ -108,6 +117,8 @@ def build_graph(glossary: Glossary, base_url: str | None = None) -> Any:
         ("dct", _DCT),
         ("owl", _OWL),
         ("xsd", _XSD),
+        ("iso-thes", _ISOTHES),
+        ("foaf", _FOAF),
         ("concept", iris.concepts),
         ("subject", iris.subjects),
     ):
@@ -141,11 +152,24 @@ def build_graph(glossary: Glossary, base_url: str | None = None) -> Any:
         _labels(graph, node, concept, skos, text)
         if concept.note is not None:
             graph.add((node, skos.note, text(concept.note, meta.notes_lang)))
-        for target in concept.related:
-            if target in glossary.concepts and target != concept.id:
-                other = URIRef(iris.concept(target))
-                graph.add((node, skos.related, other))
-                graph.add((other, skos.related, node))  # skos:related is symmetric
+        # Each link both ways (skos:related is symmetric; the others have inverses that
+        # SKOS tools expect written out); links out of the glossary are left out.
+        for relation, forth, back in (
+            ("broader", skos.broader, skos.narrower),
+            ("part_of", isothes.broaderPartitive, isothes.narrowerPartitive),
+            ("related", skos.related, skos.related),
+            ("replaced_by", dct.isReplacedBy, dct.replaces),
+        ):
+            for target in getattr(concept, relation):
+                if target in glossary.concepts and target != concept.id:
+                    other = URIRef(iris.concept(target))
+                    graph.add((node, forth, other))
+                    graph.add((other, back, node))
+        if concept.status is ConceptStatus.RETIRED:
+            graph.add((node, owl.deprecated, Literal(True)))
+        depiction = _image_iri(concept, base_url or meta.base_url)
+        if depiction is not None:
+            graph.add((node, URIRef(_FOAF + "depiction"), URIRef(depiction)))
         if concept.updated is not None:
             graph.add((node, dct.modified, Literal(concept.updated)))
         for code in concept.subjects:
@@ -162,6 +186,19 @@ def build_graph(glossary: Glossary, base_url: str | None = None) -> Any:
         for concept_id in concept_ids:
             graph.add((collection, skos.member, URIRef(iris.concept(concept_id))))
     return graph
+
+
+def _image_iri(concept: Concept, base_url: str | None) -> str | None:
+    """Where the site publishes the concept's image (``media/<path>``), or its own URL."""
+    if concept.image is None:
+        return None
+    path = concept.image.path
+    if re.match(r"https?://", path):
+        return quote(path, safe=":/?#[]@!$&'()*+,;=%-._~")
+    if not base_url:
+        return None
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    return base + "media/" + quote(path, safe="/-._~")
 
 
 def _labels(graph: Any, node: Any, concept: Concept, skos: Any, text: Any) -> None:
@@ -242,7 +279,14 @@ def _rdfxml(graph: Any) -> bytes:
 
     rdf = f"{{{_RDF}}}"
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
-    nsmap = {"rdf": _RDF, "skos": _SKOS, "dct": _DCT, "owl": _OWL}
+    nsmap = {
+        "rdf": _RDF,
+        "skos": _SKOS,
+        "dct": _DCT,
+        "owl": _OWL,
+        "isothes": _ISOTHES,
+        "foaf": _FOAF,
+    }
     rank = {_SKOS + name: index for index, name in enumerate(_CLASS_ORDER)}
 
     def subject_key(subject: Any) -> tuple[int, str]:

@@ -86,6 +86,11 @@ def _term(term: Term) -> Json:
         value = getattr(term, name)
         if value is not None:
             doc[name] = value
+    doc["usage"] = [label.value for label in term.usage]
+    if term.number is not None:
+        doc["number"] = term.number.value
+    if term.homograph is not None:
+        doc["homograph"] = term.homograph
     return doc
 
 
@@ -95,23 +100,42 @@ def _section(section: LangSection) -> Json:
         value = getattr(section, name)
         if value is not None:
             doc[name] = value
+    if section.equivalence is not None:
+        doc["equivalence"] = section.equivalence.value
+    if section.equivalence_note is not None:
+        doc["equivalence_note"] = section.equivalence_note
     doc["terms"] = [_term(term) for term in section.terms]
     return doc
 
 
-def concept_document(concept: Concept, languages: Sequence[str] = ()) -> Json:
+def concept_document(
+    concept: Concept, languages: Sequence[str] = (), glossary: Glossary | None = None
+) -> Json:
     """Every field of ``concept``; its language sections in the order of ``languages``,
-    then any others in source order."""
+    then any others in source order. With ``glossary``, the derived inverse relations
+    (``narrower``, ``parts``) are filled in; without, they are empty."""
     doc: Json = {
         "id": concept.id,
         "status": concept.status.value,
         "subjects": list(concept.subjects),
+        "broader": list(concept.broader),
+        "part_of": list(concept.part_of),
         "related": list(concept.related),
+        "replaced_by": list(concept.replaced_by),
+        "narrower": list(glossary.narrower(concept.id)) if glossary else [],
+        "parts": list(glossary.parts(concept.id)) if glossary else [],
     }
     if concept.note is not None:
         doc["note"] = concept.note
     if concept.updated is not None:
         doc["updated"] = concept.updated.isoformat()
+    if concept.image is not None:
+        image = {"path": concept.image.path}
+        for name in ("caption", "source"):
+            value = getattr(concept.image, name)
+            if value is not None:
+                image[name] = value
+        doc["image"] = image
     order = [lang for lang in languages if lang in concept.languages]
     order += [lang for lang in concept.languages if lang not in order]
     doc["languages"] = {lang: _section(concept.languages[lang]) for lang in order}
@@ -236,7 +260,7 @@ def dump_document(glossary: Glossary) -> Json:
         "api_version": API_VERSION,
         "glossary": _meta(glossary),
         "subjects": _subject_summaries(glossary),
-        "concepts": [concept_document(c, languages) for c in _concepts(glossary)],
+        "concepts": [concept_document(c, languages, glossary) for c in _concepts(glossary)],
     }
 
 
@@ -261,7 +285,9 @@ def documents(glossary: Glossary, api_url: str | None = None) -> dict[str, Any]:
     prefix = f"{API_VERSION}/"
     docs: dict[str, Any] = {f"{prefix}index.json": index_document(glossary)}
     for concept in _concepts(glossary):
-        docs[f"{prefix}concepts/{concept.id}.json"] = concept_document(concept, glossary.languages)
+        docs[f"{prefix}concepts/{concept.id}.json"] = concept_document(
+            concept, glossary.languages, glossary
+        )
     for lang in glossary.languages:
         docs[f"{prefix}terms/{lang}.json"] = term_index(glossary, lang)
     for code in subjects:

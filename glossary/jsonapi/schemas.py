@@ -16,7 +16,17 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import Any
 
-from glossary.model import ID_PATTERN, ConceptStatus, Gender, PartOfSpeech, TermStatus, TermType
+from glossary.model import (
+    ID_PATTERN,
+    ConceptStatus,
+    Equivalence,
+    Gender,
+    GrammaticalNumber,
+    PartOfSpeech,
+    TermStatus,
+    TermType,
+    UsageLabel,
+)
 
 __all__ = [
     "DIALECT",
@@ -102,6 +112,10 @@ def _definitions(ref: Ref) -> dict[str, dict[str, Any]]:
     lang = {"type": "string", "pattern": LANG_PATTERN}
     code = {"type": "string", "pattern": SEGMENT_PATTERN}
     api_version = {"const": "v1", "description": "The version of the API (the path prefix)."}
+
+    def ids(description: str) -> dict[str, Any]:
+        return {"type": "array", "items": concept_id, "description": description}
+
     return {
         "Index": _object(
             {
@@ -123,19 +137,34 @@ def _definitions(ref: Ref) -> dict[str, dict[str, Any]]:
                     "items": code,
                     "description": "Subject codes, as in the index's subjects.",
                 },
-                "related": {
-                    "type": "array",
-                    "items": concept_id,
-                    "description": "Ids of related concepts.",
-                },
+                "broader": ids("Generic relation: the concepts this one is a kind of."),
+                "part_of": ids("Partitive relation: the concepts this one is a part of."),
+                "related": ids("Ids of related (associated) concepts."),
+                "replaced_by": ids("For a retired concept: the concepts to use instead."),
+                "narrower": ids(
+                    "Derived: the concepts whose broader names this one, in source order."
+                ),
+                "parts": ids("Derived: the concepts whose part_of names this one."),
                 "note": _text("A note on the concept, in the glossary's note_language."),
                 "updated": {"type": "string", "format": "date", "description": "YYYY-MM-DD"},
+                "image": ref("Image"),
                 "languages": _lang_map(
                     ref("LangSection"),
                     "One section per language tag, in the glossary's language order.",
                 ),
             },
-            ("id", "status", "subjects", "related", "languages"),
+            (
+                "id",
+                "status",
+                "subjects",
+                "broader",
+                "part_of",
+                "related",
+                "replaced_by",
+                "narrower",
+                "parts",
+                "languages",
+            ),
             f"A concept and its terms in every language. {_OMITTED}",
         ),
         "TermIndex": _object(
@@ -243,6 +272,8 @@ def _definitions(ref: Ref) -> dict[str, dict[str, Any]]:
                 "definition": _text("The definition."),
                 "source": _text("Where the definition comes from."),
                 "note": _text("A note in this language."),
+                "equivalence": ref("Equivalence"),
+                "equivalence_note": _text("How this language's terms differ from the concept."),
                 "terms": {
                     "type": "array",
                     "items": ref("Term"),
@@ -264,8 +295,20 @@ def _definitions(ref: Ref) -> dict[str, dict[str, Any]]:
                 "context_source": _text("Where the example comes from."),
                 "source": _text("Where the term comes from."),
                 "note": _text("A note on the term."),
+                "usage": {
+                    "type": "array",
+                    "items": ref("UsageLabel"),
+                    "uniqueItems": True,
+                    "description": "Where or how the term is used.",
+                },
+                "number": ref("GrammaticalNumber"),
+                "homograph": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "Tells apart terms written the same in one language.",
+                },
             },
-            ("term", "status", "type"),
+            ("term", "status", "type", "usage"),
             f"One term of a concept. {_OMITTED}",
         ),
         "TermEntry": _object(
@@ -299,6 +342,26 @@ def _definitions(ref: Ref) -> dict[str, dict[str, Any]]:
         "TermType": _enum(TermType, "The form of the term."),
         "PartOfSpeech": _enum(PartOfSpeech, "Part of speech."),
         "Gender": _enum(Gender, "Grammatical gender."),
+        "Image": _object(
+            {
+                "path": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "Relative to the glossary folder, or a URL.",
+                },
+                "caption": _text("What the picture shows."),
+                "source": _text("Where the picture comes from, its author and licence."),
+            },
+            ("path",),
+            f"A picture of the concept. {_OMITTED}",
+        ),
+        "Equivalence": _enum(
+            Equivalence,
+            "How the terms of this language cover the concept: exactly, nearly, with a "
+            "broader or a narrower meaning, or not at all (no equivalent).",
+        ),
+        "UsageLabel": _enum(UsageLabel, "A usage label."),
+        "GrammaticalNumber": _enum(GrammaticalNumber, "Grammatical number."),
     }
 
 

@@ -50,6 +50,7 @@ from glossary.site.context import (
     ConceptView,
     Download,
     HomePage,
+    ImageView,
     LetterGroup,
     Link,
     PageContext,
@@ -107,6 +108,34 @@ LABELS = {
         "approved": N_("approved"),
         "reviewed": N_("reviewed"),
         "draft": N_("draft"),
+        "retired": N_("retired"),
+    },
+    "usage": {
+        "formal": N_("formal"),
+        "informal": N_("informal"),
+        "colloquial": N_("colloquial"),
+        "slang": N_("slang"),
+        "jargon": N_("jargon"),
+        "technical": N_("technical"),
+        "official": N_("official"),
+        "legal": N_("legal"),
+        "regional": N_("regional"),
+        "dated": N_("dated"),
+        "obsolete": N_("obsolete"),
+        "rare": N_("rare"),
+    },
+    "number": {
+        "singular": N_("singular"),
+        "plural": N_("plural"),
+        "mass": N_("uncountable"),
+    },
+    #: The title of the mark shown next to an equivalent (≈ > < ∅).
+    "equivalence": {
+        "exact": N_("exact equivalent"),
+        "near": N_("near equivalent: the meanings differ slightly"),
+        "broader": N_("broader equivalent: it means more than the concept"),
+        "narrower": N_("narrower equivalent: it means less than the concept"),
+        "none": N_("no equivalent in this language"),
     },
     "type": {
         "fullForm": N_("full form"),
@@ -178,6 +207,8 @@ class _Builder:
         self.salt = _templates_digest(self.templates)
         self._catalogs: dict[str, NullTranslations] = {}
         self._installed: str | None = None
+        #: The images copied into media/ so far.
+        self.media: set[str] = set()
 
     def translations(self, ui: str) -> NullTranslations:
         """The compiled catalog of ``ui`` (compiled once per build)."""
@@ -247,13 +278,16 @@ class _Builder:
             Link(text=self.meta.subject_label(code, ui), href=f"{home}subjects/{code}.html")
             for code in concept.subjects
         )
-        related = []
-        for target in concept.related:
-            other = self.glossary.concepts.get(target)
-            if other is None:
-                continue
-            text, lang = _preferred(other, ui)
-            related.append(Link(text=text, href=f"{home}concepts/{target}.html", lang=lang))
+
+        def links(targets: tuple[str, ...]) -> tuple[Link, ...]:
+            found = []
+            for target in dict.fromkeys(targets):
+                other = self.glossary.concepts.get(target)
+                if other is not None and target != concept.id:
+                    found.append(self._concept_link(other, ui, home))
+            return tuple(found)
+
+        glossary = self.glossary
         order = [lang for lang in self.languages if lang in concept.languages]
         sections = []
         for lang in order:
@@ -265,6 +299,8 @@ class _Builder:
                     definition=section.definition,
                     source=section.source,
                     note=section.note,
+                    equivalence=section.equivalence.value if section.equivalence else None,
+                    equivalence_note=section.equivalence_note,
                     terms=tuple(
                         TermView(
                             text=t.term,
@@ -278,6 +314,9 @@ class _Builder:
                             context_source=t.context_source,
                             source=t.source,
                             note=t.note,
+                            usage=tuple(label.value for label in t.usage),
+                            number=t.number.value if t.number else None,
+                            homograph=t.homograph,
                         )
                         for t in terms
                     ),
@@ -289,7 +328,15 @@ class _Builder:
             title_lang=title_lang,
             status=concept.status.value,
             subjects=subjects,
-            related=tuple(related),
+            hierarchy=links(self.chain(concept)),
+            broader=links(concept.broader),
+            narrower=links(glossary.narrower(concept.id)),
+            part_of=links(concept.part_of),
+            parts=links(glossary.parts(concept.id)),
+            related=links(glossary.related_to(concept.id)),
+            replaced_by=links(concept.replaced_by),
+            replaces=links(glossary.replaces(concept.id)),
+            image=self.image_view(concept, home),
             note=concept.note,
             note_lang=self.meta.notes_lang,
             updated=format_date(concept.updated, ui) if concept.updated else None,
@@ -451,6 +498,46 @@ class _Builder:
         if self.base_url:
             data = self.sitemap()
             self.outputs.append(Output("sitemap.xml", data, _digest(data)))
+
+    def chain(self, concept: Concept) -> tuple[str, ...]:
+        """The first broader concept, its first broader concept … top first (a circle,
+        which the linter reports, ends the chain)."""
+        found: list[str] = []
+        current = concept
+        while True:
+            above = next((t for t in current.broader if t in self.glossary.concepts), None)
+            if above is None or above == concept.id or above in found:
+                return tuple(reversed(found))
+            found.append(above)
+            current = self.glossary.concepts[above]
+
+    def image_view(self, concept: Concept, home: str) -> ImageView | None:
+        """The concept's picture: copied to ``media/<path>`` (once), or linked when it is
+        on another site (the site makes no external requests)."""
+        image = concept.image
+        if image is None:
+            return None
+        if http_url(image.path):
+            return ImageView(image.path, image.caption, image.source, external=True)
+        parts = image.path.replace("\\", "/").split("/")
+        if ".." in parts or image.path.startswith("/") or ":" in image.path:
+            raise ExportError(
+                f"{concept.location.path}: image '{image.path}' is outside the glossary folder"
+            )
+        target = "media/" + "/".join(part for part in parts if part not in ("", "."))
+        if target not in self.media:
+            folder = Path(self.glossary.origin or ".")
+            folder = folder if folder.is_dir() else folder.parent
+            try:
+                data = (folder / target.removeprefix("media/")).read_bytes()
+            except OSError as exc:
+                raise ExportError(
+                    f"{concept.location.path}: image '{image.path}' cannot be read: "
+                    f"{exc.strerror or exc}"
+                ) from None
+            self.media.add(target)
+            self.outputs.append(Output(target, data, _digest(data)))
+        return ImageView(f"../{home}{target}", image.caption, image.source)
 
     def _concept_link(self, concept: Concept, ui: str, home: str) -> Link:
         text, lang = _preferred(concept, ui)

@@ -18,6 +18,7 @@ __all__ = [
     "ConceptView",
     "Download",
     "HomePage",
+    "ImageView",
     "LetterGroup",
     "Link",
     "PageContext",
@@ -65,6 +66,9 @@ class TermView:
     context_source: str | None = doc("where the example comes from")
     source: str | None = doc("where the term comes from")
     note: str | None = doc("a note on the term")
+    usage: tuple[str, ...] = doc("usage labels: colloquial, legal, regional …", ())
+    number: str | None = doc("grammatical number: singular, plural or mass")
+    homograph: int | None = doc("the homograph number (1, 2 …), shown raised after the term")
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,19 @@ class SectionView:
     definition: str | None = doc("the definition")
     source: str | None = doc("the source of the definition")
     note: str | None = doc("a note in this language")
+    equivalence: str | None = doc(
+        "how this language's terms cover the concept: exact, near, broader, narrower, none"
+    )
+    equivalence_note: str | None = doc("how they differ")
     terms: tuple[TermView, ...] = doc("the terms, preferred first", ())
+
+
+@dataclass(frozen=True)
+class ImageView:
+    src: str = doc("the picture's address, relative to the page (external: its URL)")
+    caption: str | None = doc("what it shows, in the glossary's note language")
+    source: str | None = doc("where it comes from: author, licence")
+    external: bool = doc("True for a picture on another site: linked, never loaded", False)
 
 
 @dataclass(frozen=True)
@@ -81,9 +97,21 @@ class ConceptView:
     id: str = doc("the concept id (also its file name)")
     title: str = doc("its preferred term in the interface language, or the first one")
     title_lang: str = doc("the language of the title")
-    status: str = doc("draft, reviewed or approved")
+    status: str = doc("draft, reviewed, approved or retired")
     subjects: tuple[Link, ...] = doc("links to its subjects", ())
-    related: tuple[Link, ...] = doc("links to related concepts", ())
+    hierarchy: tuple[Link, ...] = doc(
+        "the chain of broader concepts from the top down to its own broader concept "
+        "(the first broader concept at each step)",
+        (),
+    )
+    broader: tuple[Link, ...] = doc("links to its broader concepts (generic)", ())
+    narrower: tuple[Link, ...] = doc("links to its narrower concepts (derived)", ())
+    part_of: tuple[Link, ...] = doc("links to the wholes it is a part of", ())
+    parts: tuple[Link, ...] = doc("links to its parts (derived)", ())
+    related: tuple[Link, ...] = doc("links to related concepts, both ways", ())
+    replaced_by: tuple[Link, ...] = doc("for a retired concept: what to use instead", ())
+    replaces: tuple[Link, ...] = doc("the retired concepts this one replaces (derived)", ())
+    image: ImageView | None = doc("a picture of the concept")
     note: str | None = doc("a note on the concept")
     note_lang: str = doc("the language the concept note is written in", "und")
     updated: str | None = doc("when it last changed, formatted for the interface language")

@@ -7,6 +7,7 @@ fields, and a test keeps the two in step.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -16,23 +17,46 @@ from glossary.model import (
     ID_PATTERN,
     Concept,
     ConceptStatus,
+    Equivalence,
     Gender,
+    GrammaticalNumber,
+    Image,
     LangSection,
     PartOfSpeech,
     SourceLocation,
     Term,
     TermStatus,
     TermType,
+    UsageLabel,
 )
 from glossary.sources.yamlnodes import Pos, PosDict, PosList
 from glossary.util import did_you_mean
 from glossary.validation.diagnostics import Diagnostic, load_diagnostic
 
-__all__ = ["CONCEPT_FIELDS", "SECTION_FIELDS", "TERM_FIELDS", "ConceptBuilder"]
+__all__ = [
+    "CONCEPT_FIELDS",
+    "IMAGE_FIELDS",
+    "SECTION_FIELDS",
+    "TERM_FIELDS",
+    "ConceptBuilder",
+]
 
 #: Field names in the order ``fmt`` writes them.
-CONCEPT_FIELDS = ("id", "subjects", "status", "related", "note", "updated", "languages")
-SECTION_FIELDS = ("definition", "source", "note", "terms")
+CONCEPT_FIELDS = (
+    "id",
+    "subjects",
+    "status",
+    "broader",
+    "part_of",
+    "related",
+    "replaced_by",
+    "note",
+    "updated",
+    "image",
+    "languages",
+)
+SECTION_FIELDS = ("definition", "source", "note", "equivalence", "equivalence_note", "terms")
+IMAGE_FIELDS = ("path", "caption", "source")
 TERM_FIELDS = (
     "term",
     "status",
@@ -44,6 +68,9 @@ TERM_FIELDS = (
     "context_source",
     "source",
     "note",
+    "usage",
+    "number",
+    "homograph",
 )
 
 E = TypeVar("E", bound=StrEnum)
@@ -148,6 +175,82 @@ class ConceptBuilder:
             check(item, pos)
         return tuple(item for item, _ in items)
 
+    def choices(self, data: PosDict, key: str, enum: type[E]) -> tuple[E, ...]:
+        """A list of values from a closed set (one value alone may be written bare)."""
+        if key not in data or data[key] is None:
+            return ()
+        value = data[key]
+        if isinstance(value, str):
+            raw: list[tuple[str, Pos]] = [(value, data.value_pos[key])]
+        elif isinstance(value, PosList):
+            raw = []
+            for item, pos in zip(value, value.item_pos, strict=True):
+                if isinstance(item, str):
+                    raw.append((item, pos))
+                else:
+                    self.report("L107", f"items of '{key}' must be text", pos)
+        else:
+            self.report("L107", f"'{key}' must be a list", data.value_pos[key])
+            return ()
+        found: list[E] = []
+        for item, pos in raw:
+            holder = PosDict(pos)
+            holder[key] = item
+            holder.value_pos[key] = pos
+            member = self.choice(holder, key, enum, None)
+            if member is not None and member not in found:
+                found.append(member)
+        return tuple(found)
+
+    def positive(self, data: PosDict, key: str) -> int | None:
+        raw = self.text(data, key)
+        if raw is None:
+            return None
+        if raw.isascii() and raw.isdigit() and int(raw) > 0:
+            return int(raw)
+        self.report(
+            "L107", f"'{key}' must be a whole number from 1 up, not '{raw}'", data.value_pos[key]
+        )
+        return None
+
+    def image(self, data: PosDict) -> Image | None:
+        value = data.get("image")
+        if value is None:
+            return None
+        if isinstance(value, str):
+            if not value.strip():
+                self.report("L109", "'image' must not be empty", data.value_pos["image"])
+                return None
+            return Image(value) if self._image_path(value, data.value_pos["image"]) else None
+        if not isinstance(value, PosDict):
+            self.report(
+                "L107",
+                "'image' must be a path or a mapping with 'path', 'caption' and 'source'",
+                data.value_pos["image"],
+            )
+            return None
+        self._check_keys(value, IMAGE_FIELDS, "image")
+        path = self.text(value, "path", required=True)
+        if path is None or not self._image_path(path, value.value_pos["path"]):
+            return None
+        return Image(path, self.text(value, "caption"), self.text(value, "source"))
+
+    def _image_path(self, path: str, pos: Pos) -> bool:
+        """A path inside the glossary folder, or an http(s) URL: the site copies the file,
+        so a path never leads out of the folder."""
+        if re.match(r"https?://[^\s]+\Z", path):
+            return True
+        parts = path.replace("\\", "/").split("/")
+        if path.startswith(("/", "\\")) or ":" in path or ".." in parts or not path.strip():
+            self.report(
+                "L107",
+                f"image '{path}' must be a path inside the glossary folder (relative, no '..') "
+                "or an http(s) URL",
+                pos,
+            )
+            return False
+        return True
+
     def date(self, data: PosDict, key: str) -> dt.date | None:
         raw = self.text(data, key)
         if raw is None:
@@ -188,10 +291,14 @@ class ConceptBuilder:
                 self.report("L110", f"'{item}' is not a concept id", pos)
 
         subjects = self.id_list(data, "subjects", no_check)
+        broader = self.id_list(data, "broader", id_check)
+        part_of = self.id_list(data, "part_of", id_check)
         related = self.id_list(data, "related", id_check)
+        replaced_by = self.id_list(data, "replaced_by", id_check)
         status = self.choice(data, "status", ConceptStatus, ConceptStatus.DRAFT)
         note = self.text(data, "note")
         updated = self.date(data, "updated")
+        image = self.image(data)
 
         languages: dict[str, LangSection] = {}
         raw_languages = data.get("languages")
@@ -230,9 +337,13 @@ class ConceptBuilder:
             languages=languages,
             subjects=subjects,
             status=status,
+            broader=broader,
+            part_of=part_of,
             related=related,
+            replaced_by=replaced_by,
             note=note,
             updated=updated,
+            image=image,
             location=self.loc(data.pos),
             spans=self.spans(data, CONCEPT_FIELDS),
         )
@@ -270,6 +381,8 @@ class ConceptBuilder:
             definition=self.text(data, "definition"),
             source=self.text(data, "source"),
             note=self.text(data, "note"),
+            equivalence=self.choice(data, "equivalence", Equivalence, None),
+            equivalence_note=self.text(data, "equivalence_note"),
             location=self.loc(key_pos),
             spans=self.spans(data, SECTION_FIELDS),
         )
@@ -317,6 +430,9 @@ class ConceptBuilder:
             context_source=self.text(data, "context_source"),
             source=self.text(data, "source"),
             note=self.text(data, "note"),
+            usage=self.choices(data, "usage", UsageLabel),
+            number=self.choice(data, "number", GrammaticalNumber, None),
+            homograph=self.positive(data, "homograph"),
             location=self.loc(data.value_pos.get("term", pos)),
             spans=self.spans(data, TERM_FIELDS),
         )

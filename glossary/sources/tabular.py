@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from glossary.exporters.csv import unescape_cell
 from glossary.langtags import normalize_tag
@@ -38,14 +38,18 @@ from glossary.model import (
     ID_PATTERN,
     Concept,
     ConceptStatus,
+    Equivalence,
     Gender,
     GlossaryMeta,
+    GrammaticalNumber,
+    Image,
     LangSection,
     PartOfSpeech,
     SourceLocation,
     Term,
     TermStatus,
     TermType,
+    UsageLabel,
 )
 from glossary.util import UniqueIds, did_you_mean, slugify
 from glossary.validation.diagnostics import Diagnostic, Severity
@@ -512,6 +516,8 @@ class _PendingSection:
     definition: str | None
     source: str | None
     note: str | None
+    equivalence: Equivalence | None = None
+    equivalence_note: str | None = None
     terms: list[Term] = field(default_factory=list)
 
 
@@ -523,7 +529,19 @@ class _PendingConcept:
     related: tuple[str, ...]
     note: str | None
     updated: dt.date | None
+    #: broader, part_of, replaced_by and image, as the Concept takes them.
+    more: dict[str, Any] = field(default_factory=dict)
     sections: dict[str, _PendingSection] = field(default_factory=dict)
+
+
+def _homograph(value: str, where: tuple[str, int, int], result: TableResult) -> int | None:
+    if not value:
+        return None
+    if value.isascii() and value.isdigit() and int(value) > 0:
+        return int(value)
+    message = f"homograph '{value}' must be a whole number from 1 up"
+    result.diagnostics.append(_diag(*where, "L107", message))
+    return None
 
 
 def _terms_layout(
@@ -585,6 +603,16 @@ def _terms_layout(
                 related=tuple(get("related").split()),
                 note=get("concept_note") or None,
                 updated=updated,
+                more={
+                    "broader": tuple(get("broader").split()),
+                    "part_of": tuple(get("part_of").split()),
+                    "replaced_by": tuple(get("replaced_by").split()),
+                    "image": Image(
+                        get("image"), get("image_caption") or None, get("image_source") or None
+                    )
+                    if get("image")
+                    else None,
+                },
             )
         section = concept.sections.get(lang)
         if section is None:
@@ -593,6 +621,10 @@ def _terms_layout(
                 definition=get("definition") or None,
                 source=get("definition_source") or None,
                 note=get("lang_note") or None,
+                equivalence=_enum(
+                    Equivalence, get("equivalence"), "equivalence", at("equivalence"), result
+                ),
+                equivalence_note=get("equivalence_note") or None,
             )
         text = get("term")
         if not text:
@@ -613,6 +645,15 @@ def _terms_layout(
                 context_source=get("context_source") or None,
                 source=get("term_source") or None,
                 note=get("term_note") or None,
+                usage=tuple(
+                    dict.fromkeys(
+                        label
+                        for word in get("usage").split()
+                        if (label := _enum(UsageLabel, word, "usage label", at("usage"), result))
+                    )
+                ),
+                number=_enum(GrammaticalNumber, get("number"), "number", at("number"), result),
+                homograph=_homograph(get("homograph"), at("homograph"), result),
                 location=SourceLocation(*at("term")),
             )
         )
@@ -628,6 +669,8 @@ def _terms_layout(
                         definition=section.definition,
                         source=section.source,
                         note=section.note,
+                        equivalence=section.equivalence,
+                        equivalence_note=section.equivalence_note,
                         location=SourceLocation(name, section.line, 1),
                     )
                     for lang, section in concept.sections.items()
@@ -637,6 +680,7 @@ def _terms_layout(
                 related=concept.related,
                 note=concept.note,
                 updated=concept.updated,
+                **concept.more,
                 location=SourceLocation(name, concept.line, 1),
             )
         )

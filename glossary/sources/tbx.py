@@ -14,9 +14,7 @@ import bisect
 import codecs
 import datetime as dt
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,11 +23,12 @@ from lxml import etree
 from glossary.langtags import normalize_tag
 from glossary.model import (
     ID_PATTERN,
+    RELATIONS,
     Concept,
     ConceptStatus,
-    Gender,
     Glossary,
     GlossaryMeta,
+    Image,
     LangSection,
     PartOfSpeech,
     SourceLocation,
@@ -37,6 +36,13 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.sources.tbx_notes import (
+    read_image_note,
+    read_relation_ref,
+    read_section_note,
+    read_term_note,
+)
+from glossary.sources.tbx_values import PICKLISTS, STATUS_VALUES
 from glossary.sources.tbx_write import (
     HEADER_LABELS,
     HEADER_NOTE,
@@ -69,79 +75,6 @@ def make_parser() -> etree.XMLParser:
         collect_ids=False,
     )
 
-
-# -- value vocabularies: every spelling seen in real files, lower-cased ------------------
-
-_STATUS = {
-    "preferredterm-admn-sts": TermStatus.PREFERRED,
-    "preferredterm": TermStatus.PREFERRED,
-    "preferred": TermStatus.PREFERRED,
-    "standardizedterm-admn-sts": TermStatus.PREFERRED,
-    "standardizedterm": TermStatus.PREFERRED,
-    "legalterm": TermStatus.PREFERRED,
-    "regulatedterm": TermStatus.PREFERRED,
-    "recommended": TermStatus.PREFERRED,
-    "admittedterm-admn-sts": TermStatus.ADMITTED,
-    "admittedterm": TermStatus.ADMITTED,
-    "admitted": TermStatus.ADMITTED,
-    "permitted": TermStatus.ADMITTED,
-    "deprecatedterm-admn-sts": TermStatus.DEPRECATED,
-    "deprecatedterm": TermStatus.DEPRECATED,
-    "deprecated": TermStatus.DEPRECATED,
-    "notrecommended": TermStatus.DEPRECATED,
-    "forbidden": TermStatus.DEPRECATED,
-    "forbiddenterm": TermStatus.DEPRECATED,
-    "supersededterm-admn-sts": TermStatus.SUPERSEDED,
-    "supersededterm": TermStatus.SUPERSEDED,
-    "superseded": TermStatus.SUPERSEDED,
-    "obsolete": TermStatus.SUPERSEDED,
-    "obsoleteterm": TermStatus.SUPERSEDED,
-}
-_TERM_TYPE = {
-    "fullform": TermType.FULL_FORM,
-    "full form": TermType.FULL_FORM,
-    "abbreviation": TermType.ABBREVIATION,
-    "abbreviated form": TermType.ABBREVIATION,
-    "abbreviatedform": TermType.ABBREVIATION,
-    "initialism": TermType.ABBREVIATION,
-    "acronym": TermType.ACRONYM,
-    "shortform": TermType.SHORT_FORM,
-    "short form": TermType.SHORT_FORM,
-    "clippedterm": TermType.SHORT_FORM,
-    "variant": TermType.VARIANT,
-    "phrase": TermType.PHRASE,
-    "setphrase": TermType.PHRASE,
-}
-_POS = {
-    "noun": PartOfSpeech.NOUN,
-    "n": PartOfSpeech.NOUN,
-    "verb": PartOfSpeech.VERB,
-    "v": PartOfSpeech.VERB,
-    "adjective": PartOfSpeech.ADJECTIVE,
-    "adj": PartOfSpeech.ADJECTIVE,
-    "adverb": PartOfSpeech.ADVERB,
-    "adv": PartOfSpeech.ADVERB,
-    "propernoun": PartOfSpeech.PROPER_NOUN,
-    "proper noun": PartOfSpeech.PROPER_NOUN,
-    "other": PartOfSpeech.OTHER,
-}
-_GENDER = {
-    "masculine": Gender.MASCULINE,
-    "m": Gender.MASCULINE,
-    "feminine": Gender.FEMININE,
-    "f": Gender.FEMININE,
-    "neuter": Gender.NEUTER,
-    "n": Gender.NEUTER,
-    "other": Gender.OTHER,
-    "common": Gender.OTHER,
-}
-
-#: category -> (term field, values, what an unknown value becomes)
-_PICKLISTS: dict[str, tuple[str, Mapping[str, StrEnum], StrEnum]] = {
-    "termType": ("type", _TERM_TYPE, TermType.FULL_FORM),
-    "partOfSpeech": ("pos", _POS, PartOfSpeech.OTHER),
-    "grammaticalGender": ("gender", _GENDER, Gender.OTHER),
-}
 
 _HISTORY = "transaction history (transacGrp) on {level} has no field in the model and was skipped"
 
@@ -508,11 +441,13 @@ class _Reader:
 
     def _entry(self, element: etree._Element, used: UniqueIds) -> Concept | None:
         subjects: list[str] = []
-        related: list[str] = []
+        relations: dict[str, list[str]] = {name: [] for name in RELATIONS}
         notes: list[str] = []
         status: ConceptStatus | None = None
         updated: dt.date | None = None
-        loose: dict[str, dict[str, str]] = {}  # language -> definition/source/note without terms
+        image: dict[str, str] = {}
+        # language -> definition/source/note/equivalence of a section without terms
+        loose: dict[str, dict[str, Any]] = {}
         sections: dict[str, LangSection] = {}
 
         for child in element:
@@ -534,8 +469,15 @@ class _Reader:
                     if part:
                         subjects.append(self._subject(part))
             elif category == "crossReference":
-                target = child.get("target") or value
-                related.append(target if ID_PATTERN.fullmatch(target) else slugify(target))
+                relation, written = read_relation_ref(value)
+                target = child.get("target") or written
+                relations[relation].append(
+                    target if ID_PATTERN.fullmatch(target) else slugify(target)
+                )
+            elif category == "xGraphic" and "path" not in image and child.get("target"):
+                image["path"] = child.get("target", "")
+                if value.strip() and value != image["path"]:
+                    image["caption"] = value
             elif category == "definition":
                 tagged = (
                     child
@@ -555,9 +497,13 @@ class _Reader:
                 marker = STATUS_NOTE.fullmatch(value)
                 if marker and status is None and not notes and not lang_attr:
                     status = ConceptStatus(marker.group(1))
+                elif not notes and not lang_attr and read_image_note(value, image):
+                    pass
                 elif lang_attr:
                     lang = normalize_tag(lang_attr) or self.default_lang
-                    loose.setdefault(lang, {})["note"] = value
+                    slot = loose.setdefault(lang, {})
+                    if "note" in slot or not read_section_note(value, slot):
+                        slot["note"] = value
                 else:
                     notes.append(value)
             elif category == "transactionGroup":
@@ -580,6 +526,8 @@ class _Reader:
                     slot.get("definition"),
                     slot.get("source"),
                     slot.get("note"),
+                    slot.get("equivalence"),
+                    slot.get("equivalence_note"),
                     self.loc(element),
                 )
             else:
@@ -591,6 +539,8 @@ class _Reader:
                     else slot.get("definition"),
                     existing.source if existing.source is not None else slot.get("source"),
                     existing.note if existing.note is not None else slot.get("note"),
+                    existing.equivalence or slot.get("equivalence"),
+                    existing.equivalence_note or slot.get("equivalence_note"),
                     existing.location,
                 )
         if not any(section.terms for section in sections.values()):
@@ -602,9 +552,15 @@ class _Reader:
             languages=sections,
             subjects=tuple(subjects),
             status=status or ConceptStatus.DRAFT,
-            related=tuple(related),
+            broader=tuple(relations["broader"]),
+            part_of=tuple(relations["part_of"]),
+            related=tuple(relations["related"]),
+            replaced_by=tuple(relations["replaced_by"]),
             note="\n\n".join(notes) if notes else None,
             updated=updated,
+            image=Image(image["path"], image.get("caption"), image.get("source"))
+            if "path" in image
+            else None,
             location=self.loc(element),
         )
 
@@ -671,6 +627,7 @@ class _Reader:
         definitions: list[str] = []
         source: str | None = None
         notes: list[str] = []
+        marked: dict[str, object] = {}
         for child in element:
             name = _local(child)
             if not name:
@@ -688,7 +645,8 @@ class _Reader:
             elif category == "source":
                 source = source if source is not None else value
             elif category == "note":
-                notes.append(value)
+                if notes or not read_section_note(value, marked):
+                    notes.append(value)
             elif category == "transactionGroup":
                 self.count("L115", _HISTORY.format(level="language sections"), child)
             elif category:
@@ -697,7 +655,7 @@ class _Reader:
                     f"'{category}' in language sections has no field in the model and was skipped",
                     child,
                 )
-        if not terms and not definitions and source is None and not notes:
+        if not terms and not definitions and source is None and not notes and not marked:
             return None  # e.g. a slot for a translation that was never made: <term/>
         if len(definitions) > 1:
             self.count("L116", "several definitions in one language section were joined", element)
@@ -707,6 +665,8 @@ class _Reader:
             definition="\n\n".join(definitions) if definitions else None,
             source=source,
             note="\n\n".join(notes) if notes else None,
+            equivalence=marked.get("equivalence"),  # type: ignore[arg-type]
+            equivalence_note=marked.get("equivalence_note"),  # type: ignore[arg-type]
             location=self.loc(element),
         )
 
@@ -743,6 +703,8 @@ class _Reader:
         if notes and notes[0] == PROPER_NOUN_NOTE and fields.get("pos") is PartOfSpeech.NOUN:
             fields["pos"] = PartOfSpeech.PROPER_NOUN
             notes = notes[1:]
+        while notes and read_term_note(notes[0], fields):
+            notes = notes[1:]
         return Term(
             term=text,
             status=fields.get("status", TermStatus.PREFERRED),  # type: ignore[arg-type]
@@ -754,6 +716,9 @@ class _Reader:
             context_source=fields.get("context_source"),  # type: ignore[arg-type]
             source=fields.get("source"),  # type: ignore[arg-type]
             note="\n\n".join(notes) if notes else None,
+            usage=fields.get("usage", ()),  # type: ignore[arg-type]
+            number=fields.get("number"),  # type: ignore[arg-type]
+            homograph=fields.get("homograph"),  # type: ignore[arg-type]
             location=self.loc(term_element),
         )
 
@@ -768,13 +733,13 @@ class _Reader:
     ) -> None:
         key = value.strip().lower()
         if category in _STATUS_CATEGORIES:
-            status = _STATUS.get(key)
+            status = STATUS_VALUES.get(key)
             if status is None:
                 self.count("L116", f"unknown {category} values were read as 'preferred'", element)
             elif "status" not in fields or category == "administrativeStatus":
                 fields["status"] = status
-        elif category in _PICKLISTS:
-            name, table, fallback = _PICKLISTS[category]
+        elif category in PICKLISTS:
+            name, table, fallback = PICKLISTS[category]
             found = table.get(key)
             if found is None:
                 what = f"{category} '{value}' is not a value of the model and was read as"
@@ -813,6 +778,8 @@ def _merge(first: LangSection, second: LangSection) -> LangSection:
         pick(first.definition, second.definition),
         first.source if first.source is not None else second.source,
         pick(first.note, second.note),
+        first.equivalence or second.equivalence,
+        first.equivalence_note or second.equivalence_note,
         first.location,
     )
 

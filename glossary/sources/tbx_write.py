@@ -10,6 +10,8 @@ people can read and :mod:`glossary.sources.tbx` recognises (docs/format.md, "TBX
 - in v3 the part of speech ``properNoun`` (TBX-Basic 1.2 allows only noun, verb,
   adjective, adverb and other), as ``noun`` plus the first term note
   ``Part of speech: proper noun``; TBX-Basic 2008 (v2) has ``properNoun`` itself;
+- a term's usage, number and homograph, a language section's equivalence, a concept's
+  image and the kind of each cross-reference, as in :mod:`glossary.sources.tbx_notes`;
 - in v2 the glossary's id, version, licence, publisher, base URL, languages and subject
   labels, as header paragraphs ``<p>Version: 2026.1</p>`` (TBX-Basic 2008 allows no
   typed paragraph but ``XCSURI``; v3 writes ``<p type="version">``).
@@ -23,7 +25,16 @@ from dataclasses import dataclass
 from typing import IO
 
 from glossary.errors import ExportError
-from glossary.model import Concept, Glossary, GlossaryMeta, LangSection, PartOfSpeech, Term
+from glossary.model import (
+    RELATIONS,
+    Concept,
+    Glossary,
+    GlossaryMeta,
+    LangSection,
+    PartOfSpeech,
+    Term,
+)
+from glossary.sources.tbx_notes import image_notes, relation_ref, section_notes, term_notes
 
 __all__ = [
     "HEADER_LABELS",
@@ -39,7 +50,7 @@ __all__ = [
 #: The TBX versions written: 3 (ISO 30042:2019) and 2 (ISO 30042:2008, ``martif``).
 TBX_VERSIONS = (2, 3)
 
-STATUS_NOTE = re.compile(r"Concept status: (draft|reviewed|approved)")
+STATUS_NOTE = re.compile(r"Concept status: (draft|reviewed|approved|retired)")
 PROPER_NOUN_NOTE = "Part of speech: proper noun"
 
 #: Glossary fields in the header: v3 paragraph type -> the label of a v2 paragraph.
@@ -229,6 +240,8 @@ def _term(esc: _Escaper, term: Term, dialect: _Dialect) -> Iterator[str]:
         yield _element(esc, 6, "admin", term.source, type="source")
     if as_note:
         yield _element(esc, 6, "note", PROPER_NOUN_NOTE)
+    for note in term_notes(term):
+        yield _element(esc, 6, "note", note)
     if term.note is not None:
         yield _element(esc, 6, "note", term.note)
     yield f"          </{dialect.term}>"
@@ -245,6 +258,8 @@ def _definition(esc: _Escaper, indent: int, section: LangSection, **lang: str) -
         yield _element(esc, indent, "descrip", section.definition, type="definition", **lang)
     elif section.source is not None:
         yield _element(esc, indent, "admin", section.source, type="source", **lang)
+    for note in section_notes(section):
+        yield _element(esc, indent, "note", note, **lang)
     if section.note is not None:
         yield _element(esc, indent, "note", section.note, **lang)
 
@@ -261,13 +276,18 @@ def _concept(
     for subject in concept.subjects:
         yield _element(esc, 4, "descrip", subject, type="subjectField")
     yield _element(esc, 4, "note", f"Concept status: {concept.status.value}")
+    if concept.image is not None:
+        for note in image_notes(concept.image):
+            yield _element(esc, 4, "note", note)
     if concept.note is not None:
         yield _element(esc, 4, "note", concept.note)
-    for target in concept.related:
-        if targets is None or target in targets:
-            yield _element(esc, 4, "ref", target, type="crossReference", target=target)
-        else:  # v2 targets are IDREFs: one to an entry not written would be invalid
-            yield _element(esc, 4, "ref", target, type="crossReference")
+    for relation in RELATIONS:
+        for target in getattr(concept, relation):
+            text = relation_ref(relation, target)
+            if targets is None or target in targets:
+                yield _element(esc, 4, "ref", text, type="crossReference", target=target)
+            else:  # v2 targets are IDREFs: one to an entry not written would be invalid
+                yield _element(esc, 4, "ref", text, type="crossReference")
     if concept.updated is not None:
         yield "        <transacGrp>"
         yield _element(esc, 5, "transac", "modification", type="transactionType")

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from glossary.model import Concept, LangSection, Term, TermStatus, TermType
+from glossary.model import RELATIONS, Concept, LangSection, Term, TermStatus, TermType
 from glossary.sources.fields import ConceptBuilder
 from glossary.sources.yamlnodes import PosDict, PosList, parse_yaml
 from glossary.validation.diagnostics import Diagnostic, load_diagnostic
@@ -262,19 +262,26 @@ def _term_lines(term: Term, at: NodePath) -> Iterator[tuple[NodePath, str]]:
         ("source", term.source),
         ("note", term.note),
     ]
+    # Values written as they are: a flow list of labels, a number.
+    written: list[tuple[str, str | None]] = [
+        ("usage", _flow_list(label.value for label in term.usage) if term.usage else None),
+        ("number", term.number.value if term.number else None),
+        ("homograph", str(term.homograph) if term.homograph is not None else None),
+    ]
     first = True
-    for key, value in fields:
+    scalars = [(key, None if value is None else yaml_scalar(value, 8)) for key, value in fields]
+    for key, value in [*scalars, *written]:
         if value is None:
             continue
         path = at if first else (*at, key)
-        yield path, f"      {'- ' if first else '  '}{key}: {yaml_scalar(value, 8)}"
+        yield path, f"      {'- ' if first else '  '}{key}: {value}"
         first = False
 
 
 def _section_lines(section: LangSection) -> Iterator[tuple[NodePath, str]]:
     at: NodePath = ("languages", section.lang)
     yield at, f"  {yaml_scalar(section.lang)}:"
-    for key in ("definition", "source", "note"):
+    for key in ("definition", "source", "note", "equivalence", "equivalence_note"):
         value = getattr(section, key)
         if value is not None:
             yield (*at, key), f"    {key}: {yaml_scalar(value, 4)}"
@@ -298,12 +305,24 @@ def generate_yaml_nodes(concept: Concept) -> Iterator[tuple[NodePath, str]]:
     if concept.subjects:
         yield ("subjects",), f"subjects: {_flow_list(concept.subjects)}"
     yield ("status",), f"status: {concept.status.value}"
-    if concept.related:
-        yield ("related",), f"related: {_flow_list(concept.related)}"
+    for relation in RELATIONS:
+        targets = getattr(concept, relation)
+        if targets:
+            yield (relation,), f"{relation}: {_flow_list(targets)}"
     if concept.note is not None:
         yield ("note",), f"note: {yaml_scalar(concept.note, 0)}"
     if concept.updated is not None:
         yield ("updated",), f"updated: {concept.updated.isoformat()}"
+    image = concept.image
+    if image is not None:
+        if image.caption is None and image.source is None:
+            yield ("image",), f"image: {yaml_scalar(image.path, 0)}"
+        else:
+            yield ("image",), "image:"
+            for key in ("path", "caption", "source"):
+                value = getattr(image, key)
+                if value is not None:
+                    yield ("image", key), f"  {key}: {yaml_scalar(value, 2)}"
     yield ("languages",), "languages:"
     for section in concept.languages.values():
         yield from _section_lines(section)

@@ -1,7 +1,8 @@
-"""A cross-reference to a concept that does not exist, or to the concept itself.
+"""A relation to a concept that does not exist.
 
-``related`` lists ids of other concepts. An id that no concept has is usually a typo or a
-concept that was renamed; the message suggests the closest existing id.
+``broader``, ``part_of``, ``related`` and ``replaced_by`` list ids of other concepts. An
+id that no concept has is usually a typo or a concept that was renamed; the message
+suggests the closest existing id.
 
 **Fails**
 
@@ -10,6 +11,7 @@ concept that was renamed; the message suggests the closest existing id.
   related: [distance-lerning]
   languages: {fi: {terms: [verkko-oppiminen]}}
 - id: distance-learning
+  broader: [e-lerning]
   languages: {fi: {terms: [etäopiskelu]}}
 ```
 
@@ -30,6 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from glossary.model import Concept
 from glossary.validation.diagnostics import Diagnostic
+from glossary.validation.rules._relations import label
 from glossary.validation.rules.base import Context, Scope
 
 CODE = "R202"
@@ -65,12 +68,11 @@ def check(concepts: Sequence[Concept], ctx: Context) -> Iterator[Diagnostic]:
     ids = {concept.id for concept in concepts}
     suggestions = Suggestions(ids)
     for concept in concepts:
-        for index, target in enumerate(concept.related):
-            where = concept.where(f"related.{index}")
-            if target == concept.id:
-                yield ctx.report(where, f"'{target}' is related to itself", concept.id)
-            elif target not in ids:
+        for relation, index, target in concept.relations():
+            if target not in ids:
                 hint = suggestions.hint(target)
                 yield ctx.report(
-                    where, f"related concept '{target}' does not exist{hint}", concept.id
+                    concept.where(f"{relation}.{index}"),
+                    f"{label(relation)} '{target}' does not exist{hint}",
+                    concept.id,
                 )
