@@ -114,12 +114,14 @@ def main() -> None:
         env = {**os.environ, "GLOSSARY_CACHE_DIR": str(cache)}
         os.environ["GLOSSARY_CACHE_DIR"] = env["GLOSSARY_CACHE_DIR"]
 
+        from glossary.search.store import index_path
+
+        reused = index_path(root).exists()
         build_s, build_mib, _ = child(
             f"from glossary.search.store import index_for_source\nindex_for_source({str(root)!r})",
             env,
         )
         from glossary.search import lookup_index, open_index
-        from glossary.search.store import index_path
 
         size_mb = index_path(root).stat().st_size / 1e6
         index = open_index(root)
@@ -129,10 +131,13 @@ def main() -> None:
         terms = [text for text, _ in rows]
         concepts = index.db.execute("SELECT count(*) FROM concept").fetchone()[0]
         print(f"{concepts} concepts, {len(terms)} terms")
-        print(
-            f"index build: {build_s:.1f} s (whole process, reading the YAML included), "
-            f"{size_mb:.0f} MB on disk, peak {build_mib:.0f} MiB"
-        )
+        if reused:
+            print(f"index reused from {cache}: {size_mb:.0f} MB on disk")
+        else:
+            print(
+                f"index build: {build_s:.1f} s (whole process, reading the YAML included), "
+                f"{size_mb:.0f} MB on disk, peak {build_mib:.0f} MiB"
+            )
 
         sample = queries(rows, args.queries)
         by_kind: dict[str, list[float]] = {}

@@ -296,6 +296,7 @@ def test_the_model_does_not_import_the_search_package(tmp_path):
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env={"GLOSSARY_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
         check=False,
     )

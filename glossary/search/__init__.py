@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from glossary.model import Glossary, TermStatus
 from glossary.search.keys import fold
 from glossary.search.query import Query, analyse
-from glossary.search.tiers import CONFIDENT, Hit, collect, confident
+from glossary.search.tiers import CONFIDENT, SLIP, Hit, collect, confident
 
 if TYPE_CHECKING:
     from glossary.search.index import Index, TermRow
@@ -63,8 +63,6 @@ _STATUS_RANK = {
     TermStatus.SUPERSEDED: 3,
 }
 _FLOOR = 50.0
-#: Readings on other keyboard layouts are tried when nothing scored this much as typed.
-_SLIP = 75.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,10 +190,13 @@ def find(
         query = analyse(query, index.languages)
     hits = collect(index, query, line)
     read_as = None
-    if max((h.score for h in hits.values()), default=0.0) < _SLIP:
+    if max((h.score for h in hits.values()), default=0.0) < SLIP:
         # Nothing even close as typed: perhaps the wrong keyboard layout.
         for reading in query.layouts:
-            found = collect(index, analyse(reading, index.languages), line, typos=False)
+            read = analyse(reading, index.languages)
+            if not read.words or not index.words_or_forms(list(read.words)):
+                continue  # no word of the reading is a term word or a form of one
+            found = collect(index, read, line, typos=False)
             if any(confident(h, line) for h in found.values()):
                 hits = {
                     tid: Hit(h.score, "layout", h.guess)

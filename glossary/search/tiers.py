@@ -42,6 +42,9 @@ WORD_WEIGHT = {
 _SAME_WORD = frozenset({"same", "form", "lemma", "skeleton", "stem"})
 #: What each query word that the term does not account for costs.
 UNACCOUNTED = 15.0
+#: The slow readings (compound heads of query words, other keyboard layouts) are tried
+#: only when nothing scored this much.
+SLIP = 75.0
 #: Longer query words are not split into compound parts (no term word is this long).
 _LONGEST_WORD = 60
 #: Below this, the best match is not good enough to stop looking for typos.
@@ -325,8 +328,8 @@ def fuzzy(index: Index, query: Query, hits: Hits) -> None:
 
 
 def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = True) -> Hits:
-    """Every hit of every tier for ``query``; the slow tiers (typos, compound heads of
-    query words) run only when the fast ones found no answer."""
+    """Every hit of every tier for ``query``; the slow tiers run only when the fast ones
+    found no answer (typos) or nothing close (compound heads of query words)."""
     hits: Hits = {}
     if not query.folded:
         return hits
@@ -335,7 +338,8 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
     best = max((h.score for h in hits.values() if not h.guess), default=0.0)
     if typos and best < _GOOD:
         fuzzy(index, query, hits)
-    if not any(confident(h, line) for h in hits.values()) and _compounding(index.languages):
+    if max((h.score for h in hits.values()), default=0.0) < SLIP and _compounding(index.languages):
+        # Nothing came close: perhaps a compound whose head is a term.
         extra = {}
         for position, word in enumerate(query.words):
             if (
