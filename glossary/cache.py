@@ -46,10 +46,27 @@ def digest(data: bytes, *salt: str) -> str:
     return h.hexdigest()
 
 
+_CODE: list[str] = []
+
+
+def _code() -> str:
+    """A fingerprint of the program's own modules (their names, sizes and times): a
+    pickle made by other code (an upgrade that kept the version number, another
+    checkout of the project) is never read back into this one's classes."""
+    if not _CODE:
+        package = Path(__file__).resolve().parent
+        h = hashlib.blake2b(digest_size=8)
+        for path in sorted(package.rglob("*.py")):
+            st = path.stat()
+            h.update(f"{path.relative_to(package)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+        _CODE.append(h.hexdigest())
+    return _CODE[0]
+
+
 def _version() -> str:
     from glossary import __version__
 
-    return f"{FORMAT}:{__version__}:{sys.version_info[:2]}"
+    return f"{FORMAT}:{__version__}:{sys.version_info[:2]}:{_code()}"
 
 
 @dataclass
