@@ -818,6 +818,41 @@ def diff(
         typer.echo(diff_text(changes))
 
 
+# -- schema -----------------------------------------------------------------------------
+
+
+@app.command()
+@_command
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the schema to this file (default: stdout)."),
+    ] = None,
+    generic: Annotated[
+        bool,
+        typer.Option("--generic", help="Leave out the subject codes and required languages."),
+    ] = False,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Print the JSON Schema of a concept file, for editors (docs/editors.md).
+
+    It knows the subject codes and required languages of the glossary's glossary.toml
+    (--generic: any glossary's).
+
+    Example: glossary schema --output terms/concept.schema.json
+    """
+    from glossary.sources.schema import glossary_meta, schema_text
+
+    text = schema_text(None if generic else glossary_meta(glossary))
+    if output is None or str(output) == "-":
+        typer.echo(text, nl=False)
+        return
+    from glossary.util import atomic_write
+
+    atomic_write(output, text.encode("utf-8"), overwrite=True)
+    _err(f"wrote {output}")
+
+
 # -- serve ------------------------------------------------------------------------------
 
 
