@@ -109,7 +109,9 @@ def test_stats_count_what_loaded(runner, tmp_path, clean, kind):
 def test_the_warning_counts_files_and_errors_and_quotes_the_path(runner, tmp_path):
     root = tmp_path / "my terms"
     shutil.copytree(MINI, root)
-    (root / "a.yaml").write_text("id: A\nstatus: aproved\nlanguages: {fi: {terms: [x]}}\n")
+    (root / "a.yaml").write_text(
+        "id: A\nstatus: aproved\nlanguages: {fi: {terms: [x]}}\n", encoding="utf-8"
+    )
     (root / "b.yaml").write_text("id: b\nlanguages: [\n", encoding="utf-8")
     result = run(runner, "show", "apprenticeship", "-g", str(root))
     assert result.exit_code == 0

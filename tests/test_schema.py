@@ -236,6 +236,15 @@ def test_the_language_tag_pattern_accepts_what_the_loader_accepts(tag):
     assert (re.search(tag_pattern(), tag) is not None) == (normalize_tag(tag) is not None)
 
 
+@given(st.text(alphabet="ab/\\.: \nhtps", max_size=14))
+def test_the_image_path_pattern_accepts_what_the_loader_accepts(path):
+    from glossary.sources.fields import ConceptBuilder
+    from glossary.sources.schema import _IMAGE_PATH
+
+    loader = bool(path.strip()) and ConceptBuilder("c.yaml")._image_path(path, (1, 1))
+    assert (re.search(_IMAGE_PATH, path) is not None) == loader
+
+
 @pytest.mark.parametrize(
     "tag", ["fi", "EN_us", "uz-Latn", "zh-Hant-TW", "x-private", "de-CH-1996", "en-a-bbb-x-a"]
 )

@@ -111,7 +111,12 @@ _SCALAR = ["string", "number", "boolean"]
 #: A value that is not blank (pattern applies to strings only).
 _NOT_BLANK = r"\S"
 #: An http(s) URL, or a path inside the glossary folder: relative, no '..', no ':'.
-_IMAGE_PATH = r"^(https?://\S+|(?![/\\])(?!.*:)(?!(.*[/\\])?\.\.([/\\]|$)).*\S.*)$"
+#: (``[\s\S]`` is any character, line ends included; ``(?![\s\S])`` the very end, which
+#: ``$`` is not in Python, the jsonschema library's regex engine.)
+_IMAGE_PATH = (
+    r"^(https?://\S+|(?![/\\])(?![\s\S]*:)(?!([\s\S]*[/\\])?\.\.([/\\]|(?![\s\S])))"
+    r"[\s\S]*\S[\s\S]*)(?![\s\S])"
+)
 _DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
