@@ -139,6 +139,36 @@ def _read(glossary: Path | None) -> Any:
     return load(glossary)
 
 
+def _read_usable(glossary: Path | None) -> Any:
+    """For the commands that answer from what loads: the glossary without its files that
+    have errors, after one warning about them."""
+    return _read_usable_with_skipped(glossary)[0]
+
+
+def _read_usable_with_skipped(glossary: Path | None) -> tuple[Any, Any]:
+    from glossary.sources.usable import read_usable
+
+    g, skipped = read_usable(glossary)
+    _warn_skipped(skipped, glossary)
+    return g, skipped
+
+
+def _warn_skipped(skipped: Any, glossary: Path | None) -> None:
+    if not skipped:
+        return
+    import shlex
+
+    from glossary.sources import display_path, resolve_path
+
+    files, errors = len(skipped.files), skipped.errors
+    where = shlex.quote(display_path(resolve_path(glossary)))
+    _err(
+        f"glossary: warning: {files} file{'s have' if files != 1 else ' has'} errors and "
+        f"{'were' if files != 1 else 'was'} skipped ({errors} error{'s' * (errors != 1)}); "
+        f"see: glossary validate {where}"
+    )
+
+
 # -- lookup -----------------------------------------------------------------------------
 
 
@@ -228,6 +258,7 @@ def lookup(
     if output is None:
         output = LookupFormat.json if batch is not None else LookupFormat.table
     index = StoredIndex(glossary)
+    _warn_skipped(index.skipped, glossary)
     coloured = _color() if output is LookupFormat.table else False
 
     def search(query: str) -> Any:
@@ -303,8 +334,12 @@ def show(
     from glossary.errors import NotFoundError
     from glossary.util import did_you_mean
 
-    g = _read(glossary)
+    g, skipped = _read_usable_with_skipped(glossary)
     concept = g.concepts.get(concept_id)
+    if concept is None and concept_id in skipped.concepts:
+        raise NotFoundError(
+            f"concept '{concept_id}' is in {skipped.concepts[concept_id]}, which has errors"
+        )
     if concept is None:
         raise NotFoundError(f"no concept '{concept_id}'{did_you_mean(concept_id, g.concepts)}")
     if output is ShowFormat.json:
@@ -567,7 +602,7 @@ def stats(
     from glossary import render
     from glossary.stats import compute
 
-    g = _read(glossary)
+    g = _read_usable(glossary)
     numbers = compute(g)
     if output is StatsFormat.json:
         typer.echo(render.stats_json(numbers))
@@ -816,6 +851,41 @@ def diff(
         typer.echo(diff_markdown(changes, old, new))
     elif changes:
         typer.echo(diff_text(changes))
+
+
+# -- schema -----------------------------------------------------------------------------
+
+
+@app.command()
+@_command
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the schema to this file (default: stdout)."),
+    ] = None,
+    generic: Annotated[
+        bool,
+        typer.Option("--generic", help="Leave out the subject codes and required languages."),
+    ] = False,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Print the JSON Schema of a concept file, for editors (docs/editors.md).
+
+    It knows the subject codes and required languages of the glossary's glossary.toml
+    (--generic: any glossary's).
+
+    Example: glossary schema --output terms/concept.schema.json
+    """
+    from glossary.sources.schema import glossary_meta, schema_text
+
+    text = schema_text(None if generic else glossary_meta(glossary))
+    if output is None or str(output) == "-":
+        typer.echo(text, nl=False)
+        return
+    from glossary.util import atomic_write
+
+    atomic_write(output, text.encode("utf-8"), overwrite=True)
+    _err(f"wrote {output}")
 
 
 # -- serve ------------------------------------------------------------------------------

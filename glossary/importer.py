@@ -119,6 +119,11 @@ def _tidy_concept(concept: Concept) -> Concept:
     )
 
 
+def _errors_of(data: bytes, path: Path) -> list[Diagnostic]:
+    _, problems = read_yaml(io.BytesIO(data), name=str(path))
+    return [d for d in problems if d.severity is Severity.ERROR]
+
+
 def _existing(into: Path) -> dict[str, tuple[Path, Concept]]:
     """Concepts already defined under ``into``, with the files that define them."""
     found: dict[str, tuple[Path, Concept]] = {}
@@ -348,6 +353,13 @@ def import_file(
             before = target.read_bytes()
             if before == data:
                 report.items.append(ImportItem(concept.id, Action.UNCHANGED, target))
+                continue
+            errors = _errors_of(before, target) if merge_existing and not force else []
+            if errors:
+                # The file cannot be read as it stands: nothing is merged into it.
+                report.diagnostics.extend(errors)
+                reason = "the file has errors (see above); nothing merged"
+                report.items.append(ImportItem(concept.id, Action.SKIPPED, target, reason))
                 continue
             if not force:
                 report.items.append(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["normalize_tag", "primary_language"]
+__all__ = ["TAG_PATTERN", "normalize_tag", "primary_language"]
 
 _TAG = re.compile(
     r"""
@@ -22,6 +22,8 @@ _TAG = re.compile(
     """,
     re.VERBOSE,
 )
+#: The syntax of a tag, lower case (the JSON Schema of concept files is made from it).
+TAG_PATTERN = _TAG.pattern
 
 
 def normalize_tag(tag: str) -> str | None:

@@ -381,3 +381,24 @@ def test_relations_image_equivalence_and_term_labels_are_checked_where_written()
         None,
     )
     assert (y.usage, y.homograph) == ((UsageLabel.LEGAL,), 2)
+
+
+def test_an_id_or_code_written_bare_is_placed_where_it_is_written():
+    concepts, diagnostics = read(
+        """
+        id: a
+        subjects: vet
+        broader: learning
+        related: [webinar]
+        languages: {fi: {terms: [a]}}
+        """
+    )
+    assert diagnostics == []
+    concept = concepts[0]
+    assert concept.subjects == ("vet",) and concept.broader == ("learning",)
+    spots = {name: concept.where(name) for name in ("subjects.0", "broader.0", "related.0")}
+    assert {name: (at.line, at.col) for name, at in spots.items()} == {
+        "subjects.0": (2, 11),
+        "broader.0": (3, 10),
+        "related.0": (4, 11),
+    }

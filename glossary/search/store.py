@@ -25,9 +25,17 @@ from glossary.errors import LoadError, NotFoundError, Notice
 from glossary.model import Glossary
 from glossary.search.index import FORMAT, Index, build
 from glossary.sources import discover, fingerprint, read, resolve_path
+from glossary.sources.usable import PARTIAL, Skipped, read_usable
 from glossary.util import atomic_write
 
-__all__ = ["StoredIndex", "discard", "index_for_loaded", "index_for_source", "index_path"]
+__all__ = [
+    "StoredIndex",
+    "discard",
+    "index_for_loaded",
+    "index_for_source",
+    "index_path",
+    "usable_index",
+]
 
 
 def index_path(root: Path) -> Path:
@@ -65,8 +73,13 @@ def _stamp(path: Path) -> dict[str, object]:
         return {}
 
 
-def _write_stamp(path: Path, stat: str, content: str) -> None:
-    data = json.dumps({"format": FORMAT, "stat": stat, "fingerprint": content})
+def _write_stamp(path: Path, stat: str, content: str, skipped: Skipped | None = None) -> None:
+    record: dict[str, object] = {"format": FORMAT, "stat": stat, "fingerprint": content}
+    if skipped:
+        # An index of what loaded, not of the whole glossary: only a lookup that may
+        # answer from part of a glossary uses it, and it says what was left out.
+        record["skipped"] = skipped.as_dict()
+    data = json.dumps(record)
     with contextlib.suppress(OSError):
         atomic_write(path.with_suffix(".json"), data.encode("utf-8"), overwrite=True)
 
@@ -102,19 +115,36 @@ def discard(path: Path, reason: str = "damaged") -> None:
 
 
 def index_for_source(path: str | os.PathLike[str] | None = None) -> Index:
-    """The index of the glossary at ``path``, rebuilt only when its sources changed."""
+    """The index of the glossary at ``path``, rebuilt only when its sources changed;
+    raises :class:`LoadError` when they have errors."""
+    return _index_for_source(path, partial=False)[0]
+
+
+def usable_index(path: str | os.PathLike[str] | None = None) -> tuple[Index, Skipped]:
+    """The index of what can be used of the glossary at ``path`` (see
+    :func:`glossary.sources.usable.read_usable`), and the files left out."""
+    return _index_for_source(path, partial=True)
+
+
+def _index_for_source(
+    path: str | os.PathLike[str] | None, *, partial: bool
+) -> tuple[Index, Skipped]:
     root = resolve_path(path)
     if not root.exists():
         raise NotFoundError(f"{root}: no such file or folder")
     if not enabled():
-        return build(_read(root), None)
+        glossary, skipped, _ = _read(root, partial)
+        return build(glossary, None), skipped
     target = index_path(root)
     stamp = _stamp(target)
+    skipped = Skipped.from_dict(stamp.get("skipped"))
     signature = stat_signature(root)
-    if _usable(target, stamp):
+    # A strict caller never takes an index of part of a glossary: it reads the sources
+    # again, which fail as they did when the index was built.
+    if _usable(target, stamp) and (partial or "skipped" not in stamp):
         if stamp.get("stat") == signature:
             if (index := _open(target, stamp)) is not None:
-                return index
+                return index, skipped
         else:
             content = fingerprint(root)
             if (
@@ -122,15 +152,15 @@ def index_for_source(path: str | os.PathLike[str] | None = None) -> Index:
                 and stamp.get("fingerprint") == content
                 and (index := _open(target, stamp)) is not None
             ):
-                _write_stamp(target, signature, content)
-                return index
-    glossary = _read(root)
+                _write_stamp(target, signature, content, skipped)
+                return index, skipped
+    glossary, skipped, content = _read(root, partial)
     try:
-        index = build(glossary, target, glossary.fingerprint)
+        index = build(glossary, target, content)
     except OSError:
-        return build(glossary, None)
-    _write_stamp(target, signature, glossary.fingerprint)
-    return index
+        return build(glossary, None), skipped
+    _write_stamp(target, signature, content, skipped)
+    return index, skipped
 
 
 def index_for_loaded(glossary: Glossary) -> Index | None:
@@ -142,6 +172,7 @@ def index_for_loaded(glossary: Glossary) -> Index | None:
     stamp = _stamp(target)
     if (
         _usable(target, stamp)
+        and "skipped" not in stamp
         and stamp.get("fingerprint") == glossary.fingerprint
         and (index := _open(target, stamp)) is not None
     ):
@@ -154,13 +185,19 @@ def index_for_loaded(glossary: Glossary) -> Index | None:
     return index
 
 
-def _read(root: Path) -> Glossary:
+def _read(root: Path, partial: bool) -> tuple[Glossary, Skipped, str]:
+    """The glossary to index, what was left out of it, and the fingerprint of its
+    sources (the content of every file, the ones left out included: fixing one of
+    them builds the index again)."""
+    if partial:
+        glossary, skipped = read_usable(root)
+        return glossary, skipped, glossary.fingerprint.removesuffix(PARTIAL)
     result = read(root)
     if result.errors:
         count = len(result.errors)
         noun = "error" if count == 1 else "errors"
         raise LoadError(f"the glossary has {count} {noun}; run 'glossary validate'", result.errors)
-    return result.glossary
+    return result.glossary, Skipped(), result.glossary.fingerprint
 
 
 _R = TypeVar("_R")
@@ -172,7 +209,8 @@ class StoredIndex:
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.source = path
-        self.index = index_for_source(path)
+        #: The files left out because they have errors (lookup answers from the rest).
+        self.index, self.skipped = usable_index(path)
         self._rebuilt = False
 
     def run(self, function: Callable[..., _R], *args: Any, **kwargs: Any) -> _R:
@@ -186,5 +224,5 @@ class StoredIndex:
             with contextlib.suppress(sqlite3.Error):
                 self.index.close()
             discard(self.index.path)
-            self.index = index_for_source(self.source)
+            self.index, self.skipped = usable_index(self.source)
             return function(self.index, *args, **kwargs)

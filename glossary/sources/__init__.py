@@ -30,6 +30,7 @@ __all__ = [
     "bundled_path",
     "checked_meta",
     "discover",
+    "duplicate_ids",
     "load",
     "read",
     "resolve_path",
@@ -417,10 +418,33 @@ def read(
     )
 
 
+def duplicate_ids(concepts: tuple[Concept, ...]) -> list[Diagnostic]:
+    """R201 for every concept whose id an earlier one already has (the first one wins)."""
+    first: dict[str, Concept] = {}
+    found = []
+    for concept in concepts:
+        earlier = first.setdefault(concept.id, concept)
+        if earlier is not concept:
+            at = concept.where("id")
+            found.append(
+                Diagnostic(
+                    at.path,
+                    at.line,
+                    at.col,
+                    "R201",
+                    f"id '{concept.id}' is already used by the concept at {earlier.where('id')}",
+                    Severity.ERROR,
+                    concept.id,
+                )
+            )
+    return found
+
+
 def load(path: str | os.PathLike[str] | None = None) -> Glossary:
-    """The glossary at ``path``; raises :class:`LoadError` listing every error if any."""
+    """The glossary at ``path``; raises :class:`LoadError` listing every error if any
+    (a repeated id among them: the glossary would silently lose a concept)."""
     result = read(path)
-    errors = result.errors
+    errors = tuple(sorted((*result.errors, *duplicate_ids(result.concepts))))
     if errors:
         count = len(errors)
         noun = "error" if count == 1 else "errors"

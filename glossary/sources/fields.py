@@ -104,6 +104,8 @@ class ConceptBuilder:
                 if isinstance(value, PosList):
                     for index, pos in enumerate(value.item_pos):
                         found[f"{name}.{index}"] = pos
+                elif isinstance(value, str):  # one item written bare: `related: webinar`
+                    found[f"{name}.0"] = data.value_pos[name]
         return found
 
     # -- typed field readers ---------------------------------------------------------
