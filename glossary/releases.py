@@ -22,7 +22,6 @@ returns the one to write; nothing depends on the clock except through the date g
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,15 +32,18 @@ from glossary.diff import RENAME_OVERLAP, plain
 from glossary.model import Concept, ConceptStatus, Glossary
 
 __all__ = [
+    "CONCEPT_FIELDS",
     "FORMAT",
     "KEEP",
     "RECORD_NAME",
+    "SECTION_FIELDS",
     "Record",
     "changes_document",
     "compare_snapshots",
     "parse_record",
     "read_record",
     "resolve_moved",
+    "since_glossary",
     "snapshot",
     "update",
 ]
@@ -59,6 +61,8 @@ _CONCEPT_FIELDS = tuple(
     f.name for f in fields(Concept) if f.compare and f.name not in ("id", "languages")
 )
 _SECTION_FIELDS = ("definition", "source", "note", "equivalence", "equivalence_note", "terms")
+#: The names a change of a concept (``lang`` absent) or of a language section can have.
+CONCEPT_FIELDS, SECTION_FIELDS = _CONCEPT_FIELDS, _SECTION_FIELDS
 
 
 def _digest(value: object) -> str:
@@ -68,9 +72,14 @@ def _digest(value: object) -> str:
     return hashlib.blake2b(data.encode("utf-8"), digest_size=6).hexdigest()
 
 
-@functools.cache
-def _compared(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(kind) if f.compare)
+_COMPARED: dict[type, tuple[str, ...]] = {}
+
+
+def _compared(kind: type[Any]) -> tuple[str, ...]:
+    found = _COMPARED.get(kind)
+    if found is None:
+        found = _COMPARED[kind] = tuple(f.name for f in fields(kind) if f.compare)
+    return found
 
 
 def _plain(value: object) -> Any:
@@ -79,9 +88,10 @@ def _plain(value: object) -> Any:
         return str(value)
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
-    if hasattr(type(value), "__dataclass_fields__"):
+    kind: type[Any] = type(value)
+    if hasattr(kind, "__dataclass_fields__"):
         found = {}
-        for name in _compared(type(value)):
+        for name in _compared(kind):
             item = getattr(value, name)
             if not _empty(item):
                 found[name] = _plain(item)
@@ -188,9 +198,7 @@ def _field_changes(old: Json, new: Json, languages: Sequence[str]) -> list[Json]
     return changes
 
 
-def compare_snapshots(
-    old: Json, new: Json, languages: Sequence[str] = ()
-) -> dict[str, list[Json]]:
+def compare_snapshots(old: Json, new: Json, languages: Sequence[str] = ()) -> dict[str, list[Json]]:
     """What changed from snapshot ``old`` to ``new``: lists ``added``, ``renamed``,
     ``retired``, ``removed`` and ``changed``, each entry with the concept's ``title``
     (its terms by language, from the side it is on), in id order."""
@@ -216,7 +224,9 @@ def compare_snapshots(
             renamed[cid] = other
     taken = set(renamed.values())
     result: dict[str, list[Json]] = {
-        "added": [{"id": cid, "title": _title(after[cid])} for cid in sorted(added) if cid not in taken],
+        "added": [
+            {"id": cid, "title": _title(after[cid])} for cid in sorted(added) if cid not in taken
+        ],
         "renamed": [
             {"from": cid, "to": renamed[cid], "title": _title(after[renamed[cid]])}
             for cid in sorted(renamed)
@@ -327,8 +337,7 @@ def _is_release(value: object) -> bool:
     except ValueError:
         return False
     return all(
-        isinstance(value.get(kind), list)
-        and all(isinstance(item, dict) for item in value[kind])
+        isinstance(value.get(kind), list) and all(isinstance(item, dict) for item in value[kind])
         for kind in ("added", "renamed", "retired", "removed", "changed")
     )
 
@@ -403,6 +412,22 @@ def update(
     for dropped in releases[KEEP:]:
         moved.update(Record(releases=(dropped,)).all_moved())
     return Record(releases[:KEEP], current, baseline, moved)
+
+
+def since_glossary(glossary: Glossary, since: object) -> tuple[Glossary | None, str | None]:
+    """The glossary that ``since`` names (option ``since``: a :class:`Glossary`, or a
+    folder, file or git revision as ``glossary diff`` reads them, relative to the
+    glossary being built), and how the release notes call it."""
+    if since is None or since == "":
+        return None, None
+    if isinstance(since, Glossary):
+        return since, since.meta.version
+    from pathlib import Path
+
+    from glossary.diff import read_side
+
+    spec = str(since)
+    return read_side(spec, Path(glossary.origin) if glossary.origin else None), spec
 
 
 def resolve_moved(moved: Mapping[str, list[str]], existing: Iterable[str]) -> dict[str, list[str]]:

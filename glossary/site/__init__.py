@@ -42,6 +42,8 @@ from glossary.errors import ExportError
 from glossary.model import Concept, Glossary, TermStatus
 from glossary.outputfolder import Output, OutputFolder
 from glossary.outputfolder import digest as _digest
+from glossary.releases import RECORD_NAME, Record, read_record, since_glossary, update
+from glossary.site import whatsnew
 from glossary.site.context import (
     AboutPage,
     AzEntry,
@@ -62,13 +64,11 @@ from glossary.site.context import (
     SubjectsPage,
     TermView,
 )
-from glossary.releases import RECORD_NAME, Record, read_record, update
-from glossary.site import whatsnew
 from glossary.site.i18n import UI_LANGUAGES, translations
 from glossary.templating import build_date, environment, format_date, templates_dir
 from glossary.util import http_url
 
-__all__ = ["build_site", "since_glossary"]
+__all__ = ["build_site"]
 
 MANIFEST = ".glossary-site.json"
 # The PDF and the JSON API may be exported into downloads/ before the site is built.
@@ -705,20 +705,6 @@ class _Builder:
                 key,
                 functools.partial(render, self.glossary),
             )
-
-
-def since_glossary(glossary: Glossary, since: object) -> tuple[Glossary | None, str | None]:
-    """The glossary that ``since`` names (option ``since``: a :class:`Glossary`, or a
-    folder, file or git revision as ``glossary diff`` reads them, relative to the
-    glossary being built), and how the release notes call it."""
-    if since is None or since == "":
-        return None, None
-    if isinstance(since, Glossary):
-        return since, since.meta.version
-    from glossary.diff import read_side
-
-    spec = str(since)
-    return read_side(spec, Path(glossary.origin) if glossary.origin else None), spec
 
 
 def build_site(

@@ -193,9 +193,11 @@ def add_pages(builder: _Builder, ui: str, record: Record) -> None:
         canonical = refresh
         if refresh and builder.base_url:
             canonical = f"{builder.base_url}{ui}/concepts/{targets[0]}.html"
-        title = gettext("Moved: %(id)s") % {"id": old} if links else gettext("Removed: %(id)s") % {
-            "id": old
-        }
+        title = (
+            gettext("Moved: %(id)s") % {"id": old}
+            if links
+            else gettext("Removed: %(id)s") % {"id": old}
+        )
         page = MovedPage(
             **{**builder.base(ui, path, title, ""), "canonical": None, "alternates": ()},
             old_id=old,
@@ -259,7 +261,8 @@ def feed(builder: _Builder, ui: str, record: Record, views: _Views) -> bytes:
                 sub(entry, "id", name(meta.id, ui, key, kind, cid))
                 sub(entry, "title", gettext(ENTRY_TITLES[kind]) % {"concept": view.link.text})
                 sub(entry, "updated", _iso(release["date"]))
-                sub(entry, "link", rel="alternate", type="text/html", href=f"{prefix}{view.link.href}")
+                href = f"{prefix}{view.link.href}"
+                sub(entry, "link", rel="alternate", type="text/html", href=href)
                 sub(entry, "category", term=kind)
                 summary = _summary(gettext, key, view)
                 sub(entry, "summary", summary)
