@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from glossary.diff import RENAME_OVERLAP, plain
-from glossary.model import Concept, ConceptStatus, Glossary
+from glossary.model import ID_PATTERN, Concept, ConceptStatus, Glossary
 
 __all__ = [
     "CONCEPT_FIELDS",
@@ -319,7 +319,7 @@ def parse_record(data: bytes) -> Record | None:
         or not all(_is_release(r) for r in releases)
         or not isinstance(moved, dict)
         or not all(
-            isinstance(k, str) and isinstance(v, list) and all(isinstance(t, str) for t in v)
+            _is_id(k) and isinstance(v, list) and all(_is_id(t) for t in v)
             for k, v in moved.items()
         )
         or not _is_snapshot(current)
@@ -336,18 +336,63 @@ def _is_release(value: object) -> bool:
         dt.date.fromisoformat(value["date"])
     except ValueError:
         return False
+    if not all(isinstance(value.get(name), str | None) for name in ("version", "since")):
+        return False
     return all(
-        isinstance(value.get(kind), list) and all(isinstance(item, dict) for item in value[kind])
+        isinstance(value.get(kind), list) and all(_is_item(kind, item) for item in value[kind])
         for kind in ("added", "renamed", "retired", "removed", "changed")
     )
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, str) and ID_PATTERN.match(value) is not None
+
+
+def _is_item(kind: str, item: object) -> bool:
+    """Whether ``item`` is an entry of a release's list ``kind`` as :func:`update`
+    writes it (the record lies in a folder anyone may have edited)."""
+    if not isinstance(item, dict):
+        return False
+    title = item.get("title")
+    if not isinstance(title, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in title.items()
+    ):
+        return False
+    if kind == "renamed":
+        return _is_id(item.get("from")) and _is_id(item.get("to"))
+    if not _is_id(item.get("id")):
+        return False
+    if kind in ("retired", "removed"):
+        targets = item.get("replaced_by")
+        return isinstance(targets, list) and all(_is_id(t) for t in targets)
+    if kind == "changed":
+        changes = item.get("changes")
+        return isinstance(changes, list) and all(
+            isinstance(c, dict)
+            and isinstance(c.get("field"), str)
+            and isinstance(c.get("lang", ""), str)
+            for c in changes
+        )
+    return True
 
 
 def _is_snapshot(value: object) -> bool:
     if not isinstance(value, dict) or not isinstance(value.get("concepts"), dict):
         return False
+    required = value.get("required", [])
+    if not isinstance(value.get("version"), str | None) or not (
+        isinstance(required, list) and all(isinstance(lang, str) for lang in required)
+    ):
+        return False
     return all(
         isinstance(entry, dict)
+        and isinstance(entry.get("status"), str)
+        and isinstance(entry.get("replaced_by"), list)
         and isinstance(entry.get("terms"), dict)
+        and all(
+            isinstance(texts, list) and all(isinstance(t, str) for t in texts)
+            for texts in entry["terms"].values()
+        )
         and isinstance(entry.get("digests"), dict)
         for entry in value["concepts"].values()
     )
