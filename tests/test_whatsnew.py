@@ -178,7 +178,9 @@ def test_whats_new_speaks_the_interface_language(two_releases):
     assert text(changed) == "etäopiskelu – tietueen tila, lähikäsitteet, määritelmä (venäjä)"
     ru = page(two_releases / "ru/whatsnew.html")
     assert text(ru.find(".//h1")) == "Что нового"
-    assert text(ru.find_class("release-date")[0]) == "19 ноября 2026 г. · изменения по сравнению с 0.1"
+    assert (
+        text(ru.find_class("release-date")[0]) == "19 ноября 2026 г. · изменения по сравнению с 0.1"
+    )
 
 
 # -- the Atom feed ------------------------------------------------------------------------
@@ -217,9 +219,7 @@ def test_the_feed_is_atom_with_an_entry_per_change(two_releases):
     ids = [e.findtext(f"{ATOM}id") for e in entries]
     assert len(set(ids)) == len(ids)
     assert entries[1].findtext(f"{ATOM}summary") == "Release 0.2. Formerly webinar."
-    assert entries[2].findtext(f"{ATOM}summary") == (
-        "Release 0.2. Use instead: distance learning."
-    )
+    assert entries[2].findtext(f"{ATOM}summary") == ("Release 0.2. Use instead: distance learning.")
 
 
 def test_feed_ids_stay_the_same_when_a_later_release_is_added(
@@ -540,9 +540,7 @@ def test_the_same_version_built_again_is_the_same_release(runner, monkeypatch, s
     ],
     ids=["not-json", "a-list", "another-format", "a-path-as-id", "an-item-without-title"],
 )
-def test_a_damaged_record_starts_the_history_again(
-    runner, monkeypatch, src, tmp_path, record
-):
+def test_a_damaged_record_starts_the_history_again(runner, monkeypatch, src, tmp_path, record):
     out = tmp_path / "site"
     publish(runner, monkeypatch, src, out, FIRST)
     (out / RECORD_NAME).write_bytes(record)
