@@ -567,6 +567,19 @@ def test_text_from_the_record_is_escaped(runner, monkeypatch, src, two_releases)
     assert titles[-1] == f"Added: {hostile}"
 
 
+def test_control_characters_from_the_record_leave_the_feed_well_formed(
+    runner, monkeypatch, src, two_releases
+):
+    # The build refuses sources with characters XML cannot hold, but the record is a
+    # file anyone may have edited.
+    record = json.loads((two_releases / RECORD_NAME).read_text("utf-8"))
+    record["releases"][1]["added"] = [{"id": "web-seminar", "title": {"en": "a\x01b\x0b"}}]
+    (two_releases / RECORD_NAME).write_text(json.dumps(record), "utf-8")
+    publish(runner, monkeypatch, src, two_releases, SECOND)
+    feed = etree.fromstring((two_releases / "en/whatsnew.xml").read_bytes())
+    assert feed.findall(f"{ATOM}entry/{ATOM}title")[-1].text == "Added: ab"
+
+
 def test_the_history_keeps_the_last_releases_and_every_moved_id():
     g = glossary.load(SITE_SRC)
     record = None

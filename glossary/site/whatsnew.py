@@ -28,6 +28,8 @@ ATOM = "http://www.w3.org/2005/Atom"
 #: The newest entries a feed carries (the page shows every release recorded).
 FEED_ENTRIES = 200
 _KINDS = ("added", "renamed", "retired", "removed", "changed")
+#: Characters XML 1.0 does not allow (a YAML source can hold them, written as escapes).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def N_(message: str) -> str:
@@ -228,9 +230,10 @@ def feed(builder: _Builder, ui: str, record: Record, views: _Views) -> bytes:
     ET.register_namespace("", ATOM)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        clean = {key: _NOT_XML.sub("", value) for key, value in attrs.items()}
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", clean)
         if text is not None:
-            element.text = text
+            element.text = _NOT_XML.sub("", text)
         return element
 
     def name(*parts: str) -> str:
