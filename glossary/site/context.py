@@ -238,7 +238,7 @@ class ReleaseView:
     date: str = doc("its date, formatted for the interface language")
     anchor: str = doc("the id of its heading in the page")
     since: str | None = doc("what it is compared with: the previous release or a revision")
-    added: tuple[ChangeView, ...] = doc("concepts added", ())
+    added: tuple[ChangeView, ...] = doc("concepts added (each list in alphabetical order)", ())
     renamed: tuple[ChangeView, ...] = doc("concepts given a new id", ())
     retired: tuple[ChangeView, ...] = doc("concepts retired (status retired)", ())
     removed: tuple[ChangeView, ...] = doc("concepts removed", ())

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
+from glossary.collation import sort_key
 from glossary.model import ID_PATTERN
 from glossary.releases import Record, resolve_moved
 from glossary.site.context import ChangeView, Link, MovedPage, ReleaseView, WhatsNewPage
@@ -138,7 +139,15 @@ class _Views:
 
     def release(self, release: Mapping[str, Any], anchor: str) -> ReleaseView:
         date = dt.date.fromisoformat(release["date"])
-        lists = {kind: tuple(self.change(kind, item) for item in release[kind]) for kind in _KINDS}
+        lists = {
+            kind: tuple(
+                sorted(
+                    (self.change(kind, item) for item in release[kind]),
+                    key=lambda view: sort_key(view.link.text, view.link.lang or self.ui),
+                )
+            )
+            for kind in _KINDS
+        }
         return ReleaseView(
             title=_release_key(release),
             date=format_date(date, self.ui),
