@@ -9,7 +9,10 @@ Measured in one process, each step against a baseline run in the same process:
   the same number of pages;
 - a first build into an empty folder, a rebuild with nothing changed, and a rebuild after
   one concept file changed (the sources are read through the cache, as the command does);
-- the search index: bytes and gzip bytes, and both per 1,000 concepts.
+- the search index: bytes and gzip bytes, and both per 1,000 concepts;
+- the release record of What's new (glossary.releases): a first release, and a new
+  version compared with it (a snapshot of every concept and the comparison), and the
+  record's size; the first build above includes the first of these.
 
 The bundled glossary's build as a whole command is timed by running
 ``glossary export site`` in a subprocess.
@@ -91,6 +94,17 @@ def main() -> None:
         changed = build_site(glossary.load(src), work / "site")
         one = time.perf_counter() - one_start
 
+        import datetime as dt
+        from dataclasses import replace
+
+        from glossary.releases import update
+
+        first_release, record = timed(update, None, g, dt.date(2026, 1, 1))
+        g2 = glossary.load(src)
+        g2 = replace(g2, meta=replace(g2.meta, version="next"))
+        next_release, record = timed(update, record, g2, dt.date(2026, 2, 1))
+        record_size = len(record.encode())
+
         index = search_index_js(g).encode("utf-8")
         packed = gzip.compress(index, 9, mtime=0)
         total = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file())
@@ -117,6 +131,15 @@ def main() -> None:
     row("rebuild, nothing changed", again, len(unchanged))
     row("rebuild, one concept changed", one, len(changed))
     print(f"{'site size':<40} {total / 1e6:7.1f} MB")
+    for label, seconds in (
+        ("release record, first release", first_release),
+        ("release record, next version compared", next_release),
+    ):
+        print(f"{label:<40} {seconds:7.2f} s  {seconds / base:5.1f}x baseline")
+    print(
+        f"release record {record_size / 1e3:,.0f} kB, "
+        f"per 1,000 concepts {record_size / len(g.concepts):,.0f} kB"
+    )
     print(
         f"search index  {len(index) / 1e3:,.0f} kB, gzip {len(packed) / 1e3:,.0f} kB; "
         f"per 1,000 concepts {len(index) / len(g.concepts):,.0f} kB, "

@@ -676,6 +676,15 @@ def export(
             help="tbx: 3 (TBX v3, default) or 2 (martif, TBX-Basic 2008, for older tools).",
         ),
     ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="site, json: what's new since this git revision (or folder or file) "
+            "rather than since the release recorded in the output folder.",
+        ),
+    ] = None,
     glossary: GlossaryOption = None,
 ) -> None:
     """Write the glossary in another format.
@@ -743,6 +752,9 @@ def export(
                 param_hint="--tbx-version",
             )
         options["tbx_version"] = tbx_version
+    if since is not None:
+        accepts("since", "--since", f"'{format_name}' keeps no release history")
+        options["since"] = since
     g = _read(glossary)
     if out is None or str(out) == "-":
         if not exporter.SUFFIX:

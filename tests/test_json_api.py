@@ -26,7 +26,8 @@ from glossary.model import Concept, Glossary, GlossaryMeta, LangSection, Term
 
 SITE_SRC = DATA / "site"
 IDS = SITE_IDS
-SCHEMA_TYPES = ("index", "concept", "term-index", "subject", "dump")
+SCHEMA_TYPES = ("index", "concept", "term-index", "subject", "dump", "changes")
+RELEASES = ".glossary-release.json"
 
 
 def files(root: Path) -> dict[str, bytes]:
@@ -61,6 +62,8 @@ def schema_type(path: str) -> str | None:
         return "index"
     if path == "glossary.json":
         return "dump"
+    if path == "changes.json":
+        return "changes"
     folder = path.split("/", 1)[0] if "/" in path else ""
     return {"concepts": "concept", "terms": "term-index", "subjects": "subject"}.get(folder)
 
@@ -73,6 +76,8 @@ def test_every_document_is_built_and_recorded(api):
         "v1/index.json",
         "v1/glossary.json",
         "v1/openapi.json",
+        "v1/changes.json",
+        RELEASES,
         *(f"v1/concepts/{cid}.json" for cid in IDS),
         *(f"v1/terms/{lang}.json" for lang in ("fi", "ru", "en")),
         *(f"v1/subjects/{code}.json" for code in ("vet", "e-learning")),
@@ -88,7 +93,7 @@ def test_every_document_is_built_and_recorded(api):
 
 def test_documents_are_utf8_indented_by_two_with_a_final_newline(api):
     for name, data in files(api).items():
-        if name == RECORD:
+        if name in (RECORD, RELEASES):
             continue
         text = data.decode("utf-8")
         assert text.endswith("}\n"), name
@@ -162,6 +167,7 @@ def test_the_openapi_document_is_valid_and_reuses_the_schemas(api):
         "/v1/terms/{lang}.json",
         "/v1/subjects/{code}.json",
         "/v1/glossary.json",
+        "/v1/changes.json",
         "/v1/schemas/{type}.schema.json",
         "/v1/openapi.json",
     ]
@@ -204,10 +210,14 @@ def test_every_link_in_the_index_resolves_and_every_document_is_linked(api, bund
 # -- reproducible and incremental -------------------------------------------------------
 
 
-def test_two_builds_are_byte_identical(api, tmp_path, monkeypatch):
+def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
+    # The only date is that of each release in changes.json: the build date, or
+    # SOURCE_DATE_EPOCH when it is set.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
-    build_api(glossary.load(SITE_SRC), tmp_path / "again")
-    assert files(tmp_path / "again") == files(api)
+    build_api(glossary.load(SITE_SRC), tmp_path / "one")
+    build_api(glossary.load(SITE_SRC), tmp_path / "two")
+    assert files(tmp_path / "one") == files(tmp_path / "two")
+    assert load(tmp_path / "one", "changes.json")["releases"][0]["date"] == "2001-09-09"
 
 
 def test_a_rebuild_writes_only_what_changed_and_removes_what_is_gone(tmp_path):
@@ -223,6 +233,7 @@ def test_a_rebuild_writes_only_what_changed_and_removes_what_is_gone(tmp_path):
     (src / "capacity.yaml").unlink()
     written = sorted(p.relative_to(out).as_posix() for p in build_api(glossary.load(src), out))
     assert written == [
+        RELEASES,  # the same release (version 0.1) with another snapshot
         "v1/concepts/webinar.json",
         "v1/glossary.json",
         "v1/index.json",
@@ -585,7 +596,7 @@ def test_cli_export_json(runner, tmp_path):
     result = runner.invoke(app, ["export", "json", "--out", str(out), "-g", str(SITE_SRC)])
     assert result.exit_code == 0, result.stderr
     written = len(files(out)) - 1
-    assert written == 21
+    assert written == 24
     assert result.stderr == f"wrote {written} changed files in {out}\n"
     assert result.stdout == ""
     result = runner.invoke(app, ["export", "json", "--out", str(out), "-g", str(SITE_SRC)])

@@ -84,9 +84,13 @@ def test_every_page_is_built_and_recorded(site):
         "media/images/vocational-education.svg",
         "downloads/site-test.tbx",
         "downloads/site-test.csv",
+        ".glossary-release.json",
     }
     for ui in ("fi", "ru", "en"):
-        expected |= {f"{ui}/{name}.html" for name in ("index", "search", "about", "subjects")}
+        expected |= {
+            f"{ui}/{name}.html" for name in ("index", "search", "about", "subjects", "whatsnew")
+        }
+        expected.add(f"{ui}/whatsnew.xml")
         expected |= {f"{ui}/az/{lang}.html" for lang in ("fi", "ru", "en")}
         expected |= {f"{ui}/subjects/{code}.html" for code in ("vet", "e-learning")}
         expected |= {f"{ui}/concepts/{cid}.html" for cid in IDS}
@@ -323,12 +327,15 @@ def test_hreflang_alternates_canonical_and_sitemap(site):
     base = "https://sanasto.example.fi/testi/"
     assert doc.xpath("//link[@rel='canonical']/@href") == [f"{base}ru/az/fi.html"]
     assert [
-        (link.get("hreflang"), link.get("href")) for link in doc.xpath("//link[@rel='alternate']")
+        (link.get("hreflang"), link.get("href"))
+        for link in doc.xpath("//link[@rel='alternate' and @hreflang]")
     ] == [(ui, f"{base}{ui}/az/fi.html") for ui in ("fi", "ru", "en")]
     sitemap = etree.fromstring((site / "sitemap.xml").read_bytes())
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     locs = sitemap.xpath("//s:loc/text()", namespaces=ns)
-    pages = sorted(p for p in files(site) if p.split("/")[0] in UI_LANGUAGES)
+    pages = sorted(
+        p for p in files(site) if p.split("/")[0] in UI_LANGUAGES and p.endswith(".html")
+    )
     assert sorted(u.removeprefix(base) for u in locs) == pages
     first = sitemap.xpath("//s:url", namespaces=ns)[0]
     assert len(first.xpath("x:link[@rel='alternate']", namespaces=ns)) == 3

@@ -442,3 +442,51 @@ def test_every_kind_of_page_loads_nothing_from_outside(page, bundled_site):
     for path in [*PAGES, "fi/subjects.html", "en/about.html"]:
         page.goto(bundled_site.url + path)
         page.wait_for_load_state("networkidle")
+
+
+@pytest.fixture(scope="session")
+def released_site(browser, tmp_path_factory) -> Iterator[Served]:
+    """tests/data/site published as release 0.1, then 0.2 with one concept added,
+    renamed, retired, removed and changed (test_whatsnew.second_release)."""
+    from test_whatsnew import second_release
+
+    src = tmp_path_factory.mktemp("released") / "src"
+    shutil.copytree(DATA / "site", src)
+    out = src.parent / "site"
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        os.environ["SOURCE_DATE_EPOCH"] = "1795000000"
+        build_site(glossary.load(src), out)
+        second_release(src)
+        os.environ["SOURCE_DATE_EPOCH"] = "1795100000"
+        build_site(glossary.load(src), out)
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    served = Served(out)
+    yield served
+    served.close()
+
+
+def test_whats_new_renders_its_links_resolve_and_old_addresses_lead_on(
+    page, released_site, axe_source
+):
+    page.goto(released_site.url + "en/whatsnew.html")
+    assert page.locator("h1").text_content() == "What's new"
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
+    )
+    assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+    hrefs = page.eval_on_selector_all("main a", "links => links.map(a => a.href)")
+    assert len(hrefs) == 7  # the feed, five concepts and a replacement
+    for href in hrefs:
+        response = page.request.get(href)
+        assert response.status == 200, href
+    # The old address of the renamed concept sends the browser on to the new one.
+    page.goto(released_site.url + "en/concepts/webinar.html")
+    page.wait_for_url("**/en/concepts/web-seminar.html")
+    assert page.locator("h1").text_content() == "webinar"

@@ -11,7 +11,7 @@ from glossary.model import Glossary
 NAME = "json"
 DESCRIPTION = "a static JSON API (v1/) with JSON Schemas and an OpenAPI description"
 SUFFIX = ""  # a folder
-OPTIONS = ("base_url",)
+OPTIONS = ("base_url", "since")
 
 
 def export(glossary: Glossary, out: Path, options: Mapping[str, Any]) -> list[Path]:

@@ -11,7 +11,7 @@ from glossary.model import Glossary
 NAME = "site"
 DESCRIPTION = "a static web e-glossary, for any web host or a USB stick"
 SUFFIX = ""  # a folder
-OPTIONS = ("base_url", "templates")
+OPTIONS = ("base_url", "templates", "since")
 
 
 def export(glossary: Glossary, out: Path, options: Mapping[str, Any]) -> list[Path]:

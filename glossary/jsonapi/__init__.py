@@ -8,6 +8,7 @@ static host; ``docs/api.md`` describes it for its users. Layout::
     v1/terms/<lang>.json            every term of a language, in its alphabetical order
     v1/subjects/<code>.json         a subject and its concepts
     v1/glossary.json                everything in one file
+    v1/changes.json                 what each release added, renamed, retired, removed, changed
     v1/schemas/<type>.schema.json   a JSON Schema per document type
     v1/openapi.json                 an OpenAPI 3.1 description of the above
 
@@ -17,7 +18,9 @@ subject that is gone are removed, and a folder the API did not make is refused. 
 optional field that is unset is left out, never ``null``; lists are always present.
 Keys keep the order they are built in; concepts are in id order, languages in the
 glossary's order, terms in their source order. Nothing depends on the time of the build,
-so two builds are byte-identical.
+so two builds are byte-identical; ``changes.json`` comes from the release record kept in
+the folder (:mod:`glossary.releases`), whose dates are those of the builds
+(``SOURCE_DATE_EPOCH`` when set).
 """
 
 from __future__ import annotations
@@ -197,6 +200,7 @@ def index_document(glossary: Glossary) -> Json:
         "subjects": _subject_summaries(glossary),
         "links": {
             "dump": "glossary.json",
+            "changes": "changes.json",
             "openapi": "openapi.json",
             "schemas": {name: f"schemas/{name}.schema.json" for name in DOCUMENTS},
             "terms": {lang: f"terms/{lang}.json" for lang in languages},
@@ -264,15 +268,21 @@ def dump_document(glossary: Glossary) -> Json:
     }
 
 
-def documents(glossary: Glossary, api_url: str | None = None) -> dict[str, Any]:
+def documents(
+    glossary: Glossary, api_url: str | None = None, changes: Json | None = None
+) -> dict[str, Any]:
     """Every document of the API by its path in the output folder, in a stable order.
 
     ``api_url`` is the address of the folder that holds ``v1/`` once published: with
     it, the schemas' ``$id`` and the OpenAPI server are absolute; without it they are
-    relative to the documents.
+    relative to the documents. ``changes`` is the history of releases
+    (:func:`glossary.releases.changes_document`); without it, the history of this one
+    release, which lists no changes.
     """
     from glossary.jsonapi.openapi import openapi
     from glossary.jsonapi.schemas import published
+    from glossary.releases import changes_document, update
+    from glossary.templating import build_date
 
     for concept in glossary.concepts.values():
         _segment(concept.id, "concept id")
@@ -293,6 +303,9 @@ def documents(glossary: Glossary, api_url: str | None = None) -> dict[str, Any]:
     for code in subjects:
         docs[f"{prefix}subjects/{code}.json"] = subject_document(glossary, code)
     docs[f"{prefix}glossary.json"] = dump_document(glossary)
+    if changes is None:
+        changes = changes_document(update(None, glossary, build_date()), glossary.meta.id)
+    docs[f"{prefix}changes.json"] = changes
     for doc_type, schema in published(lambda name: f"{base}{name}.schema.json").items():
         docs[f"{prefix}schemas/{doc_type}.schema.json"] = schema
     docs[f"{prefix}openapi.json"] = openapi(glossary, subjects, api_url)
@@ -306,10 +319,25 @@ def build_api(
 
     ``options["base_url"]``: where ``out`` will be published, if known.
     """
+    from glossary.releases import (
+        RECORD_NAME,
+        changes_document,
+        read_record,
+        since_glossary,
+        update,
+    )
+    from glossary.templating import build_date
+
     options = dict(options or {})
     previous = _FOLDER.check(out)
+    record = read_record(out / RECORD_NAME) if RECORD_NAME in previous else None
+    since, label = since_glossary(glossary, options.get("since"))
+    record = update(record, glossary, build_date(), since, label)
+    changes = changes_document(record, glossary.meta.id, API_VERSION)
     outputs = []
-    for path, value in documents(glossary, options.get("base_url")).items():
+    for path, value in documents(glossary, options.get("base_url"), changes).items():
         data = encode(value)
         outputs.append(Output(path, data, digest(data)))
+    data = record.encode()
+    outputs.append(Output(RECORD_NAME, data, digest(data)))
     return _FOLDER.write(out, outputs, previous)

@@ -99,6 +99,7 @@ def openapi(
             "The glossary has no such subject.",
         ),
         "/v1/glossary.json": _get("getDump", "The whole glossary", _ref("Dump")),
+        "/v1/changes.json": _get("getChanges", "What changed in each release", _ref("Changes")),
         "/v1/schemas/{type}.schema.json": _get(
             "getSchema",
             "The JSON Schema (draft 2020-12) of a document type",

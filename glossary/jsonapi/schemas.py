@@ -27,6 +27,7 @@ from glossary.model import (
     TermType,
     UsageLabel,
 )
+from glossary.releases import CONCEPT_FIELDS, SECTION_FIELDS
 
 __all__ = [
     "DIALECT",
@@ -52,6 +53,7 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
     "term-index": ("TermIndex", "Every term of one language, in that language's order"),
     "subject": ("Subject", "One subject with its concepts"),
     "dump": ("Dump", "The whole glossary in one document"),
+    "changes": ("Changes", "What each release added, renamed, retired, removed and changed"),
 }
 
 _OMITTED = "Optional fields are left out when unset, never null; lists are always present."
@@ -200,6 +202,109 @@ def _definitions(ref: Ref) -> dict[str, dict[str, Any]]:
             ("api_version", "glossary", "subjects", "concepts"),
             "The whole glossary in one file.",
         ),
+        "Changes": _object(
+            {
+                "api_version": api_version,
+                "glossary": _text("The glossary's id."),
+                "releases": {
+                    "type": "array",
+                    "items": ref("Release"),
+                    "description": "The releases recorded, newest first (at most 20).",
+                },
+                "moved": _id_map(
+                    ID_PATTERN.pattern,
+                    ids("The concepts it leads to now; empty when it was removed."),
+                    "Every id that is no longer in the glossary, also from releases that "
+                    "are no longer listed, with where it leads now (a renamed concept "
+                    "renamed again leads to its latest id).",
+                ),
+            },
+            ("api_version", "glossary", "releases", "moved"),
+            "The history of the glossary's releases.",
+        ),
+        "Release": _object(
+            {
+                "version": _text("The glossary's version in this release, if it had one."),
+                "date": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "When the release was built, YYYY-MM-DD.",
+                },
+                "since": _text(
+                    "What the changes are counted from: the previous release's version "
+                    "(else its date), or the revision given with --since. Absent for the "
+                    "first release recorded, which lists no changes."
+                ),
+                "added": {"type": "array", "items": ref("ConceptRef")},
+                "renamed": {"type": "array", "items": ref("Renamed")},
+                "retired": {"type": "array", "items": ref("Replaced")},
+                "removed": {"type": "array", "items": ref("Replaced")},
+                "changed": {"type": "array", "items": ref("Changed")},
+            },
+            ("date", "added", "renamed", "retired", "removed", "changed"),
+            f"One release and what changed in it, each list in id order. {_OMITTED}",
+        ),
+        "ConceptRef": _object(
+            {"id": concept_id, "title": ref("Title")},
+            ("id", "title"),
+            "A concept added.",
+        ),
+        "Renamed": _object(
+            {
+                "from": {**concept_id, "description": "The id it had."},
+                "to": {**concept_id, "description": "The id it has."},
+                "title": ref("Title"),
+            },
+            ("from", "to", "title"),
+            "A concept given a new id: the same concept (the same preferred terms in the "
+            "required languages, or most of its terms), as glossary diff finds it. Its "
+            "other changes are under changed, by the new id.",
+        ),
+        "Replaced": _object(
+            {
+                "id": concept_id,
+                "title": ref("Title"),
+                "replaced_by": ids("The concepts to use instead, if it names any."),
+            },
+            ("id", "title", "replaced_by"),
+            "A concept retired (its status became retired) or removed.",
+        ),
+        "Changed": _object(
+            {
+                "id": concept_id,
+                "title": ref("Title"),
+                "changes": {
+                    "type": "array",
+                    "items": ref("FieldChange"),
+                    "minItems": 1,
+                    "description": "The concept's own fields first, then each language's.",
+                },
+            },
+            ("id", "title", "changes"),
+            "A concept whose fields changed (glossary diff gives the old and new values).",
+        ),
+        "FieldChange": _object(
+            {
+                "lang": {
+                    **lang,
+                    "description": "The language section; absent for a "
+                    "field of the concept itself.",
+                },
+                "field": {
+                    "type": "string",
+                    "enum": sorted({*CONCEPT_FIELDS, *SECTION_FIELDS}),
+                    "description": "The field's name in the source format; terms: any "
+                    "change to the terms of that language.",
+                },
+            },
+            ("field",),
+            "A field that changed.",
+        ),
+        "Title": _lang_map(
+            {"type": "string", "minLength": 1},
+            "The concept's preferred term (else its first term) per language tag, as "
+            "it was in that release.",
+        ),
         "Glossary": _object(
             {
                 "id": _text("The glossary's id."),
@@ -250,6 +355,7 @@ def _definitions(ref: Ref) -> dict[str, dict[str, Any]]:
         "Links": _object(
             {
                 "dump": link,
+                "changes": link,
                 "openapi": link,
                 "schemas": {
                     "type": "object",
@@ -264,7 +370,7 @@ def _definitions(ref: Ref) -> dict[str, dict[str, Any]]:
                     ID_PATTERN.pattern, link, "The document of each concept, by id."
                 ),
             },
-            ("dump", "openapi", "schemas", "terms", "subjects", "concepts"),
+            ("dump", "changes", "openapi", "schemas", "terms", "subjects", "concepts"),
             "Every other document, relative to the folder v1/.",
         ),
         "LangSection": _object(

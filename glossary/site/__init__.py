@@ -42,6 +42,8 @@ from glossary.errors import ExportError
 from glossary.model import Concept, Glossary, TermStatus
 from glossary.outputfolder import Output, OutputFolder
 from glossary.outputfolder import digest as _digest
+from glossary.releases import RECORD_NAME, Record, read_record, since_glossary, update
+from glossary.site import whatsnew
 from glossary.site.context import (
     AboutPage,
     AzEntry,
@@ -209,6 +211,9 @@ class _Builder:
         self._installed: str | None = None
         #: The images copied into media/ so far.
         self.media: set[str] = set()
+        #: The release record this build writes, and the pages of ids that moved.
+        self.record: Record = Record()
+        self.moved: set[str] = set()
 
     def translations(self, ui: str) -> NullTranslations:
         """The compiled catalog of ``ui`` (compiled once per build)."""
@@ -270,6 +275,7 @@ class _Builder:
             "alternates": alternates,
             "az": az,
             "current": current,
+            "feed": f"{home}whatsnew.xml",
         }
 
     def concept_view(self, concept: Concept, ui: str, home: str) -> ConceptView:
@@ -459,6 +465,7 @@ class _Builder:
                     "site/concept.html",
                     ConceptPage(**base, concept=view, cite=self.cite(ui, concept, gettext)),
                 )
+            whatsnew.add_pages(self, ui, self.record)
         root_base = self.base(
             self.ui_languages[0], "index.html", self.meta.title_in(self.ui_languages[0])
         )
@@ -472,6 +479,7 @@ class _Builder:
                 replace(link, href=f"{link.lang}/index.html") for link in root_base["switch"]
             ),
             az=tuple(replace(link, href=f"{first}/{link.href}") for link in root_base["az"]),
+            feed=f"{first}/whatsnew.xml",
             homes=tuple(
                 Link(text=self.meta.title_in(ui), href=f"{ui}/index.html", lang=ui)
                 for ui in self.ui_languages
@@ -492,6 +500,7 @@ class _Builder:
             ),
             homes=tuple(replace(link, href=f"{prefix}{link.href}") for link in root.homes),
             az=(),
+            feed=None,
         )
         self.page("404.html", "site/404.html", notfound)
         self.assets()
@@ -654,6 +663,7 @@ class _Builder:
                 o.path.split("/", 1)[1]
                 for o in self.outputs
                 if o.path.endswith(".html")
+                and o.path not in self.moved
                 and "/" in o.path
                 and o.path.split("/", 1)[0] in self.ui_languages
             }
@@ -704,6 +714,11 @@ def build_site(
     options = dict(options or {})
     previous = _FOLDER.check(out)
     builder = _Builder(glossary, out, options, previous)
+    record = read_record(out / RECORD_NAME) if RECORD_NAME in previous else None
+    since, label = since_glossary(glossary, options.get("since"))
+    builder.record = update(record, glossary, builder.built, since, label)
+    data = builder.record.encode()
+    builder.outputs.append(Output(RECORD_NAME, data, _digest(data)))
     builder.add_downloads()
     builder.gather()
     return _FOLDER.write(out, builder.outputs, previous)

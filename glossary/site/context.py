@@ -14,6 +14,7 @@ __all__ = [
     "AboutPage",
     "AzEntry",
     "AzPage",
+    "ChangeView",
     "ConceptPage",
     "ConceptView",
     "Download",
@@ -21,7 +22,9 @@ __all__ = [
     "ImageView",
     "LetterGroup",
     "Link",
+    "MovedPage",
     "PageContext",
+    "ReleaseView",
     "RootPage",
     "SearchPage",
     "SectionView",
@@ -29,6 +32,7 @@ __all__ = [
     "SubjectPage",
     "SubjectsPage",
     "TermView",
+    "WhatsNewPage",
 ]
 
 
@@ -168,8 +172,10 @@ class PageContext:
     alternates: tuple[Link, ...] = doc("absolute addresses in every interface language", ())
     az: tuple[Link, ...] = doc("links to the A-to-Z index of each content language", ())
     current: str = doc(
-        "which main navigation item is current: home, az, subjects, search, about", ""
+        "which main navigation item is current: home, az, subjects, search, about, whatsnew",
+        "",
     )
+    feed: str | None = doc("the relative address of the Atom feed of What's new")
 
 
 @dataclass(frozen=True)
@@ -216,6 +222,42 @@ class AboutPage(PageContext):
     cite: str = doc("how to cite the glossary", "")
 
 
+@dataclass(frozen=True)
+class ChangeView:
+    link: Link = doc("the concept, by its preferred term then, linking to its page")
+    old_id: str | None = doc("for a renamed concept: the id it had before")
+    replaced_by: tuple[Link, ...] = doc("for a retired or removed concept: what to use", ())
+    fields: tuple[str, ...] = doc(
+        "for a changed concept: what changed, in words, e.g. 'definition (Russian)'", ()
+    )
+
+
+@dataclass(frozen=True)
+class ReleaseView:
+    title: str = doc("the release: its version, else its date")
+    date: str = doc("its date, formatted for the interface language")
+    anchor: str = doc("the id of its heading in the page")
+    since: str | None = doc("what it is compared with: the previous release or a revision")
+    added: tuple[ChangeView, ...] = doc("concepts added (each list in alphabetical order)", ())
+    renamed: tuple[ChangeView, ...] = doc("concepts given a new id", ())
+    retired: tuple[ChangeView, ...] = doc("concepts retired (status retired)", ())
+    removed: tuple[ChangeView, ...] = doc("concepts removed", ())
+    changed: tuple[ChangeView, ...] = doc("concepts changed otherwise", ())
+
+
+@dataclass(frozen=True)
+class WhatsNewPage(PageContext):
+    releases: tuple[ReleaseView, ...] = doc("the releases recorded, newest first", ())
+
+
+@dataclass(frozen=True)
+class MovedPage(PageContext):
+    old_id: str = doc("the id that is no longer in the glossary")
+    targets: tuple[Link, ...] = doc("the concepts it now leads to (none: it was removed)", ())
+    refresh: str | None = doc("where the page sends the browser: the one target, if one")
+    target_canonical: str | None = doc("the target's address for rel=canonical")
+
+
 #: The page contexts and the templates that receive them, in the order documented.
 TEMPLATES: dict[str, type] = {
     "base.html": PageContext,
@@ -228,4 +270,6 @@ TEMPLATES: dict[str, type] = {
     "subject.html": SubjectPage,
     "search.html": SearchPage,
     "about.html": AboutPage,
+    "whatsnew.html": WhatsNewPage,
+    "moved.html": MovedPage,
 }

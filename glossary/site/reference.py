@@ -17,11 +17,13 @@ from typing import Any
 from glossary.site.context import (
     TEMPLATES,
     AzEntry,
+    ChangeView,
     ConceptView,
     Download,
     LetterGroup,
     Link,
     PageContext,
+    ReleaseView,
     SectionView,
     SiteView,
     TermView,
@@ -30,7 +32,18 @@ from glossary.site.context import (
 __all__ = ["reference_markdown", "update"]
 
 START, END = "<!-- context:start -->\n", "<!-- context:end -->"
-_VALUES = (ConceptView, SectionView, TermView, SiteView, LetterGroup, AzEntry, Link, Download)
+_VALUES = (
+    ConceptView,
+    SectionView,
+    TermView,
+    SiteView,
+    LetterGroup,
+    AzEntry,
+    ReleaseView,
+    ChangeView,
+    Link,
+    Download,
+)
 
 
 def _type_name(kind: Any) -> str:
