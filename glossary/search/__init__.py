@@ -33,12 +33,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from glossary.model import Glossary, TermStatus
+from glossary.enums import TermStatus
 from glossary.search.keys import fold
 from glossary.search.query import Query, analyse
 from glossary.search.tiers import CONFIDENT, SLIP, Hit, collect, confident
 
 if TYPE_CHECKING:
+    from glossary.model import Glossary
     from glossary.search.index import Index, TermRow
 
 __all__ = [

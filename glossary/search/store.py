@@ -17,15 +17,17 @@ import sqlite3
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from glossary.cache import cache_dir, digest, enabled
-from glossary.config import CONFIG_NAME
 from glossary.errors import LoadError, NotFoundError, Notice
-from glossary.model import Glossary
+from glossary.paths import CONFIG_NAME, discover, resolve_path
 from glossary.search.index import FORMAT, Index, build
-from glossary.sources import discover, fingerprint, read, resolve_path
-from glossary.util import atomic_write
+
+if TYPE_CHECKING:
+    # Reading and building, which a lookup of an indexed glossary never does, are
+    # imported where they happen.
+    from glossary.model import Glossary
 
 __all__ = ["StoredIndex", "discard", "index_for_loaded", "index_for_source", "index_path"]
 
@@ -66,6 +68,8 @@ def _stamp(path: Path) -> dict[str, object]:
 
 
 def _write_stamp(path: Path, stat: str, content: str) -> None:
+    from glossary.util import atomic_write
+
     data = json.dumps({"format": FORMAT, "stat": stat, "fingerprint": content})
     with contextlib.suppress(OSError):
         atomic_write(path.with_suffix(".json"), data.encode("utf-8"), overwrite=True)
@@ -116,6 +120,8 @@ def index_for_source(path: str | os.PathLike[str] | None = None) -> Index:
             if (index := _open(target, stamp)) is not None:
                 return index
         else:
+            from glossary.sources import fingerprint
+
             content = fingerprint(root)
             if (
                 content is not None
@@ -155,6 +161,8 @@ def index_for_loaded(glossary: Glossary) -> Index | None:
 
 
 def _read(root: Path) -> Glossary:
+    from glossary.sources import read
+
     result = read(root)
     if result.errors:
         count = len(result.errors)
