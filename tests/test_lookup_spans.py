@@ -146,3 +146,14 @@ def test_a_whole_term_is_not_a_part(index):
     assert answers(index, "ammatillisessa koulutuksessa") == [
         ("vocational-education", "lemma", 90.2)
     ]
+
+
+def test_running_text_is_no_phrase_to_answer(index):
+    # More than 40 content words: the terms are in it (spans), but it is not a query
+    # that one of them answers.
+    text = " ".join(["koulutuksen liikkuvuus"] * 21)
+    assert find(index, text).matches == []
+    assert len(spans(index, text)) == 42
+    assert answers(index, " ".join(["koulutuksen liikkuvuus"] * 20))[:1] == [
+        ("mobility", "part", 78.2)
+    ]

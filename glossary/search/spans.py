@@ -20,7 +20,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from glossary.search.query import Query, analyse
-from glossary.search.tiers import CONFIDENT, Hit, Hits, Inside, by_words, offer
+from glossary.search.tiers import (
+    CONFIDENT,
+    LONGEST_PHRASE,
+    Hit,
+    Hits,
+    Inside,
+    by_words,
+    offer,
+)
 
 if TYPE_CHECKING:
     from glossary.search.index import Index
@@ -109,20 +117,19 @@ def answer_parts(index: Index, query: Query, inside: Sequence[Inside], hits: Hit
     the end (Finnish: ``ammatillisen koulutuksen järjestäjät`` is a ``järjestäjä``),
     else the first (``ФГОС СПО`` is a ``ФГОС``)."""
     content = query.content_positions
-    if len(content) < 2 or query.only_function_words:
+    if not 2 <= len(content) <= LONGEST_PHRASE or query.only_function_words:
         return
-    found = [
-        f for f in inside if f.score >= CONFIDENT and not all(f.start <= p < f.end for p in content)
-    ]
+    first, last = min(content), max(content)
+    found = [f for f in inside if f.score >= CONFIDENT and not (f.start <= first and last < f.end)]
     if not found:
         return
-    covered = {p for f in found for p in content if f.start <= p < f.end}
+    covered = {p for f in found for p in range(f.start, f.end) if p in content}
     frames = _frame_words(tuple(index.languages))
     if any(p not in covered and query.words[p] not in frames for p in content):
         return  # a word the glossary cannot account for: another concept
 
     def words(run: tuple[int, int]) -> int:
-        return sum(1 for p in content if run[0] <= p < run[1])
+        return sum(1 for p in range(*run) if p in content)
 
     runs = {(f.start, f.end) for f in found}
     widest = [

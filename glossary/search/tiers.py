@@ -47,6 +47,9 @@ UNACCOUNTED = 15.0
 SLIP = 75.0
 #: Longer query words are not split into compound parts (no term word is this long).
 _LONGEST_WORD = 60
+#: A query of more content words than this is running text, not a phrase that a term
+#: inside it could answer.
+LONGEST_PHRASE = 40
 #: Below this, the best match is not good enough to stop looking for typos.
 _GOOD = 90.0
 _FLOOR = 50.0
@@ -411,7 +414,11 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
     if not query.folded:
         return hits
     whole_term(index, query, hits)
-    inside: list[Inside] = []
+    # Terms inside the query matter only for a phrase that is not a term as a whole.
+    phrase = 2 <= len(query.content_positions) <= LONGEST_PHRASE
+    inside: list[Inside] | None = None
+    if phrase and not any(confident(h, line) for h in hits.values()):
+        inside = []
     known = by_words(index, query, hits, inside=inside)
     best = max((h.score for h in hits.values() if not h.guess), default=0.0)
     if best < line and inside:
