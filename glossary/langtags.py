@@ -7,11 +7,16 @@ this module stays light because every loader uses it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = ["normalize_tag", "primary_language"]
 
-_TAG = re.compile(
-    r"""
+
+@cache
+def _tag() -> re.Pattern[str]:
+    """The shape of a well-formed tag, compiled when first needed (not by a lookup)."""
+    return re.compile(
+        r"""
     (?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3})
     (?:-(?P<script>[a-z]{4}))?
     (?:-(?P<region>[a-z]{2}|[0-9]{3}))?
@@ -20,8 +25,8 @@ _TAG = re.compile(
     (?:-x(?:-[a-z0-9]{1,8})+)?
     |x(?:-[a-z0-9]{1,8})+
     """,
-    re.VERBOSE,
-)
+        re.VERBOSE,
+    )
 
 
 def normalize_tag(tag: str) -> str | None:
@@ -29,7 +34,7 @@ def normalize_tag(tag: str) -> str | None:
     if not isinstance(tag, str):
         return None
     lowered = tag.strip().replace("_", "-").lower()
-    if not lowered or not _TAG.fullmatch(lowered):
+    if not lowered or not _tag().fullmatch(lowered):
         return None
     parts = lowered.split("-")
     out = [parts[0]]
