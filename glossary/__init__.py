@@ -37,12 +37,11 @@ def _lookup(glossary: Glossary, query: str, *, lang: str | None, limit: int) -> 
 
 
 def _install() -> None:
+    """Make ``Glossary.lookup`` delegate to the search package (on its first call: the
+    model never imports the search, and ``import glossary`` stays cheap)."""
     from glossary import model
 
     model.install_lookup(_lookup)
-
-
-_install()
 
 
 def __getattr__(name: str) -> Any:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -90,6 +89,8 @@ def _shard(name: str) -> int:
 
 
 def _load(path: Path) -> Any:
+    import pickle  # the source cache only: a lookup of an indexed glossary never reads it
+
     try:
         with open(path, "rb") as fp:
             version, payload = pickle.load(fp)
@@ -99,6 +100,8 @@ def _load(path: Path) -> Any:
 
 
 def _save(path: Path, payload: Any) -> None:
+    import pickle
+
     from glossary.util import atomic_write
 
     try:

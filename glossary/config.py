@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 
 from glossary.langtags import normalize_tag
 from glossary.model import NAME_PATTERN, GlossaryMeta, SourceLocation
+from glossary.paths import CONFIG_NAME
 from glossary.util import did_you_mean, http_url
 from glossary.validation.diagnostics import Diagnostic, load_diagnostic
 
 __all__ = ["CONFIG_NAME", "Config", "ValidateConfig", "read_config"]
 
-CONFIG_NAME = "glossary.toml"
 
 _GLOSSARY_KEYS = (
     "id",

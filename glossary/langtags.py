@@ -7,11 +7,14 @@ this module stays light because every loader uses it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = ["TAG_PATTERN", "normalize_tag", "primary_language"]
 
-_TAG = re.compile(
-    r"""
+
+#: The syntax of a tag, lower case, in verbose form (the JSON Schema of concept files is
+#: made from it).
+TAG_PATTERN = r"""
     (?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3})
     (?:-(?P<script>[a-z]{4}))?
     (?:-(?P<region>[a-z]{2}|[0-9]{3}))?
@@ -19,11 +22,13 @@ _TAG = re.compile(
     (?P<extensions>(?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*)
     (?:-x(?:-[a-z0-9]{1,8})+)?
     |x(?:-[a-z0-9]{1,8})+
-    """,
-    re.VERBOSE,
-)
-#: The syntax of a tag, lower case (the JSON Schema of concept files is made from it).
-TAG_PATTERN = _TAG.pattern
+    """
+
+
+@cache
+def _tag() -> re.Pattern[str]:
+    """The shape of a well-formed tag, compiled when first needed (not by a lookup)."""
+    return re.compile(TAG_PATTERN, re.VERBOSE)
 
 
 def normalize_tag(tag: str) -> str | None:
@@ -31,7 +36,7 @@ def normalize_tag(tag: str) -> str | None:
     if not isinstance(tag, str):
         return None
     lowered = tag.strip().replace("_", "-").lower()
-    if not lowered or not _TAG.fullmatch(lowered):
+    if not lowered or not _tag().fullmatch(lowered):
         return None
     parts = lowered.split("-")
     out = [parts[0]]

@@ -11,8 +11,18 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from glossary.enums import (
+    ConceptStatus,
+    Equivalence,
+    Gender,
+    GrammaticalNumber,
+    PartOfSpeech,
+    TermStatus,
+    TermType,
+    UsageLabel,
+)
 
 if TYPE_CHECKING:  # for the type checker only: the model never imports the search
     from glossary.search import Match
@@ -64,97 +74,6 @@ __all__ = [
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 #: A subject code or a glossary id: also part of file names and URLs.
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-class ConceptStatus(StrEnum):
-    """Where a concept stands in the review workflow."""
-
-    DRAFT = "draft"
-    REVIEWED = "reviewed"
-    APPROVED = "approved"
-    #: No longer in use; ``replaced_by`` names what to use instead, if anything.
-    RETIRED = "retired"
-
-
-class TermStatus(StrEnum):
-    """How a term may be used (TBX ``administrativeStatus``)."""
-
-    PREFERRED = "preferred"
-    ADMITTED = "admitted"
-    DEPRECATED = "deprecated"
-    SUPERSEDED = "superseded"
-
-
-class TermType(StrEnum):
-    """The form of a term (TBX ``termType``)."""
-
-    FULL_FORM = "fullForm"
-    ABBREVIATION = "abbreviation"
-    ACRONYM = "acronym"
-    SHORT_FORM = "shortForm"
-    VARIANT = "variant"
-    PHRASE = "phrase"
-
-
-class PartOfSpeech(StrEnum):
-    """TBX ``partOfSpeech``."""
-
-    NOUN = "noun"
-    VERB = "verb"
-    ADJECTIVE = "adjective"
-    ADVERB = "adverb"
-    PROPER_NOUN = "properNoun"
-    OTHER = "other"
-
-
-class Gender(StrEnum):
-    """TBX ``grammaticalGender``."""
-
-    MASCULINE = "masculine"
-    FEMININE = "feminine"
-    NEUTER = "neuter"
-    OTHER = "other"
-
-
-class GrammaticalNumber(StrEnum):
-    """The grammatical number a term is used in (``plural`` for a plural-only term)."""
-
-    SINGULAR = "singular"
-    PLURAL = "plural"
-    MASS = "mass"
-
-
-class UsageLabel(StrEnum):
-    """Where or how a term is used: a closed list, so that a typo is caught and every
-    output can name each label in the reader's language."""
-
-    FORMAL = "formal"
-    INFORMAL = "informal"
-    COLLOQUIAL = "colloquial"
-    SLANG = "slang"
-    JARGON = "jargon"
-    TECHNICAL = "technical"
-    OFFICIAL = "official"
-    LEGAL = "legal"
-    REGIONAL = "regional"
-    DATED = "dated"
-    OBSOLETE = "obsolete"
-    RARE = "rare"
-
-
-class Equivalence(StrEnum):
-    """How the terms of one language cover the concept.
-
-    ``broader``: they mean more than the concept; ``narrower``: less; ``near``: about
-    the same, with differences; ``none``: the language has no equivalent (the section
-    then explains or proposes one).
-    """
-
-    EXACT = "exact"
-    NEAR = "near"
-    BROADER = "broader"
-    NARROWER = "narrower"
-    NONE = "none"
 
 
 #: Relations between concepts, as written on a concept (their inverses are derived).
@@ -436,6 +355,9 @@ class Glossary:
     def lookup(self, query: str, lang: str | None = None, limit: int = 10) -> list[Match]:
         """Find the concepts whose terms match ``query``, best first: the answers, then
         the nearest guesses (``Match.confident`` is False)."""
-        if _lookup is None:  # pragma: no cover - installed when the package is imported
-            raise RuntimeError("lookup is not installed: import glossary")
+        if _lookup is None:
+            from glossary import _install
+
+            _install()
+        assert _lookup is not None
         return _lookup(self, query, lang=lang, limit=limit)

@@ -9,21 +9,17 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from glossary.model import (
-    RELATIONS,
-    Concept,
-    Glossary,
-    GlossaryMeta,
-    Image,
-    LangSection,
-    Term,
-    TermStatus,
-)
-from glossary.search import Match, Result
-from glossary.stats import Stats
+from glossary.enums import TermStatus
 from glossary.util import printable
-from glossary.validation.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    # Only the lookup output is on the hot path; the rest is imported where it is used.
+    from glossary.model import Concept, Glossary, GlossaryMeta, Image, LangSection, Term
+    from glossary.search import Match, Result
+    from glossary.stats import Stats
+    from glossary.validation.diagnostics import Diagnostic
 
 __all__ = [
     "concept_json",
@@ -302,7 +298,7 @@ def concept_dict(concept: Concept) -> dict[str, object]:
             ("id", concept.id),
             ("subjects", list(concept.subjects)),
             ("status", concept.status.value),
-            *((name, list(getattr(concept, name))) for name in RELATIONS),
+            *((name, list(getattr(concept, name))) for name in _relations()),
             ("note", concept.note),
             ("updated", concept.updated.isoformat() if concept.updated else None),
             ("image", clean(_image_fields(concept.image)) if concept.image else None),
@@ -374,7 +370,15 @@ def _github_escape(text: str, prop: bool = False) -> str:
     return text
 
 
+def _relations() -> tuple[str, ...]:
+    from glossary.model import RELATIONS
+
+    return RELATIONS
+
+
 def diagnostics_github(diagnostics: Iterable[Diagnostic]) -> str:
+    from glossary.validation.diagnostics import Severity
+
     """GitHub Actions workflow commands: ``::error file=…,line=…,col=…::message``."""
     lines = []
     for d in diagnostics:

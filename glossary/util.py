@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -14,6 +12,8 @@ __all__ = ["atomic_write", "did_you_mean", "http_url", "printable", "slugify"]
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """``" (did you mean 'x'?)"`` when a choice is close to ``word``, else ``""``."""
+    import difflib
+
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -71,6 +71,8 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = False, durable: b
     # The temporary name is longer than the file's: cut so that it fits wherever the
     # file's name fits (255 bytes).
     stem = path.name.encode("utf-8")[:200].decode("utf-8", "ignore")
+    import tempfile
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:

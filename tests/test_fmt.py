@@ -243,6 +243,7 @@ def test_fmt_diff(runner, messy):
 
 
 def test_fmt_refuses_the_installed_glossary(runner, monkeypatch, tmp_path):
+    import glossary.paths as paths
     import glossary.sources as sources
 
     installed = tmp_path / "site-packages" / "glossary"
@@ -250,6 +251,7 @@ def test_fmt_refuses_the_installed_glossary(runner, monkeypatch, tmp_path):
     (installed / "__init__.py").write_text("", encoding="utf-8")
     (installed / "terms" / "glossary.toml").write_text("[glossary]\n", encoding="utf-8")
     monkeypatch.setattr(sources, "bundled_path", lambda: installed / "terms")
+    monkeypatch.setattr(paths, "bundled_path", lambda: installed / "terms")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["fmt"])
     assert result.exit_code == 2

@@ -8,6 +8,7 @@ something to find and something that only looks alike."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -314,3 +315,31 @@ def test_library_lookup_lists_answers_then_guesses():
         ("vocational-education", False),
     ]
     assert [m.confident for m in g.lookup("koulutus")][:2] == [True, True]
+
+
+def test_a_cold_lookup_imports_only_what_it_needs(runner):
+    """``glossary lookup`` of an indexed glossary runs the lookup command alone (the same
+    output as the whole app) and imports no reader, model, validation or config."""
+    expected = run(runner, "koulutus", "-f", "json").stdout  # the index is built here
+    code = (
+        "import sys\n"
+        f"sys.argv = ['glossary', 'lookup', '-g', {LOOKUP!r}, 'koulutus', '-f', 'json']\n"
+        "from glossary.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('glossary.model', 'glossary.sources', 'glossary.config', "
+        "'glossary.validation', 'glossary.stats', 'tomllib', 'yaml')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    cold = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={"GLOSSARY_CACHE_DIR": os.environ["GLOSSARY_CACHE_DIR"], "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert cold.stderr == "[]\n"
+    assert cold.stdout == expected

@@ -25,6 +25,11 @@ class Language:
     #: Words that carry no concept of their own (prepositions, conjunctions, articles),
     #: folded: a query word among them never reaches a term through morphology.
     function_words: frozenset[str] = frozenset()
+    #: Words, folded, that frame a term without changing what it names (Russian ``в
+    #: системе СПО``, ``Министерство просвещения РФ``): a term found inside a longer
+    #: phrase still answers when the phrase's other words are these, function words or
+    #: other terms.
+    frame_words: frozenset[str] = frozenset()
     #: Whether words are compounded without spaces (Finnish ``verkkokoulutus``): lookup
     #: then also finds terms whose words end in a query word, and the head of a query
     #: compound that is a term.

@@ -77,6 +77,21 @@ class Russian(Language):
     function_words = frozenset(fold(w) for w in _FUNCTION) | frozenset(
         skeleton(w) for w in _FUNCTION
     )
+    #: ``в системе X``, ``в сфере X``, ``в области X``, ``в рамках X``; ``X РФ``,
+    #: ``X России``, ``X Российской Федерации``.
+    frame_words = frozenset(
+        fold(w)
+        for w in (
+            "системе",
+            "сфере",
+            "области",
+            "рамках",
+            "РФ",
+            "России",
+            "Российской",
+            "Федерации",
+        )
+    )
 
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         morph = _analyzer()

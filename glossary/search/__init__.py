@@ -15,6 +15,9 @@ translit      ≤ 90   a Latin transliteration of a Russian term, in any scheme
 word          80-88  the query word is (a form of) a word of a longer term
 compound      78-80  a compound with the query word as its head or a hyphenated part
                      (``verkkokoulutus``, ``self-assessment``)
+part          78-86  a term inside a longer phrase whose other words are function
+                     words, frames (``в системе``) or other terms
+                     (:mod:`glossary.search.spans`)
 prefix        60-85  the beginning of a term, by how much of it is typed
 fuzzy         ≤ 85   a typo: similar strings, found through shared trigrams
 layout               any of these, for the query read on another keyboard layout
@@ -33,12 +36,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from glossary.model import Glossary, TermStatus
+from glossary.enums import TermStatus
 from glossary.search.keys import fold
 from glossary.search.query import Query, analyse
 from glossary.search.tiers import CONFIDENT, SLIP, Hit, collect, confident
 
 if TYPE_CHECKING:
+    from glossary.model import Glossary
     from glossary.search.index import Index, TermRow
 
 __all__ = [

@@ -34,9 +34,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from glossary.model import Concept, Glossary, Term, TermStatus, TermType
+from glossary.enums import TermStatus, TermType
 from glossary.search.keys import compact, fold, is_cyrillic, light, skeleton, trigrams
+
+if TYPE_CHECKING:
+    from glossary.model import Concept, Glossary, Term
 
 __all__ = ["FORMAT", "Index", "build"]
 

@@ -156,6 +156,9 @@ class Query:
     cyrillic: bool
     #: Folded abbreviations that some word is a Finnish case form of (``HOKS:n``).
     abbreviations: tuple[str, ...] = ()
+    #: The same by the position of the word in :attr:`words` (its ending, if written
+    #: after a colon, counts as a function word).
+    abbreviation_at: tuple[tuple[int, str], ...] = ()
     #: Whether the query is written in capitals (``ВО``, ``HOKS``): an abbreviation as
     #: written, even when its letters spell a function word.
     capitals: bool = False
@@ -195,15 +198,29 @@ def analyse(text: str, languages: Iterable[str] = ()) -> Query:
     words = tuple(folded.split())
     small = function_words(languages)
     cyrillic = is_cyrillic(cleaned)
-    function = tuple(
-        len(w) <= 1 or w in small or (not cyrillic and len(w) <= _SHORT and skeleton(w) in small)
-        for w in words
-    )
     abbreviations: list[str] = []
+    at: list[tuple[int, str]] = []
+    endings: set[int] = set()
+    position = 0
     for raw_word in cleaned.split():
+        parts = len(fold(raw_word).split())
         for reading in abbreviation_readings(raw_word.strip(".,;()[]«»\"'")):
             if reading not in abbreviations:
                 abbreviations.append(reading)
+            if parts:
+                # ``HOKS:n`` folds to ``hoks n``: the ending is no word of its own.
+                at.append((position, reading))
+                endings.update(range(position + 1, position + parts))
+        position += parts
+    if position != len(words):  # pragma: no cover - fold splits words alike either way
+        at, endings = [], set()
+    function = tuple(
+        len(w) <= 1
+        or w in small
+        or i in endings
+        or (not cyrillic and len(w) <= _SHORT and skeleton(w) in small)
+        for i, w in enumerate(words)
+    )
     letters = [ch for ch in cleaned if ch.isalpha()]
     capitals = len(letters) >= 2 and all(ch.isupper() for ch in letters)
     return Query(
@@ -216,6 +233,7 @@ def analyse(text: str, languages: Iterable[str] = ()) -> Query:
         skeleton="" if cyrillic else skeleton(cleaned),
         cyrillic=cyrillic,
         abbreviations=tuple(abbreviations),
+        abbreviation_at=tuple(at),
         capitals=capitals,
         languages=languages,
     )

@@ -17,16 +17,18 @@ import sqlite3
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from glossary.cache import cache_dir, digest, enabled
-from glossary.config import CONFIG_NAME
 from glossary.errors import LoadError, NotFoundError, Notice
-from glossary.model import Glossary
+from glossary.paths import CONFIG_NAME, discover, resolve_path
 from glossary.search.index import FORMAT, Index, build
-from glossary.sources import discover, fingerprint, read, resolve_path
-from glossary.sources.usable import PARTIAL, Skipped, read_usable
-from glossary.util import atomic_write
+from glossary.skipped import PARTIAL, Skipped
+
+if TYPE_CHECKING:
+    # Reading and building, which a lookup of an indexed glossary never does, are
+    # imported where they happen.
+    from glossary.model import Glossary
 
 __all__ = [
     "StoredIndex",
@@ -74,6 +76,8 @@ def _stamp(path: Path) -> dict[str, object]:
 
 
 def _write_stamp(path: Path, stat: str, content: str, skipped: Skipped | None = None) -> None:
+    from glossary.util import atomic_write
+
     record: dict[str, object] = {"format": FORMAT, "stat": stat, "fingerprint": content}
     if skipped:
         # An index of what loaded, not of the whole glossary: only a lookup that may
@@ -146,6 +150,8 @@ def _index_for_source(
             if (index := _open(target, stamp)) is not None:
                 return index, skipped
         else:
+            from glossary.sources import fingerprint
+
             content = fingerprint(root)
             if (
                 content is not None
@@ -189,6 +195,9 @@ def _read(root: Path, partial: bool) -> tuple[Glossary, Skipped, str]:
     """The glossary to index, what was left out of it, and the fingerprint of its
     sources (the content of every file, the ones left out included: fixing one of
     them builds the index again)."""
+    from glossary.sources import read
+    from glossary.sources.usable import read_usable
+
     if partial:
         glossary, skipped = read_usable(root)
         return glossary, skipped, glossary.fingerprint.removesuffix(PARTIAL)

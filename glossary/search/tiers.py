@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.search.query import Query, function_words
 
@@ -47,6 +47,9 @@ UNACCOUNTED = 15.0
 SLIP = 75.0
 #: Longer query words are not split into compound parts (no term word is this long).
 _LONGEST_WORD = 60
+#: A query of more content words than this is running text, not a phrase that a term
+#: inside it could answer.
+LONGEST_PHRASE = 40
 #: Below this, the best match is not good enough to stop looking for typos.
 _GOOD = 90.0
 _FLOOR = 50.0
@@ -63,6 +66,17 @@ class Hit:
 
 
 Hits = dict[int, Hit]
+
+
+class Inside(NamedTuple):
+    """A whole term found in a run of the query's words, ``start`` to ``end`` (positions
+    in :attr:`Query.words`, end exclusive), with the score it has there alone."""
+
+    start: int
+    end: int
+    tid: int
+    score: float
+    kind: str
 
 
 def offer(hits: Hits, tid: int, hit: Hit) -> None:
@@ -179,10 +193,12 @@ def by_words(
     query: Query,
     hits: Hits,
     extra: dict[int, dict[str, tuple[float, str]]] | None = None,
+    inside: list[Inside] | None = None,
 ) -> set[int]:
     """Terms that have the query's words: whole terms in any form (every content word of
     the term found), words of longer terms, and compounds whose head is the word. Returns
-    the positions of the query words that are (forms of) term words."""
+    the positions of the query words that are (forms of) term words. Whole terms found
+    in a run of the query's words are added to ``inside``."""
     known: set[int] = set()
     if not query.words:
         return known
@@ -192,9 +208,18 @@ def by_words(
     # term id -> position -> (weight, route, query position, is a content word)
     covered: dict[int, dict[int, tuple[float, str, int, bool]]] = defaultdict(dict)
     heads: dict[int, dict[int, tuple[float, int]]] = defaultdict(dict)
+    # For runs: term id -> query position -> term position -> (weight, route).
+    spread: dict[int, dict[int, dict[int, tuple[float, str]]]] = defaultdict(dict)
     for q_position, word in enumerate(query.words):
         function = query.function[q_position]
         found = word_matches(index, word, languages, function)
+        if inside is not None:
+            # An abbreviation with a case ending (``HOKSin``) in a run of words; alone,
+            # the whole-term tier scores it.
+            for at, reading in query.abbreviation_at:
+                if at == q_position and reading not in small:
+                    for tid, position in index.postings(reading):
+                        spread[tid].setdefault(q_position, {})[position] = (1.0, "same")
         if extra and q_position in extra:
             for term_word, value in extra[q_position].items():
                 found.setdefault(term_word, value)
@@ -203,11 +228,18 @@ def by_words(
             postings = index.postings(term_word)
             if postings and route in _SAME_WORD:
                 same.append(term_word)
-            cover = (weight, route, q_position, len(term_word) > 1 and term_word not in small)
+            content_word = len(term_word) > 1 and term_word not in small
+            cover = (weight, route, q_position, content_word)
+            runs = inside is not None and content_word and route in _SAME_WORD
             for tid, position in postings:
                 best = covered[tid].get(position)
                 if best is None or best[0] < weight:
                     covered[tid][position] = cover
+                if runs:
+                    here = spread[tid].setdefault(q_position, {})
+                    old = here.get(position)
+                    if old is None or old[0] < weight:
+                        here[position] = (weight, route)
         if same:
             known.add(q_position)
         if single and not function and same:
@@ -216,9 +248,12 @@ def by_words(
                 for tid, position in index.postings(compound):
                     if position not in heads[tid]:
                         heads[tid][position] = (weight, q_position)
-    rows = index.terms([*covered, *heads])
+    rows = index.terms([*covered, *heads, *spread])
     for tid, positions in covered.items():
         _score_words(query, rows[tid], positions, single, hits)
+    if inside is not None:
+        for tid, term_places in spread.items():
+            _runs(query, rows[tid], term_places, inside)
     for tid, places in heads.items():
         row = rows[tid]
         if row.abbr:
@@ -227,6 +262,51 @@ def by_words(
         weight = sum(w for w, _ in places.values()) / len(places)
         offer(hits, tid, Hit(round(78.0 + 2.0 * min(share, 1.0) * weight, 1), "compound"))
     return known
+
+
+def _runs(
+    query: Query, row: TermRow, at: dict[int, dict[int, tuple[float, str]]], inside: list[Inside]
+) -> None:
+    """Every run of the query's words that is the whole term ``row`` (its content words,
+    each once, in any order, with only function words between them): ``at`` gives, for
+    each query position, the term's content positions it may stand for."""
+    need = row.content
+    if need < 1:
+        return
+    content = query.content_positions
+    order = sorted(at)
+    for first in order:
+        if row.abbr and not _as_written(at[first]):
+            continue
+        taken: dict[int, tuple[float, str]] = {}
+        position = first
+        end = first
+        while True:
+            free = [(p, v) for p, v in at.get(position, {}).items() if p not in taken]
+            if not free or (row.abbr and not _as_written(at[position])):
+                break
+            term_position, value = max(free, key=lambda item: item[1][0])
+            taken[term_position] = value
+            end = position + 1
+            if len(taken) == need:
+                break
+            position = end
+            while position < len(query.words) and position not in content:
+                position += 1  # function words between the words of a term
+        if len(taken) < need:
+            continue
+        spare = sum(1 for p in range(first, end) if p not in content)
+        mean = sum(v[0] for v in taken.values()) / need
+        inverted = list(taken) != sorted(taken)
+        score = round(92.0 * mean - 0.5 * spare - inverted, 1)
+        routes = {v[1] for v in taken.values()}
+        kind = "normalized" if routes <= {"same"} else "lemma"
+        inside.append(Inside(first, end, row.tid, score, kind))
+
+
+def _as_written(places: dict[int, tuple[float, str]]) -> bool:
+    """An abbreviation matches only as written: no forms or stems."""
+    return all(route == "same" for _, route in places.values())
 
 
 def _compounding(languages: Iterable[str]) -> bool:
@@ -334,8 +414,19 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
     if not query.folded:
         return hits
     whole_term(index, query, hits)
-    known = by_words(index, query, hits)
+    # Terms inside the query matter only for a phrase that is not a term as a whole.
+    phrase = 2 <= len(query.content_positions) <= LONGEST_PHRASE
+    inside: list[Inside] | None = None
+    if phrase and not any(confident(h, line) for h in hits.values()):
+        inside = []
+    known = by_words(index, query, hits, inside=inside)
     best = max((h.score for h in hits.values() if not h.guess), default=0.0)
+    if best < line and inside:
+        # Not a term as a whole: perhaps terms inside it, with nothing left over.
+        from glossary.search.spans import answer_parts
+
+        answer_parts(index, query, inside, hits)
+        best = max((h.score for h in hits.values() if not h.guess), default=0.0)
     if typos and best < _GOOD:
         fuzzy(index, query, hits)
     if max((h.score for h in hits.values()), default=0.0) < SLIP and _compounding(index.languages):

@@ -1,0 +1,156 @@
+"""Glossary terms inside a longer run of words.
+
+:func:`spans` finds the terms of a query or a sentence as runs of its words (inflected
+forms and abbreviations too), the longest first and without overlaps, left to right:
+what ``glossary scan`` marks in running text. :func:`answer_parts` is the lookup tier
+built on the same matches: when the whole query is not a term, the longest terms inside
+it answer (kind ``part``) if nothing else is left over, that is when every other word of
+the query is a function word, a word that frames a term without changing what it names
+(``в системе СПО``, ``Министерство просвещения РФ``) or a word of another term found
+there (``Ammatillisen koulutuksen järjestäjät``, ``ФГОС СПО``). A phrase with a word
+the glossary cannot account for (``Laki ammatillisesta koulutuksesta``, ``heikosti
+koulutettujen työttömyys``) names another concept, so its terms stay nearest guesses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from glossary.search.query import Query, analyse
+from glossary.search.tiers import (
+    CONFIDENT,
+    LONGEST_PHRASE,
+    Hit,
+    Hits,
+    Inside,
+    by_words,
+    offer,
+)
+
+if TYPE_CHECKING:
+    from glossary.search.index import Index
+
+__all__ = ["Span", "SpanTerm", "answer_parts", "spans"]
+
+#: What a part scores: this, plus up to :data:`_SHARE_POINTS` for the share of the
+#: query's content words it covers; each further part of the same query 2 less.
+_PART_BASE = CONFIDENT
+_SHARE_POINTS = 8.0
+_NEXT_PART = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class SpanTerm:
+    """A term found as a run of words."""
+
+    concept_id: str
+    term: str
+    lang: str
+    score: float
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Words ``start`` to ``end`` (end exclusive) of :attr:`Query.words`, which are a
+    term in some form; ``terms`` holds every term they are, best first."""
+
+    start: int
+    end: int
+    text: str
+    terms: tuple[SpanTerm, ...]
+
+
+def spans(index: Index, query: Query | str, line: float = CONFIDENT) -> list[Span]:
+    """The terms in ``query`` (a phrase or a sentence), as runs of its words: at each
+    word the longest run that is a term scoring at least ``line``, then on after it,
+    never overlapping. ``ammatillisen koulutuksen järjestäjät`` gives
+    ``ammatillisen koulutuksen`` then nothing for ``järjestäjät`` alone."""
+    if not isinstance(query, Query):
+        query = analyse(query, index.languages)
+    inside: list[Inside] = []
+    if query.folded:
+        by_words(index, query, {}, inside=inside)
+    by_run: dict[tuple[int, int], list[Inside]] = {}
+    for one in inside:
+        if one.score >= line:
+            by_run.setdefault((one.start, one.end), []).append(one)
+    out: list[Span] = []
+    reached = 0
+    for start, end in sorted(by_run, key=lambda run: (run[0], -run[1])):
+        if start < reached:
+            continue
+        reached = end
+        found = sorted(by_run[start, end], key=lambda f: (-f.score, f.tid))
+        rows = index.terms([f.tid for f in found])
+        terms = tuple(
+            SpanTerm(
+                index.concept(rows[f.tid].cid)[0],
+                rows[f.tid].text,
+                rows[f.tid].lang,
+                f.score,
+                f.kind,
+            )
+            for f in found
+        )
+        out.append(Span(start, end, " ".join(query.words[start:end]), terms))
+    return out
+
+
+@lru_cache(maxsize=16)
+def _frame_words(languages: tuple[str, ...]) -> frozenset[str]:
+    from glossary.languages import get as plugin
+
+    out: set[str] = set()
+    for lang in languages:
+        out |= plugin(lang).frame_words
+    return frozenset(out)
+
+
+def answer_parts(index: Index, query: Query, inside: Sequence[Inside], hits: Hits) -> None:
+    """Offer the terms found inside ``query`` as answers of kind ``part`` when nothing
+    of the query is left over (module docstring). The longest comes first; of two as
+    long, the last in a language whose terms are compounds of modifiers and a head at
+    the end (Finnish: ``ammatillisen koulutuksen järjestäjät`` is a ``järjestäjä``),
+    else the first (``ФГОС СПО`` is a ``ФГОС``)."""
+    content = query.content_positions
+    if not 2 <= len(content) <= LONGEST_PHRASE or query.only_function_words:
+        return
+    first, last = min(content), max(content)
+    found = [f for f in inside if f.score >= CONFIDENT and not (f.start <= first and last < f.end)]
+    if not found:
+        return
+    covered = {p for f in found for p in range(f.start, f.end) if p in content}
+    frames = _frame_words(tuple(index.languages))
+    if any(p not in covered and query.words[p] not in frames for p in content):
+        return  # a word the glossary cannot account for: another concept
+
+    def words(run: tuple[int, int]) -> int:
+        return sum(1 for p in range(*run) if p in content)
+
+    runs = {(f.start, f.end) for f in found}
+    widest = [
+        run for run in runs if not any(o != run and o[0] <= run[0] and run[1] <= o[1] for o in runs)
+    ]
+    rows = index.terms([f.tid for f in found])
+    head_last = {(f.start, f.end) for f in found if _compounding(rows[f.tid].lang)}
+
+    def rank(run: tuple[int, int]) -> tuple[int, int]:
+        return (-words(run), -run[0] if run in head_last else run[0])
+
+    for place, run in enumerate(sorted(widest, key=rank)):
+        share = words(run) / len(content)
+        score = round(_PART_BASE + _SHARE_POINTS * share - _NEXT_PART * place, 1)
+        for f in found:
+            if (f.start, f.end) == run:
+                offer(hits, f.tid, Hit(max(min(score, f.score), _PART_BASE), "part"))
+
+
+@lru_cache(maxsize=16)
+def _compounding(lang: str) -> bool:
+    from glossary.languages import get as plugin
+
+    return plugin(lang).compounds
