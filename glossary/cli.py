@@ -323,10 +323,13 @@ def show(
 @app.command()
 @_command
 def validate(
-    path: Annotated[
-        Path | None,
+    paths: Annotated[
+        list[Path] | None,
         typer.Argument(
-            help="Glossary folder or file (default: the glossary in use).", show_default=False
+            metavar="[PATH]...",
+            help="Glossary folder, TBX file, or concept files, each checked against the "
+            "whole glossary it belongs to (default: the glossary in use).",
+            show_default=False,
         ),
     ] = None,
     output: Annotated[
@@ -350,10 +353,11 @@ def validate(
     ] = False,
     glossary: GlossaryOption = None,
 ) -> None:
-    """Check the sources and list every problem as path:line:col: CODE message.
+    """Check the sources and list every problem as path:line:col: severity: CODE message.
 
     Rules and their codes are listed in docs/rules.md; select and ignore them here or in
-    the [validate] table of glossary.toml.
+    the [validate] table of glossary.toml. A concept file is checked against the whole
+    glossary of the nearest glossary.toml above it, and only its problems are listed.
 
     Example: glossary validate terms/ --strict
     """
@@ -361,7 +365,7 @@ def validate(
     from glossary.validation import validate as run
 
     report = run(
-        path if path is not None else glossary,
+        paths if paths else glossary,
         select=select,
         ignore=ignore,
         cache=False if no_cache else None,

@@ -216,7 +216,7 @@ def test_fmt_check_lists_and_exits_1_without_writing(runner, messy):
     assert result.stderr.splitlines()[-1] == (
         "1 file would be reformatted, 1 unchanged, 1 not formatted because of errors"
     )
-    assert f"{messy / 'c.yaml'}:2:12: L102 " in result.stderr
+    assert f"{messy / 'c.yaml'}:2:12: error: L102 " in result.stderr
     assert (messy / "a.yaml").read_bytes() == kept
 
 

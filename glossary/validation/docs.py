@@ -16,9 +16,23 @@ _INTRO = """\
 # Rules
 
 `glossary validate` reads every source, then runs these rules and prints each problem as
-`path:line:col: CODE message` (or as JSON with `--format json`, or as GitHub workflow
-annotations with `--format github`). It exits with 1 when there is an error (with
-`--strict`, a warning too) and with 0 otherwise.
+`path:line:col: severity: CODE message`, as compilers do (or as JSON with `--format json`,
+or as GitHub workflow annotations with `--format github`):
+
+```console
+$ glossary validate terms/
+terms/module.yaml:11:14: error: L108 'nuon' is not a valid pos; expected one of: noun, verb, adjective, adverb, properNoun, other (did you mean 'noun'?)
+terms/webinar.yaml:12:9: warning: K504 'Webinaari' (fi) starts with a capital letter but is neither a proper noun nor an abbreviation
+621 concepts in 622 files: 1 error, 1 warning
+```
+
+It exits with 1 when there is an error (with `--strict`, a warning too) and with 0
+otherwise.
+
+Given one concept file (or several), it checks them against the whole glossary they
+belong to, the folder of the nearest `glossary.toml` above them: a relation to a concept
+in another file is found, a term another file uses is compared, and only the named
+files' problems are printed. That is quick enough to run when a file is saved.
 
 Codes start with a letter for their family:
 
