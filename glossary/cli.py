@@ -423,7 +423,8 @@ def fmt(
         ),
     ] = False,
     diff: Annotated[
-        bool, typer.Option("--diff", help="Show the changes as a unified diff.")
+        bool,
+        typer.Option("--diff", help="Change nothing; show the changes as a unified diff."),
     ] = False,
     glossary: GlossaryOption = None,
 ) -> None:
@@ -444,7 +445,7 @@ def fmt(
     from glossary.util import printable
 
     for path in report.reformatted:
-        typer.echo(printable(f"{'would reformat' if check else 'reformatted'} {path}"))
+        typer.echo(printable(f"{'would reformat' if check or diff else 'reformatted'} {path}"))
         if path in report.diffs:
             typer.echo(printable(report.diffs[path], newlines=True), nl=False)
     if report.diagnostics:
@@ -452,7 +453,7 @@ def fmt(
     for path, reason in report.refused.items():
         typer.echo(printable(report.diffs.get(path, ""), newlines=True), nl=False)
         _err(f"{path}: {reason}")
-    _err(report.summary(check))
+    _err(report.summary(check or diff))
     failed = report.failed or (check and report.reformatted)
     raise typer.Exit(1 if failed else 0)
 

@@ -242,6 +242,31 @@ def test_fmt_diff(runner, messy):
     assert "\n+id: a\n status: approved\n-id: a\n-languages: {fi: {terms: [a]}}\n" in result.stdout
 
 
+@pytest.mark.parametrize(
+    "options", [["--diff"], ["--check"], ["--check", "--diff"]], ids=" ".join
+)
+@pytest.mark.parametrize("cache", ["0", "1"], ids=["no-cache", "cache"])
+def test_fmt_diff_and_check_never_write(runner, messy, options, cache, monkeypatch):
+    monkeypatch.setenv("GLOSSARY_NO_CACHE", "" if cache == "1" else "1")
+    files = sorted(messy.glob("*.yaml"))
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    for _ in range(2):  # the second time from the cache, if it is on
+        result = runner.invoke(app, ["fmt", *options, str(messy)])
+        assert result.exit_code == 1, result.output  # c.yaml is broken
+        assert f"would reformat {messy / 'a.yaml'}\n" in result.stdout
+        assert "reformatted " not in result.stdout
+        assert result.stderr.endswith(
+            "1 file would be reformatted, 1 unchanged, 1 not formatted because of errors\n"
+        ), result.stderr
+        assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == before
+    assert sorted(p.name for p in messy.iterdir()) == [
+        "a.yaml",
+        "b.yaml",
+        "c.yaml",
+        "glossary.toml",
+    ]
+
+
 def test_fmt_refuses_the_installed_glossary(runner, monkeypatch, tmp_path):
     import glossary.sources as sources
 
