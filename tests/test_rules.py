@@ -292,3 +292,71 @@ def test_the_official_rng_can_be_named_for_tbx_sources(tmp_path, interop):
     )
     report = glossary.validate(source, cache=False)
     assert any(d.code == "X601" and "schema" in d.message for d in report.diagnostics)
+
+
+# -- one root cause, one diagnostic -----------------------------------------------------
+
+CLEAN = """\
+id: a
+status: approved
+languages:
+  fi:
+    definition: Opiskelu, jossa opiskelija ja opettaja ovat eri paikoissa.
+    terms:
+      - term: etäopiskelu
+        pos: noun
+      - term: etäopetus
+        status: admitted
+        pos: noun
+  ru:
+    definition: Обучение, при котором обучающийся и преподаватель находятся в разных местах.
+    terms:
+      - term: дистанционное обучение
+        pos: noun
+        gender: neuter
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("status: admitted", "status: admited", (10, 17, "L108")),
+        ("status: admitted", "staus: admitted", (10, 9, "L106")),
+        ("status: admitted", "status: [admitted]", (10, 17, "L107")),
+        (
+            "pos: noun\n      - term: etäopetus",
+            "pos: nun\n      - term: etäopetus",
+            (8, 14, "L108"),
+        ),
+        ("gender: neuter", "gender: neutral", (17, 17, "L108")),
+        ("gender: neuter", "gendr: neuter", (17, 9, "L106")),
+        ("    definition: Opiskelu", "    definiton: Opiskelu", (5, 5, "L106")),
+        (
+            "    definition: Opiskelu, jossa opiskelija ja opettaja ovat eri paikoissa.",
+            "    definition: [Opiskelu]",
+            (5, 17, "L107"),
+        ),
+        ("      - term: etäopiskelu", "      - trm: etäopiskelu", (7, 9, "L106")),
+        ("      - term: etäopiskelu", "      - term: [etäopiskelu]", (7, 15, "L107")),
+        ("id: a", "idd: a", (1, 1, "L106")),
+        ("  ru:", "  russian:", (12, 3, "L111")),
+    ],
+    ids=lambda value: value if isinstance(value, str) and ":" in value else None,
+)
+def test_one_root_cause_gives_one_diagnostic(tmp_path, old, new, expected):
+    """A refused field is not reported again as missing (C301-C306, K504)."""
+    assert glossary.validate(_concept(tmp_path, CLEAN), cache=False).diagnostics == ()
+    broken = CLEAN.replace(old, new, 1)
+    assert broken != CLEAN
+    report = glossary.validate(_concept(tmp_path, broken), cache=False)
+    assert [(d.line, d.col, d.code) for d in report.diagnostics] == [expected], [
+        str(d) for d in report.diagnostics
+    ]
+
+
+def _concept(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "glossary.toml").write_text(
+        BASE_TOML + '\n[validate]\nextend-select = ["C305", "C306"]\n', encoding="utf-8"
+    )
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    return tmp_path

@@ -86,7 +86,7 @@ def validate(
         if path is None or isinstance(path, str | os.PathLike)
         else [Path(p) for p in path] or [resolve_path(None)]
     )
-    groups: dict[Path | None, list[Path]] = {}
+    groups: dict[Path, list[Path]] = {}
     whole: list[Path] = []
     for item in given:
         folder = glossary_folder(item) if item.exists() else None

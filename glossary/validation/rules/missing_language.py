@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from glossary.model import Concept, ConceptStatus
 from glossary.validation.diagnostics import Diagnostic, Severity
-from glossary.validation.rules.base import Context, Scope
+from glossary.validation.rules.base import Context, Scope, rejected
 
 CODE = "C301"
 NAME = "missing-language"
@@ -38,7 +38,7 @@ SCOPE = Scope.CONCEPT
 def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
     draft = concept.status is ConceptStatus.DRAFT
     for lang in ctx.meta.required:
-        if lang not in concept.languages:
+        if lang not in concept.languages and not rejected(concept, "languages"):
             yield ctx.report(
                 concept.where("languages"),
                 f"no '{lang}' section; glossary.toml requires it",
