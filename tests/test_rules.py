@@ -84,6 +84,11 @@ def test_failing_sample(name, tmp_path):
                 ("out.yaml", "a symbolic link out of the glossary folder; not read"),
             ]
             assert "SECRET" not in str(glossary.validate(path, cache=False).diagnostics)
+    elif path.is_file():
+        # Alone in a glossary folder: a file is checked against the folder it is in.
+        shutil.copy(CONFIG, tmp_path / "glossary.toml")
+        shutil.copy(path, tmp_path / name)
+        path = tmp_path / name
     code = name[:4]
     report = glossary.validate(path, select=[code], cache=False)
     found = {(d.line, d.col, d.code) for d in report.diagnostics if d.code == code}
@@ -360,3 +365,37 @@ def _concept(tmp_path: Path, text: str) -> Path:
     )
     (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
     return tmp_path
+
+
+# -- one file of a glossary -------------------------------------------------------------
+
+
+def test_one_file_is_checked_against_its_whole_glossary(tmp_path, runner, monkeypatch):
+    from glossary.cli import app
+
+    (tmp_path / "glossary.toml").write_text(BASE_TOML, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.yaml").write_text(
+        "id: a\nrelated: [b, zz]\nlanguages:\n  fi: {terms: [etäopiskelu]}\n"
+        "  ru: {terms: [{term: обучение, status: admitted}, дистанционное обучение]}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.yaml").write_text(
+        "id: b\nstatus: aproved\nlanguages:\n  fi: {terms: [b]}\n  ru: {terms: [обучение]}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "sub/a.yaml", "--select", "R,K,L"])
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "sub/a.yaml:2:14: error: R202 related concept 'zz' does not exist\n"
+        "sub/a.yaml:5:23: warning: K507 'обучение' (ru, admitted) is also a term of 'b' "
+        "(preferred) at b.yaml:5:16; if they are homographs, number them with 'homograph'\n"
+    )
+    assert result.stderr == "1 concept in 1 file: 1 error, 1 warning\n"
+    whole = runner.invoke(app, ["validate", ".", "--select", "R,K,L"])
+    assert "b.yaml:2:9: error: L108 'aproved' is not a valid status" in whole.stdout
+    assert whole.stderr == "2 concepts in 3 files: 2 errors, 1 warning\n"
+    both = runner.invoke(app, ["validate", "sub/a.yaml", "b.yaml", "--select", "R,K,L"])
+    assert both.stdout.count("\n") == 3
+    assert both.stderr == "2 concepts in 2 files: 2 errors, 1 warning\n"

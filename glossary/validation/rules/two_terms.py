@@ -1,0 +1,125 @@
+"""Two terms written as one: joined by ``;``, by `` / `` or by a comma.
+
+Pasted from a spreadsheet cell or a partner's list, ``etäopiskelu, etäopetus`` becomes
+one term that matches nothing; each term needs its own entry under ``terms`` (with its
+status). A term is reported when it holds
+
+- a semicolon;
+- a slash with a space on both sides (``opettaja / ohjaaja``; ``pass/fail test``,
+  ``мастер п/о`` and ``2005/36/EC`` have none and are fine);
+- a comma between two full terms. Real terms hold commas too, and those are told apart:
+  a comma inside an enumeration closed by a conjunction (``Skills, Competences,
+  Qualifications and Occupations``, ``психолого-педагогическая, медицинская и
+  социальная помощь``); a comma before a participle or a relative clause (``подход,
+  ориентированный на обучающегося``, ``молодёжь, которая не учится``, ``work, based
+  on …``, ``koulutus, joka …``), found for Russian with the project's morphology
+  (pymorphy3); and, in Russian, a comma after a word that cannot be in the nominative:
+  the comma then lists dependents of one head (``свидетельство о профессии рабочего,
+  должности служащего``), while a full term starts in the nominative.
+
+**Fails**
+
+```yaml
+id: a
+languages:
+  fi:
+    terms: ["etäopiskelu, etäopetus"]
+  ru:
+    terms: [дистанционное обучение; ДО]
+```
+
+**Passes**
+
+```yaml
+id: a
+languages:
+  fi:
+    terms: [etäopiskelu, {term: etäopetus, status: admitted}]
+  ru:
+    terms: [дистанционное обучение, "подход, ориентированный на обучающегося"]
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from glossary.langtags import primary_language
+from glossary.model import Concept
+from glossary.validation.diagnostics import Diagnostic
+from glossary.validation.rules.base import Context, Scope
+
+CODE = "K506"
+NAME = "two-terms-in-one"
+SCOPE = Scope.CONCEPT
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_CONJUNCTIONS = {
+    "ru": {"и", "или", "либо"},
+    "fi": {"ja", "tai", "sekä", "eli"},
+    "en": {"and", "or", "nor"},
+}
+_RELATIVE = {
+    "fi": re.compile(
+        r"(jo(ka|nka|ta|ssa|sta|hon|lla|lta|lle|ksi|tka|iden|ita|issa|ista|ihin)"
+        r"|mi(kä|nkä|tä|ssä|stä|hin|llä|ltä|lle))\Z"
+    ),
+    "en": re.compile(r"(which|who|whom|whose|that|where|when|\w+ed|\w+ing)\Z"),
+}
+
+
+def _separator(term: str, lang: str) -> str | None:
+    """The separator that joins two terms in ``term``, or None."""
+    if ";" in term:
+        return ";"
+    if re.search(r"\s/\s", term):
+        return " / "
+    if "," not in term:
+        return None
+    code = primary_language(lang)
+    parts = term.split(",")
+    for index in range(1, len(parts)):
+        before = _WORD.findall(parts[index - 1])
+        after = _WORD.findall(parts[index])
+        if not before or not after:
+            continue
+        rest = {w.casefold() for w in _WORD.findall(",".join(parts[index:]))}
+        if rest & _CONJUNCTIONS.get(code, set()):
+            continue  # an enumeration inside one term
+        if code == "ru":
+            if _russian_clause(before[-1], after[0]):
+                continue
+        elif code in _RELATIVE and _RELATIVE[code].match(after[0].casefold()):
+            continue
+        return ","
+    return None
+
+
+def _russian_clause(before: str, after: str) -> bool:
+    """Whether a comma between ``before`` and ``after`` stays inside one Russian term: a
+    participle or ``который`` follows, or the word before cannot be nominative."""
+    from glossary.languages.ru import _analyzer
+
+    morph = _analyzer()
+    for parse in morph.parse(after.casefold()):
+        if parse.score >= 0.05 and ("PRTF" in parse.tag or parse.normal_form == "который"):
+            return True
+    return not any(
+        "nomn" in parse.tag for parse in morph.parse(before.casefold()) if parse.score >= 0.01
+    )
+
+
+def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
+    for lang, section in concept.languages.items():
+        for term in section.terms:
+            if not any(ch in term.term for ch in ",;/"):
+                continue
+            separator = _separator(term.term, lang)
+            if separator is not None:
+                yield ctx.report(
+                    term.where("term"),
+                    f"'{term.term}' ({lang}) looks like two terms joined by '{separator}'; "
+                    "give each its own entry under terms",
+                    concept.id,
+                )
