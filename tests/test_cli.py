@@ -175,7 +175,9 @@ def test_a_broken_glossary_gives_diagnostics_and_exit_1_not_a_traceback(runner, 
     result = run(runner, "lookup", "x", "-g", str(tmp_path))
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"{tmp_path / 'a.yaml'}:4:1: error: L102 ") or lines[0].startswith("a.yaml")
+    assert lines[0].startswith(f"{tmp_path / 'a.yaml'}:4:1: error: L102 ") or lines[0].startswith(
+        "a.yaml"
+    )
     assert any(":1:5: error: L110 " in line for line in lines)
     assert lines[-1] == "glossary: error: the glossary has 2 errors; run 'glossary validate'"
     assert "Traceback" not in result.stderr

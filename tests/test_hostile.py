@@ -322,7 +322,9 @@ def test_an_id_with_a_final_newline_is_not_an_id(tmp_path):
     folder = _glossary(tmp_path / "g", a='id: "alpha\\n"\nlanguages:\n  fi:\n    terms: [a]\n')
     result = run("validate", folder)
     assert result.returncode == 1
-    assert f"{folder / 'a.yaml'}:1:6: error: L110 id 'alpha\\n' must start with a-z" in result.stdout
+    assert (
+        f"{folder / 'a.yaml'}:1:6: error: L110 id 'alpha\\n' must start with a-z" in result.stdout
+    )
     site = run("export", "site", "--glossary", folder, "--out", tmp_path / "site")
     assert site.returncode == 1
     assert not (tmp_path / "site").exists()

@@ -25,7 +25,9 @@ def test_did_you_mean_for_2000_broken_related_is_fast(tmp_path):
         f"{tmp_path / 'c.yaml'}:2:11: error: R202 related concept 'concpt-00000-x' does not exist"
         " (did you mean 'concept-00000-x'?)"
     )
-    assert lines[1] == f"{tmp_path / 'c.yaml'}:2:27: error: R202 related concept 'zz0' does not exist"
+    assert (
+        lines[1] == f"{tmp_path / 'c.yaml'}:2:27: error: R202 related concept 'zz0' does not exist"
+    )
     assert result.elapsed < 10, result.elapsed  # minutes before (difflib over every id)
 
 

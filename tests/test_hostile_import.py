@@ -348,7 +348,10 @@ DAMAGED = {
         "1:1: error: L101 not a readable XLSX file (",
     ),
     "corrupt-deflate": (corrupt_deflate, "1:1: error: L101 not a readable XLSX file ("),
-    "truncated-content-types": (truncated_content_types, "1:1: error: L101 not a readable XLSX file ("),
+    "truncated-content-types": (
+        truncated_content_types,
+        "1:1: error: L101 not a readable XLSX file (",
+    ),
     "bad-cell-ref": (
         lambda: changed(SHEET, b'r="A2"', b'r="A0x"'),
         "2:1: error: L101 not a readable XLSX file (",
