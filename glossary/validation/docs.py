@@ -20,10 +20,10 @@ _INTRO = """\
 or as GitHub workflow annotations with `--format github`):
 
 ```console
-$ glossary validate terms/
-terms/module.yaml:11:14: error: L108 'nuon' is not a valid pos; expected one of: noun, verb, adjective, adverb, properNoun, other (did you mean 'noun'?)
-terms/webinar.yaml:12:9: warning: K504 'Webinaari' (fi) starts with a capital letter but is neither a proper noun nor an abbreviation
-621 concepts in 622 files: 1 error, 1 warning
+$ glossary validate terms/webinar.yaml
+terms/webinar.yaml:3:9: error: L108 'aproved' is not a valid status; expected one of: draft, reviewed, approved, retired (did you mean 'approved'?)
+terms/webinar.yaml:9:15: error: K506 'webinaari, verkkoseminaari' (fi) looks like two terms joined by ','; give each its own entry under terms
+1 concept in 1 file: 2 errors, 0 warnings
 ```
 
 It exits with 1 when there is an error (with `--strict`, a warning too) and with 0
