@@ -242,9 +242,7 @@ def test_fmt_diff(runner, messy):
     assert "\n+id: a\n status: approved\n-id: a\n-languages: {fi: {terms: [a]}}\n" in result.stdout
 
 
-@pytest.mark.parametrize(
-    "options", [["--diff"], ["--check"], ["--check", "--diff"]], ids=" ".join
-)
+@pytest.mark.parametrize("options", [["--diff"], ["--check"], ["--check", "--diff"]], ids=" ".join)
 @pytest.mark.parametrize("cache", ["0", "1"], ids=["no-cache", "cache"])
 def test_fmt_diff_and_check_never_write(runner, messy, options, cache, monkeypatch):
     monkeypatch.setenv("GLOSSARY_NO_CACHE", "" if cache == "1" else "1")
