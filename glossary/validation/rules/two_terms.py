@@ -4,7 +4,7 @@ Pasted from a spreadsheet cell or a partner's list, ``etäopiskelu, etäopetus``
 one term that matches nothing; each term needs its own entry under ``terms`` (with its
 status). A term is reported when it holds
 
-- a semicolon;
+- a semicolon (not in a formula, which has ``=``);
 - a slash with a space on both sides (``opettaja / ohjaaja``; ``pass/fail test``,
   ``мастер п/о`` and ``2005/36/EC`` have none and are fine);
 - a comma between two full terms. Real terms hold commas too, and those are told apart:
@@ -13,9 +13,11 @@ status). A term is reported when it holds
   социальная помощь``); a comma before a participle or a relative clause (``подход,
   ориентированный на обучающегося``, ``молодёжь, которая не учится``, ``work, based
   on …``, ``koulutus, joka …``), found for Russian with the project's morphology
-  (pymorphy3); and, in Russian, a comma after a word that cannot be in the nominative:
+  (pymorphy3); a comma before a word that starts an explanation or a qualifier
+  (``e.g.``, ``formerly``, ``the``; ``esim.``; ``например``); and, in Russian, a comma after a word that cannot be in the nominative:
   the comma then lists dependents of one head (``свидетельство о профессии рабочего,
-  должности служащего``), while a full term starts in the nominative.
+  должности служащего``), while a full term starts in the nominative. Commas are judged
+  in Finnish, Russian and English only; in other languages only ``;`` and `` / `` are.
 
 **Fails**
 
@@ -57,8 +59,29 @@ SCOPE = Scope.CONCEPT
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CONJUNCTIONS = {
     "ru": {"и", "или", "либо"},
-    "fi": {"ja", "tai", "sekä", "eli"},
-    "en": {"and", "or", "nor"},
+    "fi": {"ja", "tai", "sekä", "eli", "jne", "ym", "yms"},
+    "en": {"and", "or", "nor", "etc"},
+}
+#: Words after a comma that start an explanation or a qualifier, not another term.
+_QUALIFIERS = {
+    "ru": {"например", "особенно", "кроме", "ранее", "бывший", "бывшая", "бывшее", "то", "т"},
+    "fi": {"esim", "esimerkiksi", "erityisesti", "yleensä", "lähinnä", "ent", "aiemmin"},
+    "en": {
+        "e",
+        "eg",
+        "i",
+        "ie",
+        "formerly",
+        "especially",
+        "including",
+        "excluding",
+        "except",
+        "usually",
+        "mainly",
+        "the",
+        "a",
+        "an",
+    },
 }
 _RELATIVE = {
     "fi": re.compile(
@@ -71,6 +94,8 @@ _RELATIVE = {
 
 def _separator(term: str, lang: str) -> str | None:
     """The separator that joins two terms in ``term``, or None."""
+    if "=" in term:
+        return None  # a formula
     if ";" in term:
         return ";"
     if re.search(r"\s/\s", term):
@@ -78,6 +103,8 @@ def _separator(term: str, lang: str) -> str | None:
     if "," not in term:
         return None
     code = primary_language(lang)
+    if code not in _CONJUNCTIONS:
+        return None  # where a comma may stand in a term of this language is not known
     parts = term.split(",")
     for index in range(1, len(parts)):
         before = _WORD.findall(parts[index - 1])
@@ -87,6 +114,8 @@ def _separator(term: str, lang: str) -> str | None:
         rest = {w.casefold() for w in _WORD.findall(",".join(parts[index:]))}
         if rest & _CONJUNCTIONS.get(code, set()):
             continue  # an enumeration inside one term
+        if after[0].casefold() in _QUALIFIERS.get(code, set()):
+            continue  # an explanation or a qualifier
         if code == "ru":
             if _russian_clause(before[-1], after[0]):
                 continue

@@ -5,7 +5,8 @@ wrong section. A language's script is the script subtag of its tag (``uz-Latn``)
 the one CLDR gives it (through Babel: ``fi`` Latin, ``ru`` Cyrillic, ``sr`` Cyrillic).
 
 - A term of a language written in Latin letters may not hold a letter of another script
-  (Cyrillic under ``fi`` or ``en``).
+  (Cyrillic under ``fi`` or ``en``). Greek letters are the exception in every language:
+  they are the symbols of science (``γ``, ``σ′``, ``β-testaus``).
 - A term of a language written in another script must hold a letter of it: a term of
   Latin letters only under ``ru`` is reported, except abbreviations and proper names,
   which Russian writes in Latin letters (``ECVET``, ``Erasmus+``). A term is taken as
@@ -97,8 +98,9 @@ def expected_script(lang: str) -> str | None:
     return None
 
 
-def _letters(text: str) -> Counter[str]:
-    return Counter(s for s in map(script_of, text) if s)
+def _letters(text: str, script: str) -> Counter[str]:
+    """The letters of ``text`` by script; Greek ones only where Greek is the script."""
+    return Counter(s for s in map(script_of, text) if s and (s != "GREEK" or s == script))
 
 
 def _name_or_abbreviation(term: Term) -> bool:
@@ -120,7 +122,7 @@ def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
         for term in section.terms:
             if term.term.isascii() and script == "LATIN":
                 continue
-            letters = _letters(term.term)
+            letters = _letters(term.term, script)
             others = sorted(s for s in letters if s != script)
             if not others:
                 continue
@@ -145,7 +147,7 @@ def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
         for label, text, where in texts:
             if not text or (text.isascii() and script == "LATIN"):
                 continue
-            letters = _letters(text)
+            letters = _letters(text, script)
             total = sum(letters.values())
             main, count = letters.most_common(1)[0] if letters else (script, 0)
             if main != script and count * 2 > total:
