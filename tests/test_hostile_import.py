@@ -183,12 +183,12 @@ def test_merge_inserts_what_is_new_and_keeps_every_other_byte(tmp_path):
 
 
 BROKEN = {
-    "unknown-field": ("  fi:\n    terms: [etäopiskelu]\n    colour: blue\n", "5:5: L106"),
+    "unknown-field": ("  fi:\n    terms: [etäopiskelu]\n    colour: blue\n", "5:5: error: L106"),
     "invalid-value": (
         "  fi:\n    terms:\n    - term: etäopiskelu\n      pos: nuon\n",
-        "6:12: L108",
+        "6:12: error: L108",
     ),
-    "invalid-date": ("updated: 2026-13-01\nlanguages:\n  fi:\n    terms: [a]\n", "2:10: L114"),
+    "invalid-date": ("updated: 2026-13-01\nlanguages:\n  fi:\n    terms: [a]\n", "2:10: error: L114"),
 }
 
 
