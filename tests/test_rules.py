@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import glossary
+from glossary.model import Concept, GlossaryMeta, LangSection, SourceLocation, Term, TermStatus
 from glossary.validation.docs import rules_markdown
-from glossary.validation.rules import RULES
+from glossary.validation.rules import RULES, Context
 
 INVALID = DATA / "invalid"
 CONFIG = INVALID / "glossary.toml"
@@ -399,3 +402,44 @@ def test_one_file_is_checked_against_its_whole_glossary(tmp_path, runner, monkey
     both = runner.invoke(app, ["validate", "sub/a.yaml", "b.yaml", "--select", "R,K,L"])
     assert both.stdout.count("\n") == 3
     assert both.stderr == "2 concepts in 2 files: 2 errors, 1 warning\n"
+
+
+# -- the new rules on any text ----------------------------------------------------------
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(
+        [*"aäoöeкоеёи ,;/-=()«»'.", "\u0301", "\u0300", "γ", "Σ", "ß", "İ", "\u00ad", "1"]
+    ),
+    min_size=1,
+    max_size=40,
+)
+_LANGS = st.sampled_from(["fi", "ru", "en", "sv", "de", "sr-Latn", "uz-Cyrl", "zh", "el", "und"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    terms=st.lists(st.tuples(_LANGS, _TEXT, st.booleans(), _TEXT), min_size=1, max_size=6),
+)
+def test_the_new_rules_take_any_text(terms):
+    """H406, H407, K503, K506, K507, K501 and R209 never raise, and point into the file."""
+    here = SourceLocation("c.yaml", 3, 5)
+    concepts = []
+    for index, (lang, text, preferred, definition) in enumerate(terms):
+        term = Term(
+            term=text,
+            status=TermStatus.PREFERRED if preferred else TermStatus.ADMITTED,
+            location=here,
+            spans={"term": (3, 5)},
+        )
+        section = LangSection(lang=lang, terms=(term,), definition=definition, location=here)
+        concepts.append(Concept(id=f"c{index % 3}", languages={lang: section}, location=here))
+    meta = GlossaryMeta(languages=("fi", "ru"))
+    for code in ("H406", "H407", "K503", "K506", "K507", "K501", "R209"):
+        rule = RULES[code]
+        ctx = Context(meta, rule, dict(rule.defaults))
+        assert rule.check is not None
+        if rule.scope.value == "glossary":
+            found = list(rule.check(concepts, ctx))
+        else:
+            found = [d for concept in concepts for d in rule.check(concept, ctx)]
+        assert all(d.line >= 1 and d.code == code for d in found)
