@@ -45,6 +45,20 @@ Codes start with a letter for their family:
 | `K` | consistency: duplicates, deprecated terms, circular definitions, capitals |
 | `X` | TBX sources against the TBX-Basic schema |
 
+## Errors and warnings
+
+A rule's severity says what a terminologist would do about what it finds. An **error**
+is data that is wrong whoever looks at it, and that a reader or a tool would take at its
+word: a term in the wrong script (H406), two terms in one (K506), a stress mark inside
+a term (H407), a section in a language the glossary does not declare (R209), relations
+that contradict each other (R207), one preferred term for two concepts (K501). A
+**warning** asks for a judgment the data cannot make: a term that two concepts share
+with another status (K507; homonymy can be real, and numbered homographs silence it), a
+definition that may only repeat its term (K503), a capital letter (K504), a `related`
+link that repeats a hierarchical one (R208), a missing part of a draft. `--strict`
+fails on warnings too; the bundled glossary is kept clean under it, deciding each
+warning with a fix, a `homograph` number or a `# noqa` comment that says why.
+
 ## Choosing rules
 
 In `glossary.toml`:
