@@ -348,6 +348,8 @@ languages:
         ("      - term: etäopiskelu", "      - term: [etäopiskelu]", (7, 15, "L107")),
         ("id: a", "idd: a", (1, 1, "L106")),
         ("  ru:", "  russian:", (12, 3, "L111")),
+        ("  ru:", "  re:", (12, 3, "R209")),
+        ("      - term: etäopiskelu", "      - term: etäopiskelу", (7, 25, "H403")),
     ],
     ids=lambda value: value if isinstance(value, str) and ":" in value else None,
 )

@@ -4,8 +4,9 @@ A Russian term under ``fi``, or a Finnish definition pasted under ``ru``, is tex
 wrong section. A language's script is the script subtag of its tag (``uz-Latn``), else
 the one CLDR gives it (through Babel: ``fi`` Latin, ``ru`` Cyrillic, ``sr`` Cyrillic).
 
-- A term of a language written in Latin letters may not hold a letter of another script
-  (Cyrillic under ``fi`` or ``en``). Greek letters are the exception in every language:
+- A term of a language written in Latin letters may not hold a word in another script
+  (Cyrillic under ``fi`` or ``en``; a single Cyrillic letter inside a Latin word is a
+  keyboard slip, reported by ``H403``). Greek letters are the exception in every language:
   they are the symbols of science (``γ``, ``σ′``, ``β-testaus``).
 - A term of a language written in another script must hold a letter of it: a term of
   Latin letters only under ``ru`` is reported, except abbreviations and proper names,
@@ -103,6 +104,12 @@ def _letters(text: str, script: str) -> Counter[str]:
     return Counter(s for s in map(script_of, text) if s and (s != "GREEK" or s == script))
 
 
+def _alien(word: str, script: str) -> bool:
+    """A word with letters of another script and none of ``script``."""
+    letters = _letters(word, script)
+    return bool(letters) and script not in letters
+
+
 def _name_or_abbreviation(term: Term) -> bool:
     if term.type in _SHORT or term.pos is PartOfSpeech.PROPER_NOUN:
         return True
@@ -127,12 +134,17 @@ def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
             if not others:
                 continue
             if script == "LATIN":
-                yield ctx.report(
-                    term.where("term"),
-                    f"the term '{term.term}' ({lang}) has {_title(others[0])} letters; "
-                    f"{lang} is written in {_title(script)} letters",
-                    concept.id,
-                )
+                # A word wholly in another script; a Cyrillic letter inside a Latin word
+                # is a keyboard slip, H403's to report.
+                foreign = next((w for w in _WORD.findall(term.term) if _alien(w, script)), None)
+                if foreign is not None:
+                    other = _letters(foreign, script).most_common(1)[0][0]
+                    yield ctx.report(
+                        term.where("term"),
+                        f"the term '{term.term}' ({lang}) has the {_title(other)} word "
+                        f"'{foreign}'; {lang} is written in {_title(script)} letters",
+                        concept.id,
+                    )
             elif script not in letters and not (
                 others == ["LATIN"] and _name_or_abbreviation(term)
             ):
