@@ -71,7 +71,7 @@ ignore = ["K504"]           # rules switched off
 tbx_schema = "schemas/TBXcoreStructV03_TBX-Basic_integrated.rng"  # optional, for TBX sources
 
 [validate.severity]
-K501 = "error"              # make a warning an error, or the reverse
+K507 = "error"              # make a warning an error, or the reverse
 
 [validate.options.C306]
 languages = ["ru", "uk"]    # a rule's options, checked against the types below
