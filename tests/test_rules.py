@@ -445,3 +445,18 @@ def test_the_new_rules_take_any_text(terms):
         else:
             found = [d for concept in concepts for d in rule.check(concept, ctx)]
         assert all(d.line >= 1 and d.code == code for d in found)
+
+
+def test_a_named_file_the_walk_leaves_out_is_checked_and_its_edits_seen(tmp_path, monkeypatch):
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "terms"
+    (root / "_drafts").mkdir(parents=True)
+    (root / "glossary.toml").write_text(BASE_TOML, encoding="utf-8")
+    (root / "b.yaml").write_text("id: b\nlanguages: {fi: {terms: [b]}}\n", encoding="utf-8")
+    draft = root / "_drafts" / "a.yaml"
+    draft.write_text("id: a\nrelated: [b]\nlanguages: {fi: {terms: [a]}}\n", encoding="utf-8")
+    assert [d.code for d in glossary.validate(draft, select=["R"]).diagnostics] == []
+    draft.write_text("id: a\nrelated: [c]\nlanguages: {fi: {terms: [a]}}\n", encoding="utf-8")
+    report = glossary.validate(draft, select=["R"])  # the cache must not answer
+    assert [(d.path, d.line, d.code) for d in report.diagnostics] == [(str(draft), 2, "R202")]
+    assert glossary.validate(root, select=["R"]).diagnostics == ()  # the walk skips _drafts
