@@ -349,6 +349,7 @@ languages:
         ("id: a", "idd: a", (1, 1, "L106")),
         ("  ru:", "  russian:", (12, 3, "L111")),
         ("  ru:", "  re:", (12, 3, "R209")),
+        ("      - term: etäopiskelu", "      - term:", (7, 9, "L109")),
         ("      - term: etäopiskelu", "      - term: etäopiskelу", (7, 25, "H403")),
     ],
     ids=lambda value: value if isinstance(value, str) and ":" in value else None,
@@ -358,6 +359,24 @@ def test_one_root_cause_gives_one_diagnostic(tmp_path, old, new, expected):
     assert glossary.validate(_concept(tmp_path, CLEAN), cache=False).diagnostics == ()
     broken = CLEAN.replace(old, new, 1)
     assert broken != CLEAN
+    report = glossary.validate(_concept(tmp_path, broken), cache=False)
+    assert [(d.line, d.col, d.code) for d in report.diagnostics] == [expected], [
+        str(d) for d in report.diagnostics
+    ]
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        ("      - term:", (7, 9, "L109")),
+        ("      - trm: etäopiskelu", (7, 9, "L106")),
+        ("      - term: [etäopiskelu]", (7, 15, "L107")),
+    ],
+)
+def test_a_refused_preferred_term_does_not_leave_a_deprecated_one_alone(tmp_path, new, expected):
+    clean = CLEAN.replace("status: admitted", "status: deprecated", 1)
+    assert glossary.validate(_concept(tmp_path, clean), cache=False).diagnostics == ()
+    broken = clean.replace("      - term: etäopiskelu", new, 1)
     report = glossary.validate(_concept(tmp_path, broken), cache=False)
     assert [(d.line, d.col, d.code) for d in report.diagnostics] == [expected], [
         str(d) for d in report.diagnostics
