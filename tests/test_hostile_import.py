@@ -188,7 +188,10 @@ BROKEN = {
         "  fi:\n    terms:\n    - term: etäopiskelu\n      pos: nuon\n",
         "6:12: error: L108",
     ),
-    "invalid-date": ("updated: 2026-13-01\nlanguages:\n  fi:\n    terms: [a]\n", "2:10: error: L114"),
+    "invalid-date": (
+        "updated: 2026-13-01\nlanguages:\n  fi:\n    terms: [a]\n",
+        "2:10: error: L114",
+    ),
 }
 
 

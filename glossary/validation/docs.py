@@ -32,7 +32,11 @@ otherwise.
 Given one concept file (or several), it checks them against the whole glossary they
 belong to, the folder of the nearest `glossary.toml` above them: a relation to a concept
 in another file is found, a term another file uses is compared, and only the named
-files' problems are printed. That is quick enough to run when a file is saved.
+files' problems are printed. That is quick enough to run when a file is saved: on the
+bundled glossary (620 files, a machine shared by several busy processes), one file took
+3.9 s without the cache against 7.6 s for the folder, and 2.7 s with the cache after an
+edit to it, the same as the whole folder then (2.5 s), both mostly start-up and reading
+the cache.
 
 Codes start with a letter for their family:
 
