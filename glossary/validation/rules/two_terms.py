@@ -119,7 +119,7 @@ def _separator(term: str, lang: str) -> str | None:
         if rest & _CONJUNCTIONS.get(code, set()):
             continue  # an enumeration inside one term
         if after[0].casefold() in _QUALIFIERS.get(code, set()):
-            continue  # an explanation or a qualifier
+            return None  # an explanation or a qualifier, to the end of the term
         if code == "ru":
             if _russian_clause(before[-1], after[0]):
                 continue
