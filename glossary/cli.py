@@ -370,10 +370,13 @@ def show(
 @app.command()
 @_command
 def validate(
-    path: Annotated[
-        Path | None,
+    paths: Annotated[
+        list[Path] | None,
         typer.Argument(
-            help="Glossary folder or file (default: the glossary in use).", show_default=False
+            metavar="[PATH]...",
+            help="Glossary folder, TBX file, or concept files, each checked against the "
+            "whole glossary it belongs to (default: the glossary in use).",
+            show_default=False,
         ),
     ] = None,
     output: Annotated[
@@ -397,10 +400,11 @@ def validate(
     ] = False,
     glossary: GlossaryOption = None,
 ) -> None:
-    """Check the sources and list every problem as path:line:col: CODE message.
+    """Check the sources and list every problem as path:line:col: severity: CODE message.
 
     Rules and their codes are listed in docs/rules.md; select and ignore them here or in
-    the [validate] table of glossary.toml.
+    the [validate] table of glossary.toml. A concept file is checked against the whole
+    glossary of the nearest glossary.toml above it, and only its problems are listed.
 
     Example: glossary validate terms/ --strict
     """
@@ -408,7 +412,7 @@ def validate(
     from glossary.validation import validate as run
 
     report = run(
-        path if path is not None else glossary,
+        paths if paths else glossary,
         select=select,
         ignore=ignore,
         cache=False if no_cache else None,
@@ -466,7 +470,8 @@ def fmt(
         ),
     ] = False,
     diff: Annotated[
-        bool, typer.Option("--diff", help="Show the changes as a unified diff.")
+        bool,
+        typer.Option("--diff", help="Change nothing; show the changes as a unified diff."),
     ] = False,
     glossary: GlossaryOption = None,
 ) -> None:
@@ -487,7 +492,7 @@ def fmt(
     from glossary.util import printable
 
     for path in report.reformatted:
-        typer.echo(printable(f"{'would reformat' if check else 'reformatted'} {path}"))
+        typer.echo(printable(f"{'would reformat' if check or diff else 'reformatted'} {path}"))
         if path in report.diffs:
             typer.echo(printable(report.diffs[path], newlines=True), nl=False)
     if report.diagnostics:
@@ -495,7 +500,7 @@ def fmt(
     for path, reason in report.refused.items():
         typer.echo(printable(report.diffs.get(path, ""), newlines=True), nl=False)
         _err(f"{path}: {reason}")
-    _err(report.summary(check))
+    _err(report.summary(check or diff))
     failed = report.failed or (check and report.reformatted)
     raise typer.Exit(1 if failed else 0)
 

@@ -303,7 +303,8 @@ def _read_only(path: Path) -> bool:
 
 
 def fmt(paths: list[Path], *, check: bool = False, diff: bool = False) -> FmtReport:
-    """Format YAML concept files in place (``check``: only report what would change).
+    """Format YAML concept files in place (``check``: only report what would change;
+    ``diff``: only show it. Either way nothing is written).
 
     Files are written atomically; a file with errors is left alone and its errors are
     reported; a read-only file is never replaced (it is reported, and with ``check`` or
@@ -314,6 +315,7 @@ def fmt(paths: list[Path], *, check: bool = False, diff: bool = False) -> FmtRep
     from glossary.util import atomic_write
 
     report = FmtReport()
+    dry = check or diff
     files: list[Path] = []
     for path in paths:
         files.extend(source_files(path) if path.is_dir() else [path])
@@ -340,11 +342,11 @@ def fmt(paths: list[Path], *, check: bool = False, diff: bool = False) -> FmtRep
         else:
             if diff:
                 report.diffs[file] = unified_diff(data.decode("utf-8-sig"), result.text, name)
-            if not check and _read_only(file):
+            if not dry and _read_only(file):
                 report.failed.append(file)
                 report.refused[file] = "read-only, not rewritten"
                 continue
-            if not check:
+            if not dry:
                 try:
                     atomic_write(file, result.text.encode("utf-8"), overwrite=True)
                 except OSError as exc:
@@ -352,7 +354,7 @@ def fmt(paths: list[Path], *, check: bool = False, diff: bool = False) -> FmtRep
                     report.refused[file] = f"not rewritten: {exc.strerror or exc}"
                     continue
             report.reformatted.append(file)
-        if store is not None and (not result.changed or not check):
+        if store is not None and (not result.changed or not dry):
             final = result.text.encode("utf-8")
             store.put(name, digest(final, name, "fmt"), FileEntry((), (), canonical=True))
     for store in stores.values():

@@ -175,8 +175,10 @@ def test_a_broken_glossary_gives_diagnostics_and_exit_1_not_a_traceback(runner, 
     result = run(runner, "lookup", "x", "-g", str(tmp_path))
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"{tmp_path / 'a.yaml'}:4:1: L102 ") or lines[0].startswith("a.yaml")
-    assert any(":1:5: L110 " in line for line in lines)
+    assert lines[0].startswith(f"{tmp_path / 'a.yaml'}:4:1: error: L102 ") or lines[0].startswith(
+        "a.yaml"
+    )
+    assert any(":1:5: error: L110 " in line for line in lines)
     assert lines[-1] == "glossary: error: the glossary has 2 errors; run 'glossary validate'"
     assert "Traceback" not in result.stderr
 
@@ -370,7 +372,7 @@ def test_validate_clean_and_broken(runner, tmp_path):
     assert result.exit_code == 1
     assert (
         result.stdout
-        == f"{bad}:2:1: L106 unknown field 'statuz' in concept (did you mean 'status'?)\n"
+        == f"{bad}:2:1: error: L106 unknown field 'statuz' in concept (did you mean 'status'?)\n"
     )
     result = run(runner, "validate", str(bad), "--format", "github")
     assert result.stdout.startswith(f"::error file={bad},line=2,col=1,title=L106 unknown-field::")
@@ -439,7 +441,7 @@ def test_new_writes_a_valid_draft_and_says_what_is_left_to_do(runner, tmp_path):
     assert text.startswith("id: virtual-classroom\nsubjects: [vet]\nstatus: draft\nupdated: ")
     assert "      - term: virtuaalinen luokkahuone\n        pos: noun\n" in text
     assert "        gender: masculine\n" in text
-    assert result.stderr == f"still to do:\n{path}:11:3: C302 no definition in 'ru'\n"
+    assert result.stderr == f"still to do:\n{path}:11:3: warning: C302 no definition in 'ru'\n"
     report = __import__("glossary").validate(root)
     assert report.errors == ()
 

@@ -344,7 +344,7 @@ def test_a_broken_revision_names_its_files_as_git_does(runner, repo):
     result = run(runner, "diff", "HEAD~1", "HEAD")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[0].startswith("HEAD:terms/broken.yaml:3:1: L102 ")
+    assert lines[0].startswith("HEAD:terms/broken.yaml:3:1: error: L102 ")
     assert lines[-1] == "glossary: error: the glossary at revision 'HEAD' has 1 error"
     assert "Traceback" not in result.stderr
 

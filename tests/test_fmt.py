@@ -216,7 +216,7 @@ def test_fmt_check_lists_and_exits_1_without_writing(runner, messy):
     assert result.stderr.splitlines()[-1] == (
         "1 file would be reformatted, 1 unchanged, 1 not formatted because of errors"
     )
-    assert f"{messy / 'c.yaml'}:2:12: L102 " in result.stderr
+    assert f"{messy / 'c.yaml'}:2:12: error: L102 " in result.stderr
     assert (messy / "a.yaml").read_bytes() == kept
 
 
@@ -240,6 +240,29 @@ def test_fmt_diff(runner, messy):
     result = runner.invoke(app, ["fmt", str(messy / "a.yaml"), "--check", "--diff"])
     assert result.exit_code == 1
     assert "\n+id: a\n status: approved\n-id: a\n-languages: {fi: {terms: [a]}}\n" in result.stdout
+
+
+@pytest.mark.parametrize("options", [["--diff"], ["--check"], ["--check", "--diff"]], ids=" ".join)
+@pytest.mark.parametrize("cache", ["0", "1"], ids=["no-cache", "cache"])
+def test_fmt_diff_and_check_never_write(runner, messy, options, cache, monkeypatch):
+    monkeypatch.setenv("GLOSSARY_NO_CACHE", "" if cache == "1" else "1")
+    files = sorted(messy.glob("*.yaml"))
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    for _ in range(2):  # the second time from the cache, if it is on
+        result = runner.invoke(app, ["fmt", *options, str(messy)])
+        assert result.exit_code == 1, result.output  # c.yaml is broken
+        assert f"would reformat {messy / 'a.yaml'}\n" in result.stdout
+        assert "reformatted " not in result.stdout
+        assert result.stderr.endswith(
+            "1 file would be reformatted, 1 unchanged, 1 not formatted because of errors\n"
+        ), result.stderr
+        assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == before
+    assert sorted(p.name for p in messy.iterdir()) == [
+        "a.yaml",
+        "b.yaml",
+        "c.yaml",
+        "glossary.toml",
+    ]
 
 
 def test_fmt_refuses_the_installed_glossary(runner, monkeypatch, tmp_path):

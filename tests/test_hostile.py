@@ -34,7 +34,7 @@ def test_external_entity(tmp_path):
     )
     result = validate(path)
     assert result.returncode == 1
-    assert f"{path}:2:1: L118 " in result.stdout
+    assert f"{path}:2:1: error: L118 " in result.stdout
     assert "TOP-SECRET" not in result.stdout + result.stderr
 
 
@@ -108,7 +108,7 @@ def test_a_50_mb_yaml_file_is_not_parsed(tmp_path):
     assert path.stat().st_size >= 50 * 1024 * 1024
     result = validate(path)
     assert result.returncode == 1
-    assert f"{path}:1:1: L119 the file is 50 MB" in result.stdout
+    assert f"{path}:1:1: error: L119 the file is 50 MB" in result.stdout
     assert result.elapsed < 10
 
 
@@ -217,7 +217,7 @@ def test_a_javascript_base_url_never_reaches_a_page(tmp_path):
     )
     checked = run("validate", tmp_path / "terms")
     assert checked.returncode == 1
-    assert "glossary.toml:2:1: L108 base_url 'javascript:alert(1)//' is not an http(s)" in (
+    assert "glossary.toml:2:1: error: L108 base_url 'javascript:alert(1)//' is not an http(s)" in (
         checked.stdout
     )
     option = run(
@@ -267,10 +267,10 @@ def test_a_link_out_of_the_glossary_folder_is_not_read(tmp_path, cache):
     (folder / "loop").symlink_to(".")
     result = run("validate", folder)
     assert "SECRET" not in result.stdout + result.stderr
-    assert f"{folder / 'x.yaml'}:1:1: L121 a symbolic link out of the glossary folder" in (
+    assert f"{folder / 'x.yaml'}:1:1: warning: L121 a symbolic link out of the glossary folder" in (
         result.stdout
     )
-    assert f"{folder / 'loop'}:1:1: L121 a symbolic link to a folder already read" in (
+    assert f"{folder / 'loop'}:1:1: warning: L121 a symbolic link to a folder already read" in (
         result.stdout
     )
     assert result.returncode == 0  # warnings
@@ -310,10 +310,10 @@ def test_rule_options_of_the_wrong_type_are_diagnostics(tmp_path):
     toml = folder / "glossary.toml"
     assert result.returncode == 1
     assert [line for line in result.stdout.splitlines() if "glossary.toml" in line] == [
-        f"{toml}:6:10: L107 option 'languages' of rule K504 must be a list of text; [1] is a list",
-        f"{toml}:7:10: L108 option 'allow' of rule H404: 'U+FFFFFFFFFFFFFFFFFFFF' is not a "
+        f"{toml}:6:10: error: L107 option 'languages' of rule K504 must be a list of text; [1] is a list",
+        f"{toml}:7:10: error: L108 option 'allow' of rule H404: 'U+FFFFFFFFFFFFFFFFFFFF' is not a "
         "character written U+XXXX",
-        f"{toml}:8:1: L107 option 'languages' of rule C306 must be a list of text; True is "
+        f"{toml}:8:1: error: L107 option 'languages' of rule C306 must be a list of text; True is "
         "true or false",
     ]
 
@@ -322,7 +322,9 @@ def test_an_id_with_a_final_newline_is_not_an_id(tmp_path):
     folder = _glossary(tmp_path / "g", a='id: "alpha\\n"\nlanguages:\n  fi:\n    terms: [a]\n')
     result = run("validate", folder)
     assert result.returncode == 1
-    assert f"{folder / 'a.yaml'}:1:6: L110 id 'alpha\\n' must start with a-z" in result.stdout
+    assert (
+        f"{folder / 'a.yaml'}:1:6: error: L110 id 'alpha\\n' must start with a-z" in result.stdout
+    )
     site = run("export", "site", "--glossary", folder, "--out", tmp_path / "site")
     assert site.returncode == 1
     assert not (tmp_path / "site").exists()
@@ -334,7 +336,7 @@ def test_a_glossary_id_with_a_slash_is_named_where_it_is_written(tmp_path):
     toml.write_text(toml.read_text(encoding="utf-8").replace('id = "g"', 'id = "a/b"'), "utf-8")
     result = run("export", "site", "--glossary", folder, "--out", tmp_path / "site")
     assert result.returncode == 1
-    assert f"{toml}:2:1: L110 glossary id 'a/b' must be lower-case letters" in result.stderr
+    assert f"{toml}:2:1: error: L110 glossary id 'a/b' must be lower-case letters" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -350,7 +352,7 @@ def test_yaml_problems_are_placed_where_they_are(tmp_path, text, where, message)
     folder = _glossary(tmp_path / "g", a=text)
     result = run("validate", folder)
     assert result.returncode == 1
-    assert f"{folder / 'a.yaml'}:{where}: L102 {message}" in result.stdout
+    assert f"{folder / 'a.yaml'}:{where}: error: L102 {message}" in result.stdout
 
 
 def test_unknown_tables_and_keys_of_glossary_toml_have_positions(tmp_path):
@@ -359,7 +361,7 @@ def test_unknown_tables_and_keys_of_glossary_toml_have_positions(tmp_path):
     toml.write_text("top = 1\n" + toml.read_text(encoding="utf-8"), encoding="utf-8")
     result = run("validate", folder)
     assert [line for line in result.stdout.splitlines() if "glossary.toml" in line] == [
-        f"{toml}:1:1: L106 unknown table [top]",
-        f"{toml}:6:1: L106 unknown field 'foo' in [glossary]",
-        f"{toml}:7:2: L106 unknown table [bar]",
+        f"{toml}:1:1: error: L106 unknown table [top]",
+        f"{toml}:6:1: error: L106 unknown field 'foo' in [glossary]",
+        f"{toml}:7:2: error: L106 unknown table [bar]",
     ]

@@ -183,12 +183,15 @@ def test_merge_inserts_what_is_new_and_keeps_every_other_byte(tmp_path):
 
 
 BROKEN = {
-    "unknown-field": ("  fi:\n    terms: [etäopiskelu]\n    colour: blue\n", "5:5: L106"),
+    "unknown-field": ("  fi:\n    terms: [etäopiskelu]\n    colour: blue\n", "5:5: error: L106"),
     "invalid-value": (
         "  fi:\n    terms:\n    - term: etäopiskelu\n      pos: nuon\n",
-        "6:12: L108",
+        "6:12: error: L108",
     ),
-    "invalid-date": ("updated: 2026-13-01\nlanguages:\n  fi:\n    terms: [a]\n", "2:10: L114"),
+    "invalid-date": (
+        "updated: 2026-13-01\nlanguages:\n  fi:\n    terms: [a]\n",
+        "2:10: error: L114",
+    ),
 }
 
 
@@ -341,21 +344,24 @@ DAMAGED = {
             b'relationships" name="terms" sheetId="1" state="visible" r:id="rId1"/></sheets>',
             b"<sheets/>",
         ),
-        "1:1: L101 the workbook has no worksheet",
+        "1:1: error: L101 the workbook has no worksheet",
     ),
     "mismatched-tag": (
         lambda: changed(SHEET, b'</c></row><row r="2">', b'</c></rox><row r="2">'),
-        "1:1: L101 not a readable XLSX file (",
+        "1:1: error: L101 not a readable XLSX file (",
     ),
-    "corrupt-deflate": (corrupt_deflate, "1:1: L101 not a readable XLSX file ("),
-    "truncated-content-types": (truncated_content_types, "1:1: L101 not a readable XLSX file ("),
+    "corrupt-deflate": (corrupt_deflate, "1:1: error: L101 not a readable XLSX file ("),
+    "truncated-content-types": (
+        truncated_content_types,
+        "1:1: error: L101 not a readable XLSX file (",
+    ),
     "bad-cell-ref": (
         lambda: changed(SHEET, b'r="A2"', b'r="A0x"'),
-        "2:1: L101 not a readable XLSX file (",
+        "2:1: error: L101 not a readable XLSX file (",
     ),
     "zip-bomb": (
         zip_bomb,
-        "1:1: L119 not read: 634 MB once unzipped (at most 100 MB)",
+        "1:1: error: L119 not read: 634 MB once unzipped (at most 100 MB)",
     ),
 }
 
@@ -380,7 +386,7 @@ def test_a_ratio_over_the_limit_is_refused(tmp_path):
     path.write_bytes(zipped(members))
     result = run("import", path, "--into", tmp_path / "t")
     assert result.returncode == 1
-    assert f"{path}:1:1: L119 not read: '{SHEET}' unzips to " in result.stderr
+    assert f"{path}:1:1: error: L119 not read: '{SHEET}' unzips to " in result.stderr
     assert "times its size (at most 100; a zip bomb?)" in result.stderr
 
 
@@ -428,7 +434,7 @@ def test_a_csv_of_10000_rows_with_the_same_term(tmp_path):
     result = run("import", path, "--into", tmp_path / "t", "--dry-run", timeout=60)
     assert result.returncode == 0, result.stderr
     assert (
-        f"{path}:10001:0: L116 id 'course' is already used by row 2; this row is 'course-10000'"
+        f"{path}:10001:0: warning: L116 id 'course' is already used by row 2; this row is 'course-10000'"
         in result.stderr
     )
     assert result.stderr.endswith("would import 10000 concepts: 10000 created\n")
@@ -506,7 +512,7 @@ def test_an_id_too_long_for_a_file_name_is_refused_before_anything_is_written(
     result = run("import", source, "--into", into)
     assert result.returncode == 1
     assert (
-        f"{source}:{where}: L110 id '{'b' * 40}…' is 300 characters long; the file it names "
+        f"{source}:{where}: error: L110 id '{'b' * 40}…' is 300 characters long; the file it names "
         in (result.stderr)
     )
     assert f"skipped   {into / (long_id + '.yaml')}  (id too long for a file name)" in result.stdout

@@ -259,7 +259,7 @@ def test_a_quote_left_open_stops_the_csv_instead_of_swallowing_rows(runner, tmp_
 
     result = runner.invoke(app, ["import", str(sheet), "--into", str(tmp_path / "t")])
     assert result.exit_code == 1
-    assert f"{sheet}:4:0: L101 broken CSV" in result.stderr
+    assert f"{sheet}:4:0: error: L101 broken CSV" in result.stderr
     assert result.stderr.endswith(f"{sheet}: imported 1 concept: 1 created; 1 error (see above)\n")
     assert sorted(os.listdir(tmp_path / "t")) == ["glossary.toml", "opintopiste.yaml"]
 

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import glossary
+from glossary.model import Concept, GlossaryMeta, LangSection, SourceLocation, Term, TermStatus
 from glossary.validation.docs import rules_markdown
-from glossary.validation.rules import RULES
+from glossary.validation.rules import RULES, Context
 
 INVALID = DATA / "invalid"
 CONFIG = INVALID / "glossary.toml"
@@ -84,6 +87,11 @@ def test_failing_sample(name, tmp_path):
                 ("out.yaml", "a symbolic link out of the glossary folder; not read"),
             ]
             assert "SECRET" not in str(glossary.validate(path, cache=False).diagnostics)
+    elif path.is_file():
+        # Alone in a glossary folder: a file is checked against the folder it is in.
+        shutil.copy(CONFIG, tmp_path / "glossary.toml")
+        shutil.copy(path, tmp_path / name)
+        path = tmp_path / name
     code = name[:4]
     report = glossary.validate(path, select=[code], cache=False)
     found = {(d.line, d.col, d.code) for d in report.diagnostics if d.code == code}
@@ -292,3 +300,182 @@ def test_the_official_rng_can_be_named_for_tbx_sources(tmp_path, interop):
     )
     report = glossary.validate(source, cache=False)
     assert any(d.code == "X601" and "schema" in d.message for d in report.diagnostics)
+
+
+# -- one root cause, one diagnostic -----------------------------------------------------
+
+CLEAN = """\
+id: a
+status: approved
+languages:
+  fi:
+    definition: Opiskelu, jossa opiskelija ja opettaja ovat eri paikoissa.
+    terms:
+      - term: etäopiskelu
+        pos: noun
+      - term: etäopetus
+        status: admitted
+        pos: noun
+  ru:
+    definition: Обучение, при котором обучающийся и преподаватель находятся в разных местах.
+    terms:
+      - term: дистанционное обучение
+        pos: noun
+        gender: neuter
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("status: admitted", "status: admited", (10, 17, "L108")),
+        ("status: admitted", "staus: admitted", (10, 9, "L106")),
+        ("status: admitted", "status: [admitted]", (10, 17, "L107")),
+        (
+            "pos: noun\n      - term: etäopetus",
+            "pos: nun\n      - term: etäopetus",
+            (8, 14, "L108"),
+        ),
+        ("gender: neuter", "gender: neutral", (17, 17, "L108")),
+        ("gender: neuter", "gendr: neuter", (17, 9, "L106")),
+        ("    definition: Opiskelu", "    definiton: Opiskelu", (5, 5, "L106")),
+        (
+            "    definition: Opiskelu, jossa opiskelija ja opettaja ovat eri paikoissa.",
+            "    definition: [Opiskelu]",
+            (5, 17, "L107"),
+        ),
+        ("      - term: etäopiskelu", "      - trm: etäopiskelu", (7, 9, "L106")),
+        ("      - term: etäopiskelu", "      - term: [etäopiskelu]", (7, 15, "L107")),
+        ("id: a", "idd: a", (1, 1, "L106")),
+        ("  ru:", "  russian:", (12, 3, "L111")),
+        ("  ru:", "  re:", (12, 3, "R209")),
+        ("      - term: etäopiskelu", "      - term:", (7, 9, "L109")),
+        ("      - term: etäopiskelu", "      - term: etäopiskelу", (7, 25, "H403")),
+    ],
+    ids=lambda value: value if isinstance(value, str) and ":" in value else None,
+)
+def test_one_root_cause_gives_one_diagnostic(tmp_path, old, new, expected):
+    """A refused field is not reported again as missing (C301-C306, K504)."""
+    assert glossary.validate(_concept(tmp_path, CLEAN), cache=False).diagnostics == ()
+    broken = CLEAN.replace(old, new, 1)
+    assert broken != CLEAN
+    report = glossary.validate(_concept(tmp_path, broken), cache=False)
+    assert [(d.line, d.col, d.code) for d in report.diagnostics] == [expected], [
+        str(d) for d in report.diagnostics
+    ]
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        ("      - term:", (7, 9, "L109")),
+        ("      - trm: etäopiskelu", (7, 9, "L106")),
+        ("      - term: [etäopiskelu]", (7, 15, "L107")),
+    ],
+)
+def test_a_refused_preferred_term_does_not_leave_a_deprecated_one_alone(tmp_path, new, expected):
+    clean = CLEAN.replace("status: admitted", "status: deprecated", 1)
+    assert glossary.validate(_concept(tmp_path, clean), cache=False).diagnostics == ()
+    broken = clean.replace("      - term: etäopiskelu", new, 1)
+    report = glossary.validate(_concept(tmp_path, broken), cache=False)
+    assert [(d.line, d.col, d.code) for d in report.diagnostics] == [expected], [
+        str(d) for d in report.diagnostics
+    ]
+
+
+def _concept(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "glossary.toml").write_text(
+        BASE_TOML + '\n[validate]\nextend-select = ["C305", "C306"]\n', encoding="utf-8"
+    )
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+# -- one file of a glossary -------------------------------------------------------------
+
+
+def test_one_file_is_checked_against_its_whole_glossary(tmp_path, runner, monkeypatch):
+    from glossary.cli import app
+
+    (tmp_path / "glossary.toml").write_text(BASE_TOML, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.yaml").write_text(
+        "id: a\nrelated: [b, zz]\nlanguages:\n  fi: {terms: [etäopiskelu]}\n"
+        "  ru: {terms: [{term: обучение, status: admitted}, дистанционное обучение]}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.yaml").write_text(
+        "id: b\nstatus: aproved\nlanguages:\n  fi: {terms: [b]}\n  ru: {terms: [обучение]}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "sub/a.yaml", "--select", "R,K,L"])
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "sub/a.yaml:2:14: error: R202 related concept 'zz' does not exist\n"
+        "sub/a.yaml:5:23: warning: K507 'обучение' (ru, admitted) is also a term of 'b' "
+        "(preferred) at b.yaml:5:16; if they are homographs, number them with 'homograph'\n"
+    )
+    assert result.stderr == "1 concept in 1 file: 1 error, 1 warning\n"
+    whole = runner.invoke(app, ["validate", ".", "--select", "R,K,L"])
+    assert "b.yaml:2:9: error: L108 'aproved' is not a valid status" in whole.stdout
+    assert whole.stderr == "2 concepts in 3 files: 2 errors, 1 warning\n"
+    both = runner.invoke(app, ["validate", "sub/a.yaml", "b.yaml", "--select", "R,K,L"])
+    assert both.stdout.count("\n") == 3
+    assert both.stderr == "2 concepts in 2 files: 2 errors, 1 warning\n"
+
+
+# -- the new rules on any text ----------------------------------------------------------
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(
+        [*"aäoöeкоеёи ,;/-=()«»'.", "\u0301", "\u0300", "γ", "Σ", "ß", "İ", "\u00ad", "1"]
+    ),
+    min_size=1,
+    max_size=40,
+)
+_LANGS = st.sampled_from(["fi", "ru", "en", "sv", "de", "sr-Latn", "uz-Cyrl", "zh", "el", "und"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    terms=st.lists(st.tuples(_LANGS, _TEXT, st.booleans(), _TEXT), min_size=1, max_size=6),
+)
+def test_the_new_rules_take_any_text(terms):
+    """H406, H407, K503, K506, K507, K501 and R209 never raise, and point into the file."""
+    here = SourceLocation("c.yaml", 3, 5)
+    concepts = []
+    for index, (lang, text, preferred, definition) in enumerate(terms):
+        term = Term(
+            term=text,
+            status=TermStatus.PREFERRED if preferred else TermStatus.ADMITTED,
+            location=here,
+            spans={"term": (3, 5)},
+        )
+        section = LangSection(lang=lang, terms=(term,), definition=definition, location=here)
+        concepts.append(Concept(id=f"c{index % 3}", languages={lang: section}, location=here))
+    meta = GlossaryMeta(languages=("fi", "ru"))
+    for code in ("H406", "H407", "K503", "K506", "K507", "K501", "R209"):
+        rule = RULES[code]
+        ctx = Context(meta, rule, dict(rule.defaults))
+        assert rule.check is not None
+        if rule.scope.value == "glossary":
+            found = list(rule.check(concepts, ctx))
+        else:
+            found = [d for concept in concepts for d in rule.check(concept, ctx)]
+        assert all(d.line >= 1 and d.code == code for d in found)
+
+
+def test_a_named_file_the_walk_leaves_out_is_checked_and_its_edits_seen(tmp_path, monkeypatch):
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "terms"
+    (root / "_drafts").mkdir(parents=True)
+    (root / "glossary.toml").write_text(BASE_TOML, encoding="utf-8")
+    (root / "b.yaml").write_text("id: b\nlanguages: {fi: {terms: [b]}}\n", encoding="utf-8")
+    draft = root / "_drafts" / "a.yaml"
+    draft.write_text("id: a\nrelated: [b]\nlanguages: {fi: {terms: [a]}}\n", encoding="utf-8")
+    assert [d.code for d in glossary.validate(draft, select=["R"]).diagnostics] == []
+    draft.write_text("id: a\nrelated: [c]\nlanguages: {fi: {terms: [a]}}\n", encoding="utf-8")
+    report = glossary.validate(draft, select=["R"])  # the cache must not answer
+    assert [(d.path, d.line, d.code) for d in report.diagnostics] == [(str(draft), 2, "R202")]
+    assert glossary.validate(root, select=["R"]).diagnostics == ()  # the walk skips _drafts

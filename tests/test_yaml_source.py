@@ -183,6 +183,35 @@ def test_problems_are_reported_at_their_position(text, expected):
     assert problems(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        pytest.param("id: a\nlanguages:\n  fi:\n\tterms: [a]\n", (4, 1), id="key"),
+        pytest.param("id: a\nlanguages:\n  fi:\n    terms:\n    \t- a\n", (5, 5), id="item"),
+        pytest.param(
+            "id: a\nlanguages:\n  fi:\n    terms:\n      - term: a\n\t  status: admitted\n",
+            (6, 1),
+            id="in-mapping",
+        ),
+        pytest.param("id: a\nnote: |\n\tkept\nlanguages: {fi: {terms: [a]}}\n", (3, 1), id="block"),
+    ],
+)
+def test_a_tab_in_indentation_is_named_where_it_is(text, where):
+    _, diagnostics = read(text)
+    assert [(d.line, d.col, d.code, d.message) for d in diagnostics] == [
+        (*where, "L102", "tab character in indentation; YAML indents with spaces")
+    ]
+
+
+def test_a_tab_inside_a_value_is_no_indentation():
+    _, diagnostics = read("id: a\nnote: a\tb\nlanguages:\n  fi:\n    terms: [a]\n")
+    assert [d.code for d in diagnostics] == []
+    _, diagnostics = read("id: a\nlanguages:\n  fi:\n    terms: [x\n\n")
+    assert [(d.line, d.col, d.message) for d in diagnostics] == [
+        (4, 12, "a flow sequence opened here is never closed")
+    ]
+
+
 def test_all_problems_of_a_file_are_reported_not_only_the_first():
     found = problems(
         """

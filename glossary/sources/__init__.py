@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -228,8 +228,12 @@ def read(
     cache: bool | SourceCache | None = None,
     schema: bool = False,
     tbx_rng: Path | None = None,
+    also: Sequence[Path] = (),
 ) -> LoadResult:
     """Read the glossary at ``path`` (see :func:`resolve_path`) with every diagnostic.
+
+    ``also`` names YAML files read with a folder's own even where the folder's walk
+    leaves them out (a file in a hidden or ``_`` sub-folder, given by name).
 
     ``cache`` keeps what each file gave, keyed by its content (default: on unless
     ``GLOSSARY_NO_CACHE`` is set). ``schema`` also checks TBX sources against TBX-Basic
@@ -291,7 +295,8 @@ def read(
         sources, skipped = discover(root)
         for link, reason in skipped:
             diagnostics.append(load_diagnostic("L121", f"{reason}; not read", _display(link)))
-        for file in sources:
+        known = set(sources)
+        for file in sources + [f for f in also if f not in known]:
             take(file)
         if not sources:
             diagnostics.append(

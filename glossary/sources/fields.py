@@ -7,6 +7,7 @@ fields, and a test keeps the two in step.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable
 from enum import StrEnum
@@ -83,6 +84,24 @@ class ConceptBuilder:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
         self._concept_id: str | None = None
+        #: Fields of the object being read whose value was refused (or whose key was
+        #: misspelt): the object records them as spans "!name", so that the rules do not
+        #: report the field as missing too (one root cause, one diagnostic).
+        self._rejected: dict[str, Pos] = {}
+
+    def _refuse(self, key: str, pos: Pos) -> None:
+        self._rejected.setdefault(key, pos)
+
+    def _begin(self) -> dict[str, Pos]:
+        outer, self._rejected = self._rejected, {}
+        return outer
+
+    def _end(self, outer: dict[str, Pos], spans: dict[str, Pos]) -> dict[str, Pos]:
+        """``spans`` with the refused fields of the object just read, as ``!name``."""
+        for key, pos in self._rejected.items():
+            spans[f"!{key}"] = pos
+        self._rejected = outer
+        return spans
 
     # -- reporting -------------------------------------------------------------------
 
@@ -116,24 +135,31 @@ class ConceptBuilder:
         for key in data:
             if key not in allowed:
                 extra = did_you_mean(key, allowed)
+                close = difflib.get_close_matches(str(key), list(allowed), n=1, cutoff=0.6)
+                if close and close[0] not in data:
+                    self._refuse(close[0], data.key_pos[key])
                 if not extra and hint and normalize_tag(key):
                     extra = hint
                 self.report("L106", f"unknown field '{key}' in {what}{extra}", data.key_pos[key])
 
     def text(self, data: PosDict, key: str, *, required: bool = False) -> str | None:
         if key not in data or data[key] is None:
-            if required:
+            # A misspelt key was reported (L106) and is the only problem to report.
+            if required and key not in self._rejected:
                 where = data.key_pos.get(key, data.pos)
                 self.report("L109", f"'{key}' is required", where)
+                self._refuse(key, where)
             return None
         value = data[key]
         if isinstance(value, str):
             if value == "" and required:
                 self.report("L109", f"'{key}' must not be empty", data.value_pos[key])
+                self._refuse(key, data.value_pos[key])
                 return None
             return value
         kind = "a list" if isinstance(value, list) else "a mapping"
         self.report("L107", f"'{key}' must be text, not {kind}", data.value_pos[key])
+        self._refuse(key, data.value_pos[key])
         return None
 
     def choice(self, data: PosDict, key: str, enum: type[E], default: E | None) -> E | None:
@@ -153,6 +179,7 @@ class ConceptBuilder:
                 f"'{raw}' is not a valid {key}; expected one of: {', '.join(values)}{hint}",
                 data.value_pos[key],
             )
+            self._refuse(key, data.value_pos[key])
             return default
 
     def id_list(
@@ -270,6 +297,7 @@ class ConceptBuilder:
             self.report("L107", "a concept must be a mapping of fields", pos)
             return None
         self._concept_id = None
+        outer = self._begin()
         self._check_keys(
             data,
             CONCEPT_FIELDS,
@@ -305,7 +333,9 @@ class ConceptBuilder:
         languages: dict[str, LangSection] = {}
         raw_languages = data.get("languages")
         if raw_languages is None:
-            self.report("L109", "'languages' is required", data.key_pos.get("languages", data.pos))
+            if "languages" not in self._rejected:
+                where = data.key_pos.get("languages", data.pos)
+                self.report("L109", "'languages' is required", where)
         elif not isinstance(raw_languages, PosDict):
             self.report(
                 "L107",
@@ -318,6 +348,7 @@ class ConceptBuilder:
                 tag = normalize_tag(code)
                 if tag is None:
                     self.report("L111", f"'{code}' is not a BCP 47 language tag", key_pos)
+                    self._refuse("languages", key_pos)
                     continue
                 if tag in languages:
                     self.report("L105", f"language '{tag}' appears twice (as '{code}')", key_pos)
@@ -325,12 +356,15 @@ class ConceptBuilder:
                 built = self.section(tag, section, key_pos, raw_languages.value_pos[code])
                 if built is not None:
                     languages[tag] = built
+                else:
+                    self._refuse("languages", key_pos)
             if not raw_languages:
                 self.report(
                     "L109",
                     "'languages' must hold at least one language",
                     data.value_pos["languages"],
                 )
+        spans = self._end(outer, self.spans(data, CONCEPT_FIELDS))
         if concept_id is None:
             return None
         assert status is not None
@@ -347,7 +381,7 @@ class ConceptBuilder:
             updated=updated,
             image=image,
             location=self.loc(data.pos),
-            spans=self.spans(data, CONCEPT_FIELDS),
+            spans=spans,
         )
 
     def section(self, lang: str, data: Any, key_pos: Pos, value_pos: Pos) -> LangSection | None:
@@ -357,36 +391,46 @@ class ConceptBuilder:
         if not isinstance(data, PosDict):
             self.report("L107", f"language section '{lang}' must be a mapping", value_pos)
             return None
+        outer = self._begin()
         self._check_keys(data, SECTION_FIELDS, f"language section '{lang}'")
         terms: list[Term] = []
         raw_terms = data.get("terms")
         if raw_terms is None:
-            self.report(
-                "L109",
-                f"'terms' is required in language section '{lang}'",
-                data.key_pos.get("terms", key_pos),
-            )
+            if "terms" not in self._rejected:
+                where = data.key_pos.get("terms", key_pos)
+                self.report("L109", f"'terms' is required in language section '{lang}'", where)
+                self._refuse("terms", where)
         elif isinstance(raw_terms, str):
             term = self.term(raw_terms, data.value_pos["terms"])
             if term:
                 terms.append(term)
+            else:
+                self._refuse("terms", data.value_pos["terms"])
         elif not isinstance(raw_terms, PosList):
             self.report("L107", "'terms' must be a list", data.value_pos["terms"])
+            self._refuse("terms", data.value_pos["terms"])
         else:
             for item, pos in zip(raw_terms, raw_terms.item_pos, strict=True):
                 term = self.term(item, pos)
                 if term is not None:
                     terms.append(term)
+                else:
+                    self._refuse("terms", pos)
+        definition = self.text(data, "definition")
+        source = self.text(data, "source")
+        note = self.text(data, "note")
+        equivalence = self.choice(data, "equivalence", Equivalence, None)
+        equivalence_note = self.text(data, "equivalence_note")
         return LangSection(
             lang=lang,
             terms=tuple(terms),
-            definition=self.text(data, "definition"),
-            source=self.text(data, "source"),
-            note=self.text(data, "note"),
-            equivalence=self.choice(data, "equivalence", Equivalence, None),
-            equivalence_note=self.text(data, "equivalence_note"),
+            definition=definition,
+            source=source,
+            note=note,
+            equivalence=equivalence,
+            equivalence_note=equivalence_note,
             location=self.loc(key_pos),
-            spans=self.spans(data, SECTION_FIELDS),
+            spans=self._end(outer, self.spans(data, SECTION_FIELDS)),
         )
 
     def term(self, data: Any, pos: Pos) -> Term | None:
@@ -401,6 +445,7 @@ class ConceptBuilder:
         if not isinstance(data, PosDict):
             self.report("L107", "a term must be text or a mapping with 'term:'", pos)
             return None
+        outer = self._begin()
         self._check_keys(data, TERM_FIELDS, "term")
         text = self.text(data, "term", required=True)
         if text is not None and not text.strip():
@@ -418,6 +463,14 @@ class ConceptBuilder:
                     "L111", f"geo '{geo}' is not a BCP 47 tag such as ru-KZ", data.value_pos["geo"]
                 )
             geo = tag or geo
+        context = self.text(data, "context")
+        context_source = self.text(data, "context_source")
+        source = self.text(data, "source")
+        note = self.text(data, "note")
+        usage = self.choices(data, "usage", UsageLabel)
+        number = self.choice(data, "number", GrammaticalNumber, None)
+        homograph = self.positive(data, "homograph")
+        spans = self._end(outer, self.spans(data, TERM_FIELDS))
         if text is None:
             return None
         assert status is not None and term_type is not None
@@ -428,13 +481,13 @@ class ConceptBuilder:
             pos=pos_,
             gender=gender,
             geo=geo,
-            context=self.text(data, "context"),
-            context_source=self.text(data, "context_source"),
-            source=self.text(data, "source"),
-            note=self.text(data, "note"),
-            usage=self.choices(data, "usage", UsageLabel),
-            number=self.choice(data, "number", GrammaticalNumber, None),
-            homograph=self.positive(data, "homograph"),
+            context=context,
+            context_source=context_source,
+            source=source,
+            note=note,
+            usage=usage,
+            number=number,
+            homograph=homograph,
             location=self.loc(data.value_pos.get("term", pos)),
-            spans=self.spans(data, TERM_FIELDS),
+            spans=spans,
         )

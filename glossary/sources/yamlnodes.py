@@ -246,6 +246,19 @@ def _pause_collector() -> bool:
     return enabled
 
 
+def _indenting_tab(text: str, line: int) -> tuple[int, int] | None:
+    """Where a tab indents the line of a syntax error or the line before it (1-based line
+    and column), or None: the parser's own message says nothing about tabs."""
+    lines = text.split("\n", line)[:line]
+    for number in (line, line - 1):
+        if 1 <= number <= len(lines):
+            content = lines[number - 1]
+            indent = content[: len(content) - len(content.lstrip(" \t"))]
+            if "\t" in indent and content.strip():
+                return number, indent.index("\t") + 1
+    return None
+
+
 def parse_yaml(text: str) -> tuple[list[Any], list[YamlProblem]]:
     """Every document of ``text`` as Pos* values, and the problems met.
 
@@ -277,6 +290,10 @@ def parse_yaml(text: str) -> tuple[list[Any], list[YamlProblem]]:
             what = exc.context.removeprefix("while scanning ").removeprefix("while parsing ")
             message = f"{what} opened here is never closed"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        tab = _indenting_tab(text, line)
+        if tab is not None:
+            line, col = tab
+            message = "tab character in indentation; YAML indents with spaces"
         builder.problems.append(YamlProblem("L102", message or "invalid YAML", line, col))
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         line, col = _line_col(text, exc.position)

@@ -40,7 +40,7 @@ LOAD_CODES: dict[str, tuple[str, Severity, str]] = {
 
 @dataclass(frozen=True, slots=True, order=True)
 class Diagnostic:
-    """One problem at one place: ``path:line:col: CODE message``.
+    """One problem at one place: ``path:line:col: severity: CODE message``.
 
     Lines and columns are 1-based. A problem of a whole file is placed at its start
     (1:1), so every diagnostic points into the file; a column of 0 means the whole line.
@@ -67,7 +67,7 @@ class Diagnostic:
         return rule_name(self.code)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.code} {self.message}"
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -16,9 +16,27 @@ _INTRO = """\
 # Rules
 
 `glossary validate` reads every source, then runs these rules and prints each problem as
-`path:line:col: CODE message` (or as JSON with `--format json`, or as GitHub workflow
-annotations with `--format github`). It exits with 1 when there is an error (with
-`--strict`, a warning too) and with 0 otherwise.
+`path:line:col: severity: CODE message`, as compilers do (or as JSON with `--format json`,
+or as GitHub workflow annotations with `--format github`):
+
+```console
+$ glossary validate terms/webinar.yaml
+terms/webinar.yaml:3:9: error: L108 'aproved' is not a valid status; expected one of: draft, reviewed, approved, retired (did you mean 'approved'?)
+terms/webinar.yaml:9:15: error: K506 'webinaari, verkkoseminaari' (fi) looks like two terms joined by ','; give each its own entry under terms
+1 concept in 1 file: 2 errors, 0 warnings
+```
+
+It exits with 1 when there is an error (with `--strict`, a warning too) and with 0
+otherwise.
+
+Given one concept file (or several), it checks them against the whole glossary they
+belong to, the folder of the nearest `glossary.toml` above them: a relation to a concept
+in another file is found, a term another file uses is compared, and only the named
+files' problems are printed. That is quick enough to run when a file is saved: on the
+bundled glossary (620 files, a machine shared by several busy processes), one file took
+3.9 s without the cache against 7.6 s for the folder, and 2.7 s with the cache after an
+edit to it, the same as the whole folder then (2.5 s), both mostly start-up and reading
+the cache.
 
 Codes start with a letter for their family:
 
@@ -30,6 +48,20 @@ Codes start with a letter for their family:
 | `H` | term hygiene: spaces, Unicode normalisation, mixed scripts, invisible characters, brackets |
 | `K` | consistency: duplicates, deprecated terms, circular definitions, capitals |
 | `X` | TBX sources against the TBX-Basic schema |
+
+## Errors and warnings
+
+A rule's severity says what a terminologist would do about what it finds. An **error**
+is data that is wrong whoever looks at it, and that a reader or a tool would take at its
+word: a term in the wrong script (H406), two terms in one (K506), a stress mark inside
+a term (H407), a section in a language the glossary does not declare (R209), relations
+that contradict each other (R207), one preferred term for two concepts (K501). A
+**warning** asks for a judgment the data cannot make: a term that two concepts share
+with another status (K507; homonymy can be real, and numbered homographs silence it), a
+definition that may only repeat its term (K503), a capital letter (K504), a `related`
+link that repeats a hierarchical one (R208), a missing part of a draft. `--strict`
+fails on warnings too; the bundled glossary is kept clean under it, deciding each
+warning with a fix, a `homograph` number or a `# noqa` comment that says why.
 
 ## Choosing rules
 
@@ -43,7 +75,7 @@ ignore = ["K504"]           # rules switched off
 tbx_schema = "schemas/TBXcoreStructV03_TBX-Basic_integrated.rng"  # optional, for TBX sources
 
 [validate.severity]
-K501 = "error"              # make a warning an error, or the reverse
+K507 = "error"              # make a warning an error, or the reverse
 
 [validate.options.C306]
 languages = ["ru", "uk"]    # a rule's options, checked against the types below
@@ -63,7 +95,7 @@ Unchanged files are not read again: what each file gave is cached, keyed by its 
 
 ## All rules
 
-"""
+"""  # noqa: E501 (the example output is as long as it prints)
 
 
 def _row(rule: Rule) -> str:

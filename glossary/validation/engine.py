@@ -158,17 +158,31 @@ def _concept_rules(
             yield from check(concept, ctx)
 
 
-def run(result: LoadResult, settings: Settings, cache: Any | None = None) -> list[Diagnostic]:
-    """Every diagnostic of the enabled rules, load problems included, sorted by position."""
+def run(
+    result: LoadResult,
+    settings: Settings,
+    cache: Any | None = None,
+    only: frozenset[str] | None = None,
+) -> list[Diagnostic]:
+    """Every diagnostic of the enabled rules, load problems included, sorted by position.
+
+    With ``only`` (display paths), the per-concept rules run on the concepts of those
+    files alone, and only their diagnostics are returned; the glossary-wide rules still
+    see every concept."""
     meta = result.glossary.meta
     enabled = [rule for rule in RULES.values() if settings.enabled(rule.code)]
     concept_rules = [r for r in enabled if r.scope is Scope.CONCEPT]
     glossary_rules = [r for r in enabled if r.scope is Scope.GLOSSARY]
 
-    found = [d for d in result.diagnostics if settings.enabled(d.code)]
+    found = [
+        d
+        for d in result.diagnostics
+        if settings.enabled(d.code) and (only is None or d.path in only)
+    ]
     by_file: dict[str, list[Concept]] = defaultdict(list)
     for concept in result.concepts:
-        by_file[concept.location.path].append(concept)
+        if only is None or concept.location.path in only:
+            by_file[concept.location.path].append(concept)
     key = settings.key() + ":" + _meta_key(meta)
     for path, concepts in by_file.items():
         entry = cache.entry(path) if cache is not None else None
@@ -183,7 +197,8 @@ def run(result: LoadResult, settings: Settings, cache: Any | None = None) -> lis
             cache.touch(path)
     for rule in glossary_rules:
         assert rule.check is not None
-        found.extend(rule.check(result.concepts, Context(meta, rule, settings.options_of(rule))))
+        checked = rule.check(result.concepts, Context(meta, rule, settings.options_of(rule)))
+        found.extend(d for d in checked if only is None or d.path in only)
 
     out = []
     for diagnostic in found:

@@ -9,10 +9,17 @@ from enum import StrEnum
 from types import ModuleType
 from typing import Any
 
-from glossary.model import GlossaryMeta, SourceLocation
+from glossary.model import Concept, GlossaryMeta, LangSection, SourceLocation, Term
 from glossary.validation.diagnostics import Diagnostic, Severity
 
-__all__ = ["Context", "Rule", "Scope", "option_type_problem", "rule_from_module"]
+__all__ = ["Context", "Rule", "Scope", "option_type_problem", "rejected", "rule_from_module"]
+
+
+def rejected(item: Concept | LangSection | Term, name: str) -> bool:
+    """Whether field ``name`` was written but refused while reading (a misspelt key, a
+    wrong type, a value outside its set): that was reported, and a rule that would report
+    the field as missing stays silent (one root cause, one diagnostic)."""
+    return f"!{name}" in item.spans
 
 
 class Scope(StrEnum):

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from glossary.langtags import primary_language
 from glossary.model import Concept, PartOfSpeech, TermType
 from glossary.validation.diagnostics import Diagnostic, Severity
-from glossary.validation.rules.base import Context, Scope
+from glossary.validation.rules.base import Context, Scope, rejected
 
 CODE = "K504"
 NAME = "capitalised-term"
@@ -66,6 +66,8 @@ def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
         for term in section.terms:
             if term.pos is PartOfSpeech.PROPER_NOUN or term.type in _SHORT:
                 continue
+            if rejected(term, "pos") or rejected(term, "type"):
+                continue  # what it was meant to be is not known
             if _capitalised(term.term):
                 yield ctx.report(
                     term.where("term"),

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from glossary.model import Concept, TermStatus
 from glossary.validation.diagnostics import Diagnostic
-from glossary.validation.rules.base import Context, Scope
+from glossary.validation.rules.base import Context, Scope, rejected
 
 CODE = "K502"
 NAME = "deprecated-without-preferred"
@@ -46,6 +46,8 @@ def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
     for lang, section in concept.languages.items():
         if any(t.status is TermStatus.PREFERRED for t in section.terms):
             continue
+        if rejected(section, "terms") or any(rejected(t, "status") for t in section.terms):
+            continue  # the preferred term may be the one that was refused
         for term in section.terms:
             if term.status in _OUTDATED:
                 yield ctx.report(

@@ -2,14 +2,15 @@
 
 ``fi``, ``ru-KZ`` and ``uz-Latn`` are fine; ``re`` (a typo seen in a real termbase) is
 well-formed BCP 47 but no language. Tags that are not even well-formed are ``L111``.
-Checked for language sections and the ``geo`` of terms. A warning.
+Checked for the ``geo`` of terms, and for language sections when glossary.toml lists no
+languages (a section in a language it does not list is ``R209``, an error). A warning.
 
 **Fails**
 
 ```yaml
 id: a
 languages:
-  re: {terms: [adhesion]}
+  ru: {terms: [{term: адгезия, geo: ru-QQ}]}
 ```
 
 **Passes**
@@ -17,7 +18,7 @@ languages:
 ```yaml
 id: a
 languages:
-  en: {terms: [adhesion]}
+  ru: {terms: [{term: адгезия, geo: ru-KZ}]}
 ```
 """
 
@@ -63,8 +64,13 @@ def known(tag: str) -> bool:
 
 
 def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
+    # A section in a language glossary.toml does not list is R209's (an error): one
+    # diagnostic for the typo 're'.
+    declared = ctx.meta.languages
     places: list[tuple[str, SourceLocation]] = [
-        (lang, section.location) for lang, section in concept.languages.items()
+        (lang, section.location)
+        for lang, section in concept.languages.items()
+        if not declared or lang in declared
     ]
     for section in concept.languages.values():
         places.extend((t.geo, t.where("geo")) for t in section.terms if t.geo)

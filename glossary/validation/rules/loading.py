@@ -35,7 +35,10 @@ languages: {fi: {terms: [päiväkoti]}}
 """,
     "L102": """The YAML is not well-formed.
 
-The message is libyaml's; the position is where it stopped understanding the file.
+The message is libyaml's; the position is where it stopped understanding the file. Two
+mistakes get a message of their own at the place they were made: a bracket or quote
+that is never closed (where it opened), and a tab in the indentation of a line (``tab
+character in indentation; YAML indents with spaces``, at the tab).
 
 **Fails**
 

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from glossary.model import Concept, ConceptStatus
 from glossary.validation.diagnostics import Diagnostic, Severity
-from glossary.validation.rules.base import Context, Scope
+from glossary.validation.rules.base import Context, Scope, rejected
 
 CODE = "C302"
 NAME = "missing-definition"
@@ -42,7 +42,9 @@ def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
     draft = concept.status is ConceptStatus.DRAFT
     for lang in ctx.meta.required:
         section = concept.languages.get(lang)
-        if section is not None and not (section.definition or "").strip():
+        if section is None or rejected(section, "definition"):
+            continue
+        if not (section.definition or "").strip():
             yield ctx.report(
                 section.where("definition"),
                 f"no definition in '{lang}'",

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from glossary.langtags import primary_language
 from glossary.model import Concept, ConceptStatus, PartOfSpeech
 from glossary.validation.diagnostics import Diagnostic, Severity
-from glossary.validation.rules.base import Context, Scope
+from glossary.validation.rules.base import Context, Scope, rejected
 
 CODE = "C306"
 NAME = "missing-gender"
@@ -80,7 +80,7 @@ def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
         if primary_language(lang) not in languages:
             continue
         for term in section.terms:
-            if term.pos in _NOUNS and term.gender is None:
+            if term.pos in _NOUNS and term.gender is None and not rejected(term, "gender"):
                 yield ctx.report(
                     term.where("term"),
                     f"the noun '{term.term}' ({lang}) has no gender",

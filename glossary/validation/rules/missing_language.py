@@ -28,7 +28,8 @@ from collections.abc import Iterator
 
 from glossary.model import Concept, ConceptStatus
 from glossary.validation.diagnostics import Diagnostic, Severity
-from glossary.validation.rules.base import Context, Scope
+from glossary.validation.rules.base import Context, Scope, rejected
+from glossary.validation.rules.undeclared_language import meant
 
 CODE = "C301"
 NAME = "missing-language"
@@ -37,8 +38,13 @@ SCOPE = Scope.CONCEPT
 
 def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
     draft = concept.status is ConceptStatus.DRAFT
+    declared = ctx.meta.languages
+    # A section whose tag is a slip for a required language is R209's to report.
+    slips = {meant(lang, declared) for lang in concept.languages if lang not in declared}
     for lang in ctx.meta.required:
-        if lang not in concept.languages:
+        if lang in slips:
+            continue
+        if lang not in concept.languages and not rejected(concept, "languages"):
             yield ctx.report(
                 concept.where("languages"),
                 f"no '{lang}' section; glossary.toml requires it",

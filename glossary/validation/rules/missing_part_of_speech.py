@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from glossary.model import Concept, ConceptStatus
 from glossary.validation.diagnostics import Diagnostic, Severity
-from glossary.validation.rules.base import Context, Scope
+from glossary.validation.rules.base import Context, Scope, rejected
 
 CODE = "C305"
 NAME = "missing-part-of-speech"
@@ -42,7 +42,7 @@ DEFAULT_ENABLED = False
 def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
     for lang, section in concept.languages.items():
         for term in section.terms:
-            if term.pos is None:
+            if term.pos is None and not rejected(term, "pos"):
                 yield ctx.report(
                     term.where("term"),
                     f"'{term.term}' ({lang}) has no part of speech",

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from glossary.model import Concept, ConceptStatus, TermStatus
 from glossary.validation.diagnostics import Diagnostic, Severity
-from glossary.validation.rules.base import Context, Scope
+from glossary.validation.rules.base import Context, Scope, rejected
 
 CODE = "C303"
 NAME = "no-preferred-term"
@@ -43,6 +43,8 @@ SCOPE = Scope.CONCEPT
 
 def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
     for lang, section in concept.languages.items():
+        if rejected(section, "terms") or any(rejected(t, "status") for t in section.terms):
+            continue  # the term that was refused may be the preferred one
         if not section.terms:
             draft = concept.status is ConceptStatus.DRAFT
             yield ctx.report(

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from glossary.model import Concept, TermStatus
 from glossary.validation.diagnostics import Diagnostic
-from glossary.validation.rules.base import Context, Scope
+from glossary.validation.rules.base import Context, Scope, rejected
 
 CODE = "C304"
 NAME = "several-preferred-terms"
@@ -40,7 +40,12 @@ SCOPE = Scope.CONCEPT
 
 def check(concept: Concept, ctx: Context) -> Iterator[Diagnostic]:
     for lang, section in concept.languages.items():
-        preferred = [t for t in section.terms if t.status is TermStatus.PREFERRED]
+        # A term whose status was refused is preferred only by default: not counted.
+        preferred = [
+            t
+            for t in section.terms
+            if t.status is TermStatus.PREFERRED and not rejected(t, "status")
+        ]
         for term in preferred[1:]:
             yield ctx.report(
                 term.where("term"),
