@@ -28,7 +28,8 @@ def test_did_you_mean_for_2000_broken_related_is_fast(tmp_path):
     assert (
         lines[1] == f"{tmp_path / 'c.yaml'}:2:27: error: R202 related concept 'zz0' does not exist"
     )
-    assert result.elapsed < 10, result.elapsed  # minutes before (difflib over every id)
+    # Minutes before (difflib over every id); seconds now, with room for a loaded machine.
+    assert result.elapsed < 30, result.elapsed
 
 
 # -- TBX: comments and processing instructions anywhere in an entry ---------------------
