@@ -208,7 +208,11 @@ def test_the_repeated_ids_left_out_are_those_rule_r201_reports(tmp_path):
     import glossary
     from glossary.sources import duplicate_ids, read
 
-    sample = DATA / "invalid" / "R201-duplicate-id.yaml"
+    # The sample alone in a glossary of its own: validating one file of a folder checks
+    # it against every file of that folder, which have ids of their own.
+    sample = tmp_path / "R201-duplicate-id.yaml"
+    shutil.copy(DATA / "invalid" / "R201-duplicate-id.yaml", sample)
+    shutil.copy(DATA / "invalid" / "glossary.toml", tmp_path / "glossary.toml")
     rule = glossary.validate(sample, select=["R201"], cache=False).diagnostics
     ours = duplicate_ids(read(sample, cache=False).concepts)
     assert [(d.line, d.col, d.code, d.message) for d in ours] == [

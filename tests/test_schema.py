@@ -318,7 +318,7 @@ languages: {fi: {terms: [verkko-oppiminen]}, ru: {terms: [электронное
 """,
     "good-list": """\
 - id: webinar
-  languages: {fi: {terms: [webinaari]}, ru: {terms: [no]}}
+  languages: {fi: {terms: [webinaari]}, en: {terms: [no]}}
 - id: webinars
   status: draft
   languages: {fi: {terms: [true]}}
