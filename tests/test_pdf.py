@@ -539,6 +539,53 @@ def test_title_page_and_abbreviations(small_pdf):
     assert "mask. м. maskuliini / мужской род" in abbreviations
 
 
+def test_broader_concepts_and_wholes_with_their_label_and_page(small_pdf):
+    """Typed relations (issue 15): under webinaari "→ yläk. verkko-oppiminen N", under
+    äidinkieli "→ kok. ammatillinen koulutus N", with Russian labels in the Russian part;
+    N is the page of the entry; the list of abbreviations explains both labels in both
+    languages."""
+    pdf = reader(small_pdf)
+    pages = destinations(pdf)
+    text = flat("\n".join(page.extract_text() for page in pdf.pages))
+    for label, headword, anchor in (
+        ("yläk.", "verkko-oppiminen", "firu-online-learning"),
+        ("kok.", "ammatillinen koulutus", "firu-vocational-education"),
+        ("род.", "онлайн-обучение", "rufi-online-learning"),
+        ("целое", "профессиональное образование", "rufi-vocational-education"),
+    ):
+        found = re.findall(rf"→ {re.escape(label)} {headword} (\d+)", text)
+        assert found == [str(pages[anchor])], (label, found)
+    abbreviations = flat(pdf.pages[2].extract_text())
+    assert (
+        "yläk. род. yläkäsite: hakusana on sen alakäsite / "
+        "родовое понятие: понятие статьи — его вид" in abbreviations
+    )
+    assert (
+        "kok. целое kokonaisuus: hakusana on sen osa / целое: понятие статьи — его часть"
+        in abbreviations
+    )
+
+
+def test_a_relation_to_a_concept_left_out_is_left_out():
+    from glossary.pdf.book import Builder, Entry, Ref, Typed
+    from glossary.subset import select
+
+    whole = glossary.load(DATA / "site")
+
+    def entry(g, concept_id: str) -> Entry:
+        part = Builder(g, {}).part("fi", "ru")
+        return next(
+            item
+            for group in part.letters
+            for item in group.items
+            if isinstance(item, Entry) and item.anchor == f"firu-{concept_id}"
+        )
+
+    target = Ref("verkko-oppiminen", "fi", "firu-online-learning")
+    assert entry(whole, "webinar").typed == (Typed("yläk.", target),)
+    assert entry(select(whole, (), ("webinar",)), "webinar").typed == ()
+
+
 def test_isbn_from_glossary_toml(tmp_path):
     shutil.copytree(DATA / "site", tmp_path / "g")
     toml = tmp_path / "g" / "glossary.toml"
