@@ -113,8 +113,10 @@ def _links(
         name = found["name"].decode("ascii")
         if name not in page_of:
             raise ExportError(f"the template links to '#{name}', which is no anchor")
-        low, high = (float(v) for v in found["rect"].split()[1::2])
-        quads = found["quads"] or b"" if high - low >= 2 * lift else b""
+        rect = [float(v) for v in found["rect"].split()]
+        quads = b""
+        if found["quads"] and rect[3] - rect[1] >= 2 * lift:
+            quads = b"/QuadPoints[" + _lines(found["quads"][12:-1]) + b"]"
         word = PAGE.get(languages.get(name, "").split("-")[0], PAGE["en"])
         alt = f"{word} {page_of[name]}"
         text = (
@@ -124,7 +126,7 @@ def _links(
         )
         new = (
             b"<</Type/Annot/Subtype/Link/Rect["
-            + found["rect"]
+            + _numbers(rect)
             + b"]/Border[0 0 0]"
             + quads
             + b"/Dest("
@@ -141,6 +143,33 @@ def _links(
         return new + b" " * (size - len(new))
 
     return _LINK.sub(link, data)
+
+
+def _numbers(values: Iterable[float]) -> bytes:
+    """Coordinates to a hundredth of a point (Typst writes six digits)."""
+    return " ".join(f"{v:.2f}".rstrip("0").rstrip(".") for v in values).encode("ascii")
+
+
+def _lines(quads: bytes) -> bytes:
+    """One quadrilateral for each line of a link that Typst gave one for each word: the
+    words on a line (boxes whose heights overlap) joined into one."""
+    values = [float(v) for v in quads.split()]
+    lines: list[list[float]] = []  # [left, bottom, right, top]
+    for n in range(0, len(values) - 7, 8):
+        xs, ys = values[n : n + 8 : 2], values[n + 1 : n + 8 : 2]
+        box = [min(xs), min(ys), max(xs), max(ys)]
+        line = next((b for b in lines if box[1] < b[3] and b[1] < box[3]), None)
+        if line is None:
+            lines.append(box)
+        else:
+            line[:] = [
+                min(line[0], box[0]),
+                min(line[1], box[1]),
+                max(line[2], box[2]),
+                max(line[3], box[3]),
+            ]
+    # counter-clockwise from the bottom left, as PDF 1.7 (and Typst) write them
+    return b" ".join(_numbers((x0, y0, x1, y0, x1, y1, x0, y1)) for x0, y0, x1, y1 in lines)
 
 
 def _name_tree(pdf: Any, entries: dict[str, Any], leaf: int = 128) -> Any:
