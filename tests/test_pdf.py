@@ -511,6 +511,32 @@ def test_the_pages_of_the_last_build_start_the_next(small_pdf, monkeypatch, tmp_
     assert len(layouts) == first
 
 
+def test_a_large_book_built_again_is_laid_out_once(small_pdf, monkeypatch, tmp_path):
+    """Laid out a layout a process, a book built again has one process, which finds the
+    pages it was given and writes the PDF: the same book."""
+    import glossary.pdf
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(glossary.pdf, "_IN_PROCESS", 0)
+    runs: list[int] = []
+    run = glossary.pdf._run
+
+    def counted(*args):
+        runs.append(1)
+        return run(*args)
+
+    monkeypatch.setattr(glossary.pdf, "_run", counted)
+    first = build(DATA / "site")
+    assert len(runs) == 2
+    runs.clear()
+    again = build(DATA / "site")
+    assert len(runs) == 1
+    assert again == first
+    assert [p.extract_text() for p in reader(again).pages] == [
+        p.extract_text() for p in reader(small_pdf).pages
+    ]
+
+
 def test_links_are_finished_the_same_when_typst_writes_them_otherwise(small_pdf, monkeypatch):
     """The links are rewritten in Typst's bytes where they have the form Typst 0.15
     writes; any other form is rewritten through qpdf's objects, to the same file."""

@@ -191,7 +191,9 @@ def _typeset_apart(
     work: Path, job: dict[str, Any], pages: Pages, template: Path
 ) -> tuple[bytes, Positions, list[str]]:
     """The first layout in a process of its own, then the next ones and the PDF in
-    another (glossary/pdf/typeset.py): no process holds two full layouts."""
+    another (glossary/pdf/typeset.py): no process holds two full layouts. When the
+    first layout printed the pages it found (the pages of the last build), its process
+    writes the PDF and there is no other."""
     found: Positions = {}
     for settle in (False, True):
         (work / "job.json").write_text(json.dumps({**job, "settle": settle}), "utf-8")
@@ -199,6 +201,8 @@ def _typeset_apart(
         _run(work, template)
         found = json.loads((work / "positions.json").read_text("utf-8"))
         pages = {name: int(at[0]) for name, at in found.items()}
+        if (work / "book.pdf").is_file():  # the first layout printed the right pages
+            break
     if not (work / "book.pdf").is_file():
         raise ExportError(f"{template}: the page numbers did not settle in {_LAYOUTS} layouts")
     warnings: list[str] = json.loads((work / "warnings.json").read_text("utf-8"))

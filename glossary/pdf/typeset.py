@@ -16,7 +16,8 @@ runs in a process of its own (for a large book, see ``glossary.pdf``). ``FOLDER`
 ``job.json`` (template, font folders, standard, timestamp, layouts), ``book.json`` (the
 book), the template folder ``pdf/`` and ``pages.json`` (the pages to start from). With
 ``"settle": false`` it makes one layout and writes where it put every anchor to
-``positions.json``; with ``"settle": true`` it settles the pages and writes ``book.pdf``,
+``positions.json`` (and ``book.pdf`` and ``warnings.json`` too if they are the pages
+it was given); with ``"settle": true`` it settles the pages and writes ``book.pdf``,
 ``positions.json`` and ``warnings.json``. A Typst error goes to ``error.json``. Typst
 keeps every layout in memory for the life of its process, so a process that ends gives
 it back. The script imports nothing of the glossary package, to start quickly.
@@ -113,12 +114,14 @@ def main(folder: Path) -> int:
     try:
         if not job["settle"]:
             found = layout(typesetter, folder, pages)
+            settled = pages_of(found) == pages  # (the pages given were right: done)
         else:
             found = settle(typesetter, folder, pages, job["layouts"])
-            if found is not None:
-                data, warnings = export(typesetter, job)
-                (folder / "book.pdf").write_bytes(data)
-                (folder / "warnings.json").write_text(json.dumps(warnings), "utf-8")
+            settled = found is not None
+        if settled:
+            data, warnings = export(typesetter, job)
+            (folder / "book.pdf").write_bytes(data)
+            (folder / "warnings.json").write_text(json.dumps(warnings), "utf-8")
     except (typst.TypstError, RuntimeError) as exc:
         (folder / "error.json").write_text(json.dumps(error(typesetter, exc)), "utf-8")
         return 1
