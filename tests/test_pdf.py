@@ -480,6 +480,102 @@ def test_a_large_book_is_laid_out_the_same_one_layout_at_a_time(small_pdf, monke
     assert re.search(r"suomi → русский(?: ?\.)+ ?4\n", here.pages[1].extract_text())
 
 
+def test_the_pages_of_the_last_build_start_the_next(small_pdf, monkeypatch, tmp_path):
+    """A book built again starts from the pages the last build found: one layout, the
+    same bytes. A damaged record is ignored; GLOSSARY_NO_CACHE=1 guesses again."""
+    from glossary.pdf import typeset
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+    layouts: list[int] = []
+    layout = typeset.layout
+
+    def counted(*args, **kwargs):
+        layouts.append(1)
+        return layout(*args, **kwargs)
+
+    monkeypatch.setattr(typeset, "layout", counted)
+    assert build(DATA / "site") == small_pdf
+    first = len(layouts)
+    assert first >= 2
+    (record,) = (tmp_path / "cache" / "pdf").iterdir()
+    layouts.clear()
+    assert build(DATA / "site") == small_pdf
+    assert len(layouts) == 1
+    record.write_bytes(b"\x00{not json")
+    layouts.clear()
+    assert build(DATA / "site") == small_pdf
+    assert len(layouts) == first
+    monkeypatch.setenv("GLOSSARY_NO_CACHE", "1")
+    layouts.clear()
+    assert build(DATA / "site") == small_pdf
+    assert len(layouts) == first
+
+
+def test_a_large_book_built_again_is_laid_out_once(small_pdf, monkeypatch, tmp_path):
+    """Laid out a layout a process, a book built again has one process, which finds the
+    pages it was given and writes the PDF: the same book."""
+    import glossary.pdf
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(glossary.pdf, "_IN_PROCESS", 0)
+    runs: list[int] = []
+    run = glossary.pdf._run
+
+    def counted(*args):
+        runs.append(1)
+        return run(*args)
+
+    monkeypatch.setattr(glossary.pdf, "_run", counted)
+    first = build(DATA / "site")
+    assert len(runs) == 2
+    runs.clear()
+    again = build(DATA / "site")
+    assert len(runs) == 1
+    assert again == first
+    assert [p.extract_text() for p in reader(again).pages] == [
+        p.extract_text() for p in reader(small_pdf).pages
+    ]
+
+
+def test_links_are_finished_the_same_when_typst_writes_them_otherwise(small_pdf, monkeypatch):
+    """The links are rewritten in Typst's bytes where they have the form Typst 0.15
+    writes; any other form is rewritten through qpdf's objects, to the same file."""
+    import glossary.pdf.compact as compact
+
+    monkeypatch.setattr(compact, "_LINK", re.compile(rb"(?!)"))
+    slow = build(DATA / "site")
+    pdf = reader(slow)
+    links = [a.get_object() for page in pdf.pages for a in page.get("/Annots", [])]
+    assert links and all(isinstance(link["/Dest"], str) for link in links)
+    assert not any("/A" in link for link in links)
+    assert [page.extract_text() for page in pdf.pages] == [
+        page.extract_text() for page in reader(small_pdf).pages
+    ]
+    assert destinations(pdf) == destinations(reader(small_pdf))
+
+
+def test_a_link_over_two_lines_has_one_quadrilateral_a_line():
+    from glossary.pdf.compact import _lines
+
+    words = (
+        b"10 100 30 100 30 110 10 110 30 99 50 99 50 111 30 111 "  # two words on a line
+        b"10 88 40 88 40 98 10 98"  # one on the next
+    )
+    assert _lines(words) == b"10 99 50 99 50 111 10 111 10 88 40 88 40 98 10 98"
+
+
+def test_a_link_to_no_anchor_is_one_clear_error(tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(TERMS.parent / "templates", templates)
+    typ = templates / "pdf" / "dictionary.typ"
+    typ.write_text(
+        typ.read_text("utf-8").replace('"#" + anchor', '"#nowhere-" + anchor'),
+        "utf-8",
+    )
+    with pytest.raises(ExportError, match="links to '#nowhere"):
+        build(DATA / "site", templates=templates)
+
+
 def test_html_in_the_sources_is_printed_as_text(small_pdf):
     text = flat("\n".join(page.extract_text() for page in reader(small_pdf).pages))
     assert "<script>window.__pwned = 'term'</script>" in text
@@ -537,6 +633,53 @@ def test_title_page_and_abbreviations(small_pdf):
         in abbreviations
     )
     assert "mask. м. maskuliini / мужской род" in abbreviations
+
+
+def test_broader_concepts_and_wholes_with_their_label_and_page(small_pdf):
+    """Typed relations (issue 15): under webinaari "→ yläk. verkko-oppiminen N", under
+    äidinkieli "→ kok. ammatillinen koulutus N", with Russian labels in the Russian part;
+    N is the page of the entry; the list of abbreviations explains both labels in both
+    languages."""
+    pdf = reader(small_pdf)
+    pages = destinations(pdf)
+    text = flat("\n".join(page.extract_text() for page in pdf.pages))
+    for label, headword, anchor in (
+        ("yläk.", "verkko-oppiminen", "firu-online-learning"),
+        ("kok.", "ammatillinen koulutus", "firu-vocational-education"),
+        ("род.", "онлайн-обучение", "rufi-online-learning"),
+        ("целое", "профессиональное образование", "rufi-vocational-education"),
+    ):
+        found = re.findall(rf"→ {re.escape(label)} {headword} (\d+)", text)
+        assert found == [str(pages[anchor])], (label, found)
+    abbreviations = flat(pdf.pages[2].extract_text())
+    assert (
+        "yläk. род. yläkäsite: hakusana on sen alakäsite / "
+        "родовое понятие: понятие статьи — его вид" in abbreviations
+    )
+    assert (
+        "kok. целое kokonaisuus: hakusana on sen osa / целое: понятие статьи — его часть"
+        in abbreviations
+    )
+
+
+def test_a_relation_to_a_concept_left_out_is_left_out():
+    from glossary.pdf.book import Builder, Entry, Ref, Typed
+    from glossary.subset import select
+
+    whole = glossary.load(DATA / "site")
+
+    def entry(g, concept_id: str) -> Entry:
+        part = Builder(g, {}).part("fi", "ru")
+        return next(
+            item
+            for group in part.letters
+            for item in group.items
+            if isinstance(item, Entry) and item.anchor == f"firu-{concept_id}"
+        )
+
+    target = Ref("verkko-oppiminen", "fi", "firu-online-learning")
+    assert entry(whole, "webinar").typed == (Typed("yläk.", target),)
+    assert entry(select(whole, (), ("webinar",)), "webinar").typed == ()
 
 
 def test_isbn_from_glossary_toml(tmp_path):

@@ -167,6 +167,8 @@ FI = {
     "subjects": "aihealueet",
     "terms": "termit",
     "wholes it is part of": "kokonaisuudet, joiden osa se on",
+    "broader concept: the entry is a kind of it": "yläkäsite: hakusana on sen alakäsite",
+    "whole: the entry is a part of it": "kokonaisuus: hakusana on sen osa",
 }
 
 RU = {
@@ -325,6 +327,8 @@ RU = {
     "subjects": "тематические разделы",
     "terms": "термины",
     "wholes it is part of": "целое, частью которого оно является",
+    "broader concept: the entry is a kind of it": "родовое понятие: понятие статьи — его вид",
+    "whole: the entry is a part of it": "целое: понятие статьи — его часть",
 }
 
 

@@ -18,6 +18,7 @@ build date (``SOURCE_DATE_EPOCH`` when set).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -140,28 +141,34 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
         shutil.copytree(template.parent, work / "pdf")  # the template's root is `work`
         (work / "book.json").write_text(book_json(book), "utf-8")
         typeset = _typeset_here if book.concepts <= _IN_PROCESS else _typeset_apart
-        data, pages, warnings = typeset(work, job, _guess(book), template)
+        memory = _memory(glossary, template, options)
+        start = _guess(book)
+        start.update((k, v) for k, v in _recall(memory).items() if k in start)
+        data, found, warnings = typeset(work, job, start, template)
+    _remember(memory, {name: int(at[0]) for name, at in found.items()})
     for warning in warnings:
         if "unknown font family" in warning:
             raise ExportError(f"{template}: {warning}")
     from glossary.pdf.compact import finish
 
-    return finish(data, [(name, int(p), x, y) for name, (p, x, y) in pages.items()])
+    anchors = [(name, int(p), x, y) for name, (p, x, y) in found.items()]
+    return finish(data, anchors, _languages(book))
 
 
 #: Up to this many concepts the book is laid out in this process; beyond, the first
 #: layout has a process of its own, and the next ones another, so that no process holds
 #: more than about one layout (Typst keeps every layout it has made; docs/print.md).
-_IN_PROCESS = 400
+_IN_PROCESS = 1000
 #: Layouts tried for the page numbers to settle.
 _LAYOUTS = 5
 
-Pages = dict[str, list[float]]
+Pages = dict[str, int]
+Positions = dict[str, list[float]]
 
 
 def _typeset_here(
     work: Path, job: dict[str, Any], pages: Pages, template: Path
-) -> tuple[bytes, Pages, list[str]]:
+) -> tuple[bytes, Positions, list[str]]:
     """The book laid out in this process until its pages settle (two or three layouts,
     the later ones redoing only the paragraphs with page numbers), and its PDF."""
     import typst
@@ -182,18 +189,24 @@ def _typeset_here(
 
 def _typeset_apart(
     work: Path, job: dict[str, Any], pages: Pages, template: Path
-) -> tuple[bytes, Pages, list[str]]:
+) -> tuple[bytes, Positions, list[str]]:
     """The first layout in a process of its own, then the next ones and the PDF in
-    another (glossary/pdf/typeset.py): no process holds two full layouts."""
+    another (glossary/pdf/typeset.py): no process holds two full layouts. When the
+    first layout printed the pages it found (the pages of the last build), its process
+    writes the PDF and there is no other."""
+    found: Positions = {}
     for settle in (False, True):
         (work / "job.json").write_text(json.dumps({**job, "settle": settle}), "utf-8")
         (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
         _run(work, template)
-        pages = json.loads((work / "positions.json").read_text("utf-8"))
+        found = json.loads((work / "positions.json").read_text("utf-8"))
+        pages = {name: int(at[0]) for name, at in found.items()}
+        if (work / "book.pdf").is_file():  # the first layout printed the right pages
+            break
     if not (work / "book.pdf").is_file():
         raise ExportError(f"{template}: the page numbers did not settle in {_LAYOUTS} layouts")
     warnings: list[str] = json.loads((work / "warnings.json").read_text("utf-8"))
-    return (work / "book.pdf").read_bytes(), pages, warnings
+    return (work / "book.pdf").read_bytes(), found, warnings
 
 
 def _guess(book: Book) -> Pages:
@@ -209,10 +222,69 @@ def _guess(book: Book) -> Pages:
         anchors.append(index.anchor)
         anchors.extend(group.anchor for group in index.letters)
     front, pages = 4, 4 + book.concepts / 4.2  # about four concepts a page, both parts
-    return {
-        name: [int(front + (pages - front) * n / len(anchors)), 0, 0]
-        for n, name in enumerate(anchors)
-    }
+    return {name: int(front + (pages - front) * n / len(anchors)) for n, name in enumerate(anchors)}
+
+
+# -- the pages of the last build ----------------------------------------------------------------
+#
+# The first layout prints page numbers where the entries are guessed to be; the next
+# ones print where the layout before put them, until they agree (glossary/pdf/typeset.py).
+# The pages of the last build of the same book (same glossary, template and options)
+# are a far better guess than any estimate: a book built again unchanged needs one
+# layout, a book with a few entries changed nearly so. They are kept in the user's cache
+# folder (glossary/cache.py), never change what is printed, only how soon it settles,
+# and GLOSSARY_NO_CACHE=1 turns them off.
+
+
+def _memory(glossary: Glossary, template: Path, options: Mapping[str, Any]) -> Path | None:
+    from glossary import cache
+
+    if not cache.enabled():
+        return None
+    key = [
+        glossary.meta.id,
+        str(template.resolve()),
+        options.get("page_size") or "A4",
+        sorted(options.get("subjects") or ()),
+        str(options.get("concepts") or ""),
+    ]
+    return cache.cache_dir() / "pdf" / f"{cache.digest(json.dumps(key).encode('utf-8'))}.json"
+
+
+def _recall(memory: Path | None) -> Pages:
+    if memory is None:
+        return {}
+    try:
+        found = json.loads(memory.read_bytes())
+    except (OSError, ValueError):  # none yet, or damaged: guess
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(k, str) and type(v) is int and v > 0}
+
+
+def _remember(memory: Path | None, pages: Pages) -> None:
+    if memory is None:
+        return
+    from glossary.util import atomic_write
+
+    with contextlib.suppress(OSError):  # a read-only home: guess next time
+        atomic_write(memory, json.dumps(pages, sort_keys=True).encode("utf-8"), overwrite=True)
+
+
+def _languages(book: Book) -> dict[str, str]:
+    """The language of each anchor's entry or heading: a link to it says "page N" in
+    that language (the language of the link's text)."""
+    langs = {"abbreviations": book.lang}
+    for part in book.parts:
+        langs[part.anchor] = book.lang
+        for group in part.letters:
+            langs[group.anchor] = part.source
+            langs.update((item.anchor, part.source) for item in group.items)
+    for index in book.indexes:
+        langs[index.anchor] = book.lang
+        langs.update((group.anchor, index.lang) for group in index.letters)
+    return langs
 
 
 def _run(work: Path, template: Path) -> None:

@@ -53,20 +53,23 @@ MEANINGS = (
     N_("admitted term"),
     N_("deprecated term: do not use"),
     N_("superseded term: no longer in use"),
+    N_("broader concept: the entry is a kind of it"),
+    N_("whole: the entry is a part of it"),
 )
 #: The labels themselves, by the language of the reader; English for any other language.
 _LABELS: dict[str, tuple[str, ...]] = {
     "en": (
         *("m.", "f.", "n.", "v.", "adj.", "adv.", "prop.", "abbr.", "acr."),
-        *("short", "var.", "phr.", "adm.", "depr.", "obs."),
+        *("short", "var.", "phr.", "adm.", "depr.", "obs.", "BT", "whole"),
     ),
     "fi": (
         *("mask.", "fem.", "neutr.", "verbi", "adj.", "adv.", "erisn.", "lyh."),
         *("kirjainsana", "lyh. m.", "muunn.", "fraasi", "hyv.", "vält.", "vanh."),
+        *("yläk.", "kok."),
     ),
     "ru": (
         *("м.", "ж.", "ср.", "гл.", "прил.", "нареч.", "собств.", "сокр.", "аббр."),
-        *("кратк.", "вар.", "словосоч.", "доп.", "нерек.", "устар."),
+        *("кратк.", "вар.", "словосоч.", "доп.", "нерек.", "устар.", "род.", "целое"),
     ),
 }
 
@@ -86,6 +89,12 @@ _TYPE = {
     TermType.VARIANT: "variant",
     TermType.PHRASE: "phrase",
 }
+#: The typed relations an entry prints, with their page: the concept's field, and the
+#: meaning of its label.
+_RELATIONS = (
+    ("broader", "broader concept: the entry is a kind of it"),
+    ("part_of", "whole: the entry is a part of it"),
+)
 _STATUS = {
     TermStatus.ADMITTED: "admitted term",
     TermStatus.DEPRECATED: "deprecated term: do not use",
@@ -145,6 +154,15 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class Typed:
+    """A typed relation: its label in the part's language ("yläk.", "род."), and the
+    entry of the broader concept or of the whole, with its page."""
+
+    label: str
+    ref: Ref
+
+
+@dataclass(frozen=True)
 class Equivalents:
     lang: str
     terms: tuple[Printed, ...]
@@ -160,6 +178,7 @@ class Entry:
     context: str | None
     note: str | None
     related: tuple[Ref, ...]
+    typed: tuple[Typed, ...] = ()  # "→ yläk. headword N": broader concepts, then wholes
     kind: str = "entry"
 
 
@@ -324,6 +343,12 @@ class Builder:
             return None
         return (section.preferred or section.terms[0]).term
 
+    def ref(self, concept_id: str, lang: str, prefix: str) -> Ref | None:
+        """A reference to the entry of ``concept_id`` in a part, if the book has it."""
+        concept = self.glossary.concepts.get(concept_id)
+        text = self.title(concept, lang) if concept is not None else None
+        return Ref(text, lang, _anchor(prefix, concept_id)) if text is not None else None
+
     # -- the parts
 
     def part(self, source: str, target: str) -> Part:
@@ -345,12 +370,14 @@ class Builder:
             )
             related = []
             for rid in concept.related:
-                other_concept = self.glossary.concepts.get(rid)
-                if other_concept is None:
-                    continue
-                text = self.title(other_concept, source)
-                if text is not None:
-                    related.append(Ref(text, source, _anchor(prefix, rid)))
+                if (ref := self.ref(rid, source, prefix)) is not None:
+                    related.append(ref)
+            typed = [
+                Typed(self._labels[source][meaning], ref)
+                for field, meaning in _RELATIONS
+                for rid in getattr(concept, field)
+                if rid != concept.id and (ref := self.ref(rid, source, prefix)) is not None
+            ]
             context = next((t.context for t in terms if t.context), None)
             entry = Entry(
                 anchor=anchor,
@@ -361,6 +388,7 @@ class Builder:
                 context=context,
                 note=section.note,
                 related=tuple(related),
+                typed=tuple(typed),
             )
             items.append((sort_key(main.term, source), main.term, entry))
             for n, synonym in enumerate(terms[1:], start=1):

@@ -1,30 +1,53 @@
 """The PDF as Typst writes it, finished with pikepdf (qpdf): a named destination for every
-entry, and a smaller file.
+entry, links to them, and a smaller file.
 
 Typst makes named destinations only of labelled headings (the parts, letters and front
 matter here); entries are not headings, so their destinations are added from the
-positions Typst reports for their anchors, and ``book.pdf#fiiru-distance-learning`` opens
-the entry. The file is then written again with object streams and recompressed streams;
-qpdf's output is deterministic, and the document ID is derived from the content, so the
-same sources still give the same bytes.
+positions Typst reports for their anchors, and ``book.pdf#firu-distance-learning`` opens
+the entry. The template links to an anchor by the address ``#anchor``; each such link
+becomes a link to the named destination, with "page N" in the language of its text as
+the text a screen reader gives for it. The file is then written again with object
+streams; qpdf's output is deterministic, and the document ID is derived from the
+content, so the same sources still give the same bytes.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["Anchor", "finish"]
+from glossary.errors import ExportError
+
+__all__ = ["PAGE", "Anchor", "finish"]
 
 #: (name, page number from 1, x and y from the top-left corner in points)
 Anchor = tuple[str, int, float, float]
 
+#: "page" before a page number, as Typst abbreviates it in the text a screen reader gives
+#: for a link; English for any other language.
+PAGE = {"fi": "sivu", "ru": "с.", "sv": "sida", "de": "Seite", "fr": "page", "en": "page"}
 
-def finish(data: bytes, anchors: Iterable[Anchor], *, lift: float = 10.0) -> bytes:
+
+def finish(
+    data: bytes,
+    anchors: Iterable[Anchor],
+    languages: Mapping[str, str] | None = None,
+    *,
+    lift: float = 10.0,
+) -> bytes:
     """``data`` with a named destination for each anchor (``lift`` points above its
-    position, so that the line shows whole), with object streams."""
+    position, so that the line shows whole), each link to ``#anchor`` leading to it and
+    described as "page N" in the anchor's language (``languages``), with object
+    streams."""
     import pikepdf
+
+    anchors = list(anchors)
+    page_of = {name: number for name, number, _, _ in anchors}
+    languages = languages or {}
+    data = _links(data, page_of, languages, lift)
+    left = b"/URI(#" in data  # (links _links did not recognise: done below, one at a time)
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         if "/Names" not in pdf.Root:
@@ -43,8 +66,17 @@ def finish(data: bytes, anchors: Iterable[Anchor], *, lift: float = 10.0) -> byt
                     [objects[number - 1], pikepdf.Name.XYZ, round(x, 2), top, None]
                 )
         names.Dests = _name_tree(pdf, dests)
-        for page in pages:
+        for page in pages if left else ():
             for annotation in page.obj.get("/Annots", ()):
+                action = annotation.get("/A")
+                if action is not None and str(action.get("/URI", "")).startswith("#"):
+                    name = str(action.URI)[1:]
+                    if name not in page_of:
+                        raise ExportError(f"the template links to '#{name}', which is no anchor")
+                    del annotation["/A"]
+                    annotation.Dest = pikepdf.String(name)
+                    word = PAGE.get(languages.get(name, "").split("-")[0], PAGE["en"])
+                    annotation.Contents = pikepdf.String(f"{word} {page_of[name]}")
                 if "/QuadPoints" in annotation:
                     low, high = float(annotation.Rect[1]), float(annotation.Rect[3])
                     if high - low < 2 * lift:
@@ -57,6 +89,87 @@ def finish(data: bytes, anchors: Iterable[Anchor], *, lift: float = 10.0) -> byt
             deterministic_id=True,
         )
     return out.getvalue()
+
+
+#: A link annotation as Typst 0.15 writes it, to an address ``#name``.
+_LINK = re.compile(
+    rb"<</Type/Annot/Subtype/Link/Rect\[(?P<rect>[-\d. ]+)\]/Border\[0 0 0\]"
+    rb"(?P<quads>/QuadPoints\[[-\d. ]+\])?"
+    rb"/A<</Type/Action/S/URI/URI\(#(?P<name>[A-Za-z0-9_.-]+)\)>>"
+    rb"/F 4/StructParent (?P<parent>\d+)/Contents\(#(?P=name)\)>>"
+)
+
+
+def _links(
+    data: bytes, page_of: Mapping[str, int], languages: Mapping[str, str], lift: float
+) -> bytes:
+    """The links of ``data`` to ``#name`` made links to the named destination ``name``,
+    rewritten in place in the bytes Typst wrote: each annotation is written again in no
+    more bytes than it had, and padded with spaces, so that every object stays where the
+    cross-reference table says it is. (pikepdf would do the same one annotation at a
+    time, at a tenth of the speed.) No /QuadPoints on a link of one line either."""
+
+    def link(found: re.Match[bytes]) -> bytes:
+        name = found["name"].decode("ascii")
+        if name not in page_of:
+            raise ExportError(f"the template links to '#{name}', which is no anchor")
+        rect = [float(v) for v in found["rect"].split()]
+        quads = b""
+        if found["quads"] and rect[3] - rect[1] >= 2 * lift:
+            quads = b"/QuadPoints[" + _lines(found["quads"][12:-1]) + b"]"
+        word = PAGE.get(languages.get(name, "").split("-")[0], PAGE["en"])
+        alt = f"{word} {page_of[name]}"
+        text = (
+            f"({alt})".encode("ascii")
+            if alt.isascii()
+            else b"<" + ("\ufeff" + alt).encode("utf-16-be").hex().upper().encode("ascii") + b">"
+        )
+        new = (
+            b"<</Type/Annot/Subtype/Link/Rect["
+            + _numbers(rect)
+            + b"]/Border[0 0 0]"
+            + quads
+            + b"/Dest("
+            + found["name"]
+            + b")/F 4/StructParent "
+            + found["parent"]
+            + b"/Contents"
+            + text
+            + b">>"
+        )
+        size = found.end() - found.start()
+        if len(new) > size:  # (cannot be: the action it replaces is longer)
+            return found[0]
+        return new + b" " * (size - len(new))
+
+    return _LINK.sub(link, data)
+
+
+def _numbers(values: Iterable[float]) -> bytes:
+    """Coordinates to a hundredth of a point (Typst writes six digits)."""
+    return " ".join(f"{v:.2f}".rstrip("0").rstrip(".") for v in values).encode("ascii")
+
+
+def _lines(quads: bytes) -> bytes:
+    """One quadrilateral for each line of a link that Typst gave one for each word: the
+    words on a line (boxes whose heights overlap) joined into one."""
+    values = [float(v) for v in quads.split()]
+    lines: list[list[float]] = []  # [left, bottom, right, top]
+    for n in range(0, len(values) - 7, 8):
+        xs, ys = values[n : n + 8 : 2], values[n + 1 : n + 8 : 2]
+        box = [min(xs), min(ys), max(xs), max(ys)]
+        line = next((b for b in lines if box[1] < b[3] and b[1] < box[3]), None)
+        if line is None:
+            lines.append(box)
+        else:
+            line[:] = [
+                min(line[0], box[0]),
+                min(line[1], box[1]),
+                max(line[2], box[2]),
+                max(line[3], box[3]),
+            ]
+    # counter-clockwise from the bottom left, as PDF 1.7 (and Typst) write them
+    return b" ".join(_numbers((x0, y0, x1, y0, x1, y1, x0, y1)) for x0, y0, x1, y1 in lines)
 
 
 def _name_tree(pdf: Any, entries: dict[str, Any], leaf: int = 128) -> Any:

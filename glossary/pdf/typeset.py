@@ -1,20 +1,23 @@
 """Layouts of the printed dictionary by Typst, until its page numbers settle.
 
-The template reads where every anchor is from ``/pages.json`` in its root folder (see
+The template reads the page of every anchor from ``/pages.json`` in its root folder (see
 ``templates/pdf/dictionary.typ``); :func:`settle` lays the book out with pages given
 there, writes the pages that layout found, and lays it out again, until they agree. The
 pages come from a file, not from ``sys.inputs``, because Typst keeps its earlier layouts
 and reuses every part of them that depends on nothing that changed: a change of
 ``sys.inputs`` changes everything, a change of one file only what reads it, so the
-second layout redoes only the paragraphs with a page number in them.
+second layout redoes only the paragraphs with a page number in them. Only page numbers
+go from one layout to the next: links name their anchor (``#anchor``), not a place on a
+page, so a layout that moves an entry within its page changes nothing printed.
 
     python typeset.py FOLDER
 
 runs in a process of its own (for a large book, see ``glossary.pdf``). ``FOLDER`` holds
 ``job.json`` (template, font folders, standard, timestamp, layouts), ``book.json`` (the
 book), the template folder ``pdf/`` and ``pages.json`` (the pages to start from). With
-``"settle": false`` it makes one layout and writes the pages it found to
-``positions.json``; with ``"settle": true`` it settles the pages and writes ``book.pdf``,
+``"settle": false`` it makes one layout and writes where it put every anchor to
+``positions.json`` (and ``book.pdf`` and ``warnings.json`` too if they are the pages
+it was given); with ``"settle": true`` it settles the pages and writes ``book.pdf``,
 ``positions.json`` and ``warnings.json``. A Typst error goes to ``error.json``. Typst
 keeps every layout in memory for the life of its process, so a process that ends gives
 it back. The script imports nothing of the glossary package, to start quickly.
@@ -34,7 +37,15 @@ ANCHORS = """(
   + query(heading).filter(h => h.has("label")).map(h => (str(h.label), h.location()))
 ).map(((name, at)) => (name, at.page(), at.position().x.pt(), at.position().y.pt()))"""
 
-Pages = dict[str, list[float]]
+#: The page of every anchor, as the template prints it.
+Pages = dict[str, int]
+#: Where every anchor is: [page, x, y].
+Positions = dict[str, list[float]]
+
+
+def pages_of(positions: Positions) -> Pages:
+    """The pages of ``positions``."""
+    return {name: int(at[0]) for name, at in positions.items()}
 
 
 def compiler(folder: Path, job: dict[str, Any]) -> Any:
@@ -54,21 +65,21 @@ def compiler(folder: Path, job: dict[str, Any]) -> Any:
     )
 
 
-def layout(compiler: Any, folder: Path, pages: Pages) -> Pages:
+def layout(compiler: Any, folder: Path, pages: Pages) -> Positions:
     """Lay the book out with ``pages`` printed; where its anchors are then."""
     (folder / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
     found = json.loads(compiler.eval(ANCHORS, format="json"))
     return {name: [page, round(x, 2), round(y, 2)] for name, page, x, y in found}
 
 
-def settle(compiler: Any, folder: Path, pages: Pages, layouts: int) -> Pages | None:
-    """The pages, once a layout with them printed puts every anchor there; None if that
-    takes more than ``layouts`` layouts."""
+def settle(compiler: Any, folder: Path, pages: Pages, layouts: int) -> Positions | None:
+    """Where the anchors are, once a layout with their pages printed puts every anchor on
+    the page printed; None if that takes more than ``layouts`` layouts."""
     for _ in range(layouts):
         found = layout(compiler, folder, pages)
-        if found == pages:
-            return pages
-        pages = found
+        if pages_of(found) == pages:
+            return found
+        pages = pages_of(found)
     return None
 
 
@@ -99,16 +110,18 @@ def main(folder: Path) -> int:
     job = json.loads((folder / "job.json").read_text("utf-8"))
     pages = json.loads((folder / "pages.json").read_text("utf-8"))
     typesetter = compiler(folder, job)
-    found: Pages | None
+    found: Positions | None
     try:
         if not job["settle"]:
             found = layout(typesetter, folder, pages)
+            settled = pages_of(found) == pages  # (the pages given were right: done)
         else:
             found = settle(typesetter, folder, pages, job["layouts"])
-            if found is not None:
-                data, warnings = export(typesetter, job)
-                (folder / "book.pdf").write_bytes(data)
-                (folder / "warnings.json").write_text(json.dumps(warnings), "utf-8")
+            settled = found is not None
+        if settled:
+            data, warnings = export(typesetter, job)
+            (folder / "book.pdf").write_bytes(data)
+            (folder / "warnings.json").write_text(json.dumps(warnings), "utf-8")
     except (typst.TypstError, RuntimeError) as exc:
         (folder / "error.json").write_text(json.dumps(error(typesetter, exc)), "utf-8")
         return 1
