@@ -283,6 +283,113 @@ def _color() -> bool:
     return sys.stdout.isatty()
 
 
+# -- scan -------------------------------------------------------------------------------
+
+
+class ScanFormat(StrEnum):
+    table = "table"
+    json = "json"
+    tsv = "tsv"
+
+
+@app.command()
+@_command
+def scan(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[FILE...|-]",
+            help="Text, Markdown, HTML, DOCX, XLIFF, PO or TMX files; - or none: standard input.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", "-l", help="The documents' language (else detected per file)."),
+    ] = None,
+    to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--to", "-t", help="Show equivalents in these languages (repeat or use commas)."
+        ),
+    ] = None,
+    output: Annotated[
+        ScanFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ScanFormat.table,
+    unique: Annotated[
+        bool,
+        typer.Option(
+            "--unique",
+            help="The term list of the job: one row per concept with its count, in the "
+            "order of first occurrence.",
+        ),
+    ] = False,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Find every glossary term in running text, with its equivalents.
+
+    Inflected forms, abbreviations with case endings (HOKSin, ECVET:n) and deprecated
+    terms (flagged) are found; overlapping terms give the longest. Offsets count code
+    points into the text as read (docs/documents.md).
+
+    Example: glossary scan report.md --to ru
+    """
+    from glossary.documents import render as out
+    from glossary.documents.readers import MAX_BYTES, DocumentError, read_document
+    from glossary.documents.scan import scan_document, table_for
+    from glossary.search.store import StoredIndex
+
+    index = StoredIndex(glossary)
+    table = index.run(table_for)
+    if lang is not None and lang not in table.languages:
+        known = ", ".join(table.languages)
+        raise typer.BadParameter(f"'{lang}' is not a language of the glossary ({known})")
+    targets = _split_langs(to)
+    results = []
+    failed = False
+    for name in files or ["-"]:
+        try:
+            if name == "-":
+                data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            elif os.path.getsize(name) > MAX_BYTES:
+                data = b"\0" * (MAX_BYTES + 1)  # refused by size, unread
+                size = os.path.getsize(name) / 2**20
+                raise DocumentError(
+                    f"{name}: not read: {size:,.0f} MB (at most {MAX_BYTES / 2**20:,.0f} MB; "
+                    "split the file)"
+                )
+            else:
+                with open(name, "rb") as fp:
+                    data = fp.read()
+            document = read_document("<stdin>" if name == "-" else name, data)
+        except (DocumentError, OSError) as exc:
+            if isinstance(exc, OSError):
+                _err(f"glossary: error: {name}: {exc.strerror or exc}")
+            else:
+                _err(f"glossary: error: {exc}")
+            failed = True
+            continue
+        result = scan_document(table, document, lang=lang, to=targets)
+        results.append(result)
+        if output is ScanFormat.json and not unique:
+            typer.echo(out.scan_json(result))
+    if unique:
+        terms = out.unique(results)
+        if output is ScanFormat.json:
+            typer.echo(out.unique_json(terms))
+        elif output is ScanFormat.tsv:
+            typer.echo(out.unique_tsv(terms, targets))
+        elif terms:
+            typer.echo(out.unique_table(terms, targets))
+    elif output is ScanFormat.tsv:
+        typer.echo(out.scan_tsv(results, targets))
+    elif output is ScanFormat.table:
+        shown = out.scan_table(results, targets)
+        if shown:
+            typer.echo(shown)
+    raise typer.Exit(1 if failed else 0)
+
+
 # -- show -------------------------------------------------------------------------------
 
 

@@ -113,6 +113,19 @@ class Finnish(Language):
             return set()
         return {fold(a["BASEFORM"]) for a in voikko.analyze(word) if a.get("BASEFORM")}
 
+    def readings(self, word: str) -> tuple[str, ...]:
+        """The word without a possessive suffix: ``ammattitaidoltaan`` -> ``ammattitaidolta``
+        (a case ending's vowel lengthened: -Vn), ``kehittamisensa`` -> ``kehittamisen``
+        (-nsa/-nsä after a genitive), ``opintojensa`` -> ``opintojen``."""
+        out: list[str] = []
+        if len(word) > 5 and word[-1] == "n" and word[-2] == word[-3] and word[-2] in _VOWELS:
+            out.append(word[:-2])
+        if len(word) > 6 and word.endswith(("nsa", "nsä")):
+            out.append(word[:-2])
+        if len(word) > 6 and word.endswith(("mme", "nne")):
+            out.append(word[:-3])
+        return tuple(out)
+
     def describe(self) -> str:
         extra = ", Voikko at query time" if _voikko() is not None else ""
         return f"fi: simplemma word forms (compounds by their last part), Snowball (finnish){extra}"
