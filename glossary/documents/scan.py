@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.model import TermStatus
 from glossary.search.keys import fold, is_cyrillic
@@ -69,8 +69,7 @@ _STATUS_RANK = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -132,7 +131,15 @@ class ScanMatch:
 
 def tokens(text: str) -> list[Token]:
     """The words of ``text`` with their offsets and folded forms."""
-    return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(text)]
+    folded: dict[str, str] = {}
+    out: list[Token] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        key = folded.get(word)
+        if key is None:
+            key = folded[word] = fold(word)
+        out.append(Token(m.start(), m.end(), word, key))
+    return out
 
 
 class Table:
@@ -192,11 +199,33 @@ class Table:
             for entries in by_word.values():
                 entries.sort(key=lambda e: (-len(e.words), _STATUS_RANK[e.status], e.tid))
         self._concepts: dict[int, tuple[str, dict[str, object]]] = {}
+        self._equivalents: dict[
+            tuple[int, str, tuple[str, ...]],
+            tuple[str, dict[str, list[dict[str, str]]], str | None],
+        ] = {}
 
     def concept(self, cid: int) -> tuple[str, dict[str, object]]:
         found = self._concepts.get(cid)
         if found is None:
             found = self._concepts[cid] = self.index.concept(cid)
+        return found
+
+    def equivalents(
+        self, cid: int, lang: str, targets: tuple[str, ...]
+    ) -> tuple[str, dict[str, list[dict[str, str]]], str | None]:
+        """The concept's id, its terms in ``targets`` (preferred first) and its preferred
+        term in ``lang``; made once per concept and languages."""
+        key = (cid, lang, targets)
+        found = self._equivalents.get(key)
+        if found is None:
+            concept_id, data = self.concept(cid)
+            terms_by_lang: dict[str, list[list[object]]] = data["terms"]  # type: ignore[assignment]
+            equivalents = {
+                code: _ordered(terms_by_lang[code]) for code in targets if terms_by_lang.get(code)
+            }
+            own = _ordered(terms_by_lang.get(lang, []))
+            preferred = next((e["term"] for e in own if e["status"] == "preferred"), None)
+            found = self._equivalents[key] = (concept_id, equivalents, preferred)
         return found
 
 
@@ -287,6 +316,7 @@ class _Pass:
         self.language = plugin(lang)
         self._known: dict[str, frozenset[str]] = {}
         self._stem: dict[str, str] = {}
+        self._readings: dict[str, tuple[str, ...]] = {}
 
     def known(self, folded: str) -> frozenset[str]:
         """The term words that ``folded`` is, or is a form of."""
@@ -298,6 +328,14 @@ class _Pass:
                 for reading in self.language.readings(folded):
                     found |= self.forms.get(reading, frozenset())
             self._known[folded] = found
+        return found
+
+    def readings(self, token: Token) -> tuple[str, ...]:
+        if token.text.islower() or not self.abbreviations:
+            return ()
+        found = self._readings.get(token.text)
+        if found is None:
+            found = self._readings[token.text] = _abbreviation_readings(token)
         return found
 
     def stem(self, folded: str) -> str:
@@ -313,21 +351,32 @@ class _Pass:
         while i < count:
             token = words[i]
             best: tuple[tuple[int, int, int, int], Entry] | None = None
-            suspended = self._suspended(i)
-            for word in self.known(token.folded):
+            candidates = self.known(token.folded)
+            following: frozenset[str] = frozenset()
+            following_stem = ""
+            if candidates and i + 1 < count:
+                after = words[i + 1].folded
+                following = self.known(after)
+                if len(after) >= _MIN_STEM:
+                    following_stem = self.stem(after)
+            for word in candidates:
                 for entry in self.starts.get(word, ()):
                     n = len(entry.words)
                     if best is not None and n < -best[0][0]:
                         break
-                    if n == 1 and (token.folded in self.small or suspended):
-                        continue
-                    if n > 1 and not self._follows(i, entry, True):
+                    if n == 1:
+                        if token.folded in self.small or self._suspended(i):
+                            continue
+                    elif (
+                        entry.words[1] not in following
+                        and self.stems.get(entry.words[1]) != following_stem
+                    ) or not self._follows(i, entry, True):
                         continue
                     exact = 0 if token.folded == word else 1
                     rank = (-n, exact, _STATUS_RANK[entry.status], entry.tid)
                     if best is None or rank < best[0]:
                         best = (rank, entry)
-            for reading in _abbreviation_readings(token):
+            for reading in self.readings(token):
                 for entry in self.abbreviations.get(reading, ()):
                     n = len(entry.words)
                     if n > 1 and not self._follows(i, entry, False):
@@ -406,13 +455,7 @@ def _match(
         kind, score = "normalized", 97.0
     else:
         kind, score = "lemma", 90.0
-    concept_id, data = table.concept(entry.cid)
-    terms_by_lang: dict[str, list[list[object]]] = data["terms"]  # type: ignore[assignment]
-    equivalents = {
-        code: _ordered(terms_by_lang[code]) for code in targets if terms_by_lang.get(code)
-    }
-    own = _ordered(terms_by_lang.get(entry.lang, []))
-    preferred = next((e["term"] for e in own if e["status"] == "preferred"), None)
+    concept_id, equivalents, preferred = table.equivalents(entry.cid, entry.lang, targets)
     line = bisect_right(lines, start)
     return ScanMatch(
         start=start,
