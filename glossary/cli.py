@@ -390,6 +390,89 @@ def scan(
     raise typer.Exit(1 if failed else 0)
 
 
+# -- check ------------------------------------------------------------------------------
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+@app.command()
+@_command
+def check(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...", help="XLIFF 1.2/2.x, PO or TMX files.", show_default=False
+        ),
+    ],
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Source language, when the file does not say it."),
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option("--target", help="Target language, when the file does not say it."),
+    ] = None,
+    output: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Check that translations use the glossary's terms.
+
+    For each unit, every glossary term of the source must be rendered by one of the
+    concept's preferred or admitted target terms, in any inflected form. Exit code 1
+    when there are errors (with --strict, warnings too). Codes: docs/documents.md.
+
+    Example: glossary check translations/fi-ru.xlf --format github
+    """
+    from glossary.documents import check as qa
+    from glossary.documents.readers import MAX_BYTES, DocumentError
+    from glossary.documents.scan import table_for
+    from glossary.search.store import StoredIndex
+
+    table = StoredIndex(glossary).run(table_for)
+    problems = []
+    read = []
+    failed = False
+    for name in files:
+        try:
+            if os.path.getsize(name) > MAX_BYTES:
+                size = os.path.getsize(name) / 2**20
+                raise DocumentError(
+                    f"{name}: not read: {size:,.0f} MB (at most {MAX_BYTES / 2**20:,.0f} MB)"
+                )
+            with open(name, "rb") as fp:
+                bilingual = qa.read_units(name, fp.read())
+        except (DocumentError, OSError) as exc:
+            message = f"{name}: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc)
+            _err(f"glossary: error: {message}")
+            failed = True
+            continue
+        read.append(bilingual)
+        problems.extend(qa.check_units(table, bilingual, source, target)[2])
+    totals = qa.summary(problems, len(read), sum(len(b.units) for b in read))
+    if output is CheckFormat.json:
+        typer.echo(qa.problems_json(problems, totals))
+    elif output is CheckFormat.github:
+        if problems:
+            typer.echo(qa.problems_github(problems))
+    elif output is CheckFormat.junit:
+        typer.echo(qa.problems_junit(problems, read))
+    else:
+        if problems:
+            typer.echo(qa.problems_text(problems))
+        if read:
+            _err(qa.summary_line(totals))
+    bad = totals["errors"] or (strict and totals["warnings"])
+    raise typer.Exit(1 if failed or bad else 0)
+
+
 # -- show -------------------------------------------------------------------------------
 
 

@@ -400,7 +400,9 @@ class _Pass:
     def _follows(self, i: int, entry: Entry, inflected: bool) -> bool:
         """Whether the words after ``words[i]`` are the rest of the term, with only white
         space between them (and a hyphen where the term has one: ``opetus- ja``). Words
-        after the first may also be found by their stem (``järjestettävän``)."""
+        between the first and the last may also be found by their stem (``työpaikalla
+        järjestettävän koulutuksen``): they are modifiers, whose forms the dictionaries
+        know less well than those of the head."""
         wanted = entry.words
         words = self.words
         if i + len(wanted) > len(words):
@@ -417,7 +419,8 @@ class _Pass:
                 if token.folded != wanted[k]:
                     return False
             elif wanted[k] not in self.known(token.folded) and (
-                len(token.folded) < _MIN_STEM
+                k == len(wanted) - 1
+                or len(token.folded) < _MIN_STEM
                 or self.stems.get(wanted[k]) != self.stem(token.folded)
             ):
                 return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import pickle
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -124,6 +125,13 @@ class Finnish(Language):
             out.append(word[:-2])
         if len(word) > 6 and word.endswith(("mme", "nne")):
             out.append(word[:-3])
+        # Adjectives in -ton/-tön and participles in -nut/-nyt, whose forms the
+        # dictionary often lacks: johtamattoman -> johtamaton, valmistuneille -> valmistunut.
+        if found := _TON.search(word):
+            out.append(word[: found.start()] + "ton")
+        if found := _NUT.search(word):
+            vowel = found.group(1)
+            out.append(word[: found.start()] + f"{vowel}n{vowel}t")
         return tuple(out)
 
     def describe(self) -> str:
@@ -146,6 +154,8 @@ _GRADATION = (
     ("t", "d"),
 )
 _VOWELS = "aeiouyäö"
+_TON = re.compile(r"ttom(?:a|i)\w*$")
+_NUT = re.compile(r"(?<=\w{3})([uy])ne(?:ide|i|e)\w*$")
 
 
 def regular_forms(word: str) -> set[str]:
