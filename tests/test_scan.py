@@ -5,12 +5,15 @@ documents are in test_scan_gold.py."""
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import zipfile
 
 import pytest
 from conftest import DATA, TERMS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.cli import app
 from glossary.documents.readers import MAX_BYTES, DocumentError, read_document
@@ -429,3 +432,35 @@ def test_tokens_keep_abbreviation_endings_and_hyphenated_words():
         "ja",
         "HOKS:ssa",
     ]
+
+
+# -- properties -------------------------------------------------------------------------
+
+_WORDS = ["koulutus", "koulutuksen", "ammatillisen", "HOKSin", "ja", "в", "ДО", "до"]
+_WORDS += ["обучения", "в течение всей жизни", "verkko-", "oppiminen", "ECVET:n", "\n", "ä"]
+
+
+@functools.cache
+def _small_table():
+    from glossary.documents import table_for
+    from glossary.search import open_index
+
+    return table_for(open_index(SMALL))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=8)), max_size=25).map(" ".join),
+    st.sampled_from(["fi", "ru", "en"]),
+)
+def test_matches_are_ordered_disjoint_and_point_into_the_text(text, lang):
+    from glossary.documents import scan
+
+    matches = scan(_small_table(), text, lang)
+    end = 0
+    for m in matches:
+        assert end <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        line_start = text.rfind("\n", 0, m.start) + 1
+        assert (m.line, m.col) == (text.count("\n", 0, m.start) + 1, m.start - line_start + 1)
+        end = m.end
