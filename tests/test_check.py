@@ -141,7 +141,10 @@ def test_not_a_bilingual_file(runner, tmp_path):
     path.write_text("koulutus", "utf-8")
     result = run(runner, str(path))
     assert result.exit_code == 1
-    assert result.stderr == f"glossary: error: {path}: not a bilingual file (XLIFF, PO or TMX)\n"
+    assert (
+        result.stderr
+        == f"glossary: error: {path}: not a bilingual file (XLIFF, PO, TMX, TSV or CSV)\n"
+    )
 
 
 if __name__ == "__main__":
@@ -155,3 +158,27 @@ if __name__ == "__main__":
         print(
             f"| {name} | {split} | {tp + fn} | {tp + fp} | {tp} | {p:.3f} | {r:.3f} | {f1(tp, fp, fn):.3f} |"
         )
+
+
+def test_two_column_tsv_and_csv(runner, tmp_path):
+    tsv = tmp_path / "a.tsv"
+    tsv.write_text(
+        "fi\tru\n"
+        "Opiskelija laatii HOKSin.\tОбучающийся составляет индивидуальный план развития компетенций.\n"
+        "Koulutuksen järjestäjä vastaa koulutuksesta.\tОбразовательное учреждение отвечает за обучение.\n",
+        "utf-8",
+    )
+    result = run(runner, str(tsv), "-f", "json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert [(p["unit"], p["line"], p["code"], p["concept_id"]) for p in data["problems"]] == [
+        ("3", 3, "Q102", "education-provider")
+    ]
+    csv_file = tmp_path / "b.csv"
+    csv_file.write_text('"Opiskelija, HOKS",Студент\n', "utf-8")
+    result = run(runner, str(csv_file), "--source", "fi", "--target", "ru", "-f", "json")
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["unit"], p["code"], p["concept_id"]) for p in problems] == [
+        ("1", "Q101", "student"),
+        ("1", "Q101", "personal-competence-development-plan"),
+    ]

@@ -19,6 +19,7 @@ Q202  fewer-equivalents      warning   the source has the concept more often tha
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -85,9 +86,12 @@ class Problem:
 
 def read_units(path: str, data: bytes, kind: str | None = None) -> BilingualFile:
     """The units of a bilingual file, with the languages it declares."""
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    if kind is None and suffix in ("tsv", "csv"):
+        return _two_columns(path, data, "\t" if suffix == "tsv" else ",")
     document: Document = read_document(path, data, kind)  # the checks of every reader
     if document.kind not in ("xliff", "po", "tmx"):
-        raise DocumentError(f"{path}: not a bilingual file (XLIFF, PO or TMX)")
+        raise DocumentError(f"{path}: not a bilingual file (XLIFF, PO, TMX, TSV or CSV)")
     store = _store(document.kind, data)
     text = data.decode("utf-8", errors="replace")
     units: list[Unit] = []
@@ -112,6 +116,36 @@ def read_units(path: str, data: bytes, kind: str | None = None) -> BilingualFile
     if document.kind == "po" and hasattr(store, "parseheader"):
         target_lang = store.parseheader().get("Language") or target_lang
     return BilingualFile(path, document.lang, target_lang, units)
+
+
+def _two_columns(path: str, data: bytes, delimiter: str) -> BilingualFile:
+    """Source and target in the first two columns, one unit per row (its id is its line).
+    A first row whose two cells are language codes (``fi``, ``ru``) names the languages."""
+    import csv
+    import io
+
+    from glossary.documents.readers import _decode
+
+    text = _decode(path, data)  # binary and encoding checks
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    units: list[Unit] = []
+    langs: tuple[str | None, str | None] = (None, None)
+    line = 1
+    try:
+        for row in reader:
+            start, line = line, reader.line_num + 1
+            if len(row) < 2 or not any(cell.strip() for cell in row[:2]):
+                continue
+            if not units and langs == (None, None) and all(_LANG.match(c) for c in row[:2]):
+                langs = (row[0].strip(), row[1].strip())
+                continue
+            units.append(Unit(str(start), start, row[0], row[1]))
+    except csv.Error as exc:
+        raise DocumentError(f"{path}:{reader.line_num}: broken CSV ({exc})") from None
+    return BilingualFile(path, langs[0], langs[1], units)
+
+
+_LANG = re.compile(r"^\s*[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*\s*$")
 
 
 def _po_line(text: str, context: str, source: str) -> int:
