@@ -339,11 +339,18 @@ def scan(
     from glossary.documents.scan import scan_document, table_for
     from glossary.search.store import StoredIndex
 
-    index = StoredIndex(glossary)
-    table = index.run(table_for)
-    if lang is not None and lang not in table.languages:
-        known = ", ".join(table.languages)
-        raise typer.BadParameter(f"'{lang}' is not a language of the glossary ({known})")
+    tables: list[Any] = []
+
+    def table() -> Any:
+        """The scanner's table, made when the first document has been read (a file that
+        cannot be read is refused without opening the glossary)."""
+        if not tables:
+            tables.append(StoredIndex(glossary).run(table_for))
+            if lang is not None and lang not in tables[0].languages:
+                known = ", ".join(tables[0].languages)
+                raise typer.BadParameter(f"'{lang}' is not a language of the glossary ({known})")
+        return tables[0]
+
     targets = _split_langs(to)
     results = []
     failed = False
@@ -351,6 +358,10 @@ def scan(
         try:
             if name == "-":
                 data = sys.stdin.buffer.read(MAX_BYTES + 1)
+                if len(data) > MAX_BYTES:
+                    raise DocumentError(
+                        f"<stdin>: not read: more than {MAX_BYTES / 2**20:,.0f} MB (split the text)"
+                    )
             elif os.path.getsize(name) > MAX_BYTES:
                 data = b"\0" * (MAX_BYTES + 1)  # refused by size, unread
                 size = os.path.getsize(name) / 2**20
@@ -369,7 +380,7 @@ def scan(
                 _err(f"glossary: error: {exc}")
             failed = True
             continue
-        result = scan_document(table, document, lang=lang, to=targets)
+        result = scan_document(table(), document, lang=lang, to=targets)
         results.append(result)
         if output is ScanFormat.json and not unique:
             typer.echo(out.scan_json(result))
@@ -436,7 +447,7 @@ def check(
     from glossary.documents.scan import table_for
     from glossary.search.store import StoredIndex
 
-    table = StoredIndex(glossary).run(table_for)
+    tables: list[Any] = []
     problems = []
     read = []
     failed = False
@@ -455,7 +466,9 @@ def check(
             failed = True
             continue
         read.append(bilingual)
-        problems.extend(qa.check_units(table, bilingual, source, target)[2])
+        if not tables:  # opened once a file has been read
+            tables.append(StoredIndex(glossary).run(table_for))
+        problems.extend(qa.check_units(tables[0], bilingual, source, target)[2])
     totals = qa.summary(problems, len(read), sum(len(b.units) for b in read))
     if output is CheckFormat.json:
         typer.echo(qa.problems_json(problems, totals))

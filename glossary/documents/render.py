@@ -12,7 +12,16 @@ from glossary.documents.scan import FileScan, ScanMatch
 from glossary.render import width
 from glossary.util import printable
 
-__all__ = ["TermCount", "scan_json", "scan_table", "scan_tsv", "unique", "unique_json"]
+__all__ = [
+    "TermCount",
+    "scan_json",
+    "scan_table",
+    "scan_tsv",
+    "unique",
+    "unique_json",
+    "unique_table",
+    "unique_tsv",
+]
 
 
 @dataclass

@@ -270,8 +270,8 @@ def detect_language(table: Table, words: Sequence[Token]) -> str:
 
 
 def _cyrillic_language(table: Table, lang: str) -> bool:
-    forms = table.forms.get(lang, {})
-    for word in list(forms)[:50]:
+    word = next(iter(table.forms.get(lang, {})), None)
+    if word is not None:
         return is_cyrillic(word)
     return lang in ("ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn")
 
