@@ -464,3 +464,24 @@ def test_matches_are_ordered_disjoint_and_point_into_the_text(text, lang):
         line_start = text.rfind("\n", 0, m.start) + 1
         assert (m.line, m.col) == (text.count("\n", 0, m.start) + 1, m.start - line_start + 1)
         end = m.end
+
+
+def test_the_table_is_kept_beside_the_index_and_rebuilt_when_stale():
+    import pickle
+
+    from glossary.documents.scan import Table, _stored, table_for
+    from glossary.search import open_index
+
+    index = open_index(SMALL)
+    built = Table(index)
+    table = table_for(index)
+    stored = index.path.with_name(index.path.name + ".scan.pickle")
+    assert stored.exists()
+    assert _stored(index) == (built.starts, built.abbreviations, built.forms, built.stems)
+    # A copy made for another index file is not used, but made again.
+    key, _ = pickle.loads(stored.read_bytes())
+    stored.write_bytes(pickle.dumps(((0, *key[1:]), ({}, {}, {}, {}))))
+    assert _stored(index) == (table.starts, table.abbreviations, table.forms, table.stems)
+    assert pickle.loads(stored.read_bytes())[0] == key
+    stored.write_bytes(b"damaged")
+    assert _stored(index)[2] == table.forms

@@ -142,62 +142,28 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+#: Bump when what the table holds changes (the pickled copy in the cache is then rebuilt).
+TABLE_FORMAT = 1
+
+_Data = tuple[
+    dict[str, dict[str, list[Entry]]],
+    dict[str, dict[str, list[Entry]]],
+    dict[str, dict[str, frozenset[str]]],
+    dict[str, dict[str, str]],
+]
+
+
 class Table:
-    """Word forms of the index's terms, by language: built once per index."""
+    """Word forms of the index's terms, by language: built once per index (and kept in
+    the cache folder beside it, see :func:`table_for`)."""
 
-    def __init__(self, index: Index) -> None:
-        from glossary.search.index import STATUS_OF
-
+    def __init__(self, index: Index, data: _Data | None = None) -> None:
         self.index = index
         self.languages: tuple[str, ...] = index.languages
-        db = index.db
-        words_of: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for word, tid, pos in db.execute("SELECT w, tid, pos FROM word"):
-            words_of[tid].append((pos, word))
-        #: lang -> first word -> terms, longest first; abbreviations apart.
-        self.starts: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
-        self.abbreviations: dict[str, dict[str, list[Entry]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
-        #: lang -> folded form -> the term words it is a form of (a term word is its own).
-        self.forms: dict[str, dict[str, frozenset[str]]] = {}
-        term_words: dict[str, set[str]] = defaultdict(set)
-        for tid, cid, lang, text, status, abbr in db.execute(
-            "SELECT tid, cid, lang, text, status, abbr FROM term"
-        ):
-            words = tuple(w for _, w in sorted(words_of.get(tid, ())))
-            if not words:
-                continue
-            entry = Entry(tid, cid, lang, text, STATUS_OF[status], words, bool(abbr), "- " in text)
-            target = self.abbreviations if abbr else self.starts
-            target[lang][words[0]].append(entry)
-            if not abbr:
-                term_words[lang].update(words)
-        lang_of_word: dict[str, set[str]] = defaultdict(set)
-        for lang, known in term_words.items():
-            for word in known:
-                lang_of_word[word].add(lang)
-        forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for lang, known in term_words.items():
-            for word in known:
-                forms[lang][word].add(word)
-        for form, word in db.execute("SELECT k, w FROM wordkey WHERE kind = 'form'"):
-            for lang in lang_of_word.get(word, ()):
-                forms[lang][form].add(word)
+        #: lang -> first word -> terms, longest first; abbreviations apart;
+        #: lang -> folded form -> the term words it is a form of (a term word is its own);
         #: lang -> term word -> its Snowball stem (the word itself when the stem is).
-        self.stems: dict[str, dict[str, str]] = {
-            lang: {word: word for word in known} for lang, known in term_words.items()
-        }
-        for stem, word in db.execute("SELECT k, w FROM wordkey WHERE kind = 'stem'"):
-            for lang in lang_of_word.get(word, ()):
-                self.stems[lang][word] = stem
-        self.forms = {
-            lang: {form: frozenset(words) for form, words in by_form.items()}
-            for lang, by_form in forms.items()
-        }
-        for by_word in (*self.starts.values(), *self.abbreviations.values()):
-            for entries in by_word.values():
-                entries.sort(key=lambda e: (-len(e.words), _STATUS_RANK[e.status], e.tid))
+        self.starts, self.abbreviations, self.forms, self.stems = data or _read(index)
         self._concepts: dict[int, tuple[str, dict[str, object]]] = {}
         self._equivalents: dict[
             tuple[int, str, tuple[str, ...]],
@@ -229,18 +195,95 @@ class Table:
         return found
 
 
+def _read(index: Index) -> _Data:
+    """The table's dictionaries, from the index's term, word and word-form tables."""
+    from glossary.search.index import STATUS_OF
+
+    db = index.db
+    words_of: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for word, tid, pos in db.execute("SELECT w, tid, pos FROM word"):
+        words_of[tid].append((pos, word))
+    starts: dict[str, dict[str, list[Entry]]] = {}
+    abbreviations: dict[str, dict[str, list[Entry]]] = {}
+    term_words: dict[str, set[str]] = defaultdict(set)
+    for tid, cid, lang, text, status, abbr in db.execute(
+        "SELECT tid, cid, lang, text, status, abbr FROM term"
+    ):
+        words = tuple(w for _, w in sorted(words_of.get(tid, ())))
+        if not words:
+            continue
+        entry = Entry(tid, cid, lang, text, STATUS_OF[status], words, bool(abbr), "- " in text)
+        target = abbreviations if abbr else starts
+        target.setdefault(lang, {}).setdefault(words[0], []).append(entry)
+        if not abbr:
+            term_words[lang].update(words)
+    lang_of_word: dict[str, set[str]] = defaultdict(set)
+    for lang, known in term_words.items():
+        for word in known:
+            lang_of_word[word].add(lang)
+    forms: dict[str, dict[str, set[str]]] = {
+        lang: {word: {word} for word in known} for lang, known in term_words.items()
+    }
+    for form, word in db.execute("SELECT k, w FROM wordkey WHERE kind = 'form'"):
+        for lang in lang_of_word.get(word, ()):
+            forms[lang].setdefault(form, set()).add(word)
+    stems: dict[str, dict[str, str]] = {
+        lang: {word: word for word in known} for lang, known in term_words.items()
+    }
+    for stem, word in db.execute("SELECT k, w FROM wordkey WHERE kind = 'stem'"):
+        for lang in lang_of_word.get(word, ()):
+            stems[lang][word] = stem
+    for by_word in (*starts.values(), *abbreviations.values()):
+        for entries in by_word.values():
+            entries.sort(key=lambda e: (-len(e.words), _STATUS_RANK[e.status], e.tid))
+    frozen = {
+        lang: {form: frozenset(words) for form, words in by_form.items()}
+        for lang, by_form in forms.items()
+    }
+    return starts, abbreviations, frozen, stems
+
+
 _TABLES: dict[int, tuple[Index, Table]] = {}
 
 
 def table_for(index: Index) -> Table:
-    """The scanner's table of ``index``, built once per open index."""
+    """The scanner's table of ``index``: built once per open index, and kept in the cache
+    folder beside a stored index (``<index>.scan.pickle``), keyed by the index file, so
+    that a later process reads it instead of building it again."""
     entry = _TABLES.get(id(index))
     if entry is not None and entry[0] is index:
         return entry[1]
-    table = Table(index)
+    table = Table(index, _stored(index))
     _TABLES.clear()
     _TABLES[id(index)] = (index, table)
     return table
+
+
+def _stored(index: Index) -> _Data | None:
+    """The table's dictionaries from the cache, made and stored when missing or stale."""
+    import contextlib
+    import pickle
+
+    from glossary.cache import enabled
+    from glossary.util import atomic_write
+
+    if index.path is None or not enabled():
+        return None
+    try:
+        stat = index.path.stat()
+    except OSError:
+        return None
+    key = (TABLE_FORMAT, str(index.path), stat.st_size, stat.st_mtime_ns, index.meta("fingerprint"))
+    path = index.path.with_name(index.path.name + ".scan.pickle")
+    # The cache folder is the user's own, as is the index beside it.
+    with contextlib.suppress(Exception), open(path, "rb") as fp:
+        stored_key, data = pickle.load(fp)
+        if stored_key == key:
+            return data  # type: ignore[no-any-return]
+    data = _read(index)
+    with contextlib.suppress(OSError):
+        atomic_write(path, pickle.dumps((key, data), protocol=5), overwrite=True, durable=False)
+    return data
 
 
 def detect_language(table: Table, words: Sequence[Token]) -> str:
