@@ -58,6 +58,12 @@ class Language:
     def release(self) -> None:
         """Drop large data loaded for :meth:`forms` (the index build is done with it)."""
 
+    def readings(self, word: str) -> tuple[str, ...]:
+        """Other readings of a folded word of running text that its forms in the index do
+        not cover (Finnish: without a possessive suffix, ``ammattitaidoltaan`` ->
+        ``ammattitaidolta``); the document scanner tries them when the word is not found."""
+        return ()
+
     def describe(self) -> str:
         """One line on what this plug-in uses, for ``glossary lookup --about``."""
         return f"{self.code}: Snowball ({self.snowball})" if self.snowball else f"{self.code}: none"

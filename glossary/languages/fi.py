@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import pickle
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -113,6 +114,26 @@ class Finnish(Language):
             return set()
         return {fold(a["BASEFORM"]) for a in voikko.analyze(word) if a.get("BASEFORM")}
 
+    def readings(self, word: str) -> tuple[str, ...]:
+        """The word without a possessive suffix: ``ammattitaidoltaan`` -> ``ammattitaidolta``
+        (a case ending's vowel lengthened: -Vn), ``kehittamisensa`` -> ``kehittamisen``
+        (-nsa/-nsä after a genitive), ``opintojensa`` -> ``opintojen``."""
+        out: list[str] = []
+        if len(word) > 5 and word[-1] == "n" and word[-2] == word[-3] and word[-2] in _VOWELS:
+            out.append(word[:-2])
+        if len(word) > 6 and word.endswith(("nsa", "nsä")):
+            out.append(word[:-2])
+        if len(word) > 6 and word.endswith(("mme", "nne")):
+            out.append(word[:-3])
+        # Adjectives in -ton/-tön and participles in -nut/-nyt, whose forms the
+        # dictionary often lacks: johtamattoman -> johtamaton, valmistuneille -> valmistunut.
+        if found := _TON.search(word):
+            out.append(word[: found.start()] + "ton")
+        if found := _NUT.search(word):
+            vowel = found.group(1)
+            out.append(word[: found.start()] + f"{vowel}n{vowel}t")
+        return tuple(out)
+
     def describe(self) -> str:
         extra = ", Voikko at query time" if _voikko() is not None else ""
         return f"fi: simplemma word forms (compounds by their last part), Snowball (finnish){extra}"
@@ -133,6 +154,8 @@ _GRADATION = (
     ("t", "d"),
 )
 _VOWELS = "aeiouyäö"
+_TON = re.compile(r"ttom(?:a|i)\w*$")
+_NUT = re.compile(r"(?<=\w{3})([uy])ne(?:ide|i|e)\w*$")
 
 
 def regular_forms(word: str) -> set[str]:

@@ -1,0 +1,576 @@
+"""Term recognition in running text: every occurrence of a glossary term, left to right.
+
+Morphology stays where lookup keeps it, in the index (:mod:`glossary.search.index`): the
+scanner reads the index's term words and their inflected forms once into a
+:class:`Table` (a dictionary from a folded word form to the term words it can be, and
+from a term's first word to its terms), and a scan is then one hashed look-up per word
+of the text. At each word the longest term that starts there and whose every word is
+found, as written or as one of its forms, in the next words of the text is taken; the
+scan goes on after it (longest non-overlapping matches, left to right).
+
+What is matched (docs/documents.md):
+
+- terms of any status in any letter case and any inflected form the index knows
+  (``ammatillisen koulutuksen järjestäjälle``, ``в системе среднего профессионального
+  образования``); a term's words must follow each other with only white space between
+  them (a line break is white space);
+- abbreviations as written in capitals, with Finnish case endings (``HOKSin``,
+  ``ECVET:n``); an abbreviation is never matched by a word in small letters (``до`` is
+  not ``ДО``);
+- a compound only when the whole compound is a term or a form of one (no heads:
+  ``koulutustyöpaikalla`` is not ``työpaikka``);
+- never a function word alone (``в``, ``ja``, ``of``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, NamedTuple
+
+from glossary.model import TermStatus
+from glossary.search.keys import fold, is_cyrillic
+from glossary.search.query import abbreviation_readings, function_words
+
+if TYPE_CHECKING:
+    from glossary.documents.readers import Document
+    from glossary.search.index import Index
+
+__all__ = [
+    "FileScan",
+    "ScanMatch",
+    "Table",
+    "Token",
+    "detect_language",
+    "scan",
+    "scan_document",
+    "table_for",
+    "tokens",
+]
+
+#: A word of running text: letters and digits, with inner hyphens, apostrophes and an
+#: abbreviation's colon (``verkko-oppiminen``, ``ECVET:n``); a hyphen at either end
+#: (``tuotanto- ja``) is not part of the word.
+_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011'\u2019:][^\W_]+)*")
+_GAP = re.compile(r"\s+")
+_SUSPENDED = re.compile(r"[-\u2010\u2011]?\s+")
+_HYPHENS = ("-", "\u2010", "\u2011")
+#: A word shorter than this is never matched by its stem alone.
+_MIN_STEM = 5
+
+_STATUS_RANK = {
+    TermStatus.PREFERRED: 0,
+    TermStatus.ADMITTED: 1,
+    TermStatus.DEPRECATED: 2,
+    TermStatus.SUPERSEDED: 3,
+}
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A term as the scanner needs it."""
+
+    tid: int
+    cid: int
+    lang: str
+    text: str
+    status: TermStatus
+    words: tuple[str, ...]
+    abbr: bool
+    #: Written with a suspended compound (``opetus- ja kulttuuriministeriö``).
+    suspended: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ScanMatch:
+    """One occurrence of a term in a text; ``start``/``end`` are code-point offsets
+    (end exclusive), ``line``/``col`` 1-based."""
+
+    start: int
+    end: int
+    line: int
+    col: int
+    text: str
+    concept_id: str
+    term: str
+    lang: str
+    status: TermStatus
+    kind: str
+    score: float
+    #: The concept's terms in the languages asked for: preferred first, with status.
+    equivalents: dict[str, list[dict[str, str]]] = field(default_factory=dict, hash=False)
+    #: The preferred term of the concept in the matched language, when this is not it.
+    preferred: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "col": self.col,
+            "text": self.text,
+            "concept_id": self.concept_id,
+            "term": self.term,
+            "lang": self.lang,
+            "status": self.status.value,
+            "kind": self.kind,
+            "score": self.score,
+            "equivalents": self.equivalents,
+        }
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of ``text`` with their offsets and folded forms."""
+    folded: dict[str, str] = {}
+    out: list[Token] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        key = folded.get(word)
+        if key is None:
+            key = folded[word] = fold(word)
+        out.append(Token(m.start(), m.end(), word, key))
+    return out
+
+
+#: Bump when what the table holds changes (the pickled copy in the cache is then rebuilt).
+TABLE_FORMAT = 1
+
+_Data = tuple[
+    dict[str, dict[str, list[Entry]]],
+    dict[str, dict[str, list[Entry]]],
+    dict[str, dict[str, frozenset[str]]],
+    dict[str, dict[str, str]],
+]
+
+
+class Table:
+    """Word forms of the index's terms, by language: built once per index (and kept in
+    the cache folder beside it, see :func:`table_for`)."""
+
+    def __init__(self, index: Index, data: _Data | None = None) -> None:
+        self.index = index
+        self.languages: tuple[str, ...] = index.languages
+        #: lang -> first word -> terms, longest first; abbreviations apart;
+        #: lang -> folded form -> the term words it is a form of (a term word is its own);
+        #: lang -> term word -> its Snowball stem (the word itself when the stem is).
+        self.starts, self.abbreviations, self.forms, self.stems = data or _read(index)
+        self._concepts: dict[int, tuple[str, dict[str, object]]] = {}
+        self._equivalents: dict[
+            tuple[int, str, tuple[str, ...]],
+            tuple[str, dict[str, list[dict[str, str]]], str | None],
+        ] = {}
+
+    def concept(self, cid: int) -> tuple[str, dict[str, object]]:
+        found = self._concepts.get(cid)
+        if found is None:
+            found = self._concepts[cid] = self.index.concept(cid)
+        return found
+
+    def equivalents(
+        self, cid: int, lang: str, targets: tuple[str, ...]
+    ) -> tuple[str, dict[str, list[dict[str, str]]], str | None]:
+        """The concept's id, its terms in ``targets`` (preferred first) and its preferred
+        term in ``lang``; made once per concept and languages."""
+        key = (cid, lang, targets)
+        found = self._equivalents.get(key)
+        if found is None:
+            concept_id, data = self.concept(cid)
+            terms_by_lang: dict[str, list[list[object]]] = data["terms"]  # type: ignore[assignment]
+            equivalents = {
+                code: _ordered(terms_by_lang[code]) for code in targets if terms_by_lang.get(code)
+            }
+            own = _ordered(terms_by_lang.get(lang, []))
+            preferred = next((e["term"] for e in own if e["status"] == "preferred"), None)
+            found = self._equivalents[key] = (concept_id, equivalents, preferred)
+        return found
+
+
+def _read(index: Index) -> _Data:
+    """The table's dictionaries, from the index's term, word and word-form tables."""
+    from glossary.search.index import STATUS_OF
+
+    db = index.db
+    words_of: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for word, tid, pos in db.execute("SELECT w, tid, pos FROM word"):
+        words_of[tid].append((pos, word))
+    starts: dict[str, dict[str, list[Entry]]] = {}
+    abbreviations: dict[str, dict[str, list[Entry]]] = {}
+    term_words: dict[str, set[str]] = defaultdict(set)
+    for tid, cid, lang, text, status, abbr in db.execute(
+        "SELECT tid, cid, lang, text, status, abbr FROM term"
+    ):
+        words = tuple(w for _, w in sorted(words_of.get(tid, ())))
+        if not words:
+            continue
+        entry = Entry(tid, cid, lang, text, STATUS_OF[status], words, bool(abbr), "- " in text)
+        target = abbreviations if abbr else starts
+        target.setdefault(lang, {}).setdefault(words[0], []).append(entry)
+        if not abbr:
+            term_words[lang].update(words)
+    lang_of_word: dict[str, set[str]] = defaultdict(set)
+    for lang, known in term_words.items():
+        for word in known:
+            lang_of_word[word].add(lang)
+    forms: dict[str, dict[str, set[str]]] = {
+        lang: {word: {word} for word in known} for lang, known in term_words.items()
+    }
+    for form, word in db.execute("SELECT k, w FROM wordkey WHERE kind = 'form'"):
+        for lang in lang_of_word.get(word, ()):
+            forms[lang].setdefault(form, set()).add(word)
+    stems: dict[str, dict[str, str]] = {
+        lang: {word: word for word in known} for lang, known in term_words.items()
+    }
+    for stem, word in db.execute("SELECT k, w FROM wordkey WHERE kind = 'stem'"):
+        for lang in lang_of_word.get(word, ()):
+            stems[lang][word] = stem
+    for by_word in (*starts.values(), *abbreviations.values()):
+        for entries in by_word.values():
+            entries.sort(key=lambda e: (-len(e.words), _STATUS_RANK[e.status], e.tid))
+    frozen = {
+        lang: {form: frozenset(words) for form, words in by_form.items()}
+        for lang, by_form in forms.items()
+    }
+    return starts, abbreviations, frozen, stems
+
+
+_TABLES: dict[int, tuple[Index, Table]] = {}
+
+
+def table_for(index: Index) -> Table:
+    """The scanner's table of ``index``: built once per open index, and kept in the cache
+    folder beside a stored index (``<index>.scan.pickle``), keyed by the index file, so
+    that a later process reads it instead of building it again."""
+    entry = _TABLES.get(id(index))
+    if entry is not None and entry[0] is index:
+        return entry[1]
+    table = Table(index, _stored(index))
+    _TABLES.clear()
+    _TABLES[id(index)] = (index, table)
+    return table
+
+
+def _stored(index: Index) -> _Data | None:
+    """The table's dictionaries from the cache, made and stored when missing or stale."""
+    import contextlib
+    import pickle
+
+    from glossary.cache import enabled
+    from glossary.util import atomic_write
+
+    if index.path is None or not enabled():
+        return None
+    try:
+        stat = index.path.stat()
+    except OSError:
+        return None
+    key = (TABLE_FORMAT, str(index.path), stat.st_size, stat.st_mtime_ns, index.meta("fingerprint"))
+    path = index.path.with_name(index.path.name + ".scan.pickle")
+    # The cache folder is the user's own, as is the index beside it.
+    with contextlib.suppress(Exception), open(path, "rb") as fp:
+        stored_key, data = pickle.load(fp)
+        if stored_key == key:
+            return data  # type: ignore[no-any-return]
+    data = _read(index)
+    with contextlib.suppress(OSError):
+        atomic_write(path, pickle.dumps((key, data), protocol=5), overwrite=True, durable=False)
+    return data
+
+
+def detect_language(table: Table, words: Sequence[Token]) -> str:
+    """The glossary language whose term words and function words the text's words are
+    most often; ties go to the language listed first. Cyrillic words count only for
+    languages written in Cyrillic, Latin words only for the others."""
+    counts: dict[str, int] = dict.fromkeys(table.languages, 0)
+    cyrillic_langs = {lang for lang in table.languages if _cyrillic_language(table, lang)}
+    sample = words[:5000]
+    for lang in table.languages:
+        forms = table.forms.get(lang, {})
+        small = function_words((lang,))
+        cyrillic = lang in cyrillic_langs
+        counts[lang] = sum(
+            1
+            for t in sample
+            if is_cyrillic(t.text) == cyrillic and (t.folded in forms or t.folded in small)
+        )
+    best = max(table.languages, key=lambda lang: (counts[lang], -table.languages.index(lang)))
+    if counts[best] == 0:
+        letters = sum(1 for t in sample if is_cyrillic(t.text))
+        wanted = letters * 2 > len(sample)
+        for lang in table.languages:
+            if (lang in cyrillic_langs) == wanted:
+                return lang
+    return best
+
+
+def _cyrillic_language(table: Table, lang: str) -> bool:
+    word = next(iter(table.forms.get(lang, {})), None)
+    if word is not None:
+        return is_cyrillic(word)
+    return lang in ("ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn")
+
+
+def scan(
+    table: Table,
+    text: str,
+    lang: str,
+    to: Iterable[str] | None = None,
+) -> list[ScanMatch]:
+    """Every occurrence of a ``lang`` term of the table's glossary in ``text``: longest
+    first, left to right, never overlapping."""
+    words = tokens(text)
+    targets = tuple(to) if to is not None else tuple(x for x in table.languages if x != lang)
+    lines = _line_starts(text)
+    return [
+        _match(table, text, words, lines, entry, i, j, targets)
+        for entry, i, j in _spans(table, text, words, lang)
+    ]
+
+
+def _spans(
+    table: Table, text: str, words: Sequence[Token], lang: str
+) -> Iterator[tuple[Entry, int, int]]:
+    """(term, first word, word after the last) of each match."""
+    return _Pass(table, text, words, lang).run()
+
+
+class _Pass:
+    """One scan of one text: the words' candidate term words are looked up once each."""
+
+    def __init__(self, table: Table, text: str, words: Sequence[Token], lang: str) -> None:
+        from glossary.languages import get as plugin
+
+        self.text = text
+        self.words = words
+        self.forms = table.forms.get(lang, {})
+        self.stems = table.stems.get(lang, {})
+        self.starts = table.starts.get(lang, {})
+        self.abbreviations = table.abbreviations.get(lang, {})
+        self.small = function_words((lang,))
+        self.language = plugin(lang)
+        self._known: dict[str, frozenset[str]] = {}
+        self._stem: dict[str, str] = {}
+        self._readings: dict[str, tuple[str, ...]] = {}
+
+    def known(self, folded: str) -> frozenset[str]:
+        """The term words that ``folded`` is, or is a form of."""
+        found = self._known.get(folded)
+        if found is None:
+            found = self.forms.get(folded)
+            if found is None:
+                found = frozenset()
+                for reading in self.language.readings(folded):
+                    found |= self.forms.get(reading, frozenset())
+            self._known[folded] = found
+        return found
+
+    def readings(self, token: Token) -> tuple[str, ...]:
+        if token.text.islower() or not self.abbreviations:
+            return ()
+        found = self._readings.get(token.text)
+        if found is None:
+            found = self._readings[token.text] = _abbreviation_readings(token)
+        return found
+
+    def stem(self, folded: str) -> str:
+        found = self._stem.get(folded)
+        if found is None:
+            found = self._stem[folded] = self.language.stem(folded)
+        return found
+
+    def run(self) -> Iterator[tuple[Entry, int, int]]:
+        words = self.words
+        count = len(words)
+        i = 0
+        while i < count:
+            token = words[i]
+            best: tuple[tuple[int, int, int, int], Entry] | None = None
+            candidates = self.known(token.folded)
+            following: frozenset[str] = frozenset()
+            following_stem = ""
+            if candidates and i + 1 < count:
+                after = words[i + 1].folded
+                following = self.known(after)
+                if len(after) >= _MIN_STEM:
+                    following_stem = self.stem(after)
+            for word in candidates:
+                for entry in self.starts.get(word, ()):
+                    n = len(entry.words)
+                    if best is not None and n < -best[0][0]:
+                        break
+                    if n == 1:
+                        if token.folded in self.small or self._suspended(i):
+                            continue
+                    elif (
+                        entry.words[1] not in following
+                        and self.stems.get(entry.words[1]) != following_stem
+                    ) or not self._follows(i, entry, True):
+                        continue
+                    exact = 0 if token.folded == word else 1
+                    rank = (-n, exact, _STATUS_RANK[entry.status], entry.tid)
+                    if best is None or rank < best[0]:
+                        best = (rank, entry)
+            for reading in self.readings(token):
+                for entry in self.abbreviations.get(reading, ()):
+                    n = len(entry.words)
+                    if n > 1 and not self._follows(i, entry, False):
+                        continue
+                    rank = (-n, 0, _STATUS_RANK[entry.status], entry.tid)
+                    if best is None or rank < best[0]:
+                        best = (rank, entry)
+            if best is None:
+                i += 1
+                continue
+            n = len(best[1].words)
+            yield best[1], i, i + n
+            i += n
+
+    def _suspended(self, i: int) -> bool:
+        """``oppisopimus- ja koulutussopimus``: the first part of a suspended compound is
+        not a word of its own."""
+        end = self.words[i].end
+        return self.text[end : end + 1] in _HYPHENS and self.text[end + 1 : end + 2].isspace()
+
+    def _follows(self, i: int, entry: Entry, inflected: bool) -> bool:
+        """Whether the words after ``words[i]`` are the rest of the term, with only white
+        space between them (and a hyphen where the term has one: ``opetus- ja``). Words
+        between the first and the last may also be found by their stem (``työpaikalla
+        järjestettävän koulutuksen``): they are modifiers, whose forms the dictionaries
+        know less well than those of the head."""
+        wanted = entry.words
+        words = self.words
+        if i + len(wanted) > len(words):
+            return False
+        for k in range(1, len(wanted)):
+            token = words[i + k]
+            previous = words[i + k - 1]
+            if previous.end == token.start:
+                return False
+            gap = _SUSPENDED if entry.suspended else _GAP
+            if not gap.fullmatch(self.text, previous.end, token.start):
+                return False
+            if not inflected:
+                if token.folded != wanted[k]:
+                    return False
+            elif wanted[k] not in self.known(token.folded) and (
+                k == len(wanted) - 1
+                or len(token.folded) < _MIN_STEM
+                or self.stems.get(wanted[k]) != self.stem(token.folded)
+            ):
+                return False
+        return True
+
+
+def _abbreviation_readings(token: Token) -> tuple[str, ...]:
+    """An abbreviation is matched as written in capitals, alone (``HOKS``) or with a
+    Finnish case ending (``HOKSin``, ``ECVET:n``)."""
+    letters = [ch for ch in token.text if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return (token.folded,)
+    return abbreviation_readings(token.text)
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+def _match(
+    table: Table,
+    text: str,
+    words: Sequence[Token],
+    lines: list[int],
+    entry: Entry,
+    i: int,
+    j: int,
+    targets: tuple[str, ...],
+) -> ScanMatch:
+    start, end = words[i].start, words[j - 1].end
+    found = text[start:end]
+    if found == entry.text:
+        kind, score = "exact", 100.0
+    elif fold(found) == fold(entry.text):
+        kind, score = "normalized", 97.0
+    else:
+        kind, score = "lemma", 90.0
+    concept_id, equivalents, preferred = table.equivalents(entry.cid, entry.lang, targets)
+    line = bisect_right(lines, start)
+    return ScanMatch(
+        start=start,
+        end=end,
+        line=line,
+        col=start - lines[line - 1] + 1,
+        text=found,
+        concept_id=concept_id,
+        term=entry.text,
+        lang=entry.lang,
+        status=entry.status,
+        kind=kind,
+        score=score,
+        equivalents=equivalents,
+        preferred=preferred if preferred != entry.text else None,
+    )
+
+
+def _ordered(terms: Iterable[list[object]]) -> list[dict[str, str]]:
+    from glossary.search.index import STATUS_OF
+
+    items = [(str(t[0]), STATUS_OF[int(t[1])]) for t in terms]  # type: ignore[call-overload]
+    ranked = sorted(enumerate(items), key=lambda item: (_STATUS_RANK[item[1][1]], item[0]))
+    return [{"term": text, "status": status.value} for _, (text, status) in ranked]
+
+
+@dataclass(frozen=True)
+class FileScan:
+    """The terms found in one document."""
+
+    path: str
+    lang: str
+    matches: list[ScanMatch]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "lang": self.lang,
+            "matches": [m.as_dict() for m in self.matches],
+        }
+
+
+def scan_document(
+    table: Table,
+    document: Document,
+    lang: str | None = None,
+    to: Iterable[str] | None = None,
+) -> FileScan:
+    """The terms of ``document`` in ``lang``; else in the language the file declares (XLIFF,
+    PO, TMX), else in the language :func:`detect_language` finds."""
+    chosen = lang or _glossary_language(table, document.lang)
+    if chosen is None:
+        chosen = detect_language(table, tokens(document.scanned))
+    found = scan(table, document.scanned, chosen, to)
+    if document.scanned is not document.text:
+        found = [replace(m, text=document.text[m.start : m.end]) for m in found]
+    return FileScan(document.path, chosen, found)
+
+
+def _glossary_language(table: Table, declared: str | None) -> str | None:
+    """The glossary language a file's declared language (``fi-FI``, ``ru_RU``) is."""
+    if not declared:
+        return None
+    tag = declared.replace("_", "-").lower()
+    for lang in table.languages:
+        if lang.lower() == tag:
+            return lang
+    primary = tag.split("-")[0]
+    for lang in table.languages:
+        if lang.lower().split("-")[0] == primary:
+            return lang
+    return None
