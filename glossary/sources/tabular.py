@@ -20,9 +20,7 @@ file, the row and the column.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,7 +30,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from glossary.exporters.csv import unescape_cell
 from glossary.langtags import normalize_tag
 from glossary.model import (
     ID_PATTERN,
@@ -51,8 +48,10 @@ from glossary.model import (
     TermType,
     UsageLabel,
 )
+from glossary.sources.tablecells import TableResult, csv_rows, xlsx_rows
+from glossary.sources.tablecells import diag as _diag
 from glossary.util import UniqueIds, did_you_mean, slugify
-from glossary.validation.diagnostics import Diagnostic, Severity
+from glossary.validation.diagnostics import Severity
 
 __all__ = ["TableResult", "read_table", "table_kind"]
 
@@ -60,155 +59,6 @@ _E = TypeVar("_E", bound=Enum)
 
 #: Largest spreadsheet read (rows); beyond it the file is refused rather than exhausting memory.
 MAX_ROWS = 1_000_000
-
-
-@dataclass
-class TableResult:
-    concepts: list[Concept] = field(default_factory=list)
-    #: What the sheet "glossary" of an exported XLSX says (id, titles, subjects …).
-    about: dict[str, str] = field(default_factory=dict)
-    languages: list[str] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    layout: str = ""  # "terms" or "concepts"
-    rows: int = 0
-
-
-# -- reading cells -------------------------------------------------------------------------
-
-
-def _csv_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]]:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover (cp1252 decodes nearly anything)
-        result.diagnostics.append(_diag(name, 1, 1, "L101", "the file is not UTF-8 text"))
-        return
-    if encoding != "utf-8-sig":
-        result.diagnostics.append(
-            _diag(name, 1, 1, "L116", "the file is not UTF-8; read as Windows-1252", warning=True)
-        )
-    try:
-        # Only the delimiter is taken from the header line: with no quote in it, the
-        # sniffer would also say that "" inside a quoted cell is not a quote.
-        delimiter = csv.Sniffer().sniff(text[:65536].split("\n", 1)[0], ",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    # Strict: a quote left open would otherwise swallow every row after it into one cell.
-    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter, strict=True)
-    try:
-        for row in reader:
-            # Undo the export's protection against formulas (glossary.exporters.csv).
-            yield [unescape_cell(cell) for cell in row]
-    except csv.Error as exc:
-        result.diagnostics.append(
-            _diag(name, reader.line_num, 0, "L101", f"broken CSV ({exc}); check its quotes")
-        )
-
-
-#: Limits on an XLSX file, checked from its zip directory before openpyxl reads a byte of
-#: it: the uncompressed size of all its members together (a sheet of 100 MB is about
-#: 40,000 rows of ``glossary export xlsx``), the compression ratio of any member over
-#: 1 MiB (spreadsheets compress 5 to 30 times; zip bombs 1,000 times), and the number
-#: of members. A file over a limit is refused with one error (L119).
-MAX_XLSX_BYTES = 100 * 1024 * 1024
-MAX_XLSX_RATIO = 100
-MAX_XLSX_MEMBERS = 1000
-
-
-def _zip_problem(data: bytes) -> str | None:
-    """Why the zip of an XLSX file is not read, or None."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        return f"not a readable XLSX file ({exc})"
-    if len(members) > MAX_XLSX_MEMBERS:
-        return f"not read: {len(members):,} parts in the zip (at most {MAX_XLSX_MEMBERS:,})"
-    total = sum(member.file_size for member in members)
-    if total > MAX_XLSX_BYTES:
-        return (
-            f"not read: {total / 2**20:,.0f} MB once unzipped "
-            f"(at most {MAX_XLSX_BYTES / 2**20:,.0f} MB)"
-        )
-    for member in members:
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > 2**20 and ratio > MAX_XLSX_RATIO:
-            return (
-                f"not read: '{member.filename}' unzips to {ratio:,.0f} times its size "
-                f"(at most {MAX_XLSX_RATIO}; a zip bomb?)"
-            )
-    return None
-
-
-def _xlsx_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]]:
-    """The cells of the first sheet; every problem of the file becomes one diagnostic.
-
-    openpyxl meets damaged files with whatever its parsers raise (zlib, XML, KeyError,
-    IndexError …), and reads a sheet lazily, so any exception while reading is turned
-    into an error at the row it reached.
-    """
-    from openpyxl import load_workbook
-
-    problem = _zip_problem(data)
-    if problem is not None:
-        code = "L101" if problem.startswith("not a readable") else "L119"
-        result.diagnostics.append(_diag(name, 1, 1, code, problem))
-        return
-    row_number = 0
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # any parser error of a damaged file
-        result.diagnostics.append(
-            _diag(name, 1, 1, "L101", f"not a readable XLSX file ({_why(exc)})")
-        )
-        return
-    try:
-        if not workbook.worksheets:
-            result.diagnostics.append(_diag(name, 1, 1, "L101", "the workbook has no worksheet"))
-            return
-        if "glossary" in workbook.sheetnames and len(workbook.worksheets) > 1:
-            for cells in workbook["glossary"].iter_rows(values_only=True):
-                key, value = (*cells, None, None)[:2]
-                if key:
-                    result.about[_cell_text(key)] = _cell_text(value)
-        for row in workbook.worksheets[0].iter_rows(values_only=True):
-            row_number += 1
-            yield [_cell_text(value) for value in row]
-    except Exception as exc:  # any parser error of a damaged file
-        message = f"not a readable XLSX file ({_why(exc)}); read up to row {row_number}"
-        result.diagnostics.append(_diag(name, row_number + 1, 1, "L101", message))
-    finally:
-        workbook.close()
-
-
-def _why(exc: Exception) -> str:
-    text = str(exc).splitlines()[0][:200] if str(exc) else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _diag(
-    path: str, line: int, col: int, code: str, message: str, *, warning: bool = False
-) -> Diagnostic:
-    return Diagnostic(
-        path, line, col, code, message, Severity.WARNING if warning else Severity.ERROR
-    )
 
 
 # -- headers -------------------------------------------------------------------------------
@@ -692,7 +542,7 @@ def _terms_layout(
 def read_table(data: bytes, name: str, kind: str) -> TableResult:
     """Concepts from a spreadsheet; ``kind`` is ``"csv"`` or ``"xlsx"``."""
     result = TableResult()
-    source = _xlsx_rows(data, name, result) if kind == "xlsx" else _csv_rows(data, name, result)
+    source = xlsx_rows(data, name, result) if kind == "xlsx" else csv_rows(data, name, result)
     numbered = ((n, row) for n, row in enumerate(source, start=1))
     first = next(numbered, None)
     while first is not None and not any(cell.strip() for cell in first[1]):
