@@ -107,9 +107,7 @@ def test_the_delimiter_is_the_one_that_reads_the_whole_sample_consistently():
     assert table.diagnostics == []
     section = table.concepts[0].languages["fi"]
     assert (section.terms[0].term, section.definition) == ("koulu", "paikka, jossa opitaan")
-    assert _terms(b"Suomi|Englanti\nkoulu|school\n") == [
-        {"fi": ["koulu"], "en": ["school"]}
-    ]
+    assert _terms(b"Suomi|Englanti\nkoulu|school\n") == [{"fi": ["koulu"], "en": ["school"]}]
     assert _terms(b'en\tfi\n"a, b"\tc\n') == [{"en": ["a, b"], "fi": ["c"]}]
 
 
