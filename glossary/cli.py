@@ -748,17 +748,32 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")
     ] = False,
+    lang_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lang-map",
+            metavar="FROM=TO",
+            help="Read language FROM as TO, e.g. ru-RU=ru (repeatable).",
+        ),
+    ] = None,
 ) -> None:
     """Import concepts from TBX, CSV or XLSX as YAML concept files.
 
-    Example: glossary import partner.xlsx --into terms/ --merge
+    Example: glossary import partner.xlsx --into terms/ --merge --lang-map ru-RU=ru
     """
     from glossary import render
     from glossary.importer import describe, import_file
+    from glossary.langtags import parse_lang_map
 
     if force and merge:
         raise typer.BadParameter("choose one of --force and --merge", param_hint="--merge")
-    report = import_file(src, into, force=force, merge_existing=merge, dry_run=dry_run)
+    try:
+        mapping = parse_lang_map(lang_map or [])
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--lang-map") from None
+    report = import_file(
+        src, into, force=force, merge_existing=merge, dry_run=dry_run, lang_map=mapping
+    )
     from glossary.util import printable
 
     for line in describe(report.items):

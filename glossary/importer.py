@@ -214,6 +214,47 @@ def config_text(meta: GlossaryMeta) -> str:
     return "\n".join(lines)
 
 
+def fold_languages(
+    meta: GlossaryMeta, concepts: list[Concept], lang_map: Mapping[str, str]
+) -> tuple[GlossaryMeta, list[Concept]]:
+    """Sections renamed by ``lang_map`` (``{"ru-RU": "ru"}``); two that meet are joined.
+
+    The joined section keeps the terms of both (each text once, in order) and, of the
+    definition, source and note, what the first one read has, else the other's.
+    """
+    if not lang_map:
+        return meta, concepts
+
+    def tag(lang: str) -> str:
+        return lang_map.get(lang, lang)
+
+    def join(old: LangSection, new: LangSection) -> LangSection:
+        known = {t.term for t in old.terms}
+        return replace(
+            old,
+            terms=old.terms + tuple(t for t in new.terms if t.term not in known),
+            definition=old.definition or new.definition,
+            source=old.source if old.definition else (new.source or old.source),
+            note=old.note or new.note,
+        )
+
+    folded: list[Concept] = []
+    for concept in concepts:
+        sections: dict[str, LangSection] = {}
+        for lang, section in concept.languages.items():
+            target = tag(lang)
+            section = replace(section, lang=target)
+            sections[target] = join(sections[target], section) if target in sections else section
+        folded.append(replace(concept, languages=sections))
+    meta = replace(
+        meta,
+        languages=tuple(dict.fromkeys(tag(t) for t in meta.languages)),
+        required=tuple(dict.fromkeys(tag(t) for t in meta.required)),
+        title={tag(k): v for k, v in reversed(list(meta.title.items()))},
+    )
+    return meta, folded
+
+
 def _read_source(src: Path) -> tuple[GlossaryMeta, list[Concept], list[Diagnostic]]:
     from glossary.sources.tabular import about_meta, read_table, table_kind
     from glossary.sources.tbx import read_tbx
@@ -286,6 +327,7 @@ def import_file(
     force: bool = False,
     merge_existing: bool = False,
     dry_run: bool = False,
+    lang_map: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Write every concept of ``src`` as ``<into>/<id>.yaml``.
 
@@ -297,9 +339,12 @@ def import_file(
     line, and fail the import. A write that fails all the same (a full disk, no
     permission) stops the import: each file is written whole or not at all, and the
     report lists what was written before the failure and what was not.
+
+    ``lang_map`` renames languages (``{"ru-RU": "ru"}``; see :func:`fold_languages`).
     """
     src, into = Path(src), Path(into)
     meta, concepts, diagnostics = _read_source(src)
+    meta, concepts = fold_languages(meta, concepts, lang_map or {})
     report = ImportReport(str(src), diagnostics=diagnostics, dry_run=dry_run)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors and not concepts:

@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from glossary.langtags import normalize_tag
+from glossary.langtags import canonical_tag, normalize_tag
 from glossary.model import (
     ID_PATTERN,
     Concept,
@@ -428,7 +428,7 @@ def _terms_layout(
             message = f"id '{cid}' is not lower-case a-z, 0-9 and -; read as '{safe}'"
             result.diagnostics.append(_diag(*at("concept_id"), "L110", message, warning=True))
             cid = safe
-        lang = normalize_tag(get("lang").strip())
+        lang = canonical_tag(get("lang").strip())
         if lang is None:
             message = f"'{get('lang')}' is not a BCP 47 language tag; row skipped"
             result.diagnostics.append(_diag(*at("lang"), "L111", message))

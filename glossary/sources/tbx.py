@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from lxml import etree
 
-from glossary.langtags import normalize_tag
+from glossary.langtags import canonical_tag
 from glossary.model import (
     ID_PATTERN,
     RELATIONS,
@@ -251,7 +251,7 @@ class _Reader:
             self.report(
                 "L116", "the root element is <martifHeader>, not <martif>; read it anyway", root
             )
-        self.default_lang = normalize_tag(root.get(_XML_LANG, "") or "") or "und"
+        self.default_lang = canonical_tag(root.get(_XML_LANG, "") or "") or "und"
         meta = self._header(root)
         concepts = self._entries(root)
         if not concepts:
@@ -348,7 +348,7 @@ class _Reader:
         if header is not None:
             for element in header.iter():
                 name = _local(element)
-                lang = normalize_tag(element.get(_XML_LANG, "") or "") or self.default_lang
+                lang = canonical_tag(element.get(_XML_LANG, "") or "") or self.default_lang
                 if name == "title":
                     titles.setdefault(lang, _text(element).strip())
                 elif name == "note" and element.get(_XML_LANG):
@@ -373,7 +373,7 @@ class _Reader:
             self.subjects[code] = labels
 
         def tags(key: str) -> tuple[str, ...]:
-            found = (normalize_tag(t) for t in values.get(key, "").split())
+            found = (canonical_tag(t) for t in values.get(key, "").split())
             return tuple(t for t in found if t)
 
         stem = re.sub(r"\.[^.]*$", "", self.name.replace("\\", "/").rsplit("/", 1)[-1])
@@ -484,13 +484,13 @@ class _Reader:
                     if child.get(_XML_LANG)
                     else next((e for e in child.iter(tag=etree.Element) if e.get(_XML_LANG)), child)
                 )
-                lang = normalize_tag(tagged.get(_XML_LANG, "") or "") or self.default_lang
+                lang = canonical_tag(tagged.get(_XML_LANG, "") or "") or self.default_lang
                 slot = loose.setdefault(lang, {})
                 slot["definition"] = value
                 if source is not None:
                     slot["source"] = source
             elif category == "source" and child.get(_XML_LANG):
-                lang = normalize_tag(child.get(_XML_LANG, "")) or self.default_lang
+                lang = canonical_tag(child.get(_XML_LANG, "")) or self.default_lang
                 loose.setdefault(lang, {})["source"] = value
             elif category == "note":
                 lang_attr = child.get(_XML_LANG)
@@ -500,7 +500,7 @@ class _Reader:
                 elif not notes and not lang_attr and read_image_note(value, image):
                     pass
                 elif lang_attr:
-                    lang = normalize_tag(lang_attr) or self.default_lang
+                    lang = canonical_tag(lang_attr) or self.default_lang
                     slot = loose.setdefault(lang, {})
                     if "note" in slot or not read_section_note(value, slot):
                         slot["note"] = value
@@ -615,7 +615,7 @@ class _Reader:
 
     def _section(self, element: etree._Element) -> LangSection | None:
         raw_lang = element.get(_XML_LANG)
-        lang = normalize_tag(raw_lang or "")
+        lang = canonical_tag(raw_lang or "")
         if lang is None:
             self.report(
                 "L111",
@@ -747,7 +747,7 @@ class _Reader:
                 found = fallback
             fields[name] = found
         elif category == "geographicalUsage":
-            fields["geo"] = normalize_tag(value) or value
+            fields["geo"] = canonical_tag(value) or value
         elif category == "context":
             fields["context"] = value
             if source is not None:
