@@ -756,6 +756,25 @@ def import_(
             help="Read language FROM as TO, e.g. ru-RU=ru (repeatable).",
         ),
     ] = None,
+    languages: Annotated[
+        str | None,
+        typer.Option(
+            "--languages",
+            metavar="LANG,LANG",
+            help="A file without a header (OmegaT glossary.txt): its columns' languages; "
+            "the next column is a note.",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", metavar="NAME|N", help="The XLSX sheet to read (name or number)."),
+    ] = None,
+    header_row: Annotated[
+        int | None,
+        typer.Option(
+            "--header-row", metavar="N", min=1, help="The row holding the header (from 1)."
+        ),
+    ] = None,
 ) -> None:
     """Import concepts from TBX, CSV or XLSX as YAML concept files.
 
@@ -763,7 +782,8 @@ def import_(
     """
     from glossary import render
     from glossary.importer import describe, import_file
-    from glossary.langtags import parse_lang_map
+    from glossary.langtags import canonical_tag, parse_lang_map
+    from glossary.sources.tabular import TableOptions
 
     if force and merge:
         raise typer.BadParameter("choose one of --force and --merge", param_hint="--merge")
@@ -771,8 +791,28 @@ def import_(
         mapping = parse_lang_map(lang_map or [])
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--lang-map") from None
+    tags: list[str] = []
+    for raw in (languages or "").split(","):
+        if not raw.strip():
+            continue
+        tag = canonical_tag(raw)
+        if tag is None:
+            raise typer.BadParameter(
+                f"'{raw.strip()}' is not a language tag", param_hint="--languages"
+            )
+        tags.append(tag)
+    if languages is not None and (not tags or header_row is not None):
+        why = "name at least one language" if not tags else "a file without a header has none"
+        raise typer.BadParameter(why, param_hint="--languages")
+    table = TableOptions(languages=tuple(tags), sheet=sheet, header_row=header_row)
     report = import_file(
-        src, into, force=force, merge_existing=merge, dry_run=dry_run, lang_map=mapping
+        src,
+        into,
+        force=force,
+        merge_existing=merge,
+        dry_run=dry_run,
+        lang_map=mapping,
+        table=table,
     )
     from glossary.util import printable
 

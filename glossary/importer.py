@@ -22,6 +22,7 @@ from glossary.errors import GlossaryError, LoadError, NotFoundError
 from glossary.langtags import normalize_tag
 from glossary.model import Concept, GlossaryMeta, LangSection, Term, TermStatus
 from glossary.sources import TBX_SUFFIXES, checked_meta, source_files
+from glossary.sources.tabular import TableOptions
 from glossary.sources.yaml import dump_yaml, read_yaml
 from glossary.util import atomic_write, slugify
 from glossary.validation.diagnostics import Diagnostic, Severity
@@ -255,7 +256,9 @@ def fold_languages(
     return meta, folded
 
 
-def _read_source(src: Path) -> tuple[GlossaryMeta, list[Concept], list[Diagnostic]]:
+def _read_source(
+    src: Path, table: TableOptions | None = None
+) -> tuple[GlossaryMeta, list[Concept], list[Diagnostic]]:
     from glossary.sources.tabular import about_meta, read_table, table_kind
     from glossary.sources.tbx import read_tbx
 
@@ -265,15 +268,21 @@ def _read_source(src: Path) -> tuple[GlossaryMeta, list[Concept], list[Diagnosti
     suffix = src.suffix.lower()
     kind = table_kind(src, data)
     if kind is not None:
-        table = read_table(data, str(src), kind)
-        meta = about_meta(table.about, slugify(src.stem, "glossary"), table.languages)
-        return meta, table.concepts, table.diagnostics
+        read = read_table(data, str(src), kind, table)
+        meta = about_meta(read.about, slugify(src.stem, "glossary"), read.languages)
+        return meta, read.concepts, read.diagnostics
+    if table is not None and table != TableOptions():
+        raise GlossaryError(
+            f"{src}: --languages, --sheet and --header-row are for spreadsheets and tab files"
+        )
     if suffix in TBX_SUFFIXES or data.lstrip()[:1] == b"<":
         result = read_tbx(io.BytesIO(data), name=str(src))
         meta = result.glossary.meta if result.glossary else GlossaryMeta()
         meta, problems = checked_meta(meta, list(result.concepts))
         return meta, list(result.concepts), [*result.diagnostics, *problems]
-    raise GlossaryError(f"{src}: cannot import this kind of file (expected .tbx, .csv or .xlsx)")
+    raise GlossaryError(
+        f"{src}: cannot import this kind of file (expected .tbx, .csv, .tsv, .txt, .tab or .xlsx)"
+    )
 
 
 #: The longest file name most file systems take, in bytes (ext4, APFS, NTFS: 255).
@@ -328,6 +337,7 @@ def import_file(
     merge_existing: bool = False,
     dry_run: bool = False,
     lang_map: Mapping[str, str] | None = None,
+    table: TableOptions | None = None,
 ) -> ImportReport:
     """Write every concept of ``src`` as ``<into>/<id>.yaml``.
 
@@ -340,10 +350,11 @@ def import_file(
     permission) stops the import: each file is written whole or not at all, and the
     report lists what was written before the failure and what was not.
 
-    ``lang_map`` renames languages (``{"ru-RU": "ru"}``; see :func:`fold_languages`).
+    ``lang_map`` renames languages (``{"ru-RU": "ru"}``; see :func:`fold_languages`);
+    ``table`` says how to read a spreadsheet without a header, or its sheet and header row.
     """
     src, into = Path(src), Path(into)
-    meta, concepts, diagnostics = _read_source(src)
+    meta, concepts, diagnostics = _read_source(src, table)
     meta, concepts = fold_languages(meta, concepts, lang_map or {})
     report = ImportReport(str(src), diagnostics=diagnostics, dry_run=dry_run)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]

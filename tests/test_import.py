@@ -155,7 +155,12 @@ def test_a_partner_spreadsheet_with_every_kind_of_column(tmp_path):
     assert second.id == "webinar"
     messages = [(d.line, d.col, d.code, d.message) for d in table.diagnostics]
     assert messages == [
-        (1, 11, "L106", "column 'Sanat' is neither a language nor a field; skipped"),
+        (
+            1,
+            11,
+            "L106",
+            "column 'Sanat' is neither a language nor a field: 1 cell not imported, first at p.xlsx:2:11",
+        ),
         (2, 0, "L110", "id 'Distance learning' written as 'distance-learning'"),
         (4, 0, "L108", "status 'final' is not draft, reviewed or approved; read as draft"),
     ]
@@ -354,14 +359,14 @@ INCOMING = Concept(
         pytest.param(
             "id: a\r\nlanguages:\r\n  fi:\r\n    terms:\r\n    - x\r\n",
             "id: a\r\nlanguages:\r\n  fi:\r\n    terms:\r\n    - x\r\n"
-            "    - term: y\r\n      status: admitted\r\n    definition: d\r\n"
+            "    - term: 'y'\r\n      status: admitted\r\n    definition: d\r\n"
             "  en:\r\n    terms:\r\n      - |-\r\n        e\r\n        f\r\n"
             "note: |-\r\n  multi\r\n  line\r\n",
             id="crlf-and-a-list-at-the-column-of-its-key",
         ),
         pytest.param(
             "id: a\nlanguages:\n  fi:\n    terms: [x]",
-            "id: a\nlanguages:\n  fi:\n    terms: [x, {term: y, status: admitted}]\n"
+            'id: a\nlanguages:\n  fi:\n    terms: [x, {term: "y", status: admitted}]\n'
             "    definition: d\n  en:\n    terms:\n      - |-\n        e\n        f\n"
             "note: |-\n  multi\n  line",
             id="no-line-end-at-the-end",
@@ -369,7 +374,7 @@ INCOMING = Concept(
         pytest.param(
             "---\nid: a\nlanguages:\n  fi:\n    note: |\n      a\n\n    terms:\n      - x\n...\n",
             "---\nid: a\nlanguages:\n  fi:\n    note: |\n      a\n\n    terms:\n      - x\n"
-            "      - term: y\n        status: admitted\n    definition: d\n"
+            "      - term: 'y'\n        status: admitted\n    definition: d\n"
             "  en:\n    terms:\n      - |-\n        e\n        f\nnote: |-\n  multi\n  line\n...\n",
             id="document-markers-and-a-block-scalar",
         ),

@@ -19,7 +19,7 @@ from glossary.exporters.csv import unescape_cell
 from glossary.model import Concept
 from glossary.validation.diagnostics import Diagnostic, Severity
 
-__all__ = ["TableResult", "csv_rows", "diag", "sniff_delimiter", "xlsx_rows"]
+__all__ = ["DateCell", "TableResult", "csv_rows", "diag", "sniff_delimiter", "xlsx_rows"]
 
 
 @dataclass
@@ -31,6 +31,15 @@ class TableResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     layout: str = ""  # "terms" or "concepts"
     rows: int = 0
+    #: The sheets of an XLSX workbook, and the one read.
+    sheets: list[str] = field(default_factory=list)
+    sheet: str = ""
+
+
+class DateCell(str):
+    """The text of a cell a spreadsheet holds as a date or time: never a term."""
+
+    __slots__ = ()
 
 
 # -- reading cells -------------------------------------------------------------------------
@@ -70,10 +79,10 @@ def _dialect_score(text: str, delimiter: str) -> tuple[int, int, int, int]:
 
     The first records are read strictly with the standard (Excel) dialect: ``""`` inside
     a quoted cell is a quote. The delimiter that gives most records the same number of
-    cells (more than one) wins; then one that reads without error (a quote left open
-    stops a file, and is reported, whatever its delimiter); then the one that leaves
-    fewest cells starting with a space (``a, b`` is prose, not two cells); then the one
-    giving more cells.
+    cells (more than one; comment lines and ragged rows do not count against it) wins;
+    then one that reads without error (a quote left open stops a file, and is reported,
+    whatever its delimiter); then the one that leaves fewest cells starting with a
+    space (``a, b`` is prose, not two cells); then the one giving more cells.
     """
     reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter, strict=True)
     widths: Counter[int] = Counter()
@@ -87,10 +96,11 @@ def _dialect_score(text: str, delimiter: str) -> tuple[int, int, int, int]:
             spaced += sum(1 for cell in row[1:] if cell[:1] == " ")
     except csv.Error:
         clean = 0
-    if not widths:
+    split = Counter({width: n for width, n in widths.items() if width > 1})
+    if not split:
         return (0, clean, 0, 0)
-    width, same = widths.most_common(1)[0]
-    return (same if width > 1 else 0, clean, -spaced, width)
+    width, same = split.most_common(1)[0]
+    return (same, clean, -spaced, width)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -153,8 +163,11 @@ def _zip_problem(data: bytes) -> str | None:
     return None
 
 
-def xlsx_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]]:
-    """The cells of the first sheet; every problem of the file becomes one diagnostic.
+def xlsx_rows(
+    data: bytes, name: str, result: TableResult, sheet: str | None = None
+) -> Iterator[list[str]]:
+    """The cells of the first sheet (or of ``sheet``: a name or a number from 1); every
+    problem of the file becomes one diagnostic.
 
     openpyxl meets damaged files with whatever its parsers raise (zlib, XML, KeyError,
     IndexError …), and reads a sheet lazily, so any exception while reading is turned
@@ -184,7 +197,16 @@ def xlsx_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]
                 key, value = (*cells, None, None)[:2]
                 if key:
                     result.about[_cell_text(key)] = _cell_text(value)
-        for row in workbook.worksheets[0].iter_rows(values_only=True):
+        result.sheets = list(workbook.sheetnames)
+        chosen = _sheet(workbook.sheetnames, sheet)
+        if chosen is None:
+            message = f"no sheet '{sheet}' in the workbook; its sheets: " + ", ".join(
+                f"{n + 1} '{s}'" for n, s in enumerate(workbook.sheetnames)
+            )
+            result.diagnostics.append(diag(name, 1, 1, "L109", message))
+            return
+        result.sheet = workbook.sheetnames[chosen]
+        for row in workbook.worksheets[chosen].iter_rows(values_only=True):
             row_number += 1
             yield [_cell_text(value) for value in row]
     except Exception as exc:  # any parser error of a damaged file
@@ -199,13 +221,26 @@ def _why(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+def _sheet(names: list[str], sheet: str | None) -> int | None:
+    """The index of ``sheet`` (a name, any case, or a number from 1) among ``names``."""
+    if sheet is None:
+        return 0
+    if sheet.isascii() and sheet.isdigit():
+        number = int(sheet)
+        return number - 1 if 1 <= number <= len(names) else None
+    folded = [n.casefold() for n in names]
+    wanted = sheet.strip().casefold()
+    return folded.index(wanted) if wanted in folded else None
+
+
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
+        time = value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+        return DateCell(time)
+    if isinstance(value, dt.date | dt.time):
+        return DateCell(value.isoformat())
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
