@@ -360,6 +360,10 @@ def import_file(
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors and not concepts:
         raise LoadError(f"{src}: nothing could be imported", errors)
+    declared = _target_meta(into / CONFIG_NAME)
+    if concepts:
+        required = declared.required if declared else meta.required
+        report.diagnostics.extend(_missing_languages(str(src), concepts, required))
     _check_folder(into)
 
     existing = _existing(into)
@@ -541,14 +545,42 @@ def _what_was_added(before: Concept, after: Concept) -> str:
     return "added " + ", ".join(parts) if parts else "added a note"
 
 
-def _known_subjects(config: Path) -> set[str]:
+def _target_meta(config: Path) -> GlossaryMeta | None:
+    """What the glossary imported into declares, if it has a readable glossary.toml."""
     from glossary.config import read_config
 
     try:
         parsed, _ = read_config(config.read_bytes(), str(config))
     except OSError:
-        return set()
-    return set(parsed.meta.subjects)
+        return None
+    return parsed.meta
+
+
+def _known_subjects(config: Path) -> set[str]:
+    meta = _target_meta(config)
+    return set(meta.subjects) if meta else set()
+
+
+def _missing_languages(
+    src: str, concepts: list[Concept], required: Iterable[str]
+) -> list[Diagnostic]:
+    """An error for each required language no imported concept has a section in."""
+    present = list(dict.fromkeys(lang for c in concepts for lang in c.languages))
+    problems = []
+    for lang in required:
+        if lang in present:
+            continue
+        variants = [tag for tag in present if tag.split("-")[0] == lang.split("-")[0]]
+        hint = (
+            f"fold '{variants[0]}' into it with --lang-map {variants[0]}={lang}"
+            if variants
+            else f"name its column so the import finds it ('{lang}' or the language's name)"
+        )
+        message = (
+            f"no imported concept has a '{lang}' section, and the glossary requires it: {hint}"
+        )
+        problems.append(Diagnostic(src, 1, 1, "L109", message, Severity.ERROR))
+    return problems
 
 
 def describe(items: Iterable[ImportItem]) -> list[str]:

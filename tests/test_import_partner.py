@@ -286,3 +286,43 @@ def test_table_options_on_a_tbx_file_are_refused(runner, tmp_path):
     assert (
         "--languages, --sheet and --header-row are for spreadsheets and tab files" in result.stderr
     )
+
+
+@pytest.mark.parametrize("name", ["p.csv", "p.tsv", "p.xlsx"])
+def test_validate_on_a_spreadsheet_says_to_import_it(runner, tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(
+        _xlsx({"S": [["fi", "en"], ["koulu", "school"]]}) if name.endswith("xlsx") else b"fi,en\n"
+    )
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert (
+        f"{path}:1:1: L101 a spreadsheet or tab file, not a glossary source: use glossary import "
+        f"{path} --into DIR to make concept files of it"
+    ) in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_required_language_that_came_out_empty_fails_the_import(runner, tmp_path):
+    out = tmp_path / "terms"
+    out.mkdir()
+    (out / "glossary.toml").write_text(
+        '[glossary]\nid = "g"\nlanguages = ["fi", "ru"]\nrequired = ["fi", "ru"]\n', "utf-8"
+    )
+    sheet = tmp_path / "p.csv"
+    sheet.write_text("fi;Русский язык (Россия)\nkoulu;школа\n", "utf-8")
+    result = runner.invoke(app, ["import", str(sheet), "--into", str(out)])
+    assert result.exit_code == 1
+    assert (
+        f"{sheet}:1:1: L109 no imported concept has a 'ru' section, and the glossary requires "
+        "it: name its column so the import finds it ('ru' or the language's name)"
+    ) in result.stderr
+    sheet.write_text("fi;ru-RU\nkoulu;школа\n", "utf-8")
+    result = runner.invoke(app, ["import", str(sheet), "--into", str(out), "--dry-run"])
+    assert result.exit_code == 1
+    assert "fold 'ru-RU' into it with --lang-map ru-RU=ru" in result.stderr
+    result = runner.invoke(
+        app, ["import", str(sheet), "--into", str(out), "--lang-map", "ru-RU=ru"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (out / "koulu.yaml").exists()
