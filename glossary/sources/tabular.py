@@ -320,7 +320,8 @@ def _headerless(
     name: str,
     result: TableResult,
 ) -> None:
-    """Columns named by ``languages``, then a note; comment lines (``#``) are skipped."""
+    """Columns named by ``languages``, then a note; comment lines are skipped (``#`` and
+    nothing in the other columns)."""
     result.layout = "concepts"
     columns = [Column(index, "term", lang) for index, lang in enumerate(languages)]
     columns.append(Column(len(languages), "note", None))
@@ -328,8 +329,8 @@ def _headerless(
     def data() -> Iterator[tuple[int, list[str]]]:
         first = True
         for line, row in rows:
-            if row and row[0].lstrip().startswith("#"):
-                continue  # OmegaT's comment lines
+            if row and row[0].lstrip().startswith("#") and sum(1 for c in row if c.strip()) == 1:
+                continue  # OmegaT's comment lines (a term such as "#N/A" has a translation)
             if first and positional_header(row):
                 first = False
                 continue  # "source","target" (Microsoft's terminology CSV)

@@ -42,7 +42,7 @@ from glossary.sources.tbx_notes import (
     read_section_note,
     read_term_note,
 )
-from glossary.sources.tbx_values import PICKLISTS, STATUS_VALUES
+from glossary.sources.tbx_values import PICKLISTS, STATUS_CATEGORIES, STATUS_VALUES
 from glossary.sources.tbx_write import (
     HEADER_LABELS,
     HEADER_NOTE,
@@ -92,7 +92,6 @@ _DCA = (
     "adminNote",
     "descripNote",
 )
-_STATUS_CATEGORIES = ("administrativeStatus", "normativeAuthorization", "usageStatus")
 _DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -238,9 +237,11 @@ class _Reader:
         self._check_dtd(tree)
 
         root_name = _local(root)
-        if root_name not in ("tbx", "martif", "martifHeader"):
+        if root_name not in ("tbx", "martif", "martifHeader", "TBX"):
             self.report("L113", f"the root element is <{root_name}>, not <tbx> or <martif>", root)
             return None
+        if root_name == "TBX":  # TBX-Min of 2013: <TBX dialect="TBX-Min">, v2 elements
+            self.report("L116", "the root element is <TBX> (TBX-Min 2013); read as TBX v2", root)
         if self.schema:
             from glossary.validation.rules.tbx_basic import check_tree
 
@@ -637,6 +638,10 @@ class _Reader:
                 if term is not None:
                     terms.append(term)
                 continue
+            if name == "term" and _text(child).strip():  # out of its <tig>: still a term
+                self.count("L116", "terms outside a term container were read as terms", child)
+                terms.append(Term(term=_text(child).strip(), location=self.loc(child)))
+                continue
             category, value, group_source = self._category(child)
             if category == "definition":
                 definitions.append(value)
@@ -732,7 +737,7 @@ class _Reader:
         notes: list[str],
     ) -> None:
         key = value.strip().lower()
-        if category in _STATUS_CATEGORIES:
+        if category in STATUS_CATEGORIES:
             status = STATUS_VALUES.get(key)
             if status is None:
                 self.count("L116", f"unknown {category} values were read as 'preferred'", element)
