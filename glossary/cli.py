@@ -742,7 +742,9 @@ def import_(
     merge: Annotated[
         bool,
         typer.Option(
-            "--merge", help="Add new languages and terms to existing concepts; change nothing."
+            "--merge",
+            help="Add new languages, terms and missing fields to existing concepts; report "
+            "conflicts; send changed concepts back for review.",
         ),
     ] = False,
     dry_run: Annotated[
@@ -769,6 +771,10 @@ def import_(
         str | None,
         typer.Option("--sheet", metavar="NAME|N", help="The XLSX sheet to read (name or number)."),
     ] = None,
+    keep_status: Annotated[
+        bool,
+        typer.Option("--keep-status", help="With --merge: leave an approved concept approved."),
+    ] = False,
     header_row: Annotated[
         int | None,
         typer.Option(
@@ -813,6 +819,7 @@ def import_(
         dry_run=dry_run,
         lang_map=mapping,
         table=table,
+        keep_status=keep_status,
     )
     from glossary.util import printable
 

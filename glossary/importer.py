@@ -8,6 +8,7 @@ replaced, left unchanged or skipped, and why.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import io
 import json
 import os
@@ -59,6 +60,8 @@ class ImportReport:
     failures: list[str] = field(default_factory=list)
     #: A write failed and the import stopped there.
     stopped: bool = False
+    #: Values of the import that differ from the glossary's and were not taken (--merge).
+    conflicts: int = 0
 
     def count(self, action: Action) -> int:
         return sum(1 for item in self.items if item.action is action)
@@ -71,6 +74,11 @@ class ImportReport:
         errors = sum(d.severity is Severity.ERROR for d in self.diagnostics)
         problems = f"; {errors} error{'' if errors == 1 else 's'} (see above)" if errors else ""
         failed = "".join(f"; not written: {failure}" for failure in self.failures)
+        if self.conflicts:
+            failed += (
+                f"; {self.conflicts} conflict{'' if self.conflicts == 1 else 's'} "
+                "(kept as they were; see above)"
+            )
         if self.stopped:
             failed += "; the files listed as created, replaced or merged were written, no other"
         return (
@@ -338,6 +346,8 @@ def import_file(
     dry_run: bool = False,
     lang_map: Mapping[str, str] | None = None,
     table: TableOptions | None = None,
+    keep_status: bool = False,
+    today: dt.date | None = None,
 ) -> ImportReport:
     """Write every concept of ``src`` as ``<into>/<id>.yaml``.
 
@@ -352,6 +362,8 @@ def import_file(
 
     ``lang_map`` renames languages (``{"ru-RU": "ru"}``; see :func:`fold_languages`);
     ``table`` says how to read a spreadsheet without a header, or its sheet and header row.
+    A merge reports conflicts and leaves a changed concept for review, see
+    :mod:`glossary.mergereview` (``keep_status`` keeps an approved one approved).
     """
     src, into = Path(src), Path(into)
     meta, concepts, diagnostics = _read_source(src, table)
@@ -361,6 +373,13 @@ def import_file(
     if errors and not concepts:
         raise LoadError(f"{src}: nothing could be imported", errors)
     declared = _target_meta(into / CONFIG_NAME)
+    note_language = declared.note_language if declared else None
+    rules = MergeRules(
+        languages=declared.languages if declared else (),
+        notes_in_language=note_language is None or meta.note_language == note_language,
+        keep_status=keep_status,
+        today=today,
+    )
     if concepts:
         required = declared.required if declared else meta.required
         report.diagnostics.extend(_missing_languages(str(src), concepts, required))
@@ -391,7 +410,7 @@ def import_file(
             report.failures.append(f"{target}: {problem}")
             continue
         if found is not None and merge_existing and not force:
-            item, change = _merge_into(found, concept, report)
+            item, change = _merge_into(found, concept, report, rules)
             if change is None:
                 report.items.append(item)
             else:
@@ -485,8 +504,23 @@ def _write_all(writes: list[_Write], report: ImportReport) -> None:
         os.sync()
 
 
+@dataclass(frozen=True)
+class MergeRules:
+    """What a merge may write (see :mod:`glossary.mergereview`)."""
+
+    #: The glossary's languages (empty: any).
+    languages: tuple[str, ...] = ()
+    #: Whether the import's concept notes are in the language of the glossary's notes.
+    notes_in_language: bool = True
+    keep_status: bool = False
+    today: dt.date | None = None
+
+
 def _merge_into(
-    found: tuple[Path, Concept], incoming: Concept, report: ImportReport
+    found: tuple[Path, Concept],
+    incoming: Concept,
+    report: ImportReport,
+    rules: MergeRules = MergeRules(),
 ) -> tuple[ImportItem, tuple[bytes, bytes] | None]:
     """Add what ``incoming`` brings to the file that defines the concept, as inserted text.
 
@@ -510,9 +544,28 @@ def _merge_into(
     if len(concepts) != 1:
         return skip(f"the file holds several concepts; {by_hand}")
     existing = concepts[0]
-    merged = merge(existing, incoming)
+    from glossary.mergereview import review
+
+    checked = review(
+        existing,
+        incoming,
+        languages=rules.languages,
+        notes_in_language=rules.notes_in_language,
+        keep_status=rules.keep_status,
+        today=rules.today,
+    )
+    merged = checked.merged
+    said = "".join(
+        f"; {label}: {', '.join(values)}"
+        for label, values in (
+            ("conflicts, kept as they were", checked.conflicts),
+            ("not added", checked.refused),
+        )
+        if values
+    )
+    report.conflicts += len(checked.conflicts)
     if merged == existing:
-        return skip("nothing new", Action.UNCHANGED)
+        return skip("nothing new" + said, Action.UNCHANGED)
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     try:
         text = data[len(bom) :].decode("utf-8")
@@ -526,23 +579,34 @@ def _merge_into(
         # Never write what would not read back as the merged concept.
         return skip(f"the file cannot be added to safely; {by_hand}")
     added = _what_was_added(existing, merged)
-    return ImportItem(incoming.id, Action.MERGED, path, added), (data, new)
+    marked = f"; for review: {', '.join(checked.marked)}" if checked.marked else ""
+    return ImportItem(incoming.id, Action.MERGED, path, added + said + marked), (data, new)
 
 
 def _what_was_added(before: Concept, after: Concept) -> str:
     parts = []
     for lang, section in after.languages.items():
         old = before.languages.get(lang)
-        new_terms = len(section.terms) - (len(old.terms) if old else 0)
         if old is None:
             parts.append(f"{lang}: new language")
-        elif new_terms:
-            parts.append(f"{lang}: {new_terms} term{'s' if new_terms > 1 else ''}")
-        elif section != old:
-            parts.append(f"{lang}: definition or note")
-    if after.subjects != before.subjects or tuple(after.relations()) != tuple(before.relations()):
-        parts.append("subjects or related")
-    return "added " + ", ".join(parts) if parts else "added a note"
+            continue
+        new_terms = len(section.terms) - len(old.terms)
+        fields = [f"{new_terms} term{'s' if new_terms > 1 else ''}"] if new_terms else []
+        fields += [
+            key
+            for key in ("definition", "source", "note", "equivalence", "equivalence_note")
+            if getattr(old, key) is None and getattr(section, key) is not None
+        ]
+        if fields:
+            parts.append(f"{lang}: {', '.join(fields)}")
+    if after.subjects != before.subjects:
+        parts.append("subjects")
+    if tuple(after.relations()) != tuple(before.relations()):
+        parts.append("related concepts")
+    for key in ("note", "image"):
+        if getattr(before, key) is None and getattr(after, key) is not None:
+            parts.append(f"concept {key}")
+    return "added " + ", ".join(parts) if parts else "added nothing but its review marks"
 
 
 def _target_meta(config: Path) -> GlossaryMeta | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import io
 import os
 
@@ -312,7 +314,10 @@ def test_an_existing_concept_is_skipped_unless_merged_or_forced(runner, tmp_path
     assert result.exit_code == 0, result.stderr
     assert "added fi: 1 term, en: new language" in result.stdout
     merged = glossary.load(terms).concepts["distance-learning"]
-    assert merged.status.value == "approved"  # what was there stays
+    # A changed concept goes back for review; the differing definition is reported, not taken.
+    assert merged.status.value == "reviewed"
+    assert "conflicts, kept as they were: ru definition differs ('Другое.' not taken)" in result.stdout
+    assert "1 conflict (kept as they were; see above)" in result.stderr
     assert [(t.term, t.status.value) for t in merged.languages["fi"].terms] == [
         ("etäopiskelu", "preferred"),
         ("etäoppiminen", "admitted"),  # a second preferred term is added as admitted
@@ -335,12 +340,18 @@ def test_a_merge_keeps_the_comments_and_adds_lines(tmp_path):
     report = import_file(sheet, terms, merge_existing=True, dry_run=True)
     assert [item.action for item in report.items] == [Action.MERGED]
     assert path.read_text("utf-8") == before
-    report = import_file(sheet, terms, merge_existing=True)
+    report = import_file(sheet, terms, merge_existing=True, today=dt.date(2026, 12, 5))
     (item,) = report.items
-    assert (item.action, item.reason) == (Action.MERGED, "added fi: 1 term, en: new language")
+    assert (item.action, item.reason) == (
+        Action.MERGED,
+        "added fi: 1 term, en: new language; conflicts, kept as they were: ru definition "
+        "differs ('Другое.' not taken); for review: status approved -> reviewed, updated 2026-12-05",
+    )
     assert path.read_text("utf-8") == before.replace(
         "terms: [etäopiskelu]\n", "terms: [etäopiskelu, {term: etäoppiminen, status: admitted}]\n"
-    ) + ("  en:\n    terms: [distance learning]\n")
+    ).replace("status: approved", "status: reviewed") + (
+        "  en:\n    terms: [distance learning]\nupdated: 2026-12-05\n"
+    )
 
 
 INCOMING = Concept(
