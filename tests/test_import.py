@@ -315,7 +315,9 @@ def test_an_existing_concept_is_skipped_unless_merged_or_forced(runner, tmp_path
     merged = glossary.load(terms).concepts["distance-learning"]
     # A changed concept goes back for review; the differing definition is reported, not taken.
     assert merged.status.value == "reviewed"
-    assert "conflicts, kept as they were: ru definition differs ('Другое.' not taken)" in result.stdout
+    assert (
+        "conflicts, kept as they were: ru definition differs ('Другое.' not taken)" in result.stdout
+    )
     assert "1 conflict (kept as they were; see above)" in result.stderr
     assert [(t.term, t.status.value) for t in merged.languages["fi"].terms] == [
         ("etäopiskelu", "preferred"),
