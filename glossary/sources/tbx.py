@@ -36,6 +36,12 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.sources.tbx_categories import (
+    ENTRY_DEFINITION_KEPT,
+    dca_category,
+    joined_note,
+    other_definition,
+)
 from glossary.sources.tbx_notes import (
     read_image_note,
     read_relation_ref,
@@ -518,8 +524,11 @@ class _Reader:
                     child,
                 )
 
-        for lang, slot in loose.items():
+        for tag, slot in loose.items():
+            lang = tag
             existing = sections.get(lang)
+            if existing is not None and other_definition(existing, slot):
+                self.count("L116", ENTRY_DEFINITION_KEPT, element)
             if existing is None:
                 sections[lang] = LangSection(
                     lang,
@@ -539,7 +548,7 @@ class _Reader:
                     if existing.definition is not None
                     else slot.get("definition"),
                     existing.source if existing.source is not None else slot.get("source"),
-                    existing.note if existing.note is not None else slot.get("note"),
+                    joined_note(existing, slot),
                     existing.equivalence or slot.get("equivalence"),
                     existing.equivalence_note or slot.get("equivalence_note"),
                     existing.location,
@@ -607,7 +616,7 @@ class _Reader:
                     self.count("L115", f"{what} has no field in the model and was skipped", extra)
             return category, value, source
         if name in _DCA:
-            return element.get("type") or "", _text(element), None
+            return dca_category(name, element.get("type"), _text(element))
         if namespace and namespace.startswith("urn:iso:std:iso:30042"):
             return "", "", None
         if namespace or name not in ("term", "termGrp"):
