@@ -1009,23 +1009,85 @@ def import_(
     merge: Annotated[
         bool,
         typer.Option(
-            "--merge", help="Add new languages and terms to existing concepts; change nothing."
+            "--merge",
+            help="Add new languages, terms and missing fields to existing concepts; report "
+            "conflicts; send changed concepts back for review.",
         ),
     ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")
     ] = False,
+    lang_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lang-map",
+            metavar="FROM=TO",
+            help="Read language FROM as TO, e.g. ru-RU=ru (repeatable).",
+        ),
+    ] = None,
+    languages: Annotated[
+        str | None,
+        typer.Option(
+            "--languages",
+            metavar="LANG,LANG",
+            help="A file without a header (OmegaT glossary.txt): its columns' languages; "
+            "the next column is a note.",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", metavar="NAME|N", help="The XLSX sheet to read (name or number)."),
+    ] = None,
+    keep_status: Annotated[
+        bool,
+        typer.Option("--keep-status", help="With --merge: leave an approved concept approved."),
+    ] = False,
+    header_row: Annotated[
+        int | None,
+        typer.Option(
+            "--header-row", metavar="N", min=1, help="The row holding the header (from 1)."
+        ),
+    ] = None,
 ) -> None:
     """Import concepts from TBX, CSV or XLSX as YAML concept files.
 
-    Example: glossary import partner.xlsx --into terms/ --merge
+    Example: glossary import partner.xlsx --into terms/ --merge --lang-map ru-RU=ru
     """
     from glossary import render
     from glossary.importer import describe, import_file
+    from glossary.langtags import canonical_tag, parse_lang_map
+    from glossary.sources.tabular import TableOptions
 
     if force and merge:
         raise typer.BadParameter("choose one of --force and --merge", param_hint="--merge")
-    report = import_file(src, into, force=force, merge_existing=merge, dry_run=dry_run)
+    try:
+        mapping = parse_lang_map(lang_map or [])
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--lang-map") from None
+    tags: list[str] = []
+    for raw in (languages or "").split(","):
+        if not raw.strip():
+            continue
+        tag = canonical_tag(raw)
+        if tag is None:
+            raise typer.BadParameter(
+                f"'{raw.strip()}' is not a language tag", param_hint="--languages"
+            )
+        tags.append(tag)
+    if languages is not None and (not tags or header_row is not None):
+        why = "name at least one language" if not tags else "a file without a header has none"
+        raise typer.BadParameter(why, param_hint="--languages")
+    table = TableOptions(languages=tuple(tags), sheet=sheet, header_row=header_row)
+    report = import_file(
+        src,
+        into,
+        force=force,
+        merge_existing=merge,
+        dry_run=dry_run,
+        lang_map=mapping,
+        table=table,
+        keep_status=keep_status,
+    )
     from glossary.util import printable
 
     for line in describe(report.items):

@@ -8,6 +8,7 @@ replaced, left unchanged or skipped, and why.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import io
 import json
 import os
@@ -22,6 +23,7 @@ from glossary.errors import GlossaryError, LoadError, NotFoundError
 from glossary.langtags import normalize_tag
 from glossary.model import Concept, GlossaryMeta, LangSection, Term, TermStatus
 from glossary.sources import TBX_SUFFIXES, checked_meta, source_files
+from glossary.sources.tabular import TableOptions
 from glossary.sources.yaml import dump_yaml, read_yaml
 from glossary.util import atomic_write, slugify
 from glossary.validation.diagnostics import Diagnostic, Severity
@@ -58,6 +60,8 @@ class ImportReport:
     failures: list[str] = field(default_factory=list)
     #: A write failed and the import stopped there.
     stopped: bool = False
+    #: Values of the import that differ from the glossary's and were not taken (--merge).
+    conflicts: int = 0
 
     def count(self, action: Action) -> int:
         return sum(1 for item in self.items if item.action is action)
@@ -70,6 +74,11 @@ class ImportReport:
         errors = sum(d.severity is Severity.ERROR for d in self.diagnostics)
         problems = f"; {errors} error{'' if errors == 1 else 's'} (see above)" if errors else ""
         failed = "".join(f"; not written: {failure}" for failure in self.failures)
+        if self.conflicts:
+            failed += (
+                f"; {self.conflicts} conflict{'' if self.conflicts == 1 else 's'} "
+                "(kept as they were; see above)"
+            )
         if self.stopped:
             failed += "; the files listed as created, replaced or merged were written, no other"
         return (
@@ -219,7 +228,50 @@ def config_text(meta: GlossaryMeta) -> str:
     return "\n".join(lines)
 
 
-def _read_source(src: Path) -> tuple[GlossaryMeta, list[Concept], list[Diagnostic]]:
+def fold_languages(
+    meta: GlossaryMeta, concepts: list[Concept], lang_map: Mapping[str, str]
+) -> tuple[GlossaryMeta, list[Concept]]:
+    """Sections renamed by ``lang_map`` (``{"ru-RU": "ru"}``); two that meet are joined.
+
+    The joined section keeps the terms of both (each text once, in order) and, of the
+    definition, source and note, what the first one read has, else the other's.
+    """
+    if not lang_map:
+        return meta, concepts
+
+    def tag(lang: str) -> str:
+        return lang_map.get(lang, lang)
+
+    def join(old: LangSection, new: LangSection) -> LangSection:
+        known = {t.term for t in old.terms}
+        return replace(
+            old,
+            terms=old.terms + tuple(t for t in new.terms if t.term not in known),
+            definition=old.definition or new.definition,
+            source=old.source if old.definition else (new.source or old.source),
+            note=old.note or new.note,
+        )
+
+    folded: list[Concept] = []
+    for concept in concepts:
+        sections: dict[str, LangSection] = {}
+        for lang, section in concept.languages.items():
+            target = tag(lang)
+            section = replace(section, lang=target)
+            sections[target] = join(sections[target], section) if target in sections else section
+        folded.append(replace(concept, languages=sections))
+    meta = replace(
+        meta,
+        languages=tuple(dict.fromkeys(tag(t) for t in meta.languages)),
+        required=tuple(dict.fromkeys(tag(t) for t in meta.required)),
+        title={tag(k): v for k, v in reversed(list(meta.title.items()))},
+    )
+    return meta, folded
+
+
+def _read_source(
+    src: Path, table: TableOptions | None = None
+) -> tuple[GlossaryMeta, list[Concept], list[Diagnostic]]:
     from glossary.sources.tabular import about_meta, read_table, table_kind
     from glossary.sources.tbx import read_tbx
 
@@ -229,15 +281,21 @@ def _read_source(src: Path) -> tuple[GlossaryMeta, list[Concept], list[Diagnosti
     suffix = src.suffix.lower()
     kind = table_kind(src, data)
     if kind is not None:
-        table = read_table(data, str(src), kind)
-        meta = about_meta(table.about, slugify(src.stem, "glossary"), table.languages)
-        return meta, table.concepts, table.diagnostics
+        read = read_table(data, str(src), kind, table)
+        meta = about_meta(read.about, slugify(src.stem, "glossary"), read.languages)
+        return meta, read.concepts, read.diagnostics
+    if table is not None and table != TableOptions():
+        raise GlossaryError(
+            f"{src}: --languages, --sheet and --header-row are for spreadsheets and tab files"
+        )
     if suffix in TBX_SUFFIXES or data.lstrip()[:1] == b"<":
         result = read_tbx(io.BytesIO(data), name=str(src))
         meta = result.glossary.meta if result.glossary else GlossaryMeta()
         meta, problems = checked_meta(meta, list(result.concepts))
         return meta, list(result.concepts), [*result.diagnostics, *problems]
-    raise GlossaryError(f"{src}: cannot import this kind of file (expected .tbx, .csv or .xlsx)")
+    raise GlossaryError(
+        f"{src}: cannot import this kind of file (expected .tbx, .csv, .tsv, .txt, .tab or .xlsx)"
+    )
 
 
 #: The longest file name most file systems take, in bytes (ext4, APFS, NTFS: 255).
@@ -291,6 +349,10 @@ def import_file(
     force: bool = False,
     merge_existing: bool = False,
     dry_run: bool = False,
+    lang_map: Mapping[str, str] | None = None,
+    table: TableOptions | None = None,
+    keep_status: bool = False,
+    today: dt.date | None = None,
 ) -> ImportReport:
     """Write every concept of ``src`` as ``<into>/<id>.yaml``.
 
@@ -302,13 +364,30 @@ def import_file(
     line, and fail the import. A write that fails all the same (a full disk, no
     permission) stops the import: each file is written whole or not at all, and the
     report lists what was written before the failure and what was not.
+
+    ``lang_map`` renames languages (``{"ru-RU": "ru"}``; see :func:`fold_languages`);
+    ``table`` says how to read a spreadsheet without a header, or its sheet and header row.
+    A merge reports conflicts and leaves a changed concept for review, see
+    :mod:`glossary.mergereview` (``keep_status`` keeps an approved one approved).
     """
     src, into = Path(src), Path(into)
-    meta, concepts, diagnostics = _read_source(src)
+    meta, concepts, diagnostics = _read_source(src, table)
+    meta, concepts = fold_languages(meta, concepts, lang_map or {})
     report = ImportReport(str(src), diagnostics=diagnostics, dry_run=dry_run)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors and not concepts:
         raise LoadError(f"{src}: nothing could be imported", errors)
+    declared = _target_meta(into / CONFIG_NAME)
+    note_language = declared.note_language if declared else None
+    rules = MergeRules(
+        languages=declared.languages if declared else (),
+        notes_in_language=note_language is None or meta.note_language == note_language,
+        keep_status=keep_status,
+        today=today,
+    )
+    if concepts:
+        required = declared.required if declared else meta.required
+        report.diagnostics.extend(_missing_languages(str(src), concepts, required))
     _check_folder(into)
 
     existing = _existing(into)
@@ -336,7 +415,7 @@ def import_file(
             report.failures.append(f"{target}: {problem}")
             continue
         if found is not None and merge_existing and not force:
-            item, change = _merge_into(found, concept, report)
+            item, change = _merge_into(found, concept, report, rules)
             if change is None:
                 report.items.append(item)
             else:
@@ -437,8 +516,23 @@ def _write_all(writes: list[_Write], report: ImportReport) -> None:
         os.sync()
 
 
+@dataclass(frozen=True)
+class MergeRules:
+    """What a merge may write (see :mod:`glossary.mergereview`)."""
+
+    #: The glossary's languages (empty: any).
+    languages: tuple[str, ...] = ()
+    #: Whether the import's concept notes are in the language of the glossary's notes.
+    notes_in_language: bool = True
+    keep_status: bool = False
+    today: dt.date | None = None
+
+
 def _merge_into(
-    found: tuple[Path, Concept], incoming: Concept, report: ImportReport
+    found: tuple[Path, Concept],
+    incoming: Concept,
+    report: ImportReport,
+    rules: MergeRules = MergeRules(),
 ) -> tuple[ImportItem, tuple[bytes, bytes] | None]:
     """Add what ``incoming`` brings to the file that defines the concept, as inserted text.
 
@@ -462,9 +556,28 @@ def _merge_into(
     if len(concepts) != 1:
         return skip(f"the file holds several concepts; {by_hand}")
     existing = concepts[0]
-    merged = merge(existing, incoming)
+    from glossary.mergereview import review
+
+    checked = review(
+        existing,
+        incoming,
+        languages=rules.languages,
+        notes_in_language=rules.notes_in_language,
+        keep_status=rules.keep_status,
+        today=rules.today,
+    )
+    merged = checked.merged
+    said = "".join(
+        f"; {label}: {', '.join(values)}"
+        for label, values in (
+            ("conflicts, kept as they were", checked.conflicts),
+            ("not added", checked.refused),
+        )
+        if values
+    )
+    report.conflicts += len(checked.conflicts)
     if merged == existing:
-        return skip("nothing new", Action.UNCHANGED)
+        return skip("nothing new" + said, Action.UNCHANGED)
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     try:
         text = data[len(bom) :].decode("utf-8")
@@ -478,33 +591,72 @@ def _merge_into(
         # Never write what would not read back as the merged concept.
         return skip(f"the file cannot be added to safely; {by_hand}")
     added = _what_was_added(existing, merged)
-    return ImportItem(incoming.id, Action.MERGED, path, added), (data, new)
+    marked = f"; for review: {', '.join(checked.marked)}" if checked.marked else ""
+    return ImportItem(incoming.id, Action.MERGED, path, added + said + marked), (data, new)
 
 
 def _what_was_added(before: Concept, after: Concept) -> str:
     parts = []
     for lang, section in after.languages.items():
         old = before.languages.get(lang)
-        new_terms = len(section.terms) - (len(old.terms) if old else 0)
         if old is None:
             parts.append(f"{lang}: new language")
-        elif new_terms:
-            parts.append(f"{lang}: {new_terms} term{'s' if new_terms > 1 else ''}")
-        elif section != old:
-            parts.append(f"{lang}: definition or note")
-    if after.subjects != before.subjects or tuple(after.relations()) != tuple(before.relations()):
-        parts.append("subjects or related")
-    return "added " + ", ".join(parts) if parts else "added a note"
+            continue
+        new_terms = len(section.terms) - len(old.terms)
+        fields = [f"{new_terms} term{'s' if new_terms > 1 else ''}"] if new_terms else []
+        fields += [
+            key
+            for key in ("definition", "source", "note", "equivalence", "equivalence_note")
+            if getattr(old, key) is None and getattr(section, key) is not None
+        ]
+        if fields:
+            parts.append(f"{lang}: {', '.join(fields)}")
+    if after.subjects != before.subjects:
+        parts.append("subjects")
+    if tuple(after.relations()) != tuple(before.relations()):
+        parts.append("related concepts")
+    for key in ("note", "image"):
+        if getattr(before, key) is None and getattr(after, key) is not None:
+            parts.append(f"concept {key}")
+    return "added " + ", ".join(parts) if parts else "added nothing but its review marks"
 
 
-def _known_subjects(config: Path) -> set[str]:
+def _target_meta(config: Path) -> GlossaryMeta | None:
+    """What the glossary imported into declares, if it has a readable glossary.toml."""
     from glossary.config import read_config
 
     try:
         parsed, _ = read_config(config.read_bytes(), str(config))
     except OSError:
-        return set()
-    return set(parsed.meta.subjects)
+        return None
+    return parsed.meta
+
+
+def _known_subjects(config: Path) -> set[str]:
+    meta = _target_meta(config)
+    return set(meta.subjects) if meta else set()
+
+
+def _missing_languages(
+    src: str, concepts: list[Concept], required: Iterable[str]
+) -> list[Diagnostic]:
+    """An error for each required language no imported concept has a section in."""
+    present = list(dict.fromkeys(lang for c in concepts for lang in c.languages))
+    problems = []
+    for lang in required:
+        if lang in present:
+            continue
+        variants = [tag for tag in present if tag.split("-")[0] == lang.split("-")[0]]
+        hint = (
+            f"fold '{variants[0]}' into it with --lang-map {variants[0]}={lang}"
+            if variants
+            else f"name its column so the import finds it ('{lang}' or the language's name)"
+        )
+        message = (
+            f"no imported concept has a '{lang}' section, and the glossary requires it: {hint}"
+        )
+        problems.append(Diagnostic(src, 1, 1, "L109", message, Severity.ERROR))
+    return problems
 
 
 def describe(items: Iterable[ImportItem]) -> list[str]:

@@ -41,6 +41,8 @@ class _Editor:
         self.text = text
         self.newline = "\r\n" if "\r\n" in text else "\n"
         self.inserts: list[_Insert] = []
+        #: Spans of scalars replaced (start, end): their text is left out.
+        self.replaced: list[tuple[int, int]] = []
 
     def after(self, node: Node) -> int:
         """Where a line may be inserted after ``node``: the start of the line after it.
@@ -61,12 +63,21 @@ class _Editor:
             text += self.newline
         self.inserts.append(_Insert(offset, depth, text))
 
+    def replace(self, node: Node, text: str) -> None:
+        """Write ``text`` in place of the plain or quoted scalar ``node``."""
+        if not isinstance(node, ScalarNode) or node.style not in (None, "", "'", '"'):
+            raise CannotEdit("a value to change is not a one-line scalar")
+        start, end = node.start_mark.index, node.end_mark.index
+        self.replaced.append((start, end))
+        self.inserts.append(_Insert(start, 1_000_000, text))
+
     def result(self) -> str:
         out, done = [], 0
+        ends = dict(self.replaced)
         for insert in sorted(self.inserts, key=lambda i: (i.offset, -i.depth)):
             out.append(self.text[done : insert.offset])
             out.append(insert.text)
-            done = insert.offset
+            done = ends.get(insert.offset, insert.offset)
         out.append(self.text[done:])
         return "".join(out)
 
@@ -227,11 +238,16 @@ def add_to_text(text: str, existing: Concept, merged: Concept) -> str:
     editor = _Editor(text)
     for key in ("subjects", *RELATIONS):
         _ids(editor, top, key, getattr(existing, key), getattr(merged, key))
-    for key in ("note", "updated", "image"):
+    for key in ("status", "note", "updated", "image"):
         before, after = getattr(existing, key), getattr(merged, key)
         if before == after:
             continue
-        if before is not None:
+        place = _get(top, key)
+        if key in ("status", "updated") and place is not None:
+            # A merge sends a changed concept back for review: a new status and date.
+            editor.replace(place[1], str(after.value if key == "status" else after))
+            continue
+        if before is not None and key != "status":
             raise CannotEdit(f"the concept's {key} would change")
         _add_key(editor, top, _generated(merged, (key,)), 0)
     found = _get(top, "languages")

@@ -336,7 +336,9 @@ def test_an_id_made_from_any_text_is_an_id(text):
 
 
 def test_a_csv_row_named_by_a_trade_mark_sign_round_trips():
-    _round_trip_of(b"\x99m\ttermi\t# note\n<!-- c -->\x99m\ttermi\t# note\n<!-- c -->")
+    # The fuzzer's header "\x99m" (Windows-1252 "™m") is no longer taken for a language
+    # ("tmm"): the sign now names the row through its English term.
+    _round_trip_of(b"fi\ten\t# note\ntermi\t\x99m\t<!-- c -->\ntermi\t\x99m\t# note\n")
 
 
 def _round_trip_of(data: bytes) -> None:

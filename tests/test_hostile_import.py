@@ -148,15 +148,17 @@ def test_merge_inserts_what_is_new_and_keeps_every_other_byte(tmp_path):
     )
     path = terms / "distance-learning.yaml"
     path.write_text(EXISTING, "utf-8")
-    result = run("import", merge_sheet(tmp_path), "--into", terms, "--merge")
+    epoch = {"SOURCE_DATE_EPOCH": "1795000000"}  # 2026-11-18
+    result = run("import", merge_sheet(tmp_path), "--into", terms, "--merge", env=epoch)
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        f"merged    {path}  (added fi: 1 term, ru: 1 term, en: new language, subjects or related)\n"
+        f"merged    {path}  (added fi: 1 term, definition, ru: 1 term, en: new language, "
+        "subjects; for review: status approved -> reviewed, updated 2026-11-18)\n"
     )
     assert path.read_text("utf-8") == (
         "# Checked with the partner, 2026-03.\n"
         "id: distance-learning\n"
-        "status: approved   # do not change\n"
+        "status: reviewed   # do not change\n"
         "subjects: [e-learning, pedagogy]\n"
         "languages:\n"
         "  FI:\n"
@@ -176,9 +178,10 @@ def test_merge_inserts_what_is_new_and_keeps_every_other_byte(tmp_path):
         "      status: admitted\n"
         "  en:\n"
         "    terms: [distance learning]\n"
+        "updated: 2026-11-18\n"
         "  # English is still missing\n"
     )
-    again = run("import", merge_sheet(tmp_path), "--into", terms, "--merge")
+    again = run("import", merge_sheet(tmp_path), "--into", terms, "--merge", env=epoch)
     assert again.returncode == 0 and "(nothing new)" in again.stdout
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 
@@ -155,7 +156,12 @@ def test_a_partner_spreadsheet_with_every_kind_of_column(tmp_path):
     assert second.id == "webinar"
     messages = [(d.line, d.col, d.code, d.message) for d in table.diagnostics]
     assert messages == [
-        (1, 11, "L106", "column 'Sanat' is neither a language nor a field; skipped"),
+        (
+            1,
+            11,
+            "L106",
+            "column 'Sanat' is neither a language nor a field: 1 cell not imported, first at p.xlsx:2:11",
+        ),
         (2, 0, "L110", "id 'Distance learning' written as 'distance-learning'"),
         (4, 0, "L108", "status 'final' is not draft, reviewed or approved; read as draft"),
     ]
@@ -307,7 +313,12 @@ def test_an_existing_concept_is_skipped_unless_merged_or_forced(runner, tmp_path
     assert result.exit_code == 0, result.stderr
     assert "added fi: 1 term, en: new language" in result.stdout
     merged = glossary.load(terms).concepts["distance-learning"]
-    assert merged.status.value == "approved"  # what was there stays
+    # A changed concept goes back for review; the differing definition is reported, not taken.
+    assert merged.status.value == "reviewed"
+    assert (
+        "conflicts, kept as they were: ru definition differs ('Другое.' not taken)" in result.stdout
+    )
+    assert "1 conflict (kept as they were; see above)" in result.stderr
     assert [(t.term, t.status.value) for t in merged.languages["fi"].terms] == [
         ("etäopiskelu", "preferred"),
         ("etäoppiminen", "admitted"),  # a second preferred term is added as admitted
@@ -330,12 +341,18 @@ def test_a_merge_keeps_the_comments_and_adds_lines(tmp_path):
     report = import_file(sheet, terms, merge_existing=True, dry_run=True)
     assert [item.action for item in report.items] == [Action.MERGED]
     assert path.read_text("utf-8") == before
-    report = import_file(sheet, terms, merge_existing=True)
+    report = import_file(sheet, terms, merge_existing=True, today=dt.date(2026, 12, 5))
     (item,) = report.items
-    assert (item.action, item.reason) == (Action.MERGED, "added fi: 1 term, en: new language")
+    assert (item.action, item.reason) == (
+        Action.MERGED,
+        "added fi: 1 term, en: new language; conflicts, kept as they were: ru definition "
+        "differs ('Другое.' not taken); for review: status approved -> reviewed, updated 2026-12-05",
+    )
     assert path.read_text("utf-8") == before.replace(
         "terms: [etäopiskelu]\n", "terms: [etäopiskelu, {term: etäoppiminen, status: admitted}]\n"
-    ) + ("  en:\n    terms: [distance learning]\n")
+    ).replace("status: approved", "status: reviewed") + (
+        "  en:\n    terms: [distance learning]\nupdated: 2026-12-05\n"
+    )
 
 
 INCOMING = Concept(
@@ -354,14 +371,14 @@ INCOMING = Concept(
         pytest.param(
             "id: a\r\nlanguages:\r\n  fi:\r\n    terms:\r\n    - x\r\n",
             "id: a\r\nlanguages:\r\n  fi:\r\n    terms:\r\n    - x\r\n"
-            "    - term: y\r\n      status: admitted\r\n    definition: d\r\n"
+            "    - term: 'y'\r\n      status: admitted\r\n    definition: d\r\n"
             "  en:\r\n    terms:\r\n      - |-\r\n        e\r\n        f\r\n"
             "note: |-\r\n  multi\r\n  line\r\n",
             id="crlf-and-a-list-at-the-column-of-its-key",
         ),
         pytest.param(
             "id: a\nlanguages:\n  fi:\n    terms: [x]",
-            "id: a\nlanguages:\n  fi:\n    terms: [x, {term: y, status: admitted}]\n"
+            'id: a\nlanguages:\n  fi:\n    terms: [x, {term: "y", status: admitted}]\n'
             "    definition: d\n  en:\n    terms:\n      - |-\n        e\n        f\n"
             "note: |-\n  multi\n  line",
             id="no-line-end-at-the-end",
@@ -369,7 +386,7 @@ INCOMING = Concept(
         pytest.param(
             "---\nid: a\nlanguages:\n  fi:\n    note: |\n      a\n\n    terms:\n      - x\n...\n",
             "---\nid: a\nlanguages:\n  fi:\n    note: |\n      a\n\n    terms:\n      - x\n"
-            "      - term: y\n        status: admitted\n    definition: d\n"
+            "      - term: 'y'\n        status: admitted\n    definition: d\n"
             "  en:\n    terms:\n      - |-\n        e\n        f\nnote: |-\n  multi\n  line\n...\n",
             id="document-markers-and-a-block-scalar",
         ),

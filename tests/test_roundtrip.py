@@ -40,7 +40,8 @@ _CHARS = st.characters(
 )
 text = st.text(_CHARS, max_size=40)
 term_text = text.filter(lambda s: s.strip() != "")
-optional = st.none() | text
+# A blank value is no value: readers of other tools' files ignore empty elements (#13).
+optional = st.none() | term_text
 ids = st.from_regex(r"\A[a-z][a-z0-9-]{0,12}\Z")
 langs = st.sampled_from(["fi", "ru", "en", "sv", "uz-Latn", "se", "ru-KZ"])
 geo = st.none() | st.sampled_from(["ru-RU", "ru-KZ", "fi-FI", "sv-AX"])
@@ -85,7 +86,7 @@ def concepts(draw):
         definition = draw(optional)
         note = draw(optional)
         if not section_terms and definition is None and note is None:
-            definition = draw(text)
+            definition = draw(term_text)
         sections[code] = LangSection(
             code,
             section_terms,

@@ -50,6 +50,9 @@ __all__ = [
     "source_files",
 ]
 
+#: Files ``glossary import`` reads and the loader does not (``validate`` says so).
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".xls", ".ods")
+
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
@@ -196,6 +199,12 @@ def _read_source(
     from glossary.cache import FileEntry
     from glossary.cache import digest as content_digest
 
+    if file.suffix.lower() in TABLE_SUFFIXES or data[:4] == b"PK\x03\x04":
+        message = (
+            f"a spreadsheet or tab file, not a glossary source: use glossary import {name} "
+            "--into DIR to make concept files of it"
+        )
+        return FileEntry((), (load_diagnostic("L101", message, name, 1, 1),))
     is_tbx = file.suffix.lower() in TBX_SUFFIXES or (
         file.suffix.lower() not in YAML_SUFFIXES and data.lstrip()[:1] == b"<"
     )

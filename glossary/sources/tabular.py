@@ -20,20 +20,14 @@ file, the row and the column.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import re
-import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from enum import Enum
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from glossary.exporters.csv import unescape_cell
-from glossary.langtags import normalize_tag
+from glossary.langtags import canonical_tag
 from glossary.model import (
     ID_PATTERN,
     Concept,
@@ -51,10 +45,14 @@ from glossary.model import (
     TermType,
     UsageLabel,
 )
-from glossary.util import UniqueIds, did_you_mean, slugify
-from glossary.validation.diagnostics import Diagnostic, Severity
+from glossary.sources.conceptrows import concepts_layout
+from glossary.sources.tablecells import TableResult, csv_rows, xlsx_rows
+from glossary.sources.tablecells import diag as _diag
+from glossary.sources.tableheaders import Column, header_columns, positional_header
+from glossary.util import did_you_mean, slugify
+from glossary.validation.diagnostics import Severity
 
-__all__ = ["TableResult", "read_table", "table_kind"]
+__all__ = ["TableOptions", "TableResult", "read_table", "table_kind"]
 
 _E = TypeVar("_E", bound=Enum)
 
@@ -62,435 +60,7 @@ _E = TypeVar("_E", bound=Enum)
 MAX_ROWS = 1_000_000
 
 
-@dataclass
-class TableResult:
-    concepts: list[Concept] = field(default_factory=list)
-    #: What the sheet "glossary" of an exported XLSX says (id, titles, subjects …).
-    about: dict[str, str] = field(default_factory=dict)
-    languages: list[str] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    layout: str = ""  # "terms" or "concepts"
-    rows: int = 0
-
-
-# -- reading cells -------------------------------------------------------------------------
-
-
-def _csv_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]]:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover (cp1252 decodes nearly anything)
-        result.diagnostics.append(_diag(name, 1, 1, "L101", "the file is not UTF-8 text"))
-        return
-    if encoding != "utf-8-sig":
-        result.diagnostics.append(
-            _diag(name, 1, 1, "L116", "the file is not UTF-8; read as Windows-1252", warning=True)
-        )
-    try:
-        # Only the delimiter is taken from the header line: with no quote in it, the
-        # sniffer would also say that "" inside a quoted cell is not a quote.
-        delimiter = csv.Sniffer().sniff(text[:65536].split("\n", 1)[0], ",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    # Strict: a quote left open would otherwise swallow every row after it into one cell.
-    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter, strict=True)
-    try:
-        for row in reader:
-            # Undo the export's protection against formulas (glossary.exporters.csv).
-            yield [unescape_cell(cell) for cell in row]
-    except csv.Error as exc:
-        result.diagnostics.append(
-            _diag(name, reader.line_num, 0, "L101", f"broken CSV ({exc}); check its quotes")
-        )
-
-
-#: Limits on an XLSX file, checked from its zip directory before openpyxl reads a byte of
-#: it: the uncompressed size of all its members together (a sheet of 100 MB is about
-#: 40,000 rows of ``glossary export xlsx``), the compression ratio of any member over
-#: 1 MiB (spreadsheets compress 5 to 30 times; zip bombs 1,000 times), and the number
-#: of members. A file over a limit is refused with one error (L119).
-MAX_XLSX_BYTES = 100 * 1024 * 1024
-MAX_XLSX_RATIO = 100
-MAX_XLSX_MEMBERS = 1000
-
-
-def _zip_problem(data: bytes) -> str | None:
-    """Why the zip of an XLSX file is not read, or None."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        return f"not a readable XLSX file ({exc})"
-    if len(members) > MAX_XLSX_MEMBERS:
-        return f"not read: {len(members):,} parts in the zip (at most {MAX_XLSX_MEMBERS:,})"
-    total = sum(member.file_size for member in members)
-    if total > MAX_XLSX_BYTES:
-        return (
-            f"not read: {total / 2**20:,.0f} MB once unzipped "
-            f"(at most {MAX_XLSX_BYTES / 2**20:,.0f} MB)"
-        )
-    for member in members:
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > 2**20 and ratio > MAX_XLSX_RATIO:
-            return (
-                f"not read: '{member.filename}' unzips to {ratio:,.0f} times its size "
-                f"(at most {MAX_XLSX_RATIO}; a zip bomb?)"
-            )
-    return None
-
-
-def _xlsx_rows(data: bytes, name: str, result: TableResult) -> Iterator[list[str]]:
-    """The cells of the first sheet; every problem of the file becomes one diagnostic.
-
-    openpyxl meets damaged files with whatever its parsers raise (zlib, XML, KeyError,
-    IndexError …), and reads a sheet lazily, so any exception while reading is turned
-    into an error at the row it reached.
-    """
-    from openpyxl import load_workbook
-
-    problem = _zip_problem(data)
-    if problem is not None:
-        code = "L101" if problem.startswith("not a readable") else "L119"
-        result.diagnostics.append(_diag(name, 1, 1, code, problem))
-        return
-    row_number = 0
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # any parser error of a damaged file
-        result.diagnostics.append(
-            _diag(name, 1, 1, "L101", f"not a readable XLSX file ({_why(exc)})")
-        )
-        return
-    try:
-        if not workbook.worksheets:
-            result.diagnostics.append(_diag(name, 1, 1, "L101", "the workbook has no worksheet"))
-            return
-        if "glossary" in workbook.sheetnames and len(workbook.worksheets) > 1:
-            for cells in workbook["glossary"].iter_rows(values_only=True):
-                key, value = (*cells, None, None)[:2]
-                if key:
-                    result.about[_cell_text(key)] = _cell_text(value)
-        for row in workbook.worksheets[0].iter_rows(values_only=True):
-            row_number += 1
-            yield [_cell_text(value) for value in row]
-    except Exception as exc:  # any parser error of a damaged file
-        message = f"not a readable XLSX file ({_why(exc)}); read up to row {row_number}"
-        result.diagnostics.append(_diag(name, row_number + 1, 1, "L101", message))
-    finally:
-        workbook.close()
-
-
-def _why(exc: Exception) -> str:
-    text = str(exc).splitlines()[0][:200] if str(exc) else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _diag(
-    path: str, line: int, col: int, code: str, message: str, *, warning: bool = False
-) -> Diagnostic:
-    return Diagnostic(
-        path, line, col, code, message, Severity.WARNING if warning else Severity.ERROR
-    )
-
-
-# -- headers -------------------------------------------------------------------------------
-
-
-def _words(header: str) -> tuple[str, ...]:
-    text = unicodedata.normalize("NFKC", header).casefold().replace("_", " ")
-    return tuple(w for w in re.split(r"[^\w]+", text) if w)
-
-
-@lru_cache(maxsize=1)
-def _language_names() -> dict[str, str]:
-    """Language names and adverbs in the interface languages -> tag ("suomi" -> "fi")."""
-    from babel import Locale
-
-    names: dict[str, str] = {}
-    locales = ("en", "fi", "ru", "sv", "de", "fr", "et")
-    tags = ("fi", "ru", "en", "sv", "de", "fr", "et", "uk", "be", "kk", "es", "it", "no", "da")
-    for locale_code in locales:
-        locale = Locale.parse(locale_code)
-        for tag in tags:
-            name = locale.languages.get(tag)
-            if name:
-                names[" ".join(_words(name))] = tag
-    # Finnish headers often say "in Finnish" (suomeksi); Russian ones use the adjective.
-    names.update(
-        {
-            "suomeksi": "fi",
-            "venäjäksi": "ru",
-            "englanniksi": "en",
-            "ruotsiksi": "sv",
-            "финский": "fi",
-            "финский язык": "fi",
-            "по фински": "fi",
-            "русский": "ru",
-            "русский язык": "ru",
-            "по русски": "ru",
-            "английский": "en",
-            "английский язык": "en",
-            "по английски": "en",
-        }
-    )
-    return names
-
-
-#: Field columns of the one-row-per-concept layout: field -> header words in several
-#: languages. A field word plus a language in the same header gives a field per language.
-_FIELD_WORDS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "concept id", "identifier", "tunniste", "tunnus", "идентификатор"),
-    "subject": (
-        "subject",
-        "subjects",
-        "domain",
-        "field",
-        "subject field",
-        "aihe",
-        "aihealue",
-        "ala",
-        "тема",
-        "область",
-        "предметная область",
-        "раздел",
-    ),
-    "status": ("status", "concept status", "tila", "статус"),
-    "note": (
-        "note",
-        "notes",
-        "comment",
-        "huomautus",
-        "huom",
-        "kommentti",
-        "примечание",
-        "комментарий",
-    ),
-    "definition": ("definition", "määritelmä", "määrittely", "определение"),
-    "context": ("context", "example", "esimerkki", "konteksti", "пример", "контекст"),
-    "source": ("source", "lähde", "источник"),
-    "term": ("term", "termi", "термин", "terms", "termit", "термины"),
-}
-
-
-def _field_of(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
-    """The field named in a header and the words left over."""
-    text = " ".join(words)
-    for name, spellings in _FIELD_WORDS.items():
-        for spelling in sorted(spellings, key=len, reverse=True):
-            pattern = rf"(^| ){re.escape(spelling)}( |$)"
-            if re.search(pattern, text):
-                rest = re.sub(pattern, " ", text, count=1).split()
-                return name, tuple(rest)
-    return None, words
-
-
-def _language_of(words: tuple[str, ...]) -> str | None:
-    if not words:
-        return None
-    text = " ".join(words)
-    names = _language_names()
-    if text in names:
-        return names[text]
-    if len(words) <= 2:
-        tag = normalize_tag("-".join(words))
-        if tag is not None and re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]+)*", "-".join(words)):
-            return tag
-    return None
-
-
-@dataclass(frozen=True)
-class _Column:
-    index: int
-    field: str  # "term", "definition", "note", "context", "source", "id", "subject", "status"
-    lang: str | None = None
-
-
-def _concept_columns(header: Sequence[str], name: str, result: TableResult) -> list[_Column]:
-    columns: list[_Column] = []
-    known = sorted(
-        {
-            *(w for ws in _FIELD_WORDS.values() for w in ws),
-            *("fi", "ru", "en", "suomi", "venäjä", "englanti", "finnish", "russian", "english"),
-        }
-    )
-    for index, raw in enumerate(header):
-        words = _words(raw)
-        if not words:
-            continue
-        field_name, rest = _field_of(words)
-        lang = _language_of(rest)
-        if field_name is None:
-            lang = _language_of(words)
-            if lang is not None:
-                columns.append(_Column(index, "term", lang))
-                continue
-            hint = did_you_mean(" ".join(words), known)
-            result.diagnostics.append(
-                _diag(
-                    name,
-                    1,
-                    index + 1,
-                    "L106",
-                    f"column '{raw}' is neither a language nor a field; skipped{hint}",
-                    warning=True,
-                )
-            )
-            continue
-        if field_name in ("id", "subject", "status") or (field_name == "note" and not rest):
-            # Fields of the concept as a whole (a note without a language is the concept's).
-            columns.append(_Column(index, field_name, None))
-            continue
-        if lang is None:
-            result.diagnostics.append(
-                _diag(
-                    name,
-                    1,
-                    index + 1,
-                    "L111",
-                    f"column '{raw}': no language named (write e.g. '{field_name} fi'); skipped",
-                    warning=True,
-                )
-            )
-            continue
-        columns.append(_Column(index, field_name, lang))
-    return columns
-
-
-# -- the two layouts -------------------------------------------------------------------------
-
-
-_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
-
-
-def _terms_in(cell: str) -> list[str]:
-    return [part for part in _SPLIT.split(cell.strip()) if part]
-
-
-@dataclass
-class _Cells:
-    """What one row says in one language."""
-
-    terms: list[Term] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)  # definition, note, context, source
-
-
-def _concepts_layout(
-    rows: Iterable[tuple[int, list[str]]], columns: list[_Column], name: str, result: TableResult
-) -> None:
-    languages = list(dict.fromkeys(c.lang for c in columns if c.lang and c.field == "term"))
-    result.languages = languages
-    used_ids = UniqueIds()
-    rows_of: dict[str, int] = {}  # id -> the row that took it
-    for line, row in rows:
-        cells = {c: (row[c.index].strip() if c.index < len(row) else "") for c in columns}
-        if not any(cells.values()):
-            continue
-        by_lang: dict[str, _Cells] = {}
-        concept_fields: dict[str, str] = {}
-        for column, value in cells.items():
-            if not value:
-                continue
-            if column.lang is None:
-                concept_fields[column.field] = value
-                continue
-            cell = by_lang.setdefault(column.lang, _Cells())
-            if column.field == "term":
-                cell.terms = [
-                    Term(
-                        term=text,
-                        status=TermStatus.PREFERRED if n == 0 else TermStatus.ADMITTED,
-                        location=SourceLocation(name, line, column.index + 1),
-                    )
-                    for n, text in enumerate(_terms_in(value))
-                ]
-            else:
-                cell.texts[column.field] = value
-        if not any(cell.terms for cell in by_lang.values()):
-            message = "the row has no term in any language; skipped"
-            result.diagnostics.append(_diag(name, line, 0, "L109", message, warning=True))
-            continue
-        built: dict[str, LangSection] = {}
-        for lang in dict.fromkeys([*languages, *by_lang]):
-            found = by_lang.get(lang)
-            if found is None:
-                continue
-            terms = list(found.terms)
-            context = found.texts.get("context")
-            if terms and context:
-                # An example belongs to a term in the model: the language's first term.
-                terms[0] = replace(terms[0], context=context)
-            built[lang] = LangSection(
-                lang=lang,
-                terms=tuple(terms),
-                definition=found.texts.get("definition"),
-                source=found.texts.get("source"),
-                note=found.texts.get("note"),
-                location=SourceLocation(name, line, 1),
-            )
-        wanted = _row_id(concept_fields.get("id", ""), built, line, name, result)
-        cid = used_ids.add(wanted)
-        if cid != wanted:
-            message = f"id '{wanted}' is already used by row {rows_of[wanted]}; this row is '{cid}'"
-            result.diagnostics.append(_diag(name, line, 0, "L116", message, warning=True))
-        rows_of[cid] = line
-        status = ConceptStatus.DRAFT
-        raw_status = concept_fields.get("status", "").strip().lower()
-        if raw_status:
-            try:
-                status = ConceptStatus(raw_status)
-            except ValueError:
-                message = f"status '{raw_status}' is not draft, reviewed or approved; read as draft"
-                result.diagnostics.append(_diag(name, line, 0, "L108", message, warning=True))
-        subjects = re.split(r"[;,]\s*", concept_fields.get("subject", ""))
-        result.concepts.append(
-            Concept(
-                id=cid,
-                languages=built,
-                subjects=tuple(slugify(s) for s in subjects if s.strip()),
-                status=status,
-                note=concept_fields.get("note") or None,
-                location=SourceLocation(name, line, 1),
-            )
-        )
-
-
-def _row_id(
-    given: str, sections: dict[str, LangSection], line: int, name: str, result: TableResult
-) -> str:
-    if not given:
-        return _id_for(sections)
-    cid = slugify(given)
-    if cid != given:
-        message = f"id '{given}' written as '{cid}'"
-        result.diagnostics.append(_diag(name, line, 0, "L110", message, warning=True))
-    return cid
-
-
-def _id_for(sections: dict[str, LangSection]) -> str:
-    """An id from the English term if there is one (ids are English here), else the first."""
-    for lang in ("en", *sections):
-        section = sections.get(lang)
-        if section and section.terms:
-            return slugify(section.terms[0].term)
-    return "concept"
+# -- one row per term ----------------------------------------------------------------------
 
 
 def _enum(
@@ -545,7 +115,11 @@ def _homograph(value: str, where: tuple[str, int, int], result: TableResult) -> 
 
 
 def _terms_layout(
-    rows: Iterable[tuple[int, list[str]]], header: list[str], name: str, result: TableResult
+    rows: Iterable[tuple[int, list[str]]],
+    header: list[str],
+    header_line: int,
+    name: str,
+    result: TableResult,
 ) -> None:
     from glossary.exporters.csv import COLUMNS
 
@@ -553,7 +127,9 @@ def _terms_layout(
     for index, column in enumerate(header):
         if column and column not in COLUMNS:
             message = f"unknown column '{column}'{did_you_mean(column, COLUMNS)}; skipped"
-            result.diagnostics.append(_diag(name, 1, index + 1, "L106", message, warning=True))
+            result.diagnostics.append(
+                _diag(name, header_line, index + 1, "L106", message, warning=True)
+            )
     pending: dict[str, _PendingConcept] = {}
     languages: dict[str, None] = {}
     for line, row in rows:
@@ -578,7 +154,7 @@ def _terms_layout(
             message = f"id '{cid}' is not lower-case a-z, 0-9 and -; read as '{safe}'"
             result.diagnostics.append(_diag(*at("concept_id"), "L110", message, warning=True))
             cid = safe
-        lang = normalize_tag(get("lang").strip())
+        lang = canonical_tag(get("lang").strip())
         if lang is None:
             message = f"'{get('lang')}' is not a BCP 47 language tag; row skipped"
             result.diagnostics.append(_diag(*at("lang"), "L111", message))
@@ -689,54 +265,152 @@ def _terms_layout(
 # -- the whole ------------------------------------------------------------------------------
 
 
-def read_table(data: bytes, name: str, kind: str) -> TableResult:
+@dataclass(frozen=True)
+class TableOptions:
+    """How to read a sheet that does not say everything itself."""
+
+    #: A headerless glossary: the languages of its first columns, in order; the next
+    #: column is a note (OmegaT's glossary.txt: source, target, comment).
+    languages: tuple[str, ...] = ()
+    #: The sheet of an XLSX workbook to read: its name or its number from 1.
+    sheet: str | None = None
+    #: The row (from 1) that holds the header; else the first that names a column of terms.
+    header_row: int | None = None
+
+
+#: Rows looked at for a header below title rows.
+HEADER_SEARCH = 20
+
+
+def read_table(
+    data: bytes, name: str, kind: str, options: TableOptions | None = None
+) -> TableResult:
     """Concepts from a spreadsheet; ``kind`` is ``"csv"`` or ``"xlsx"``."""
+    options = options or TableOptions()
     result = TableResult()
-    source = _xlsx_rows(data, name, result) if kind == "xlsx" else _csv_rows(data, name, result)
+    source = (
+        xlsx_rows(data, name, result, options.sheet)
+        if kind == "xlsx"
+        else csv_rows(data, name, result)
+    )
     numbered = ((n, row) for n, row in enumerate(source, start=1))
-    first = next(numbered, None)
-    while first is not None and not any(cell.strip() for cell in first[1]):
-        first = next(numbered, None)
-    if first is None:
-        if not result.diagnostics:
-            result.diagnostics.append(_diag(name, 1, 1, "L112", "the spreadsheet is empty"))
-        return result
 
     def rest() -> Iterator[tuple[int, list[str]]]:
         for line, row in numbered:
             result.rows = line
             if line > MAX_ROWS:
-                result.diagnostics.append(
-                    _diag(
-                        name, line, 0, "L119", f"more than {MAX_ROWS:,} rows; the rest is not read"
-                    )
-                )
+                message = f"more than {MAX_ROWS:,} rows; the rest is not read"
+                result.diagnostics.append(_diag(name, line, 0, "L119", message))
                 return
             yield line, row
 
-    header = [cell.strip() for cell in first[1]]
-    if "concept_id" in header and "term" in header and "lang" in header:
-        result.layout = "terms"
-        _terms_layout(rest(), header, name, result)
+    if options.languages:
+        _headerless(rest(), options.languages, name, result)
     else:
-        result.layout = "concepts"
-        columns = _concept_columns(header, name, result)
-        if not any(c.field == "term" for c in columns):
-            result.diagnostics.append(
-                _diag(
-                    name,
-                    first[0],
-                    0,
-                    "L109",
-                    "no column of terms: name one column per language ('fi', 'Finnish', "
-                    "'suomi', 'финский' …), or use the columns of 'glossary export csv'",
-                )
-            )
-            return result
-        _concepts_layout(rest(), columns, name, result)
+        _with_header(rest(), options, name, kind, result)
     if not result.concepts and not any(d.severity is Severity.ERROR for d in result.diagnostics):
         result.diagnostics.append(_diag(name, 1, 1, "L112", "the spreadsheet holds no concept"))
+    result.diagnostics.sort(key=lambda d: (d.line, d.col))
     return result
+
+
+def _headerless(
+    rows: Iterator[tuple[int, list[str]]],
+    languages: tuple[str, ...],
+    name: str,
+    result: TableResult,
+) -> None:
+    """Columns named by ``languages``, then a note; comment lines are skipped (``#`` and
+    nothing in the other columns)."""
+    result.layout = "concepts"
+    columns = [Column(index, "term", lang) for index, lang in enumerate(languages)]
+    columns.append(Column(len(languages), "note", None))
+
+    def data() -> Iterator[tuple[int, list[str]]]:
+        first = True
+        for line, row in rows:
+            if row and row[0].lstrip().startswith("#") and sum(1 for c in row if c.strip()) == 1:
+                continue  # OmegaT's comment lines (a term such as "#N/A" has a translation)
+            if first and positional_header(row):
+                first = False
+                continue  # "source","target" (Microsoft's terminology CSV)
+            first = False
+            yield line, row
+
+    concepts_layout(data(), columns, [], 1, name, result)
+
+
+def _with_header(
+    rows: Iterator[tuple[int, list[str]]],
+    options: TableOptions,
+    name: str,
+    kind: str,
+    result: TableResult,
+) -> None:
+    """A sheet whose header row (below title rows, if any) names its columns."""
+    above: list[tuple[int, list[str]]] = []
+    header: tuple[int, list[str]] | None = None
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if options.header_row is not None:
+            if line == options.header_row:
+                header = (line, row)
+                break
+            if line > options.header_row:
+                break
+        elif _is_terms_header(row) or any(c.field == "term" for c in header_columns(row)[0]):
+            header = (line, row)
+            break
+        elif len(above) >= HEADER_SEARCH:
+            break
+        above.append((line, row))
+    if header is None:
+        if result.diagnostics:
+            return  # the file could not be read: that is the problem to report
+        if not above and options.header_row is None:
+            result.diagnostics.append(_diag(name, 1, 1, "L112", "the spreadsheet is empty"))
+            return
+        at = above[0][0] if above else 1
+        if options.header_row is not None:
+            message = f"row {options.header_row} is empty or beyond the end; no header there"
+        else:
+            message = (
+                "no column of terms: name one column per language ('fi', 'Finnish', "
+                "'suomi', 'финский' …), use the columns of 'glossary export csv', or name "
+                "the columns of a file without a header with --languages en,fi"
+            )
+            if len(result.sheets) > 1:
+                message += (
+                    f" (sheet '{result.sheet}'; others: "
+                    + ", ".join(f"'{s}'" for s in result.sheets if s != result.sheet)
+                    + "; choose one with --sheet)"
+                )
+        result.diagnostics.append(_diag(name, at, 0, "L109", message))
+        return
+    line, cells = header
+    if above:
+        first, last = above[0][0], above[-1][0]
+        span = f"row {first}" if first == last else f"rows {first}-{last}"
+        message = f"{span} above the header (a title?) not imported"
+        result.diagnostics.append(_diag(name, first, 1, "L115", message, warning=True))
+    cells = [cell.strip() for cell in cells]
+    if _is_terms_header(cells):
+        result.layout = "terms"
+        _terms_layout(rows, cells, line, name, result)
+        return
+    result.layout = "concepts"
+    columns, skipped = header_columns(cells)
+    if not any(c.field == "term" for c in columns):
+        message = f"row {line} names no column of terms"
+        result.diagnostics.append(_diag(name, line, 0, "L109", message))
+        return
+    concepts_layout(rows, columns, skipped, line, name, result)
+
+
+def _is_terms_header(header: list[str]) -> bool:
+    cells = [cell.strip() for cell in header]
+    return "concept_id" in cells and "term" in cells and "lang" in cells
 
 
 def about_meta(about: dict[str, str], fallback_id: str, languages: list[str]) -> GlossaryMeta:
@@ -768,6 +442,6 @@ def table_kind(path: Path, data: bytes) -> str | None:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
         return "xlsx"
-    if suffix in (".csv", ".tsv", ".txt"):
+    if suffix in (".csv", ".tsv", ".txt", ".tab", ".utf8"):
         return "csv"
     return None

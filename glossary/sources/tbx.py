@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from lxml import etree
 
-from glossary.langtags import normalize_tag
+from glossary.langtags import canonical_tag
 from glossary.model import (
     ID_PATTERN,
     RELATIONS,
@@ -36,13 +36,19 @@ from glossary.model import (
     TermStatus,
     TermType,
 )
+from glossary.sources.tbx_categories import (
+    ENTRY_DEFINITION_KEPT,
+    dca_category,
+    joined_note,
+    other_definition,
+)
 from glossary.sources.tbx_notes import (
     read_image_note,
     read_relation_ref,
     read_section_note,
     read_term_note,
 )
-from glossary.sources.tbx_values import PICKLISTS, STATUS_VALUES
+from glossary.sources.tbx_values import PICKLISTS, STATUS_CATEGORIES, STATUS_VALUES
 from glossary.sources.tbx_write import (
     HEADER_LABELS,
     HEADER_NOTE,
@@ -92,7 +98,6 @@ _DCA = (
     "adminNote",
     "descripNote",
 )
-_STATUS_CATEGORIES = ("administrativeStatus", "normativeAuthorization", "usageStatus")
 _DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -238,9 +243,11 @@ class _Reader:
         self._check_dtd(tree)
 
         root_name = _local(root)
-        if root_name not in ("tbx", "martif", "martifHeader"):
+        if root_name not in ("tbx", "martif", "martifHeader", "TBX"):
             self.report("L113", f"the root element is <{root_name}>, not <tbx> or <martif>", root)
             return None
+        if root_name == "TBX":  # TBX-Min of 2013: <TBX dialect="TBX-Min">, v2 elements
+            self.report("L116", "the root element is <TBX> (TBX-Min 2013); read as TBX v2", root)
         if self.schema:
             from glossary.validation.rules.tbx_basic import check_tree
 
@@ -251,7 +258,7 @@ class _Reader:
             self.report(
                 "L116", "the root element is <martifHeader>, not <martif>; read it anyway", root
             )
-        self.default_lang = normalize_tag(root.get(_XML_LANG, "") or "") or "und"
+        self.default_lang = canonical_tag(root.get(_XML_LANG, "") or "") or "und"
         meta = self._header(root)
         concepts = self._entries(root)
         if not concepts:
@@ -348,7 +355,7 @@ class _Reader:
         if header is not None:
             for element in header.iter():
                 name = _local(element)
-                lang = normalize_tag(element.get(_XML_LANG, "") or "") or self.default_lang
+                lang = canonical_tag(element.get(_XML_LANG, "") or "") or self.default_lang
                 if name == "title":
                     titles.setdefault(lang, _text(element).strip())
                 elif name == "note" and element.get(_XML_LANG):
@@ -373,7 +380,7 @@ class _Reader:
             self.subjects[code] = labels
 
         def tags(key: str) -> tuple[str, ...]:
-            found = (normalize_tag(t) for t in values.get(key, "").split())
+            found = (canonical_tag(t) for t in values.get(key, "").split())
             return tuple(t for t in found if t)
 
         stem = re.sub(r"\.[^.]*$", "", self.name.replace("\\", "/").rsplit("/", 1)[-1])
@@ -484,13 +491,13 @@ class _Reader:
                     if child.get(_XML_LANG)
                     else next((e for e in child.iter(tag=etree.Element) if e.get(_XML_LANG)), child)
                 )
-                lang = normalize_tag(tagged.get(_XML_LANG, "") or "") or self.default_lang
+                lang = canonical_tag(tagged.get(_XML_LANG, "") or "") or self.default_lang
                 slot = loose.setdefault(lang, {})
                 slot["definition"] = value
                 if source is not None:
                     slot["source"] = source
             elif category == "source" and child.get(_XML_LANG):
-                lang = normalize_tag(child.get(_XML_LANG, "")) or self.default_lang
+                lang = canonical_tag(child.get(_XML_LANG, "")) or self.default_lang
                 loose.setdefault(lang, {})["source"] = value
             elif category == "note":
                 lang_attr = child.get(_XML_LANG)
@@ -500,7 +507,7 @@ class _Reader:
                 elif not notes and not lang_attr and read_image_note(value, image):
                     pass
                 elif lang_attr:
-                    lang = normalize_tag(lang_attr) or self.default_lang
+                    lang = canonical_tag(lang_attr) or self.default_lang
                     slot = loose.setdefault(lang, {})
                     if "note" in slot or not read_section_note(value, slot):
                         slot["note"] = value
@@ -517,8 +524,11 @@ class _Reader:
                     child,
                 )
 
-        for lang, slot in loose.items():
+        for tag, slot in loose.items():
+            lang = tag
             existing = sections.get(lang)
+            if existing is not None and other_definition(existing, slot):
+                self.count("L116", ENTRY_DEFINITION_KEPT, element)
             if existing is None:
                 sections[lang] = LangSection(
                     lang,
@@ -538,7 +548,7 @@ class _Reader:
                     if existing.definition is not None
                     else slot.get("definition"),
                     existing.source if existing.source is not None else slot.get("source"),
-                    existing.note if existing.note is not None else slot.get("note"),
+                    joined_note(existing, slot),
                     existing.equivalence or slot.get("equivalence"),
                     existing.equivalence_note or slot.get("equivalence_note"),
                     existing.location,
@@ -606,7 +616,7 @@ class _Reader:
                     self.count("L115", f"{what} has no field in the model and was skipped", extra)
             return category, value, source
         if name in _DCA:
-            return element.get("type") or "", _text(element), None
+            return dca_category(name, element.get("type"), _text(element))
         if namespace and namespace.startswith("urn:iso:std:iso:30042"):
             return "", "", None
         if namespace or name not in ("term", "termGrp"):
@@ -615,7 +625,7 @@ class _Reader:
 
     def _section(self, element: etree._Element) -> LangSection | None:
         raw_lang = element.get(_XML_LANG)
-        lang = normalize_tag(raw_lang or "")
+        lang = canonical_tag(raw_lang or "")
         if lang is None:
             self.report(
                 "L111",
@@ -636,6 +646,10 @@ class _Reader:
                 term = self._term(child)
                 if term is not None:
                     terms.append(term)
+                continue
+            if name == "term" and _text(child).strip():  # out of its <tig>: still a term
+                self.count("L116", "terms outside a term container were read as terms", child)
+                terms.append(Term(term=_text(child).strip(), location=self.loc(child)))
                 continue
             category, value, group_source = self._category(child)
             if category == "definition":
@@ -732,7 +746,7 @@ class _Reader:
         notes: list[str],
     ) -> None:
         key = value.strip().lower()
-        if category in _STATUS_CATEGORIES:
+        if category in STATUS_CATEGORIES:
             status = STATUS_VALUES.get(key)
             if status is None:
                 self.count("L116", f"unknown {category} values were read as 'preferred'", element)
@@ -747,7 +761,7 @@ class _Reader:
                 found = fallback
             fields[name] = found
         elif category == "geographicalUsage":
-            fields["geo"] = normalize_tag(value) or value
+            fields["geo"] = canonical_tag(value) or value
         elif category == "context":
             fields["context"] = value
             if source is not None:

@@ -12,6 +12,9 @@ from glossary.model import Gender, PartOfSpeech, TermStatus, TermType
 
 __all__ = ["PICKLISTS", "STATUS_VALUES"]
 
+#: Categories that hold a term's status (``termStatus`` is TBX-Min's).
+STATUS_CATEGORIES = ("administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus")
+
 #: Every spelling of a term status seen in real files (``administrativeStatus``,
 #: ``normativeAuthorization``, ``usageStatus``).
 STATUS_VALUES = {

@@ -154,9 +154,27 @@ def _resolver() -> Any:
     return yaml.resolver.Resolver()
 
 
+#: Plain scalars that some reader takes for something other than text, beyond what
+#: PyYAML's YAML 1.1 resolver knows: the YAML 1.1 booleans ``y``/``n`` (ruamel.yaml in
+#: 1.1 mode and the 1.1 type repository), and the numbers of the YAML 1.2 core schema
+#: (``0o17``, ``1e3``, ``.5``, ``+.inf``) that YAML 1.1 writes differently.
+_OTHER_TYPES = re.compile(
+    r"""
+    [yYnN]
+    | [-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?
+    | [-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?
+    | 0o[0-7]+ | 0x[0-9a-fA-F]+ | 0b[01_]+
+    | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
+    """,
+    re.VERBOSE,
+)
+
+
 def _resolves_to_str(text: str) -> bool:
     import yaml
 
+    if _OTHER_TYPES.fullmatch(text):
+        return False
     tag = _resolver().resolve(yaml.ScalarNode, text, (True, False))
     return bool(tag == "tag:yaml.org,2002:str")
 

@@ -1,0 +1,76 @@
+"""Data categories as other tools name them, and where entry-level data goes.
+
+MultiTerm exports its fields by their display names (``<descrip type="Definition">``,
+``<termNote type="Part of Speech">``, ``Status`` with ``Forbidden``); Weblate and
+translate-toolkit write an untyped ``<descrip>`` for a term's explanation. They are read
+as the TBX categories they stand for. An empty element is no data: it is ignored, never
+read as ``pos: other`` or an empty definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from glossary.model import LangSection
+
+__all__ = [
+    "CATEGORY_NAMES",
+    "ENTRY_DEFINITION_KEPT",
+    "dca_category",
+    "joined_note",
+    "other_definition",
+]
+
+#: Field names of MultiTerm and other tools (case-folded) -> TBX data category.
+CATEGORY_NAMES: Mapping[str, str] = {
+    "definition": "definition",
+    "definition source": "source",
+    "status": "administrativeStatus",
+    "term status": "administrativeStatus",
+    "usage status": "usageStatus",
+    "part of speech": "partOfSpeech",
+    "pos": "partOfSpeech",
+    "gender": "grammaticalGender",
+    "grammatical gender": "grammaticalGender",
+    "subject": "subjectField",
+    "subject field": "subjectField",
+    "domain": "subjectField",
+    "note": "note",
+    "comment": "note",
+    "explanation": "note",
+    "source": "source",
+    "context": "context",
+    "example": "context",
+    "term type": "termType",
+    "type": "termType",
+}
+
+ENTRY_DEFINITION_KEPT = (
+    "entry-level definitions beside a language's own were kept in the language's note"
+)
+
+
+def dca_category(name: str, kind: str | None, text: str) -> tuple[str, str, None]:
+    """The category of a DCA element (``<descrip type="…">``), its text, no source."""
+    if not text.strip():
+        return "", "", None  # an empty element holds nothing to import
+    if not kind:
+        # Weblate and translate-toolkit: <descrip>explanation</descrip>.
+        return ("note" if name == "descrip" else ""), text, None
+    return CATEGORY_NAMES.get(" ".join(kind.casefold().split()), kind), text, None
+
+
+def other_definition(section: LangSection, slot: Mapping[str, Any]) -> bool:
+    """Whether the entry gives ``section`` a definition other than its own."""
+    other = slot.get("definition")
+    return bool(section.definition and other and other.strip() != section.definition.strip())
+
+
+def joined_note(section: LangSection, slot: Mapping[str, Any]) -> str | None:
+    """The section's note, with an entry-level definition it does not keep appended."""
+    note = section.note if section.note is not None else slot.get("note")
+    if other_definition(section, slot):
+        kept = f"Definition (entry level): {slot['definition']}"
+        note = f"{note}\n\n{kept}" if note else kept
+    return note

@@ -1,0 +1,61 @@
+"""TBX data other tools write that was lost or misread (#13)."""
+
+from __future__ import annotations
+
+import io
+
+from glossary.sources.tbx import read_tbx
+
+
+def _read(body: str, root_lang: str = "en"):  # type: ignore[no-untyped-def]
+    data = f"""<?xml version="1.0"?>
+<martif type="TBX" xml:lang="{root_lang}"><martifHeader><fileDesc><sourceDesc><p>x</p>
+</sourceDesc></fileDesc></martifHeader><text><body>{body}</body></text></martif>"""
+    return read_tbx(io.BytesIO(data.encode()), name="t.tbx")
+
+
+def test_multiterm_named_fields_are_read():
+    result = _read(
+        """<termEntry id="a"><descrip type="Subject">education</descrip>
+<langSet xml:lang="en"><descrip type="Definition">A person who guides.</descrip>
+<tig><term>mentor</term><termNote type="Part of Speech">Noun</termNote>
+<termNote type="Gender">masculine</termNote></tig>
+<tig><term>tutor</term><termNote type="Status">Forbidden</termNote>
+<descrip type="Note">Not in this sense.</descrip></tig></langSet></termEntry>"""
+    )
+    (concept,) = result.concepts
+    en = concept.languages["en"]
+    assert en.definition == "A person who guides."
+    first, second = en.terms
+    assert (first.pos.value, first.gender.value) == ("noun", "masculine")  # type: ignore[union-attr]
+    assert second.status.value == "deprecated"
+    assert second.note == "Not in this sense."
+    assert concept.subjects == ("education",)
+
+
+def test_untyped_descrip_is_a_note_and_empty_values_are_nothing():
+    result = _read(
+        """<termEntry id="a"><langSet xml:lang="fi"><descrip type="definition"></descrip>
+<tig><term>ohjaaja</term><termNote type="partOfSpeech"/><descrip>Weblate explanation</descrip></tig>
+</langSet></termEntry>"""
+    )
+    (term,) = result.concepts[0].languages["fi"].terms
+    assert term.pos is None
+    assert term.note == "Weblate explanation"
+    assert result.concepts[0].languages["fi"].definition is None
+
+
+def test_an_entry_definition_beside_the_sections_own_is_kept():
+    result = _read(
+        """<termEntry id="a"><descrip type="definition">Entry level.</descrip>
+<langSet xml:lang="en"><tig><term>mentor</term></tig></langSet></termEntry>
+<termEntry id="b"><descrip type="definition">Entry level.</descrip>
+<langSet xml:lang="en"><descrip type="definition">Its own.</descrip>
+<tig><term>tutor</term></tig></langSet></termEntry>""",
+    )
+    first, second = result.concepts
+    assert first.languages["en"].definition == "Entry level."
+    # memoQ: both kept, the entry's in the note, and said so.
+    assert second.languages["en"].definition == "Its own."
+    assert second.languages["en"].note == "Definition (entry level): Entry level."
+    assert any("kept in the language's note" in d.message for d in result.diagnostics)
