@@ -46,11 +46,9 @@ from glossary.outputfolder import digest as _digest
 from glossary.releases import RECORD_NAME, Record, read_record, since_glossary, update
 from glossary.site import whatsnew
 from glossary.site.az import add_az_pages
-from glossary.site.entryfiles import add_entry_files, entry_downloads
 from glossary.site.context import (
     AboutPage,
     AzEntry,
-    AzPage,
     ConceptPage,
     ConceptView,
     Download,
@@ -67,6 +65,7 @@ from glossary.site.context import (
     SubjectsPage,
     TermView,
 )
+from glossary.site.entryfiles import add_entry_files, entry_downloads
 from glossary.site.i18n import UI_LANGUAGES, translations
 from glossary.templating import build_date, environment, format_date, templates_dir
 from glossary.util import http_url

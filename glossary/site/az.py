@@ -44,7 +44,10 @@ def add_az_pages(builder: Any, ui: str, lang: str, gettext: Callable[[str], str]
     def index(prefix: str) -> tuple[Link, ...]:
         return tuple(
             Link(
-                text=group.letter, href=f"{prefix}{slug}.html", lang=lang, note=str(len(group.entries))
+                text=group.letter,
+                href=f"{prefix}{slug}.html",
+                lang=lang,
+                note=str(len(group.entries)),
             )
             for group, slug in zip(index_groups, slugs, strict=True)
         )

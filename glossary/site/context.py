@@ -138,7 +138,9 @@ class SiteView:
     concepts: int = doc("how many concepts the glossary has", 0)
     terms: int = doc("how many terms", 0)
     built: str = doc("the build date, formatted for the interface language", "")
-    built_iso: str = doc("the build date as YYYY-MM-DD (the access date before a script sets it)", "")
+    built_iso: str = doc(
+        "the build date as YYYY-MM-DD (the access date until the page's script sets it)", ""
+    )
     year: int = doc("the year of the build date", 0)
     base_url: str | None = doc("where the site will be published")
     labels: Mapping[str, Mapping[str, str]] = doc(

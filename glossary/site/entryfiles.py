@@ -60,7 +60,11 @@ def add_entry_files(builder: object, glossary: Glossary, salt: str, base_url: st
             digest(salt, ".json", meta, source, derived),
             lambda c=concept: render_json(glossary, c),
         )
-        add(f"{stem}.tbx", digest(salt, ".tbx", meta, source), lambda c=concept: render_tbx(glossary, c))
+        add(
+            f"{stem}.tbx",
+            digest(salt, ".tbx", meta, source),
+            lambda c=concept: render_tbx(glossary, c),
+        )
         add(
             f"{stem}.ttl",
             digest(salt, ".ttl", meta, source, base_url or ""),
