@@ -21,7 +21,7 @@ from lxml import etree, html
 
 import glossary
 from glossary.errors import ExportError
-from glossary.site import MANIFEST, build_site
+from glossary.site import MANIFEST, build_site, license_url
 from glossary.site.entryfiles import FORMATS
 from glossary.site.i18n import UI_LANGUAGES
 
@@ -551,6 +551,56 @@ def test_404_page_links_absolutely_to_the_homes(site):
         "https://sanasto.example.fi/testi/assets/style.css",
         "https://sanasto.example.fi/testi/assets/icon.svg",
     ]
+    # A 404 answers for a missing address: it declares no canonical one nor alternates.
+    assert doc.xpath("//link[@rel='canonical' or @hreflang]") == []
+
+
+@pytest.mark.parametrize(
+    ("license", "url"),
+    [
+        ("CC-BY-4.0", "https://spdx.org/licenses/CC-BY-4.0.html"),
+        (" CC0-1.0 ", "https://spdx.org/licenses/CC0-1.0.html"),
+        ("https://example.org/terms", "https://example.org/terms"),
+        ("MIT OR Apache-2.0", None),  # an expression names no single page
+        ("all rights reserved", None),
+        ("../../etc", None),
+        ("javascript:alert(1)", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_licence_links_to_its_spdx_page_or_its_own_address(license, url):
+    assert license_url(license) == url
+
+
+def test_footer_names_publisher_and_links_the_licence(site, tmp_path):
+    doc = page(site, "ru/concepts/webinar.html")
+    footer = doc.xpath("//footer[@class='site-footer']/p")[0]
+    assert text(footer) == (
+        "Тестовый глоссарий · версия 0.1 · издатель: Test publisher · лицензия CC0-1.0"
+    )
+    link = footer.xpath("a[@rel='license']")[0]
+    assert (link.text, link.get("href")) == ("CC0-1.0", "https://spdx.org/licenses/CC0-1.0.html")
+    about = page(site, "en/about.html")
+    assert about.xpath("//dd/a[@rel='license']/@href") == ["https://spdx.org/licenses/CC0-1.0.html"]
+    # Without a publisher nothing stands in for one.
+    src = tmp_path / "g"
+    shutil.copytree(SITE_SRC, src)
+    toml = (src / "glossary.toml").read_text("utf-8")
+    (src / "glossary.toml").write_text(toml.replace('publisher = "Test publisher"\n', ""), "utf-8")
+    build(tmp_path / "out", src)
+    footer = page(tmp_path / "out", "en/index.html").xpath("//footer/p")[0]
+    assert text(footer) == "Test glossary · version 0.1 · licence CC0-1.0"
+    assert "Test publisher" not in text(page(tmp_path / "out", "en/about.html"))
+
+
+def test_no_placeholder_publisher_is_shipped():
+    """The bundled glossary names no publisher rather than a placeholder, and the
+    templates and catalogs have none of their own."""
+    assert "publisher" not in (TERMS / "glossary.toml").read_text("utf-8")
+    for path in (ROOT / "templates").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".po", ".pot", ".typ", ".css", ".js"):
+            assert "glossary project" not in path.read_text("utf-8"), path
 
 
 def test_every_relative_link_leads_somewhere(site):

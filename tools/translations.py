@@ -368,11 +368,23 @@ RU = {
 }
 
 
+HEADER = """\
+# The %(language)s translation of the interface of glossary's web site and PDF.
+# Written by tools/translations.py from its table; edit that table, not this file.
+#"""
+
+
 def main() -> None:
     with open(LOCALE / "messages.pot", "rb") as fp:
         template = read_po(fp)
     for lang, table in (("fi", FI), ("ru", RU)):
-        catalog = Catalog(locale=lang, project="glossary", version="1", fuzzy=False)
+        catalog = Catalog(
+            locale=lang,
+            project="glossary",
+            version="1",
+            fuzzy=False,
+            header_comment=HEADER % {"language": lang},
+        )
         for message in template:
             if message.id:
                 catalog.add(message.id, table.get(message.id, ""), flags=message.flags)
