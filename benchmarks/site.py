@@ -10,6 +10,10 @@ Measured in one process, each step against a baseline run in the same process:
 - a first build into an empty folder, a rebuild with nothing changed, and a rebuild after
   one concept file changed (the sources are read through the cache, as the command does);
 - the search index: bytes and gzip bytes, and both per 1,000 concepts;
+- the per-entry downloads (JSON, TBX and SKOS of each concept, glossary.site.entryfiles):
+  the time to make them all, as part of the first build;
+- A to Z: the HTML bytes of the biggest letter page, and of the biggest language's
+  whole list on one page, as A to Z was before it was split by letter;
 - the release record of What's new (glossary.releases): a first release, and a new
   version compared with it (a snapshot of every concept and the comparison), and the
   record's size; the first build above includes the first of these.
@@ -54,6 +58,31 @@ def baseline(g, out: Path, languages: tuple[str, ...]) -> float:
             page = template.render(ui=ui, id=concept.id, sections=concept.languages.items())
             (folder / f"{concept.id}.html").write_text(page, encoding="utf-8")
     return time.perf_counter() - start
+
+
+def entry_files_cost(g, out: Path) -> int:
+    """Make every per-entry file the site build makes (nothing else); return how many."""
+    from glossary.site.entryfiles import add_entry_files
+
+    made = []
+
+    class Collect:
+        def add(self, path, key, make):
+            made.append(len(make()))
+
+    add_entry_files(Collect(), g, "salt", None)
+    return len(made)
+
+
+def single_az_page(g, out: Path, lang: str) -> int:
+    """The bytes of the A-to-Z list of ``lang`` rendered on one page, as before the split."""
+    from glossary.site import _Builder
+    from glossary.site.context import AzPage
+
+    builder = _Builder(g, out, {}, None)
+    base = builder.base("fi", f"az/{lang}.html", "A to Z", "az")
+    page = AzPage(**base, lang=lang, letters=builder.letters(lang, "../"))
+    return len(builder.render("site/az.html", page, "fi"))
 
 
 def timed(function, *args):
@@ -105,6 +134,11 @@ def main() -> None:
         next_release, record = timed(update, record, g2, dt.date(2026, 2, 1))
         record_size = len(record.encode())
 
+        entry_seconds, entry_files = timed(entry_files_cost, g, work / "entries")
+        letter_pages = list((work / "site").glob("*/az/*/*.html"))
+        biggest_letter = max(p.stat().st_size for p in letter_pages)
+        one_page = max(single_az_page(g, work / "single", lang) for lang in g.languages)
+
         index = search_index_js(g).encode("utf-8")
         packed = gzip.compress(index, 9, mtime=0)
         total = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file())
@@ -131,6 +165,12 @@ def main() -> None:
     row("rebuild, nothing changed", again, len(unchanged))
     row("rebuild, one concept changed", one, len(changed))
     print(f"{'site size':<40} {total / 1e6:7.1f} MB")
+    row("per-entry downloads alone", entry_seconds, entry_files)
+    print(
+        f"A to Z: biggest letter page {biggest_letter / 1e3:,.0f} kB "
+        f"({len(letter_pages):,} letter pages); as one page per language it was "
+        f"{one_page / 1e3:,.0f} kB"
+    )
     for label, seconds in (
         ("release record, first release", first_release),
         ("release record, next version compared", next_release),

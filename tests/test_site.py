@@ -21,7 +21,8 @@ from lxml import etree, html
 
 import glossary
 from glossary.errors import ExportError
-from glossary.site import MANIFEST, build_site
+from glossary.site import MANIFEST, build_site, license_url
+from glossary.site.entryfiles import FORMATS
 from glossary.site.i18n import UI_LANGUAGES
 
 SITE_SRC = DATA / "site"
@@ -72,6 +73,12 @@ def files(root: Path) -> dict[str, bytes]:
 # -- what is built --------------------------------------------------------------------
 
 
+# The letter pages of A to Z: ASCII letters by themselves, others by code point.
+FI_LETTER_PAGES = ("a", "e", "k", "s", "v", "w", "u00e5", "u00e4")
+RU_LETTER_PAGES = ("u0430", "u0432", "u0434", "u0435", "u0437", "u043e", "u043f", "u0440", "latin")
+EN_LETTER_PAGES = ("a", "c", "d", "m", "o", "s", "v", "w")
+
+
 def test_every_page_is_built_and_recorded(site):
     expected = {
         "index.html",
@@ -92,8 +99,12 @@ def test_every_page_is_built_and_recorded(site):
         }
         expected.add(f"{ui}/whatsnew.xml")
         expected |= {f"{ui}/az/{lang}.html" for lang in ("fi", "ru", "en")}
+        expected |= {f"{ui}/az/fi/{slug}.html" for slug in FI_LETTER_PAGES}
+        expected |= {f"{ui}/az/ru/{slug}.html" for slug in RU_LETTER_PAGES}
+        expected |= {f"{ui}/az/en/{slug}.html" for slug in EN_LETTER_PAGES}
         expected |= {f"{ui}/subjects/{code}.html" for code in ("vet", "e-learning")}
         expected |= {f"{ui}/concepts/{cid}.html" for cid in IDS}
+    expected |= {f"downloads/concepts/{cid}{suffix}" for cid in IDS for suffix in FORMATS}
     assert set(files(site)) == expected | {MANIFEST}
     record = json.loads((site / MANIFEST).read_text("utf-8"))
     assert record["format"] == 1
@@ -144,15 +155,21 @@ def test_concept_page_shows_every_language_with_status_grammar_and_sources(site)
     assert deprecated.find(".//del").text == "заочное обучение"
     assert text(deprecated.find_class("badge")[0]) == "vältettävä"
     assert deprecated.find_class("advice")
-    assert deprecated.find_class("note")[0].get("lang") == "ru"
+    # The term's note follows the definition and examples, as a usage note.
+    usage = ru.find_class("note-usage")[0]
+    assert usage.getparent().get("class") == "notes"
+    assert text(usage.find_class("note-kind")[0]) == "Käyttö:"
+    assert usage.xpath("span[@lang='ru']/i")[0].text == "заочное обучение"
     assert [text(t.find_class("term-text")[0]) for t in en.find_class("term")] == [
         "distance learning"
     ]
     # The concept's note is in English: marked so on the Finnish page, not on the English.
-    assert doc.find_class("concept-note")[0].get("lang") == "en"
+    assert doc.find_class("concept-note")[0].xpath("p/span/@lang") == ["en"]
     assert (
-        page(site, "en/concepts/distance-learning.html").find_class("concept-note")[0].get("lang")
-        is None
+        page(site, "en/concepts/distance-learning.html")
+        .find_class("concept-note")[0]
+        .xpath("p/span/@lang")
+        == []
     )
     status = text(doc.find_class("entry-status")[0])
     assert status == "Tietueen tila: hyväksytty · päivitetty 1. maaliskuuta 2026"
@@ -256,8 +273,11 @@ def test_concept_page_in_russian_and_english(site):
     ]
     assert text(ru.find_class("cite")[0].find("p")) == (
         "дистанционное обучение // Test publisher. Тестовый глоссарий. 0.1. "
-        "https://sanasto.example.fi/testi/ru/concepts/distance-learning.html."
+        "https://sanasto.example.fi/testi/ru/concepts/distance-learning.html. "
+        "Дата обращения: 2026-11-18."
     )
+    # The access date is the build date until the page's script puts in the reader's.
+    assert ru.xpath("//section[@class='cite']//time/@datetime") == ["2026-11-18"]
     en = page(site, "en/concepts/distance-learning.html")
     assert text(en.find(".//h1")) == "distance learning"
     assert text(en.find_class("entry-status")[0]) == (
@@ -353,7 +373,9 @@ def test_without_base_url_there_are_no_absolute_links(tmp_path):
     assert not (out / "sitemap.xml").exists()
     for name, data in files(out).items():
         if name.endswith(".html"):
-            assert b"https://" not in data, name
+            # The only absolute address is the licence's, on another site.
+            licence = b'<a href="https://spdx.org/licenses/CC0-1.0.html" rel="license">'
+            assert b"https://" not in data.replace(licence, b""), name
     # The option wins over the configuration, as `--base-url` does.
     build(tmp_path / "out", src, base_url="https://terms.example.org/fi-ru")
     assert page(out, "fi/index.html").xpath("//link[@rel='canonical']/@href") == [
@@ -389,9 +411,18 @@ def test_every_text_in_another_language_says_so(site):
 
 
 def az(site: Path, ui: str, lang: str) -> tuple[list[str], list[str]]:
-    doc = page(site, f"{ui}/az/{lang}.html")
-    letters = [text(h) for h in doc.xpath("//main//section/h2")]
-    entries = [text(a) for a in doc.xpath("//ul[@class='az-list']/li/a")]
+    """The letters of the index page of A to Z, and the entries of its letter pages."""
+    index = page(site, f"{ui}/az/{lang}.html")
+    assert not index.xpath("//ul[@class='az-list']")  # the index lists letters only
+    letters, entries = [], []
+    for link in index.xpath("//nav[@class='az-index']//a"):
+        letters.append(link.find("span").text)
+        doc = page(site, f"{ui}/az/{link.get('href')}")
+        assert [text(h) for h in doc.xpath("//main//section/h2")] == [letters[-1]]
+        found = [text(a) for a in doc.xpath("//ul[@class='az-list']/li/a")]
+        count = "".join(ch for ch in text(link.find_class("count")[0]) if ch.isdigit())
+        assert count == str(len(found))
+        entries += found
     return letters, entries
 
 
@@ -440,9 +471,9 @@ def test_latin_terms_in_a_russian_a_to_z_come_last_under_a_z(tmp_path):
 
 
 def test_a_to_z_marks_status_and_links_to_the_entry(site):
-    doc = page(site, "en/az/ru.html")
+    doc = page(site, "en/az/ru/u0437.html")
     item = doc.xpath("//ul[@class='az-list']/li[a='заочное обучение']")[0]
-    assert item.find("a").get("href") == "../concepts/distance-learning.html"
+    assert item.find("a").get("href") == "../../concepts/distance-learning.html"
     assert item.find("a").get("class") == "status-deprecated"
     assert text(item.find_class("badge")[0]) == "deprecated"
     # Each term comes with the concept's preferred terms in the other languages.
@@ -450,8 +481,13 @@ def test_a_to_z_marks_status_and_links_to_the_entry(site):
         ("fi", "etäopiskelu"),
         ("en", "distance learning"),
     ]
-    nav = [text(a) for a in doc.xpath("//nav[@class='letters']//a")]
-    assert nav == ["А", "В", "Д", "Е", "З", "О", "П", "Р", "A–Z"]
+    # The letter index on top: every letter, the page's own one current and not a link.
+    nav = doc.xpath("//nav[@class='az-index']//li")
+    assert [text(li) for li in nav] == ["А", "В", "Д", "Е", "З", "О", "П", "Р", "A–Z"]
+    assert [li[0].tag for li in nav].count("span") == 1
+    assert nav[4][0].get("aria-current") == "page" and text(nav[4]) == "З"
+    assert nav[0][0].get("href") == "u0430.html"
+    assert doc.xpath("//h1")[0].text_content().endswith("· З")
 
 
 # -- subjects, about, 404 --------------------------------------------------------------
@@ -515,6 +551,56 @@ def test_404_page_links_absolutely_to_the_homes(site):
         "https://sanasto.example.fi/testi/assets/style.css",
         "https://sanasto.example.fi/testi/assets/icon.svg",
     ]
+    # A 404 answers for a missing address: it declares no canonical one nor alternates.
+    assert doc.xpath("//link[@rel='canonical' or @hreflang]") == []
+
+
+@pytest.mark.parametrize(
+    ("license", "url"),
+    [
+        ("CC-BY-4.0", "https://spdx.org/licenses/CC-BY-4.0.html"),
+        (" CC0-1.0 ", "https://spdx.org/licenses/CC0-1.0.html"),
+        ("https://example.org/terms", "https://example.org/terms"),
+        ("MIT OR Apache-2.0", None),  # an expression names no single page
+        ("all rights reserved", None),
+        ("../../etc", None),
+        ("javascript:alert(1)", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_licence_links_to_its_spdx_page_or_its_own_address(license, url):
+    assert license_url(license) == url
+
+
+def test_footer_names_publisher_and_links_the_licence(site, tmp_path):
+    doc = page(site, "ru/concepts/webinar.html")
+    footer = doc.xpath("//footer[@class='site-footer']/p")[0]
+    assert text(footer) == (
+        "Тестовый глоссарий · версия 0.1 · издатель: Test publisher · лицензия CC0-1.0"
+    )
+    link = footer.xpath("a[@rel='license']")[0]
+    assert (link.text, link.get("href")) == ("CC0-1.0", "https://spdx.org/licenses/CC0-1.0.html")
+    about = page(site, "en/about.html")
+    assert about.xpath("//dd/a[@rel='license']/@href") == ["https://spdx.org/licenses/CC0-1.0.html"]
+    # Without a publisher nothing stands in for one.
+    src = tmp_path / "g"
+    shutil.copytree(SITE_SRC, src)
+    toml = (src / "glossary.toml").read_text("utf-8")
+    (src / "glossary.toml").write_text(toml.replace('publisher = "Test publisher"\n', ""), "utf-8")
+    build(tmp_path / "out", src)
+    footer = page(tmp_path / "out", "en/index.html").xpath("//footer/p")[0]
+    assert text(footer) == "Test glossary · version 0.1 · licence CC0-1.0"
+    assert "Test publisher" not in text(page(tmp_path / "out", "en/about.html"))
+
+
+def test_no_placeholder_publisher_is_shipped():
+    """The bundled glossary names no publisher rather than a placeholder, and the
+    templates and catalogs have none of their own."""
+    assert "publisher" not in (TERMS / "glossary.toml").read_text("utf-8")
+    for path in (ROOT / "templates").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".po", ".pot", ".typ", ".css", ".js"):
+            assert "glossary project" not in path.read_text("utf-8"), path
 
 
 def test_every_relative_link_leads_somewhere(site):
@@ -551,7 +637,7 @@ def test_html_in_the_glossary_is_text_on_every_page(site):
     doc = page(site, "fi/concepts/hostile.html")
     assert doc.find(".//h1").text == "<script>window.__pwned = 'term'</script>"
     assert not doc.xpath("//main//script | //main//img | //main//svg | //main//b")
-    assert doc.find_class("concept-note")[0].text_content() == (
+    assert doc.find_class("concept-note")[0].xpath("p/span[@lang]")[0].text_content() == (
         "</aside><script>window.__pwned = 'note'</script>"
     )
 
@@ -658,11 +744,18 @@ def test_a_rebuild_writes_only_what_changed(tmp_path):
     path.write_text(path.read_text("utf-8").replace("webinaari", "verkkoseminaari"), "utf-8")
     written = sorted(p.relative_to(out).as_posix() for p in build(out, src))
     assert "fi/concepts/webinar.html" in written
-    assert "fi/az/fi.html" in written
+    # No Finnish term begins with W any more: that letter's page goes, V's changes.
+    assert "fi/az/fi/v.html" in written and "fi/az/fi.html" in written
+    removed = {name for name in before if not (out / name).exists()}
+    assert removed == {f"{ui}/az/fi/w.html" for ui in ("fi", "ru", "en")}
+    # Every Finnish letter page has the letter index, which lost W; Russian А did not change.
+    assert "fi/az/fi/a.html" in written and "fi/az/ru/u0430.html" not in written
+    assert "downloads/concepts/webinar.tbx" in written
+    assert "downloads/concepts/capacity.tbx" not in written
     assert "assets/search-index.js" in written
     assert "fi/concepts/capacity.html" not in written
     assert "fi/subjects/vet.html" not in written
-    for name in set(before) - set(written) - {MANIFEST}:
+    for name in set(before) - set(written) - removed - {MANIFEST}:
         assert (out / name).stat().st_mtime_ns == before[name], name
 
 

@@ -15,12 +15,15 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 
 SHOTS = [
-    # name, page, viewport, full page
-    ("home", "fi/index.html", (1280, 860), False),
-    ("entry", "fi/concepts/distance-learning.html", (1280, 1400), False),
-    ("search", "ru/search.html?q=ammatillisessa%20koulutuksessa", (1280, 860), False),
-    ("a-to-z", "ru/az/ru.html", (1280, 860), False),
-    ("phone-search", "fi/search.html?q=distantsionnoe%20obuchenie", (390, 844), False),
+    # name, page, viewport, colour scheme
+    ("home", "fi/index.html", (1280, 860), "light"),
+    ("entry", "fi/concepts/distance-learning.html", (1280, 1400), "light"),
+    ("entry-ru", "ru/concepts/academic-debt.html", (1280, 1400), "light"),  # a draft entry
+    ("search", "ru/search.html?q=ammatillisessa%20koulutuksessa", (1280, 860), "light"),
+    ("a-to-z", "ru/az/ru/u0434.html", (1280, 860), "light"),
+    ("phone-entry", "fi/concepts/webinar.html", (390, 844), "light"),
+    ("phone-search", "fi/search.html?q=distantsionnoe%20obuchenie", (390, 844), "light"),
+    ("dark", "en/concepts/distance-learning.html", (1280, 860), "dark"),
 ]
 
 
@@ -42,14 +45,16 @@ def main() -> None:
             browser = playwright.chromium.launch(
                 executable_path=executable, args=["--headless=new", "--no-sandbox"]
             )
-            for name, path, (width, height), full in SHOTS:
-                page = browser.new_page(viewport={"width": width, "height": height})
+            for name, path, (width, height), scheme in SHOTS:
+                page = browser.new_page(
+                    viewport={"width": width, "height": height}, color_scheme=scheme
+                )
                 page_path, _, query = path.partition("?")
                 page.goto((site / page_path).as_uri() + (f"?{query}" if query else ""))
                 if query:
                     page.wait_for_selector("#results > li")
                     page.evaluate("document.activeElement.blur()")
-                page.screenshot(path=str(OUT / f"{name}.png"), full_page=full)
+                page.screenshot(path=str(OUT / f"{name}.png"))
                 page.close()
                 print(f"wrote {OUT.relative_to(ROOT) / name}.png")
             browser.close()

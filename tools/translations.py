@@ -13,6 +13,26 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "templates" / "locale"
 
 FI = {
+    "Menu": "Valikko",
+    "published by %(publisher)s": "julkaisija: %(publisher)s",
+    "licence": "lisenssi",
+    "Address:": "Osoite:",
+    "Draft entry: its terms and definitions have not been reviewed yet. The terms marked “proposed” are those suggested as preferred; they are not established.": "Luonnos: tietueen termejä ja määritelmiä ei ole vielä tarkistettu. Merkinnällä ”ehdotettu” on termit, joita ehdotetaan suositettaviksi; ne eivät ole vakiintuneita.",
+    "proposed": "ehdotettu",
+    "History": "Historia",
+    "History:": "Historia:",
+    "Note:": "Huomautus:",
+    "Examples": "Esimerkit",
+    "Equivalence:": "Vastaavuus:",
+    "Usage:": "Käyttö:",
+    "About this entry": "Tietoja tietueesta",
+    "Concept id": "Käsitteen tunniste",
+    "Permanent address": "Pysyvä osoite",
+    "Entry status": "Tietueen tila",
+    "Updated": "Päivitetty",
+    "Download this entry": "Lataa tietue",
+    "Accessed": "Viitattu",
+    "%(count)s terms": "%(count)s termiä",
     "Abbreviations": "Lyhenteet",
     "Edition": "Painos",
     "%(count)s of the glossary's %(total)s concepts": "%(count)s sanaston %(total)s käsitteestä",
@@ -172,6 +192,26 @@ FI = {
 }
 
 RU = {
+    "Menu": "Меню",
+    "published by %(publisher)s": "издатель: %(publisher)s",
+    "licence": "лицензия",
+    "Address:": "Адрес:",
+    "Draft entry: its terms and definitions have not been reviewed yet. The terms marked “proposed” are those suggested as preferred; they are not established.": "Черновик: термины и определения этой статьи ещё не проверены. Термины с пометой «предлагаемый» предложены как основные, но не устоялись.",
+    "proposed": "предлагаемый",
+    "History": "История",
+    "History:": "История:",
+    "Note:": "Примечание:",
+    "Examples": "Примеры",
+    "Equivalence:": "Эквивалентность:",
+    "Usage:": "Употребление:",
+    "About this entry": "Об этой статье",
+    "Concept id": "Идентификатор понятия",
+    "Permanent address": "Постоянный адрес",
+    "Entry status": "Статус статьи",
+    "Updated": "Обновлено",
+    "Download this entry": "Скачать статью",
+    "Accessed": "Дата обращения:",
+    "%(count)s terms": "терминов: %(count)s",
     "Edition": "Издание",
     "%(count)s of the glossary's %(total)s concepts": "%(count)s из %(total)s понятий глоссария",
     "Meaning": "Значение",
@@ -332,11 +372,23 @@ RU = {
 }
 
 
+HEADER = """\
+# The %(language)s translation of the interface of glossary's web site and PDF.
+# Written by tools/translations.py from its table; edit that table, not this file.
+#"""
+
+
 def main() -> None:
     with open(LOCALE / "messages.pot", "rb") as fp:
         template = read_po(fp)
     for lang, table in (("fi", FI), ("ru", RU)):
-        catalog = Catalog(locale=lang, project="glossary", version="1", fuzzy=False)
+        catalog = Catalog(
+            locale=lang,
+            project="glossary",
+            version="1",
+            fuzzy=False,
+            header_comment=HEADER % {"language": lang},
+        )
         for message in template:
             if message.id:
                 catalog.add(message.id, table.get(message.id, ""), flags=message.flags)

@@ -30,6 +30,7 @@ Layout (all links are relative, so the site works from ``file://`` and any stati
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -44,10 +45,10 @@ from glossary.outputfolder import Output, OutputFolder
 from glossary.outputfolder import digest as _digest
 from glossary.releases import RECORD_NAME, Record, read_record, since_glossary, update
 from glossary.site import whatsnew
+from glossary.site.az import add_az_pages
 from glossary.site.context import (
     AboutPage,
     AzEntry,
-    AzPage,
     ConceptPage,
     ConceptView,
     Download,
@@ -64,6 +65,7 @@ from glossary.site.context import (
     SubjectsPage,
     TermView,
 )
+from glossary.site.entryfiles import add_entry_files, entry_downloads
 from glossary.site.i18n import UI_LANGUAGES, translations
 from glossary.templating import build_date, environment, format_date, templates_dir
 from glossary.util import http_url
@@ -95,6 +97,23 @@ def _templates_digest(folder: Path) -> str:
     return _digest(*parts)
 
 
+_SPDX_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
+
+
+def license_url(license: str | None) -> str | None:
+    """The address of a licence: its own URL, or the SPDX page of an SPDX identifier
+    (``CC-BY-4.0`` → https://spdx.org/licenses/CC-BY-4.0.html); None for anything else,
+    such as an expression ``MIT OR Apache-2.0`` or free text."""
+    if not license:
+        return None
+    license = license.strip()
+    if http_url(license):
+        return license
+    if _SPDX_ID.fullmatch(license):
+        return f"https://spdx.org/licenses/{license}.html"
+    return None
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogs; it is translated where it is used."""
     return message
@@ -110,6 +129,7 @@ LABELS = {
         "approved": N_("approved"),
         "reviewed": N_("reviewed"),
         "draft": N_("draft"),
+        "proposed": N_("proposed"),
         "retired": N_("retired"),
     },
     "usage": {
@@ -229,12 +249,14 @@ class _Builder:
             title=self.meta.title_in(ui),
             version=self.meta.version,
             license=self.meta.license,
+            license_url=license_url(self.meta.license),
             publisher=self.meta.publisher,
             languages=self.languages,
             ui_languages=self.ui_languages,
             concepts=len(self.concepts),
             terms=sum(1 for c in self.concepts for _ in c.terms()),
             built=format_date(self.built, ui),
+            built_iso=self.built.isoformat(),
             year=self.built.year,
             base_url=self.base_url,
             labels={
@@ -347,6 +369,7 @@ class _Builder:
             note_lang=self.meta.notes_lang,
             updated=format_date(concept.updated, ui) if concept.updated else None,
             sections=tuple(sections),
+            downloads=entry_downloads(concept.id, f"../{home}"),
         )
 
     # -- pages -------------------------------------------------------------------------
@@ -449,13 +472,7 @@ class _Builder:
                     SubjectPage(**base, code=code, concepts=tuple(links)),
                 )
             for lang in self.languages:
-                label = gettext("A to Z")
-                base = self.base(ui, f"az/{lang}.html", label, "az")
-                self.page(
-                    f"{ui}/az/{lang}.html",
-                    "site/az.html",
-                    AzPage(**base, lang=lang, letters=self.letters(lang, "../")),
-                )
+                add_az_pages(self, ui, lang, gettext)
             for concept in self.concepts:
                 path = f"concepts/{concept.id}.html"
                 view = self.concept_view(concept, ui, "../")
@@ -501,6 +518,8 @@ class _Builder:
             homes=tuple(replace(link, href=f"{prefix}{link.href}") for link in root.homes),
             az=(),
             feed=None,
+            canonical=None,  # a 404 page stands for no address of its own
+            alternates=(),
         )
         self.page("404.html", "site/404.html", notfound)
         self.assets()
@@ -610,7 +629,9 @@ class _Builder:
         names: set[str] = set()
         if folder.is_dir():
             names.update(p.name for p in folder.iterdir() if p.is_file())
-        names.update(Path(p).name for p in produced if p.startswith("downloads/"))
+        names.update(
+            Path(p).name for p in produced if p.startswith("downloads/") and p.count("/") == 1
+        )
         for name in sorted(names):
             suffix = Path(name).suffix.lower()
             if suffix not in labels:
@@ -720,5 +741,6 @@ def build_site(
     data = builder.record.encode()
     builder.outputs.append(Output(RECORD_NAME, data, _digest(data)))
     builder.add_downloads()
+    add_entry_files(builder, glossary, builder.salt, builder.base_url)
     builder.gather()
     return _FOLDER.write(out, builder.outputs, previous)

@@ -120,6 +120,7 @@ class ConceptView:
     note_lang: str = doc("the language the concept note is written in", "und")
     updated: str | None = doc("when it last changed, formatted for the interface language")
     sections: tuple[SectionView, ...] = doc("one per language, in the glossary's order", ())
+    downloads: tuple[Download, ...] = doc("the entry alone as JSON, TBX and SKOS", ())
 
 
 @dataclass(frozen=True)
@@ -127,12 +128,19 @@ class SiteView:
     title: str = doc("the glossary's title in the interface language")
     version: str | None = doc("the glossary's version")
     license: str | None = doc("its licence (an SPDX identifier)")
+    license_url: str | None = doc(
+        "where the licence is: https://spdx.org/licenses/<id>.html for an SPDX id, or the "
+        "licence's own URL"
+    )
     publisher: str | None = doc("who publishes it")
     languages: tuple[str, ...] = doc("the content languages, in display order", ())
     ui_languages: tuple[str, ...] = doc("the interface languages", ())
     concepts: int = doc("how many concepts the glossary has", 0)
     terms: int = doc("how many terms", 0)
     built: str = doc("the build date, formatted for the interface language", "")
+    built_iso: str = doc(
+        "the build date as YYYY-MM-DD (the access date until the page's script sets it)", ""
+    )
     year: int = doc("the year of the build date", 0)
     base_url: str | None = doc("where the site will be published")
     labels: Mapping[str, Mapping[str, str]] = doc(
@@ -197,7 +205,12 @@ class ConceptPage(PageContext):
 @dataclass(frozen=True)
 class AzPage(PageContext):
     lang: str = doc("the language whose terms are listed")
-    letters: tuple[LetterGroup, ...] = doc("the terms grouped by initial letter", ())
+    letters: tuple[LetterGroup, ...] = doc(
+        "the terms of the page's letter (none on the index page)", ()
+    )
+    index: tuple[Link, ...] = doc(
+        "every initial letter, linking to its page; note: its number of terms", ()
+    )
 
 
 @dataclass(frozen=True)
