@@ -59,3 +59,51 @@ def test_an_entry_definition_beside_the_sections_own_is_kept():
     assert second.languages["en"].definition == "Its own."
     assert second.languages["en"].note == "Definition (entry level): Entry level."
     assert any("kept in the language's note" in d.message for d in result.diagnostics)
+
+
+def test_an_entry_definition_in_the_roots_language_goes_to_its_section():
+    # Weblate/translate-toolkit: root xml:lang="en_US", langSets "en", definition on the entry.
+    result = _read(
+        """<termEntry id="a"><descrip type="definition">A person who guides.</descrip>
+<langSet xml:lang="en"><tig><term>mentor</term></tig></langSet>
+<langSet xml:lang="fi"><tig><term>mentori</term></tig></langSet></termEntry>""",
+        root_lang="en_US",
+    )
+    (concept,) = result.concepts
+    assert list(concept.languages) == ["en", "fi"]
+    assert concept.languages["en"].definition == "A person who guides."
+    assert concept.languages["fi"].definition is None
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        (
+            "L116",
+            "entry-level definitions in the document's language were read into the entry's "
+            "section of the same language",
+        )
+    ]
+
+
+def test_an_entry_definition_with_its_own_language_keeps_it():
+    # Our export: a section without terms is written on the entry with its own xml:lang.
+    result = _read(
+        """<termEntry id="a">
+<descrip type="definition" xml:lang="en-US">American sense.</descrip>
+<langSet xml:lang="en"><tig><term>mentor</term></tig></langSet></termEntry>""",
+        root_lang="en_US",
+    )
+    (concept,) = result.concepts
+    assert concept.languages["en-US"].terms == ()
+    assert concept.languages["en-US"].definition == "American sense."
+    assert concept.languages["en"].definition is None
+    assert not any("document's language" in d.message for d in result.diagnostics)
+
+
+def test_an_entry_definition_with_two_sections_of_its_language_stays_apart():
+    result = _read(
+        """<termEntry id="a"><descrip type="definition">Either sense.</descrip>
+<langSet xml:lang="en-GB"><tig><term>colour</term></tig></langSet>
+<langSet xml:lang="en-AU"><tig><term>colour</term></tig></langSet></termEntry>""",
+        root_lang="en",
+    )
+    (concept,) = result.concepts
+    assert concept.languages["en"].definition == "Either sense."
+    assert concept.languages["en-GB"].definition is None

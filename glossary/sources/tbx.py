@@ -455,6 +455,7 @@ class _Reader:
         image: dict[str, str] = {}
         # language -> definition/source/note/equivalence of a section without terms
         loose: dict[str, dict[str, Any]] = {}
+        inherited: set[str] = set()  # loose languages taken from the root's xml:lang
         sections: dict[str, LangSection] = {}
 
         for child in element:
@@ -492,6 +493,8 @@ class _Reader:
                     else next((e for e in child.iter(tag=etree.Element) if e.get(_XML_LANG)), child)
                 )
                 lang = canonical_tag(tagged.get(_XML_LANG, "") or "") or self.default_lang
+                if not tagged.get(_XML_LANG):
+                    inherited.add(lang)  # the document's language, not the element's own
                 slot = loose.setdefault(lang, {})
                 slot["definition"] = value
                 if source is not None:
@@ -524,6 +527,8 @@ class _Reader:
                     child,
                 )
 
+        for tag in inherited:
+            self._fold_inherited(tag, loose, sections, element)
         for tag, slot in loose.items():
             lang = tag
             existing = sections.get(lang)
@@ -572,6 +577,37 @@ class _Reader:
             if "path" in image
             else None,
             location=self.loc(element),
+        )
+
+    def _fold_inherited(
+        self,
+        tag: str,
+        loose: dict[str, dict[str, Any]],
+        sections: dict[str, LangSection],
+        element: etree._Element,
+    ) -> None:
+        """Give an untagged entry-level definition to the entry's section of its language.
+
+        Its language is only the root's ``xml:lang`` (``en_US``); when the entry has no
+        section of that tag but exactly one of the same primary language (``en``), the
+        definition is that section's, not a section of its own without terms. An element
+        carrying its own ``xml:lang`` (our export's term-less sections) keeps it.
+        """
+        if tag in sections or tag not in loose:
+            return
+        primary = tag.split("-")[0]
+        matches = [lang for lang in sections if lang.split("-")[0] == primary]
+        if len(matches) != 1:
+            return
+        slot = loose.pop(tag)
+        target = loose.setdefault(matches[0], {})
+        for key, value in slot.items():
+            target.setdefault(key, value)
+        self.count(
+            "L116",
+            "entry-level definitions in the document's language were read into the entry's "
+            "section of the same language",
+            element,
         )
 
     def _subject(self, value: str) -> str:
