@@ -97,6 +97,19 @@ def test_an_entry_definition_with_its_own_language_keeps_it():
     assert not any("document's language" in d.message for d in result.diagnostics)
 
 
+def test_an_untagged_definition_stays_beside_an_element_tagged_in_its_language():
+    # A note that names en-US itself keeps en-US, and the definition stays with it.
+    result = _read(
+        """<termEntry id="a"><descrip type="definition">American sense.</descrip>
+<note xml:lang="en-US">Checked.</note>
+<langSet xml:lang="en"><tig><term>mentor</term></tig></langSet></termEntry>""",
+        root_lang="en_US",
+    )
+    us = result.concepts[0].languages["en-US"]
+    assert (us.terms, us.definition, us.note) == ((), "American sense.", "Checked.")
+    assert result.concepts[0].languages["en"].definition is None
+
+
 def test_an_entry_definition_with_two_sections_of_its_language_stays_apart():
     result = _read(
         """<termEntry id="a"><descrip type="definition">Either sense.</descrip>

@@ -462,6 +462,7 @@ class _Reader:
         # language -> definition/source/note/equivalence of a section without terms
         loose: dict[str, dict[str, Any]] = {}
         inherited: set[str] = set()  # loose languages taken from the root's xml:lang
+        own: set[str] = set()  # loose languages elements name in their own xml:lang
         sections: dict[str, LangSection] = {}
 
         for child in element:
@@ -499,8 +500,8 @@ class _Reader:
                     else next((e for e in child.iter(tag=etree.Element) if e.get(_XML_LANG)), child)
                 )
                 lang = canonical_tag(tagged.get(_XML_LANG, "") or "") or self.default_lang
-                if not tagged.get(_XML_LANG):
-                    inherited.add(lang)  # the document's language, not the element's own
+                # the document's language, or the element's own
+                (own if tagged.get(_XML_LANG) else inherited).add(lang)
                 slot = loose.setdefault(lang, {})
                 slot["definition"] = value
                 if source is not None:
@@ -508,6 +509,7 @@ class _Reader:
             elif category == "source" and child.get(_XML_LANG):
                 lang = canonical_tag(child.get(_XML_LANG, "")) or self.default_lang
                 loose.setdefault(lang, {})["source"] = value
+                own.add(lang)
             elif category == "note":
                 lang_attr = child.get(_XML_LANG)
                 marker = STATUS_NOTE.fullmatch(value)
@@ -517,6 +519,7 @@ class _Reader:
                     pass
                 elif lang_attr:
                     lang = canonical_tag(lang_attr) or self.default_lang
+                    own.add(lang)
                     slot = loose.setdefault(lang, {})
                     if "note" in slot or not read_section_note(value, slot):
                         slot["note"] = value
@@ -531,7 +534,7 @@ class _Reader:
                     child,
                 )
 
-        for tag in inherited:
+        for tag in inherited - own:
             if fold_inherited(tag, loose, sections):
                 self.count("L116", INHERITED_DEFINITION_FOLDED, element)
         for tag, slot in loose.items():
