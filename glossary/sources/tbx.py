@@ -38,9 +38,17 @@ from glossary.model import (
 )
 from glossary.sources.tbx_categories import (
     ENTRY_DEFINITION_KEPT,
+    INHERITED_DEFINITION_FOLDED,
     dca_category,
+    fold_inherited,
     joined_note,
     other_definition,
+)
+from glossary.sources.tbx_history import (
+    AUTHORS_NOT_IMPORTED,
+    CREATED_NOT_IMPORTED,
+    UNDATED_NOT_IMPORTED,
+    read_transaction,
 )
 from glossary.sources.tbx_notes import (
     read_image_note,
@@ -82,8 +90,6 @@ def make_parser() -> etree.XMLParser:
     )
 
 
-_HISTORY = "transaction history (transacGrp) on {level} has no field in the model and was skipped"
-
 _ENTRY = ("conceptEntry", "termEntry")
 _SECTION = ("langSec", "langSet")
 _TERM_HOLDER = ("termSec", "tig", "ntig")
@@ -98,7 +104,6 @@ _DCA = (
     "adminNote",
     "descripNote",
 )
-_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -193,6 +198,7 @@ class _Reader:
         self.subjects: dict[str, dict[str, str]] = {}
         self.subject_codes: dict[str, str] = {}
         self.positions: _Positions
+        self.latest: dt.date | None = None  # the latest change of the entry being read
 
     # -- reporting --------------------------------------------------------------------
 
@@ -451,10 +457,12 @@ class _Reader:
         relations: dict[str, list[str]] = {name: [] for name in RELATIONS}
         notes: list[str] = []
         status: ConceptStatus | None = None
-        updated: dt.date | None = None
+        self.latest = None
         image: dict[str, str] = {}
         # language -> definition/source/note/equivalence of a section without terms
         loose: dict[str, dict[str, Any]] = {}
+        inherited: set[str] = set()  # loose languages taken from the root's xml:lang
+        own: set[str] = set()  # loose languages elements name in their own xml:lang
         sections: dict[str, LangSection] = {}
 
         for child in element:
@@ -492,6 +500,8 @@ class _Reader:
                     else next((e for e in child.iter(tag=etree.Element) if e.get(_XML_LANG)), child)
                 )
                 lang = canonical_tag(tagged.get(_XML_LANG, "") or "") or self.default_lang
+                # the document's language, or the element's own
+                (own if tagged.get(_XML_LANG) else inherited).add(lang)
                 slot = loose.setdefault(lang, {})
                 slot["definition"] = value
                 if source is not None:
@@ -499,6 +509,7 @@ class _Reader:
             elif category == "source" and child.get(_XML_LANG):
                 lang = canonical_tag(child.get(_XML_LANG, "")) or self.default_lang
                 loose.setdefault(lang, {})["source"] = value
+                own.add(lang)
             elif category == "note":
                 lang_attr = child.get(_XML_LANG)
                 marker = STATUS_NOTE.fullmatch(value)
@@ -508,15 +519,14 @@ class _Reader:
                     pass
                 elif lang_attr:
                     lang = canonical_tag(lang_attr) or self.default_lang
+                    own.add(lang)
                     slot = loose.setdefault(lang, {})
                     if "note" in slot or not read_section_note(value, slot):
                         slot["note"] = value
                 else:
                     notes.append(value)
             elif category == "transactionGroup":
-                date = _date(child)
-                if date and (updated is None or date > updated):
-                    updated = date
+                self._transaction(child)
             elif category:
                 self.count(
                     "L115",
@@ -524,6 +534,9 @@ class _Reader:
                     child,
                 )
 
+        for tag in inherited - own:
+            if fold_inherited(tag, loose, sections):
+                self.count("L116", INHERITED_DEFINITION_FOLDED, element)
         for tag, slot in loose.items():
             lang = tag
             existing = sections.get(lang)
@@ -567,12 +580,24 @@ class _Reader:
             related=tuple(relations["related"]),
             replaced_by=tuple(relations["replaced_by"]),
             note="\n\n".join(notes) if notes else None,
-            updated=updated,
+            updated=self.latest,
             image=Image(image["path"], image.get("caption"), image.get("source"))
             if "path" in image
             else None,
             location=self.loc(element),
         )
+
+    def _transaction(self, group: etree._Element) -> None:
+        """A change on the entry, a section or a term: the latest modification is kept."""
+        change = read_transaction(group)
+        if change.author is not None:
+            self.count("L115", AUTHORS_NOT_IMPORTED, change.author)
+        if change.date is None or change.date_element is None:
+            self.count("L115", UNDATED_NOT_IMPORTED, group)
+        elif change.created:
+            self.count("L115", CREATED_NOT_IMPORTED, change.date_element)
+        elif self.latest is None or change.date > self.latest:
+            self.latest = change.date
 
     def _subject(self, value: str) -> str:
         if value in self.subject_codes:
@@ -662,7 +687,7 @@ class _Reader:
                 if notes or not read_section_note(value, marked):
                     notes.append(value)
             elif category == "transactionGroup":
-                self.count("L115", _HISTORY.format(level="language sections"), child)
+                self._transaction(child)
             elif category:
                 self.count(
                     "L115",
@@ -771,7 +796,7 @@ class _Reader:
         elif category == "note":
             notes.append(value)
         elif category == "transactionGroup":
-            self.count("L115", _HISTORY.format(level="terms"), element)
+            self._transaction(element)
         else:
             self.count(
                 "L115", f"'{category}' on terms has no field in the model and was skipped", element
@@ -796,18 +821,6 @@ def _merge(first: LangSection, second: LangSection) -> LangSection:
         first.equivalence_note or second.equivalence_note,
         first.location,
     )
-
-
-def _date(group: etree._Element) -> dt.date | None:
-    for element in group.iter(tag=etree.Element):
-        if _local(element) == "date":
-            match = _DATE.match(_text(element).strip())
-            if match:
-                try:
-                    return dt.date(*(int(part) for part in match.groups()))
-                except ValueError:
-                    return None
-    return None
 
 
 @dataclass(frozen=True, slots=True)

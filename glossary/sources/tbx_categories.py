@@ -17,7 +17,9 @@ from glossary.model import LangSection
 __all__ = [
     "CATEGORY_NAMES",
     "ENTRY_DEFINITION_KEPT",
+    "INHERITED_DEFINITION_FOLDED",
     "dca_category",
+    "fold_inherited",
     "joined_note",
     "other_definition",
 ]
@@ -51,6 +53,12 @@ ENTRY_DEFINITION_KEPT = (
 )
 
 
+INHERITED_DEFINITION_FOLDED = (
+    "entry-level definitions in the document's language were read into the entry's "
+    "section of the same language"
+)
+
+
 def dca_category(name: str, kind: str | None, text: str) -> tuple[str, str, None]:
     """The category of a DCA element (``<descrip type="…">``), its text, no source."""
     if not text.strip():
@@ -74,3 +82,25 @@ def joined_note(section: LangSection, slot: Mapping[str, Any]) -> str | None:
         kept = f"Definition (entry level): {slot['definition']}"
         note = f"{note}\n\n{kept}" if note else kept
     return note
+
+
+def fold_inherited(
+    tag: str, loose: dict[str, dict[str, Any]], sections: Mapping[str, LangSection]
+) -> bool:
+    """Give an untagged entry-level definition to the entry's section of its language.
+
+    Its language ``tag`` is only the root's ``xml:lang`` (``en_US``): when the entry has
+    no section of that tag but exactly one of the same primary language (``en``), the
+    definition is that section's, not a section of its own without terms. An element
+    carrying its own ``xml:lang`` (our export's term-less sections) is never passed here.
+    """
+    if tag in sections or tag not in loose:
+        return False
+    primary = tag.split("-")[0]
+    matches = [lang for lang in sections if lang.split("-")[0] == primary]
+    if len(matches) != 1:
+        return False
+    target = loose.setdefault(matches[0], {})
+    for key, value in loose.pop(tag).items():
+        target.setdefault(key, value)
+    return True
