@@ -385,12 +385,15 @@ def import_file(
         keep_status=keep_status,
         today=today,
     )
-    if concepts:
-        required = declared.required if declared else meta.required
-        report.diagnostics.extend(_missing_languages(str(src), concepts, required))
     _check_folder(into)
 
     existing = _existing(into)
+    # A merge adds to concepts that have their sections already: only the concepts the
+    # import would create must bring the required languages.
+    created = [c for c in concepts if not (merge_existing and c.id in existing)]
+    if created:
+        required = declared.required if declared else meta.required
+        report.diagnostics.extend(_missing_languages(str(src), created, required))
     seen: set[str] = set()
     writes: list[_Write] = []
     for concept in concepts:

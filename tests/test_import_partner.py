@@ -297,7 +297,7 @@ def test_validate_on_a_spreadsheet_says_to_import_it(runner, tmp_path, name):
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
     assert (
-        f"{path}:1:1: L101 a spreadsheet or tab file, not a glossary source: use glossary import "
+        f"{path}:1:1: error: L101 a spreadsheet or tab file, not a glossary source: use glossary import "
         f"{path} --into DIR to make concept files of it"
     ) in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
@@ -314,7 +314,7 @@ def test_a_required_language_that_came_out_empty_fails_the_import(runner, tmp_pa
     result = runner.invoke(app, ["import", str(sheet), "--into", str(out)])
     assert result.exit_code == 1
     assert (
-        f"{sheet}:1:1: L109 no imported concept has a 'ru' section, and the glossary requires "
+        f"{sheet}:1:1: error: L109 no imported concept has a 'ru' section, and the glossary requires "
         "it: name its column so the import finds it ('ru' or the language's name)"
     ) in result.stderr
     sheet.write_text("fi;ru-RU\nkoulu;школа\n", "utf-8")
