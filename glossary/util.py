@@ -195,3 +195,34 @@ class UniqueIds:
             concept_id = f"{wanted}-{number}"
         self._used.add(concept_id)
         return concept_id
+
+
+def zip_problem(
+    data: bytes, kind: str, *, max_bytes: int, max_ratio: int, max_members: int
+) -> str | None:
+    """Why a zip container (an XLSX or DOCX file, ``kind``) is not read, or None: checked
+    from its directory before a byte is unzipped (parts, size once unzipped, and the
+    ratio of any part over 1 MB, which a zip bomb exceeds)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        return f"not a readable {kind} file ({exc})"
+    if len(members) > max_members:
+        return f"not read: {len(members):,} parts in the zip (at most {max_members:,})"
+    total = sum(member.file_size for member in members)
+    if total > max_bytes:
+        return (
+            f"not read: {total / 2**20:,.0f} MB once unzipped (at most {max_bytes / 2**20:,.0f} MB)"
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > 2**20 and ratio > max_ratio:
+            return (
+                f"not read: '{member.filename}' unzips to {ratio:,.0f} times its size "
+                f"(at most {max_ratio}; a zip bomb?)"
+            )
+    return None

@@ -220,30 +220,12 @@ def _html(path: str, data: bytes) -> str:
 
 
 def _zip_problem(data: bytes) -> str | None:
-    """Why a zip is not read, or None: checked from its directory before a byte is
-    unzipped."""
-    import zipfile
+    """Why the zip of a DOCX file is not read, or None."""
+    from glossary.util import zip_problem
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        return f"not a readable DOCX file ({exc})"
-    if len(members) > MAX_MEMBERS:
-        return f"not read: {len(members):,} parts in the zip (at most {MAX_MEMBERS:,})"
-    total = sum(member.file_size for member in members)
-    if total > MAX_BYTES:
-        return (
-            f"not read: {total / 2**20:,.0f} MB once unzipped (at most {MAX_BYTES / 2**20:,.0f} MB)"
-        )
-    for member in members:
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > 2**20 and ratio > MAX_RATIO:
-            return (
-                f"not read: '{member.filename}' unzips to {ratio:,.0f} times its size "
-                f"(at most {MAX_RATIO}; a zip bomb?)"
-            )
-    return None
+    return zip_problem(
+        data, "DOCX", max_bytes=MAX_BYTES, max_ratio=MAX_RATIO, max_members=MAX_MEMBERS
+    )
 
 
 def _docx(path: str, data: bytes) -> Document:

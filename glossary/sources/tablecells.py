@@ -138,29 +138,15 @@ MAX_XLSX_MEMBERS = 1000
 
 def _zip_problem(data: bytes) -> str | None:
     """Why the zip of an XLSX file is not read, or None."""
-    import zipfile
+    from glossary.util import zip_problem
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        return f"not a readable XLSX file ({exc})"
-    if len(members) > MAX_XLSX_MEMBERS:
-        return f"not read: {len(members):,} parts in the zip (at most {MAX_XLSX_MEMBERS:,})"
-    total = sum(member.file_size for member in members)
-    if total > MAX_XLSX_BYTES:
-        return (
-            f"not read: {total / 2**20:,.0f} MB once unzipped "
-            f"(at most {MAX_XLSX_BYTES / 2**20:,.0f} MB)"
-        )
-    for member in members:
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > 2**20 and ratio > MAX_XLSX_RATIO:
-            return (
-                f"not read: '{member.filename}' unzips to {ratio:,.0f} times its size "
-                f"(at most {MAX_XLSX_RATIO}; a zip bomb?)"
-            )
-    return None
+    return zip_problem(
+        data,
+        "XLSX",
+        max_bytes=MAX_XLSX_BYTES,
+        max_ratio=MAX_XLSX_RATIO,
+        max_members=MAX_XLSX_MEMBERS,
+    )
 
 
 def xlsx_rows(
