@@ -10,11 +10,9 @@ never loads a DTD and never touches the network.
 
 from __future__ import annotations
 
-import bisect
-import codecs
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -66,28 +64,13 @@ from glossary.sources.tbx_write import (
     generate_tbx,
     write_tbx,
 )
+from glossary.sources.xmlread import XmlReader, make_parser
+from glossary.sources.xmlread import local as _local
+from glossary.sources.xmlread import text as _text
 from glossary.util import UniqueIds, slugify
 from glossary.validation.diagnostics import Diagnostic, Severity, load_diagnostic
 
 __all__ = ["generate_tbx", "make_parser", "read_tbx", "write_tbx"]
-
-
-def make_parser() -> etree.XMLParser:
-    """An XML parser that is safe for untrusted input: no entities, DTDs or network.
-
-    Comments and processing instructions are dropped while parsing (the text around
-    them joins up), so no part of the reader ever meets one among an element's children.
-    """
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        collect_ids=False,
-    )
 
 
 _ENTRY = ("conceptEntry", "termEntry")
@@ -115,138 +98,23 @@ def _in_source_desc(element: etree._Element) -> bool:
     return parent is not None and _local(parent) == "sourceDesc"
 
 
-def _local(element: etree._Element) -> str:
-    tag = element.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
-
-
-def _text(element: etree._Element) -> str:
-    return "".join(str(part) for part in element.itertext())
-
-
-def _line(element: etree._Element) -> int:
-    line: Any = element.sourceline  # lxml-stubs type it wrongly
-    return int(line or 0)
-
-
-class _Positions:
-    """Line and column of every element's start tag, found in the decoded text.
-
-    libxml2 reports the line where a start tag *ends* and no column; the start tags
-    appear in the text in document order, so one forward scan finds each of them.
-    """
-
-    def __init__(self, data: bytes, encoding: str | None) -> None:
-        self.text: str | None = None
-        try:
-            if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                self.text = data.decode("utf-16")
-            else:
-                self.text = data.decode(encoding or "utf-8")
-        except (LookupError, UnicodeDecodeError):
-            self.text = None
-        self.starts: list[int] = []
-        if self.text is not None:
-            self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        self.cursor = 0
-        self.where: dict[etree._Element, tuple[int, int]] = {}
-
-    def visit(self, element: etree._Element) -> None:
-        line = _line(element)
-        if self.text is None or not isinstance(element.tag, str):
-            self.where[element] = (line, 0)
-            return
-        qname = element.prefix + ":" + _local(element) if element.prefix else _local(element)
-        pattern = re.compile("<" + re.escape(qname) + r"[\s/>]")
-        match = pattern.search(self.text, self.cursor)
-        if match is None:
-            self.where[element] = (line, 0)
-            return
-        self.cursor = match.start() + 1
-        row = bisect.bisect_right(self.starts, match.start())
-        self.where[element] = (row, match.start() - self.starts[row - 1] + 1)
-
-    def of(self, element: etree._Element) -> tuple[int, int]:
-        return self.where.get(element, (_line(element), 0))
-
-
-@dataclass
-class _Count:
-    number: int
-    pos: tuple[int, int]
-
-
-@dataclass
-class _Counts:
-    """Problems that repeat on many entries are reported once per file, with a count."""
-
-    items: dict[tuple[str, str], _Count] = field(default_factory=dict)
-
-    def add(self, code: str, what: str, pos: tuple[int, int]) -> None:
-        self.items.setdefault((code, what), _Count(0, pos)).number += 1
-
-
-class _Reader:
+class _Reader(XmlReader):
     def __init__(self, name: str, data: bytes, schema: bool = False, rng: Path | None = None):
-        self.name = name
-        self.data = data
+        super().__init__(name, data)
         self.schema = schema
         self.rng = rng
-        self.diagnostics: list[Diagnostic] = []
-        self.counts = _Counts()
         self.default_lang = "und"
         self.subjects: dict[str, dict[str, str]] = {}
         self.subject_codes: dict[str, str] = {}
-        self.positions: _Positions
         self.latest: dt.date | None = None  # the latest change of the entry being read
-
-    # -- reporting --------------------------------------------------------------------
-
-    def report(
-        self,
-        code: str,
-        message: str,
-        element: etree._Element | None = None,
-        concept_id: str | None = None,
-    ) -> None:
-        line, col = self.positions.of(element) if element is not None else (0, 0)
-        self.diagnostics.append(load_diagnostic(code, message, self.name, line, col, concept_id))
-
-    def count(self, code: str, what: str, element: etree._Element) -> None:
-        self.counts.add(code, what, self.positions.of(element))
-
-    def loc(self, element: etree._Element) -> SourceLocation:
-        line, col = self.positions.of(element)
-        return SourceLocation(self.name, line, col)
-
-    def flush_counts(self) -> None:
-        for (code, what), count in self.counts.items.items():
-            times = f" ({count.number} times; the first is here)" if count.number > 1 else ""
-            line, col = count.pos
-            self.diagnostics.append(load_diagnostic(code, f"{what}{times}", self.name, line, col))
 
     # -- document ---------------------------------------------------------------------
 
     def read(self) -> Glossary | None:
-        try:
-            tree = etree.fromstring(self.data, make_parser()).getroottree()
-        except etree.XMLSyntaxError as exc:
-            self.positions = _Positions(b"", None)
-            line, col = exc.position if exc.position else (0, 0)
-            message = exc.msg or "not well-formed XML"
-            message = re.sub(r", line \d+, column \d+$", "", message)
-            code = "L101" if "encoding" in message.lower() else "L103"
-            self.diagnostics.append(load_diagnostic(code, message, self.name, line, col))
-            return None
-        except ValueError as exc:  # e.g. an unsupported encoding declaration
-            self.positions = _Positions(b"", None)
-            self.diagnostics.append(load_diagnostic("L101", str(exc), self.name, 1, 1))
+        tree = self.parse()
+        if tree is None:
             return None
         root = tree.getroot()
-        self.positions = _Positions(self.data, tree.docinfo.encoding)
-        for element in root.iter():
-            self.positions.visit(element)
-        self._check_dtd(tree)
 
         root_name = _local(root)
         if root_name not in ("tbx", "martif", "martifHeader", "TBX"):
@@ -321,27 +189,6 @@ class _Reader:
                         Severity.ERROR,
                     )
                 )
-
-    def _doctype_position(self) -> tuple[int, int]:
-        text = self.positions.text or ""
-        offset = text.find("<!DOCTYPE")
-        if offset < 0:
-            return 1, 1
-        line = text.count("\n", 0, offset) + 1
-        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-    def _check_dtd(self, tree: etree._ElementTree) -> None:
-        dtd = tree.docinfo.internalDTD
-        if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[attr-defined]
-            self.diagnostics.append(
-                load_diagnostic(
-                    "L118",
-                    "the document declares XML entities; glossary sources may not, and "
-                    "nothing was expanded or read",
-                    self.name,
-                    *self._doctype_position(),
-                )
-            )
 
     def _languages(self, concepts: list[Concept]) -> tuple[str, ...]:
         seen: dict[str, None] = {}
