@@ -272,6 +272,7 @@ def fold_languages(
 def _read_source(
     src: Path, table: TableOptions | None = None
 ) -> tuple[GlossaryMeta, list[Concept], list[Diagnostic]]:
+    from glossary.sources.multiterm import is_multiterm, read_multiterm
     from glossary.sources.tabular import about_meta, read_table, table_kind
     from glossary.sources.tbx import read_tbx
 
@@ -288,13 +289,19 @@ def _read_source(
         raise GlossaryError(
             f"{src}: --languages, --sheet and --header-row are for spreadsheets and tab files"
         )
-    if suffix in TBX_SUFFIXES or data.lstrip()[:1] == b"<":
+    if suffix == ".mtf" or is_multiterm(data):
+        result = read_multiterm(io.BytesIO(data), name=str(src))
+    elif suffix in TBX_SUFFIXES or data.lstrip()[:1] == b"<":
         result = read_tbx(io.BytesIO(data), name=str(src))
+    else:
+        result = None
+    if result is not None:
         meta = result.glossary.meta if result.glossary else GlossaryMeta()
         meta, problems = checked_meta(meta, list(result.concepts))
         return meta, list(result.concepts), [*result.diagnostics, *problems]
     raise GlossaryError(
-        f"{src}: cannot import this kind of file (expected .tbx, .csv, .tsv, .txt, .tab or .xlsx)"
+        f"{src}: cannot import this kind of file (expected TBX, MultiTerm XML, .csv, .tsv, "
+        ".txt, .tab or .xlsx)"
     )
 
 

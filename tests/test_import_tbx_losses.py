@@ -172,3 +172,34 @@ def test_a_creation_date_alone_is_no_update():
         "creation dates (<transacGrp> of an origination) have no field in the model "
         "and were not imported"
     ]
+
+
+def test_a_ref_in_a_term_to_another_entry_makes_it_related_and_a_web_link_a_source():
+    result = _read(
+        """<termEntry id="c1"><langSet xml:lang="en"><tig id="t1"><term>mentor</term></tig>
+</langSet></termEntry>
+<termEntry id="c2"><langSet xml:lang="en"><tig><term>tutor</term>
+<ref type="crossReference" target="t1">mentor</ref>
+<ref type="relatedTerm" target="c1">mentor</ref>
+<xref type="externalCrossReference" target="https://example.org/tutor">Tutor page</xref>
+</tig><tig><term>coach</term><admin type="source">Handbook</admin>
+<xref type="externalCrossReference" target="https://example.org/coach">Coach</xref>
+<ref type="crossReference" target="elsewhere">x</ref><ref type="see" target="c2">tutor</ref>
+</tig></langSet></termEntry>"""
+    )
+    mentor, tutor = result.concepts
+    assert mentor.related == ()
+    assert tutor.related == ("c1",)  # once, whether the link names the entry or its term
+    first, second = tutor.languages["en"].terms
+    assert first.source == "Tutor page (https://example.org/tutor)"
+    assert second.source == "Handbook"
+    assert [(d.line, d.col, d.code, d.message) for d in result.diagnostics] == [
+        (8, 1, "L115", "<xref> web addresses on terms that have a source were not imported"),
+        (
+            9,
+            1,
+            "L115",
+            "<ref> elements in terms whose target is no other entry of the file were not "
+            "imported (2 times; the first is here)",
+        ),
+    ]

@@ -1,4 +1,5 @@
-"""Find and read glossary sources: a folder of YAML files, one YAML file, or a TBX file.
+"""Find and read glossary sources: a folder of YAML files, one YAML file, or a TBX file
+(or a MultiTerm XML export).
 
 ``read(path)`` never raises for bad content: it returns whatever could be read together
 with every diagnostic. ``load(path)`` is the strict variant that the library exposes as
@@ -206,7 +207,8 @@ def _read_source(
         )
         return FileEntry((), (load_diagnostic("L101", message, name, 1, 1),))
     is_tbx = file.suffix.lower() in TBX_SUFFIXES or (
-        file.suffix.lower() not in YAML_SUFFIXES and data.lstrip()[:1] == b"<"
+        file.suffix.lower() not in YAML_SUFFIXES
+        and (data.lstrip()[:1] == b"<" or data[:2] in (b"\xff\xfe", b"\xfe\xff"))
     )
     salt = f"{name}|{is_tbx}|{schema and is_tbx}|{tbx_rng if is_tbx else ''}"
     key = content_digest(data, salt)
@@ -215,9 +217,13 @@ def _read_source(
         if entry is not None:
             return entry
     if is_tbx:
+        from glossary.sources.multiterm import is_multiterm, read_multiterm
         from glossary.sources.tbx import read_tbx
 
-        result = read_tbx(io.BytesIO(data), name=name, schema=schema, rng=tbx_rng)
+        if is_multiterm(data):
+            result = read_multiterm(io.BytesIO(data), name=name)
+        else:
+            result = read_tbx(io.BytesIO(data), name=name, schema=schema, rng=tbx_rng)
         entry = FileEntry(tuple(result.concepts), tuple(result.diagnostics))
         entry.meta = result.glossary.meta if result.glossary else None
     else:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -67,7 +68,7 @@ from glossary.sources.tbx_write import (
 from glossary.sources.xmlread import XmlReader, make_parser
 from glossary.sources.xmlread import local as _local
 from glossary.sources.xmlread import text as _text
-from glossary.util import UniqueIds, slugify
+from glossary.util import UniqueIds, http_url, slugify
 from glossary.validation.diagnostics import Diagnostic, Severity, load_diagnostic
 
 __all__ = ["generate_tbx", "make_parser", "read_tbx", "write_tbx"]
@@ -107,6 +108,8 @@ class _Reader(XmlReader):
         self.subjects: dict[str, dict[str, str]] = {}
         self.subject_codes: dict[str, str] = {}
         self.latest: dt.date | None = None  # the latest change of the entry being read
+        # <ref> elements in the terms of the entry being read: (target, element)
+        self.term_refs: list[tuple[str, etree._Element]] = []
 
     # -- document ---------------------------------------------------------------------
 
@@ -255,12 +258,19 @@ class _Reader(XmlReader):
     def _entries(self, root: etree._Element) -> list[Concept]:
         concepts: list[Concept] = []
         used = UniqueIds()
+        owners: dict[str, int] = {}  # ids of entries and of what is in them -> concept
+        refs: list[tuple[int, str, etree._Element]] = []
         for element in root.iter(tag=etree.Element):
             if _local(element) in _ENTRY:
+                self.term_refs = []
                 concept = self._entry(element, used)
                 if concept is not None:
+                    for inner in element.iter(tag=etree.Element):
+                        if inner.get("id"):
+                            owners.setdefault(inner.get("id", ""), len(concepts))
+                    refs.extend((len(concepts), target, ref) for target, ref in self.term_refs)
                     concepts.append(concept)
-        return concepts
+        return _related_by_term_refs(concepts, owners, refs, self.count) if refs else concepts
 
     def _entry_id(
         self, element: etree._Element, sections: dict[str, LangSection], used: UniqueIds
@@ -644,10 +654,52 @@ class _Reader(XmlReader):
             notes.append(value)
         elif category == "transactionGroup":
             self._transaction(element)
+        elif _local(element) == "ref" and element.get("target"):
+            # A link to another entry (or a term in it): the concept's `related`, once
+            # every entry is read.
+            self.term_refs.append((element.get("target", ""), element))
+        elif _local(element) == "xref" and http_url(url := element.get("target", "").strip()):
+            # A link to a web page: the term's source, unless it has one.
+            if "source" in fields:
+                self.count("L115", XREF_BESIDE_SOURCE, element)
+            else:
+                shown = value.strip()
+                fields["source"] = f"{shown} ({url})" if shown and shown != url else url
         else:
             self.count(
                 "L115", f"'{category}' on terms has no field in the model and was skipped", element
             )
+
+
+XREF_BESIDE_SOURCE = "<xref> web addresses on terms that have a source were not imported"
+TERM_REFS_NOT_IMPORTED = (
+    "<ref> elements in terms whose target is no other entry of the file were not imported"
+)
+
+
+def _related_by_term_refs(
+    concepts: list[Concept],
+    owners: dict[str, int],
+    refs: list[tuple[int, str, etree._Element]],
+    count: Callable[[str, str, etree._Element], None],
+) -> list[Concept]:
+    """Each term's ``<ref target="…">`` to another entry (or to a term or language section
+    in it) makes that concept ``related`` to the term's; the model has no links between
+    terms. A target outside the file, or in the term's own entry, is counted."""
+    added: dict[int, list[str]] = {}
+    for index, target, element in refs:
+        owner = owners.get(target)
+        if owner is None or owner == index:
+            count("L115", TERM_REFS_NOT_IMPORTED, element)
+            continue
+        found = added.setdefault(index, [])
+        target_id = concepts[owner].id
+        if target_id not in concepts[index].related and target_id not in found:
+            found.append(target_id)
+    return [
+        replace(concept, related=concept.related + tuple(added[i])) if added.get(i) else concept
+        for i, concept in enumerate(concepts)
+    ]
 
 
 def _merge(first: LangSection, second: LangSection) -> LangSection:

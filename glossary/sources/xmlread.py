@@ -3,7 +3,7 @@
 The TBX reader (:mod:`glossary.sources.tbx`) and the MultiTerm reader
 (:mod:`glossary.sources.multiterm`) parse untrusted files the same way: no entities
 expanded, no DTD loaded, no network, libxml2's limits on depth and text size kept
-(``huge_tree=False``), and a document that declares entities refused (``L118``). Each
+(``huge_tree=False``), and a document that declares entities refused whole (``L118``). Each
 problem that repeats on many entries is reported once per file, with a count and the
 position of the first.
 """
@@ -150,7 +150,7 @@ class XmlReader:
 
     def parse(self) -> etree._ElementTree | None:
         """The document, with every element's position; None (and a diagnostic) if the
-        file is not well-formed XML or its encoding cannot be read."""
+        file is not well-formed XML, its encoding cannot be read or it declares entities."""
         try:
             tree = etree.fromstring(self.data, make_parser()).getroottree()
         except etree.XMLSyntaxError as exc:
@@ -166,7 +166,8 @@ class XmlReader:
         self.positions = Positions(self.data, tree.docinfo.encoding)
         for element in tree.getroot().iter():
             self.positions.visit(element)
-        self._check_dtd(tree)
+        if self._declares_entities(tree):
+            return None
         return tree
 
     def _doctype_position(self) -> tuple[int, int]:
@@ -177,7 +178,9 @@ class XmlReader:
         row = source.count("\n", 0, offset) + 1
         return row, offset - (source.rfind("\n", 0, offset) + 1) + 1
 
-    def _check_dtd(self, tree: etree._ElementTree) -> None:
+    def _declares_entities(self, tree: etree._ElementTree) -> bool:
+        """A document that declares entities is refused whole (``L118``): nothing of it is
+        read, neither the entities (never expanded) nor the text around them."""
         dtd = tree.docinfo.internalDTD
         if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[attr-defined]
             self.diagnostics.append(
@@ -189,3 +192,5 @@ class XmlReader:
                     *self._doctype_position(),
                 )
             )
+            return True
+        return False
