@@ -227,7 +227,11 @@ def test_a_language_is_named_by_its_code_else_by_its_name():
     (concept,) = result.concepts
     assert list(concept.languages) == ["ru", "en-US"]
     assert [(d.code, d.message) for d in result.diagnostics if d.code == "L111"] == [
-        ("L111", "language 'Allikas' with lang 'XX-YY-ZZZZZZZZZZ' (not a BCP 47 tag) was skipped")
+        (
+            "L111",
+            "language groups of 'Allikas' with lang 'XX-YY-ZZZZZZZZZZ' (not a BCP 47 tag) "
+            "were skipped",
+        )
     ]
 
 

@@ -194,9 +194,9 @@ def test_a_ref_in_a_term_to_another_entry_makes_it_related_and_a_web_link_a_sour
     assert first.source == "Tutor page (https://example.org/tutor)"
     assert second.source == "Handbook"
     assert [(d.line, d.col, d.code, d.message) for d in result.diagnostics] == [
-        (8, 1, "L115", "<xref> web addresses on terms that have a source were not imported"),
+        (10, 1, "L115", "<xref> web addresses on terms that have a source were not imported"),
         (
-            9,
+            11,
             1,
             "L115",
             "<ref> elements in terms whose target is no other entry of the file were not "

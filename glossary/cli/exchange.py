@@ -183,7 +183,11 @@ def export(
 @_command
 def import_(
     src: Annotated[
-        Path, typer.Argument(metavar="SRC", help="A TBX file (v2 or v3), a CSV or an XLSX file.")
+        Path,
+        typer.Argument(
+            metavar="SRC",
+            help="A TBX file (v2 or v3), a MultiTerm XML export, a CSV, tab or XLSX file.",
+        ),
     ],
     into: Annotated[Path, typer.Option("--into", help="Folder to write concept files to.")] = Path(
         "terms"
@@ -232,7 +236,7 @@ def import_(
         ),
     ] = None,
 ) -> None:
-    """Import concepts from TBX, CSV or XLSX as YAML concept files.
+    """Import concepts from TBX, MultiTerm XML, CSV or XLSX as YAML concept files.
 
     Example: glossary import partner.xlsx --into terms/ --merge --lang-map ru-RU=ru
     """

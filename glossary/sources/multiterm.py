@@ -394,7 +394,7 @@ class _Reader(XmlReader):
         """The tag of a ``<languageGrp>``: its ``lang`` code, else its language's name."""
         language = next((c for c in group if local(c) == "language"), None)
         if language is None:
-            self.report("L111", "a <languageGrp> without <language> was skipped", group)
+            self.count("L111", "language groups without <language> were skipped", group)
             return None
         code = (language.get("lang") or "").strip()
         name = (language.get("type") or "").strip()
@@ -402,11 +402,8 @@ class _Reader(XmlReader):
         if tag is None and name:
             tag = language_names().get(" ".join(words(name)))
         if tag is None:
-            self.report(
-                "L111",
-                f"language '{name}' with lang '{code}' (not a BCP 47 tag) was skipped",
-                language,
-            )
+            what = f"language groups of '{name}' with lang '{code}' (not a BCP 47 tag) were skipped"
+            self.count("L111", what, language)
         return tag
 
     def _term(
