@@ -1,10 +1,10 @@
 """Fuzzing that stays: every reader and ``fmt`` fed mutated real files.
 
 Seeds are real files of each format (concept files of the bundled glossary with
-comments, glossary.toml, TBX, CSV and XLSX exported from the test glossary); Hypothesis
-mutates their bytes with the edits that broke readers before (inserted XML comments and
-processing instructions, quotes, tabs, brackets, control characters, truncation,
-duplicated and deleted spans). The properties:
+comments, glossary.toml, TBX, MultiTerm XML, CSV and XLSX exported from the test
+glossary); Hypothesis mutates their bytes with the edits that broke readers before
+(inserted XML comments and processing instructions, quotes, tabs, brackets, control
+characters, truncation, duplicated and deleted spans). The properties:
 
 - no exception escapes a reader or ``fmt``: every problem is a diagnostic;
 - every diagnostic points into the file (line >= 1);
@@ -91,6 +91,18 @@ def tbx_seeds() -> tuple[bytes, ...]:
     seeds.append("".join(generate_tbx(_site(), version=3)).encode("utf-8"))
     seeds.append("".join(generate_tbx(_site(), version=2)).encode("utf-8"))
     return tuple(seeds)
+
+
+@cache
+def multiterm_seeds() -> tuple[bytes, ...]:
+    files = [p.read_bytes() for p in sorted((DATA / "multiterm").glob("*.xml"))]
+    # UTF-8 copies too: a mutation of UTF-16 bytes mostly breaks the encoding.
+    utf8 = [
+        f.decode("utf-16").replace("'UTF-16'", "'UTF-8'").encode("utf-8")
+        for f in files
+        if f[:2] == b"\xff\xfe"
+    ]
+    return tuple(files + utf8)
 
 
 @cache
@@ -265,6 +277,17 @@ def test_tbx_reader(data):
 
     _count("tbx")
     result = read_tbx(io.BytesIO(data), name="fuzz.tbx")
+    check_positions(list(result.diagnostics))
+
+
+@FUZZ
+@given(data=mutants(multiterm_seeds))
+def test_multiterm_reader(data):
+    from glossary.sources.multiterm import is_multiterm, read_multiterm
+
+    _count("multiterm")
+    is_multiterm(data)
+    result = read_multiterm(io.BytesIO(data), name="fuzz.xml")
     check_positions(list(result.diagnostics))
 
 

@@ -24,6 +24,7 @@ PROPERTIES = {
     "fmt": "test_fmt_keeps_comments_and_values",
     "toml": "test_toml_reader",
     "tbx": "test_tbx_reader",
+    "multiterm": "test_multiterm_reader",
     "csv": "test_csv_reader_and_round_trip",
     "xlsx": "test_xlsx_reader",
 }

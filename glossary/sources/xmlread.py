@@ -45,7 +45,9 @@ def make_parser() -> etree.XMLParser:
 def local(element: etree._Element) -> str:
     """The element's name without its namespace ("" for anything but an element)."""
     tag = element.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2] if tag.startswith("{") else tag
 
 
 def text(element: etree._Element) -> str:
@@ -79,6 +81,7 @@ class Positions:
             self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         self.cursor = 0
         self.where: dict[etree._Element, tuple[int, int]] = {}
+        self.patterns: dict[str, re.Pattern[str]] = {}
 
     def visit(self, element: etree._Element) -> None:
         row = line(element)
@@ -86,7 +89,9 @@ class Positions:
             self.where[element] = (row, 0)
             return
         qname = element.prefix + ":" + local(element) if element.prefix else local(element)
-        pattern = re.compile("<" + re.escape(qname) + r"[\s/>]")
+        pattern = self.patterns.get(qname)
+        if pattern is None:
+            pattern = self.patterns[qname] = re.compile("<" + re.escape(qname) + r"[\s/>]")
         match = pattern.search(self.text, self.cursor)
         if match is None:
             self.where[element] = (row, 0)
