@@ -126,6 +126,12 @@ def test_a_russian_partner_sheet_imports_without_options(runner, tmp_path):
             "row 1 above the header (a title?) not imported",
         ),
         (
+            1,
+            1,
+            "L115",
+            "sheet 'Комментарии' was not read: 4 cells not imported (--sheet 2 reads it)",
+        ),
+        (
             3,
             1,
             "L106",
@@ -164,6 +170,10 @@ def test_the_terms_of_a_second_sheet_need_sheet(runner, tmp_path):
     for choice in ("Sanasto", "2", "sanasto"):
         table = read_table(path.read_bytes(), "b.xlsx", "xlsx", TableOptions(sheet=choice))
         assert _found(table) == [{"fi": [("koulu", "preferred")], "ru": [("школа", "preferred")]}]
+        # The sheet not read is counted, not dropped without a word.
+        assert [(d.code, d.message) for d in table.diagnostics] == [
+            ("L115", "sheet 'Info' was not read: 2 cells not imported (--sheet 1 reads it)")
+        ]
     table = read_table(path.read_bytes(), "b.xlsx", "xlsx", TableOptions(sheet="3"))
     assert [d.message for d in table.diagnostics] == [
         "no sheet '3' in the workbook; its sheets: 1 'Info', 2 'Sanasto'"

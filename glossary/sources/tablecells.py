@@ -195,6 +195,23 @@ def xlsx_rows(
         for row in workbook.worksheets[chosen].iter_rows(values_only=True):
             row_number += 1
             yield [_cell_text(value) for value in row]
+        row_number = 0
+        for index, other in enumerate(workbook.worksheets):
+            if index == chosen or (other.title == "glossary" and result.about):
+                continue  # the sheet read, or our export's metadata (read above)
+            filled = sum(
+                1
+                for cells in other.iter_rows(values_only=True)
+                for value in cells
+                if value is not None and _cell_text(value).strip()
+            )
+            if filled:
+                cells = "1 cell" if filled == 1 else f"{filled} cells"
+                message = (
+                    f"sheet '{other.title}' was not read: {cells} not imported "
+                    f"(--sheet {index + 1} reads it)"
+                )
+                result.diagnostics.append(diag(name, 1, 1, "L115", message, warning=True))
     except Exception as exc:  # any parser error of a damaged file
         message = f"not a readable XLSX file ({_why(exc)}); read up to row {row_number}"
         result.diagnostics.append(diag(name, row_number + 1, 1, "L101", message))

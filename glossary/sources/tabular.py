@@ -366,7 +366,7 @@ def _with_header(
             break
         above.append((line, row))
     if header is None:
-        if result.diagnostics:
+        if any(d.severity is Severity.ERROR for d in result.diagnostics):
             return  # the file could not be read: that is the problem to report
         if not above and options.header_row is None:
             result.diagnostics.append(_diag(name, 1, 1, "L112", "the spreadsheet is empty"))
