@@ -31,19 +31,17 @@ _FORMAT = 5
 #: Determiners that say which or how many without naming anything (``muissa
 #: oppimisympäristöissä``, ``erilaisissa oppimisympäristöissä``, ``kaikille
 #: opiskelijoille``), in their case forms: function words like ``eri`` and ``koko``.
-_DETERMINERS = (
-    # muu, "other"
-    *("muu muun muuta muussa muusta muuhun muulla muulta muulle muuna muuksi".split()),
-    *("muut muiden muitten muita muissa muista muihin muilla muilta muille muina".split()),
-    # kaikki, "all"
-    *("kaikki kaiken kaikkea kaikessa kaikesta kaikkeen kaikella kaikelta kaikelle".split()),
-    *("kaikkien kaikkia kaikissa kaikista kaikkiin kaikilla kaikilta kaikille".split()),
-    # jokainen, "every"
-    *("jokainen jokaisen jokaista jokaisessa jokaisesta jokaiseen jokaisella".split()),
-    *("jokaiselta jokaiselle".split()),
-    # erilainen, "various", and eri: their plural forms are what texts use
-    *("erilainen erilaiset erilaisten erilaisia erilaisissa erilaisista erilaisiin".split()),
-    *("erilaisilla erilaisilta erilaisille erilaisina".split()),
+_DETERMINERS = tuple(
+    """
+    muu muun muuta muussa muusta muuhun muulla muulta muulle muuna muuksi
+    muut muiden muitten muita muissa muista muihin muilla muilta muille muina
+    kaikki kaiken kaikkea kaikessa kaikesta kaikkeen kaikella kaikelta kaikelle
+    kaikkien kaikkia kaikissa kaikista kaikkiin kaikilla kaikilta kaikille
+    jokainen jokaisen jokaista jokaisessa jokaisesta jokaiseen jokaisella jokaiselta
+    jokaiselle
+    erilainen erilaiset erilaisten erilaisia erilaisissa erilaisista erilaisiin
+    erilaisilla erilaisilta erilaisille erilaisina
+    """.split()  # noqa: SIM905 - one paragraph per word: muu, kaikki, jokainen, erilainen
 )
 
 
@@ -238,16 +236,12 @@ def regular_forms(word: str) -> set[str]:
     return forms
 
 
-def _inflect(
-    word: str, stem: str, endings: tuple[tuple[str, tuple[str, ...]], ...]
-) -> set[str]:
+def _inflect(word: str, stem: str, endings: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
     last = next((c for c in reversed(word) if c in "aouäöy"), "ä")
     back = last in "aou"
     a = "a" if back else "ä"
     if not back:
-        endings = tuple(
-            (part.replace("a", "ä").replace("o", "ö"), tail) for part, tail in endings
-        )
+        endings = tuple((part.replace("a", "ä").replace("o", "ö"), tail) for part, tail in endings)
     return {stem + part + ending.replace("A", a) for part, tails in endings for ending in tails}
 
 
