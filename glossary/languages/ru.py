@@ -79,19 +79,17 @@ class Russian(Language):
     )
     #: ``в системе X`` (in any case: ``систему X``), ``в сфере X``, ``в области X``,
     #: ``в рамках X``; ``X РФ``, ``X России``, ``X Российской Федерации``.
-    frame_words = frozenset(
-        fold(w)
-        for w in (
+    country_words = frozenset(fold(w) for w in ("РФ", "России", "Российской", "Федерации"))
+    frame_words = (
+        frozenset(
+            fold(w)
             # in any case: ``в системе СПО``, ``систему СПО``, ``системы СПО``
-            *"""
+            for w in """
             система системы системе систему системой сфера сферы сфере сферу сферой
             область области областью рамки рамках рамками
-            """.split(),  # noqa: SIM905
-            "РФ",
-            "России",
-            "Российской",
-            "Федерации",
+            """.split()  # noqa: SIM905
         )
+        | country_words
     )
 
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:

@@ -21,6 +21,7 @@ __all__ = [
     "abbreviation_readings",
     "analyse",
     "clean",
+    "country_words",
     "frame_words",
     "function_words",
 ]
@@ -155,6 +156,18 @@ def frame_words(languages: tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
     for lang in languages:
         out |= plugin(lang).frame_words
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16)
+def country_words(languages: tuple[str, ...]) -> frozenset[str]:
+    """The folded words of ``languages`` that name the country in a term (``Российской
+    Федерации``), which a query may leave out."""
+    from glossary.languages import get as plugin
+
+    out: set[str] = set()
+    for lang in languages:
+        out |= plugin(lang).country_words
     return frozenset(out)
 
 

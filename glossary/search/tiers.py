@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from glossary.search.query import Query, frame_words, function_words
+from glossary.search.query import Query, country_words, function_words
 
 if TYPE_CHECKING:
     from glossary.search.index import Index, TermRow
@@ -271,7 +271,7 @@ def by_words(
 
 class _Context:
     """What scoring a term needs to know beyond its own words, looked up only when a
-    term needs it: where the glossary's terms have frame words (``... Российской
+    term needs it: where the glossary's terms name the country (``... Российской
     Федерации``), and whether a one-word query is a compound (``tutkintokoulutukseen``)."""
 
     def __init__(self, index: Index, query: Query, languages: Sequence[str]) -> None:
@@ -282,10 +282,11 @@ class _Context:
         self._compound: bool | None = None
 
     def frame_positions(self, tid: int) -> set[int]:
-        """Positions of the frame words of term ``tid``."""
+        """Positions of the words of term ``tid`` that name the country (a query may
+        leave them out)."""
         if self._frames is None:
             self._frames = defaultdict(set)
-            for term, position in self.index.places(sorted(frame_words(self.languages))):
+            for term, position in self.index.places(sorted(country_words(self.languages))):
                 self._frames[term].add(position)
         return self._frames.get(tid, set())
 
@@ -374,8 +375,8 @@ def _score_words(
 ) -> None:
     """Score one term from the positions of its words that query words cover:
     position -> (weight, route, query position, whether the term word is a content word).
-    A term's frame words (``Министерство науки и высшего образования Российской
-    Федерации``) may be left out of a query of several words."""
+    The words of a term that name the country (``Министерство науки и высшего
+    образования Российской Федерации``) may be left out of a query of several words."""
     if row.abbr:
         # An abbreviation matches as written: no forms, stems or look-alikes, and no
         # function word unless the query is in capitals (``ВО``, not ``во``).
