@@ -6,10 +6,12 @@ guesses (docs/lookup.md gives the figures): whole terms matched in any form scor
 more, a word of a longer term 80–88, a compound that has the word 78–80, typos
 40 + 0.45 × similarity, beginnings 60–85 by how much of the term they cover. A hit is a
 guess, whatever its score, when the query is nothing but function words, when it only
-looks like a term whose words the query has, and when the term says more than a query
-of several words. Each query word that is not a function word and that the term does not
-account for costs 15 points, which puts a whole term found inside a longer phrase just
-below the line.
+looks like a term whose words the query has, when the term says more than a query of
+several words (apart from the country in a name), when a "typo" changes more than a
+few letters of a word, and when a one-word compound is a word of a term but not its
+head. Each query word that is not a function word and that the term does not account
+for costs 15 points, which puts a whole term found inside a longer phrase just below
+the line.
 """
 
 from __future__ import annotations
