@@ -30,6 +30,10 @@ class Language:
     #: phrase still answers when the phrase's other words are these, function words or
     #: other terms.
     frame_words: frozenset[str] = frozenset()
+    #: Frame words, folded, that a term itself may carry and a query leave out: the
+    #: country in a name (``Министерство науки и высшего образования Российской
+    #: Федерации`` is meant by ``Министерства науки и высшего образования``).
+    country_words: frozenset[str] = frozenset()
     #: Whether words are compounded without spaces (Finnish ``verkkokoulutus``): lookup
     #: then also finds terms whose words end in a query word, and the head of a query
     #: compound that is a term.

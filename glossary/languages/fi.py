@@ -28,6 +28,23 @@ MIN_TAIL = 3
 _FORMAT = 5
 
 
+#: Determiners that say which or how many without naming anything (``muissa
+#: oppimisympäristöissä``, ``erilaisissa oppimisympäristöissä``, ``kaikille
+#: opiskelijoille``), in their case forms: function words like ``eri`` and ``koko``.
+_DETERMINERS = tuple(
+    """
+    muu muun muuta muussa muusta muuhun muulla muulta muulle muuna muuksi
+    muut muiden muitten muita muissa muista muihin muilla muilta muille muina
+    kaikki kaiken kaikkea kaikessa kaikesta kaikkeen kaikella kaikelta kaikelle
+    kaikkien kaikkia kaikissa kaikista kaikkiin kaikilla kaikilta kaikille
+    jokainen jokaisen jokaista jokaisessa jokaisesta jokaiseen jokaisella jokaiselta
+    jokaiselle
+    erilainen erilaiset erilaisten erilaisia erilaisissa erilaisista erilaisiin
+    erilaisilla erilaisilta erilaisille erilaisina
+    """.split()  # noqa: SIM905 - one paragraph per word: muu, kaikki, jokainen, erilainen
+)
+
+
 class Finnish(Language):
     code = "fi"
     snowball = "finnish"
@@ -64,10 +81,7 @@ class Finnish(Language):
             "mm.",
             "eri",
             "koko",
-            "kaikki",
-            "muu",
-            "muut",
-            "jokainen",
+            *_DETERMINERS,
         ]
     )
 
@@ -158,10 +172,30 @@ _TON = re.compile(r"ttom(?:a|i)\w*$")
 _NUT = re.compile(r"(?<=\w{3})([uy])ne(?:ide|i|e)\w*$")
 
 
+#: Case endings after the stem of a word in -nen (ammatillise-, ammatillis-) or -ton
+#: (johtamattoma-, johtamaton-), with ``A`` for a or ä by vowel harmony.
+_NEN_ENDINGS = (
+    ("se", ("n", "ssA", "stA", "en", "llA", "ltA", "lle", "ksi", "nA", "t")),
+    ("s", ("tA", "ten")),
+    ("si", ("A", "en", "ssA", "stA", "in", "llA", "ltA", "lle", "ksi", "nA", "ne")),
+)
+_TON_ENDINGS = (
+    ("ttoma", ("n", "ssA", "stA", "An", "llA", "ltA", "lle", "ksi", "nA", "t")),
+    ("ttomi", ("A", "en", "ssA", "stA", "in", "llA", "ltA", "lle", "ksi", "nA")),
+    ("ton", ("tA",)),
+)
+
+
 def regular_forms(word: str) -> set[str]:
-    """Case forms of a noun or adjective ending in -o, -ö, -u or -y, built by rule with
-    consonant gradation (tutkinto: tutkinnon, tutkinnoissa, tutkintoja). They complete the
-    dictionary, which gives an ambiguous form (tutkinnoissa) to one lemma only."""
+    """Case forms built by rule, which complete the dictionary (it gives an ambiguous
+    form to one lemma only, and lacks many): of a noun or adjective ending in -o, -ö, -u
+    or -y, with consonant gradation (tutkinto: tutkinnon, tutkinnoissa, tutkintoja); of
+    one in -nen (ammatillinen: ammatillista, ammatillisessa, ammatillisia); and of an
+    adjective in -ton/-tön (johtamaton: johtamatonta, johtamattomassa)."""
+    if len(word) >= 6 and word.endswith("nen") and "-" not in word[-5:]:
+        return _inflect(word, word[:-3], _NEN_ENDINGS)
+    if len(word) >= 6 and word[-3:] in ("ton", "tön") and word[-4] in _VOWELS:
+        return _inflect(word, word[:-3], _TON_ENDINGS)
     if len(word) < 4 or word[-1] not in "oöuy" or word[-2] in _VOWELS or "-" in word[-4:]:
         return set()
     strong = word
@@ -200,6 +234,15 @@ def regular_forms(word: str) -> set[str]:
         strong + "ine",
     }
     return forms
+
+
+def _inflect(word: str, stem: str, endings: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
+    last = next((c for c in reversed(word) if c in "aouäöy"), "ä")
+    back = last in "aou"
+    a = "a" if back else "ä"
+    if not back:
+        endings = tuple((part.replace("a", "ä").replace("o", "ö"), tail) for part, tail in endings)
+    return {stem + part + ending.replace("A", a) for part, tails in endings for ending in tails}
 
 
 def _from_dictionary(words: set[str]) -> dict[str, list[str]]:

@@ -77,20 +77,19 @@ class Russian(Language):
     function_words = frozenset(fold(w) for w in _FUNCTION) | frozenset(
         skeleton(w) for w in _FUNCTION
     )
-    #: ``в системе X``, ``в сфере X``, ``в области X``, ``в рамках X``; ``X РФ``,
-    #: ``X России``, ``X Российской Федерации``.
-    frame_words = frozenset(
-        fold(w)
-        for w in (
-            "системе",
-            "сфере",
-            "области",
-            "рамках",
-            "РФ",
-            "России",
-            "Российской",
-            "Федерации",
+    #: ``в системе X`` (in any case: ``систему X``), ``в сфере X``, ``в области X``,
+    #: ``в рамках X``; ``X РФ``, ``X России``, ``X Российской Федерации``.
+    country_words = frozenset(fold(w) for w in ("РФ", "России", "Российской", "Федерации"))
+    frame_words = (
+        frozenset(
+            fold(w)
+            # in any case: ``в системе СПО``, ``систему СПО``, ``системы СПО``
+            for w in """
+            система системы системе систему системой сфера сферы сфере сферу сферой
+            область области областью рамки рамках рамками
+            """.split()  # noqa: SIM905
         )
+        | country_words
     )
 
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:

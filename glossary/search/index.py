@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "Index", "build"]
 
 #: Bump when the index layout or the keys change.
-FORMAT = 5
+FORMAT = 6
 
 STATUS_CODE = {
     TermStatus.PREFERRED: 0,
@@ -179,6 +179,26 @@ class Index:
         for (word,) in self.db.execute(f"SELECT DISTINCT w FROM word WHERE w IN ({marks})", keys):
             found[word].add(word)
         return found
+
+    def places(self, words: Iterable[str]) -> set[tuple[int, int]]:
+        """(term id, position) of every place where one of ``words`` is a term word."""
+        keys = list(words)
+        if not keys:
+            return set()
+        marks = ",".join("?" * len(keys))
+        return set(self.db.execute(f"SELECT tid, pos FROM word WHERE w IN ({marks})", keys))
+
+    def stems(self, keys: list[str]) -> set[str]:
+        """Those of ``keys`` that are the stem of a term word."""
+        if not keys:
+            return set()
+        marks = ",".join("?" * len(keys))
+        return {
+            r[0]
+            for r in self.db.execute(
+                f"SELECT DISTINCT k FROM wordkey WHERE kind = 'stem' AND k IN ({marks})", keys
+            )
+        }
 
     def words_with_prefix(self, prefix: str, limit: int = 30) -> list[str]:
         return [

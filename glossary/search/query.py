@@ -16,7 +16,15 @@ from functools import cached_property, lru_cache
 
 from glossary.search.keys import compact, fold, is_cyrillic, skeleton
 
-__all__ = ["Query", "abbreviation_readings", "analyse", "clean", "function_words"]
+__all__ = [
+    "Query",
+    "abbreviation_readings",
+    "analyse",
+    "clean",
+    "country_words",
+    "frame_words",
+    "function_words",
+]
 
 _SOFT_HYPHEN = "\u00ad"
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
@@ -136,6 +144,30 @@ def function_words(languages: tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
     for lang in languages:
         out |= plugin(lang).function_words
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16)
+def frame_words(languages: tuple[str, ...]) -> frozenset[str]:
+    """The folded frame words of ``languages`` (``в системе``, ``РФ``): words that frame
+    a term without changing what it names."""
+    from glossary.languages import get as plugin
+
+    out: set[str] = set()
+    for lang in languages:
+        out |= plugin(lang).frame_words
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16)
+def country_words(languages: tuple[str, ...]) -> frozenset[str]:
+    """The folded words of ``languages`` that name the country in a term (``Российской
+    Федерации``), which a query may leave out."""
+    from glossary.languages import get as plugin
+
+    out: set[str] = set()
+    for lang in languages:
+        out |= plugin(lang).country_words
     return frozenset(out)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from glossary.search.query import Query, analyse
+from glossary.search.query import Query, analyse, frame_words
 from glossary.search.tiers import (
     CONFIDENT,
     LONGEST_PHRASE,
@@ -100,16 +100,6 @@ def spans(index: Index, query: Query | str, line: float = CONFIDENT) -> list[Spa
     return out
 
 
-@lru_cache(maxsize=16)
-def _frame_words(languages: tuple[str, ...]) -> frozenset[str]:
-    from glossary.languages import get as plugin
-
-    out: set[str] = set()
-    for lang in languages:
-        out |= plugin(lang).frame_words
-    return frozenset(out)
-
-
 def answer_parts(index: Index, query: Query, inside: Sequence[Inside], hits: Hits) -> None:
     """Offer the terms found inside ``query`` as answers of kind ``part`` when nothing
     of the query is left over (module docstring). The longest comes first; of two as
@@ -124,8 +114,8 @@ def answer_parts(index: Index, query: Query, inside: Sequence[Inside], hits: Hit
     if not found:
         return
     covered = {p for f in found for p in range(f.start, f.end) if p in content}
-    frames = _frame_words(tuple(index.languages))
-    if any(p not in covered and query.words[p] not in frames for p in content):
+    frames = frame_words(tuple(index.languages))
+    if any(p not in covered and not _frames(query.words[p], frames) for p in content):
         return  # a word the glossary cannot account for: another concept
 
     def words(run: tuple[int, int]) -> int:
@@ -147,6 +137,12 @@ def answer_parts(index: Index, query: Query, inside: Sequence[Inside], hits: Hit
         for f in found:
             if (f.start, f.end) == run:
                 offer(hits, f.tid, Hit(max(min(score, f.score), _PART_BASE), "part"))
+
+
+def _frames(word: str, frames: frozenset[str]) -> bool:
+    """Whether ``word`` frames a term: a frame word of the language (``в системе``,
+    ``РФ``), or a number (``2020 Council Recommendation on VET``, ``ФГОС СПО 2022``)."""
+    return word in frames or word.isdigit()
 
 
 @lru_cache(maxsize=16)

@@ -6,10 +6,12 @@ guesses (docs/lookup.md gives the figures): whole terms matched in any form scor
 more, a word of a longer term 80–88, a compound that has the word 78–80, typos
 40 + 0.45 × similarity, beginnings 60–85 by how much of the term they cover. A hit is a
 guess, whatever its score, when the query is nothing but function words, when it only
-looks like a term whose words the query has, and when the term says more than a query
-of several words. Each query word that is not a function word and that the term does not
-account for costs 15 points, which puts a whole term found inside a longer phrase just
-below the line.
+looks like a term whose words the query has, when the term says more than a query of
+several words (apart from the country in a name), when a "typo" changes more than a
+few letters of a word, and when a one-word compound is a word of a term but not its
+head. Each query word that is not a function word and that the term does not account
+for costs 15 points, which puts a whole term found inside a longer phrase just below
+the line.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from glossary.search.query import Query, function_words
+from glossary.search.query import Query, country_words, function_words
 
 if TYPE_CHECKING:
     from glossary.search.index import Index, TermRow
@@ -115,10 +117,14 @@ def whole_term(index: Index, query: Query, hits: Hits) -> None:
                 offer(hits, tid, Hit(91.0, "lemma"))
     folded = query.folded
     if len(folded) >= 3:
+        phrase = len(query.content) >= 2
         for key, tid in index.by_key_prefix(folded, "fold"):
             if key != folded:
                 share = len(folded) / len(key)
-                offer(hits, tid, Hit(round(60.0 + 25.0 * share, 1), "prefix"))
+                # A phrase that a longer term continues with more words names a
+                # narrower concept (``Erasmus+ Programme`` -> ``Erasmus+ Programme Guide``).
+                narrower = phrase and key[len(folded)] == " "
+                offer(hits, tid, Hit(round(60.0 + 25.0 * share, 1), "prefix", narrower))
 
 
 # -- words ------------------------------------------------------------------------------
@@ -249,8 +255,9 @@ def by_words(
                     if position not in heads[tid]:
                         heads[tid][position] = (weight, q_position)
     rows = index.terms([*covered, *heads, *spread])
+    context = _Context(index, query, languages)
     for tid, positions in covered.items():
-        _score_words(query, rows[tid], positions, single, hits)
+        _score_words(query, rows[tid], positions, single, hits, context)
     if inside is not None:
         for tid, term_places in spread.items():
             _runs(query, rows[tid], term_places, inside)
@@ -262,6 +269,51 @@ def by_words(
         weight = sum(w for w, _ in places.values()) / len(places)
         offer(hits, tid, Hit(round(78.0 + 2.0 * min(share, 1.0) * weight, 1), "compound"))
     return known
+
+
+class _Context:
+    """What scoring a term needs to know beyond its own words, looked up only when a
+    term needs it: where the glossary's terms name the country (``... Российской
+    Федерации``), and whether a one-word query is a compound (``tutkintokoulutukseen``)."""
+
+    def __init__(self, index: Index, query: Query, languages: Sequence[str]) -> None:
+        self.index = index
+        self.query = query
+        self.languages = tuple(languages)
+        self._frames: dict[int, set[int]] | None = None
+        self._compound: bool | None = None
+
+    def frame_positions(self, tid: int) -> set[int]:
+        """Positions of the words of term ``tid`` that name the country (a query may
+        leave them out)."""
+        if self._frames is None:
+            self._frames = defaultdict(set)
+            for term, position in self.index.places(sorted(country_words(self.languages))):
+                self._frames[term].add(position)
+        return self._frames.get(tid, set())
+
+    def compound_query(self) -> bool:
+        """Whether the query's one content word is a compound: it begins with a glossary
+        word, a form of one, or a stem in -s, the form a Finnish word in -nen takes as
+        the first part of a compound (``tutkinto|koulutukseen``,
+        ``osaamis|tarpeisiin``), and what follows is long enough to be a word, not a
+        derivational ending (``ammat|illinen``)."""
+        if self._compound is None:
+            self._compound = False
+            if len(self.query.content) == 1 and not self.query.cyrillic:
+                word = self.query.content[0]
+                cuts = range(_MIN_COMPOUND_MODIFIER, len(word) - _MIN_COMPOUND_HEAD + 1)
+                parts = [word[:cut] for cut in cuts]
+                if parts:
+                    stems = {p for p in self.index.stems(parts) if p.endswith("s")}
+                    self._compound = bool(stems or self.index.words_or_forms(parts))
+        return self._compound
+
+
+#: A one-word query is taken for a compound (:meth:`_Context.compound_query`) when it
+#: begins with a glossary word this long, followed by this many letters.
+_MIN_COMPOUND_MODIFIER = 4
+_MIN_COMPOUND_HEAD = 6
 
 
 def _runs(
@@ -321,9 +373,12 @@ def _score_words(
     positions: dict[int, tuple[float, str, int, bool]],
     single: bool,
     hits: Hits,
+    context: _Context | None = None,
 ) -> None:
     """Score one term from the positions of its words that query words cover:
-    position -> (weight, route, query position, whether the term word is a content word)."""
+    position -> (weight, route, query position, whether the term word is a content word).
+    The words of a term that name the country (``Министерство науки и высшего
+    образования Российской Федерации``) may be left out of a query of several words."""
     if row.abbr:
         # An abbreviation matches as written: no forms, stems or look-alikes, and no
         # function word unless the query is in capitals (``ВО``, not ``во``).
@@ -347,7 +402,12 @@ def _score_words(
     unaccounted = len(query.content_positions - used)
     looks_alike = routes <= {"prefix"}
     total = max(row.content, 1)
-    if found >= total:
+    framed = 0
+    if found < total and not single and not unaccounted and routes <= _SAME_WORD and context:
+        frames = context.frame_positions(row.tid) - positions.keys()
+        if len(frames) >= total - found:
+            framed = len(frames)
+    if found + framed >= total:
         spare = len(query.function_positions - used)
         missing = max(row.words - len(positions), 0)
         order = [v[2] for _, v in sorted(positions.items())]
@@ -357,7 +417,10 @@ def _score_words(
             # that the glossary does not have, so below the line (docs/lookup.md).
             hit = Hit(round(score - UNACCOUNTED * unaccounted, 1), "word")
         elif "compound" in routes:
-            hit = Hit(round(score, 1), "compound")
+            # A query word stands for a term word only through its head: a compound
+            # that names a narrower concept (``ammatillista peruskoulutusta`` is not
+            # ``ammatillinen koulutus``), so a guess.
+            hit = Hit(round(score, 1), "compound", guess=True)
         elif routes <= {"same"}:
             hit = Hit(round(score, 1), "normalized")
         elif "skeleton" in routes:
@@ -379,7 +442,17 @@ def _score_words(
         elif looks_alike:
             hit = Hit(round(70.0 * mean * share**0.5, 1), "prefix", guess=True)
         elif single:
-            hit = Hit(round(80.0 + 8.0 * share * mean, 1), "word")
+            # A compound query that is a word of the term but not its head (the last
+            # word, in a compounding language) names a concept that the term only
+            # refers to: ``tutkintokoulutukseen`` in ``tutkintokoulutukseen valmentava
+            # koulutus``.
+            modifier = (
+                context is not None
+                and row.words - 1 not in positions
+                and _compounding((row.lang,))
+                and context.compound_query()
+            )
+            hit = Hit(round(80.0 + 8.0 * share * mean, 1), "word", guess=modifier)
         else:
             # Every query word is in the term, which says more: a narrower concept.
             hit = Hit(round(66.0 + 8.0 * share * mean, 1), "word", guess=True)
@@ -391,17 +464,39 @@ def _score_words(
 
 
 def fuzzy(index: Index, query: Query, hits: Hits) -> None:
+    """Typos: terms similar to the query as a whole. A candidate is only a guess when
+    some word of the query differs from every word of the term by more than a typo
+    (:func:`typo`), or the other way round: ``Министр`` is not a misspelt
+    ``Министерство``, nor ``urasuunnittelua`` a misspelt ``urasuunnittelutaidot``, nor
+    ``Erasmus+ Programme`` a misspelt ``Erasmus+ Programme Guide``."""
     from rapidfuzz import fuzz
 
+    small = function_words(tuple(index.languages))
     probes = [query.folded]
     if query.skeleton and query.skeleton != query.folded:
         probes.append(query.skeleton)
     for probe in probes:
+        words = [w for w in probe.split() if len(w) > 2 and w not in small]
         for _, tid, text in index.fuzzy_candidates(probe):
             ratio = fuzz.ratio(probe, text)
             if ratio < 70:
                 continue
-            offer(hits, tid, Hit(round(40.0 + 0.45 * ratio, 1), "fuzzy"))
+            term_words = [w for w in text.split() if len(w) > 2 and w not in small]
+            guess = not (typo(words, text.split()) and typo(term_words, probe.split()))
+            offer(hits, tid, Hit(round(40.0 + 0.45 * ratio, 1), "fuzzy", guess))
+
+
+def typo(words: Sequence[str], term_words: Sequence[str]) -> bool:
+    """Whether each of ``words`` is some term word with at most a typo's edits (letters
+    inserted, left out, changed or swapped): one in a word of up to 4 letters, two up
+    to 12, three in longer words."""
+    from rapidfuzz.distance import OSA
+
+    for word in words:
+        allowed = 1 if len(word) <= 4 else 2 if len(word) <= 12 else 3
+        if all(OSA.distance(word, t, score_cutoff=allowed + 1) > allowed for t in term_words):
+            return False
+    return True
 
 
 # -- all tiers --------------------------------------------------------------------------
