@@ -167,6 +167,33 @@ def test_deprecated_terms_are_flagged(runner):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A participle used as a noun, in the plural and in other cases.
+        ("Tutkinnon suorittaneet kohtaavat", [("Tutkinnon suorittaneet", "graduate")]),
+        ("tutkinnon suorittaneille", [("tutkinnon suorittaneille", "graduate")]),
+        ("valmistuneiden osuus", [("valmistuneiden", "graduate")]),
+        # The verb's forms are not the participle's: tutkinto is found alone.
+        ("tutkinto suoritetaan", [("tutkinto", "qualification")]),
+        ("tutkinnon suorittaa", [("tutkinnon", "qualification")]),
+    ],
+)
+def test_finnish_participles_inflect_as_nouns_not_as_verbs(runner, text, found):
+    assert spans(runner, text, "--lang", "fi", "-g", str(TERMS)) == found
+
+
+def test_participle_forms():
+    from glossary.languages.fi import Finnish, participle_forms
+
+    assert {"suorittaneet", "suorittaneiden", "suorittanutta", "suorittaneelle"} <= (
+        participle_forms("suorittanut")
+    )
+    assert {"kehittyneessä", "kehittynyttä", "kehittyneitä"} <= participle_forms("kehittynyt")
+    assert participle_forms("koulutus") == set()
+    assert "suorittanut" in Finnish().readings("suorittaneille")
+
+
 def test_language_detected_per_file(runner, tmp_path):
     fi = tmp_path / "fi.txt"
     fi.write_text("Koulutus ja liikkuvuus.", "utf-8")
