@@ -211,6 +211,35 @@ def test_language_detected_per_file(runner, tmp_path):
     ]
 
 
+def test_language_detected_per_paragraph(runner, tmp_path):
+    path = tmp_path / "handout.txt"
+    path.write_text(
+        "Liikkuvuus\n\nKoulutus ja liikkuvuus.\n\nОбучение и мобильность.\n\n"
+        "Training and mobility of the students.\n\nKoulutus\n\n2026\n",
+        "utf-8",
+    )
+    result = run(runner, str(path), "-f", "json", "--to", "en")
+    data = json.loads(result.stdout)
+    found = [(m["text"], m["lang"], list(m["equivalents"])) for m in data["matches"]]
+    # One word is enough for a heading; the file's language is that of most words.
+    assert found == [
+        ("Liikkuvuus", "fi", ["en"]),
+        ("Koulutus", "fi", ["en"]),
+        ("liikkuvuus", "fi", ["en"]),
+        ("Обучение", "ru", ["en"]),
+        ("мобильность", "ru", ["en"]),
+        ("Training", "en", ["en"]),
+        ("mobility", "en", ["en"]),
+        ("Koulutus", "fi", ["en"]),
+    ]
+    # Six words each in Finnish (the number goes with the heading before it) and in
+    # English: the tie goes to the language the whole text is detected in.
+    assert data["lang"] == "fi"
+    # --lang says it for the whole file.
+    data = json.loads(run(runner, str(path), "-f", "json", "--lang", "fi").stdout)
+    assert {m["lang"] for m in data["matches"]} == {"fi"}
+
+
 def test_lang_option_must_be_a_glossary_language(runner):
     result = run(runner, "--lang", "sv", input="x")
     assert result.exit_code == 2

@@ -25,9 +25,10 @@ What is matched (docs/documents.md):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.model import TermStatus
@@ -44,8 +45,10 @@ __all__ = [
     "Table",
     "Token",
     "detect_language",
+    "paragraph_languages",
     "scan",
     "scan_document",
+    "scan_parts",
     "table_for",
     "tokens",
 ]
@@ -306,23 +309,90 @@ def detect_language(table: Table, words: Sequence[Token]) -> str:
     """The glossary language whose term words and function words the text's words are
     most often; ties go to the language listed first. Cyrillic words count only for
     languages written in Cyrillic, Latin words only for the others."""
-    counts: dict[str, int] = dict.fromkeys(table.languages, 0)
-    cyrillic_langs = {lang for lang in table.languages if table.cyrillic(lang)}
     sample = words[:5000]
-    for lang in table.languages:
-        small = function_words((lang,))
-        cyrillic = lang in cyrillic_langs
-        chosen = [t.folded for t in sample if is_cyrillic(t.text) == cyrillic]
-        table.prefetch(lang, chosen)
-        counts[lang] = sum(1 for w in chosen if w in small or table.knows(lang, w))
+    counts = _counts(table, sample)
     best = max(table.languages, key=lambda lang: (counts[lang], -table.languages.index(lang)))
     if counts[best] == 0:
         letters = sum(1 for t in sample if is_cyrillic(t.text))
         wanted = letters * 2 > len(sample)
         for lang in table.languages:
-            if (lang in cyrillic_langs) == wanted:
+            if table.cyrillic(lang) == wanted:
                 return lang
     return best
+
+
+def _counts(table: Table, words: Sequence[Token]) -> dict[str, int]:
+    """For each glossary language, how many of ``words`` are its term words, their forms
+    or its function words (in its script)."""
+    counts: dict[str, int] = {}
+    for lang in table.languages:
+        small = function_words((lang,))
+        cyrillic = table.cyrillic(lang)
+        chosen = [t.folded for t in words if is_cyrillic(t.text) == cyrillic]
+        table.prefetch(lang, chosen)
+        counts[lang] = sum(1 for w in chosen if w in small or table.knows(lang, w))
+    return counts
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: Documents whose every line is a paragraph (or a translation unit).
+_LINE_KINDS = frozenset({"docx", "html", "xliff", "po", "tmx"})
+
+
+def paragraph_languages(
+    table: Table, text: str, by_line: bool = False
+) -> tuple[str, list[tuple[int, str]]]:
+    """The language of ``text`` and of each of its paragraphs: (the language of most of
+    its words, [(offset where a run of paragraphs in one language starts, language)]).
+    Paragraphs are separated by blank lines, or are lines (``by_line``: DOCX, HTML).
+
+    A paragraph takes the language that more of its words are words of (its glossary
+    words and their forms, its function words) than of any other. A paragraph with
+    nothing to go on (a number, a tie) takes the one language its script allows, else the
+    language of the next paragraph that has one (a heading is followed by its text), else
+    of the previous one, else of the whole text."""
+    words = tokens(text)
+    whole = detect_language(table, words)
+    starts = [t.start for t in words]
+    breaks = (m.end() for m in (re.finditer("\n", text) if by_line else _BLANK_LINE.finditer(text)))
+    bounds = [0, *breaks, len(text)]
+    paragraphs: list[tuple[int, int, int, str | None]] = []
+    for begin, end in pairwise(bounds):
+        lo, hi = bisect_left(starts, begin), bisect_left(starts, end)
+        if lo == hi:
+            continue
+        part = words[lo:hi]
+        counts = _counts(table, part)
+        best = max(table.languages, key=lambda x: (counts[x], x == whole))
+        second = max((n for x, n in counts.items() if x != best), default=0)
+        lang: str | None = None
+        if counts[best] > second:
+            lang = best
+        else:
+            cyrillic = sum(1 for t in part if is_cyrillic(t.text)) * 2 > len(part)
+            scripts = [x for x in table.languages if table.cyrillic(x) == cyrillic]
+            if len(scripts) == 1:
+                lang = scripts[0]
+        paragraphs.append((begin, lo, hi, lang))
+    if not paragraphs:
+        return whole, [(0, whole)]
+    chosen: list[str] = []
+    following: str | None = None
+    for *_, lang in reversed(paragraphs):
+        following = lang or following
+        chosen.append(lang or following or "")
+    chosen.reverse()
+    previous = whole
+    parts: list[tuple[int, str]] = []
+    sizes: dict[str, int] = {}
+    for (begin, lo, hi, own), lang in zip(paragraphs, chosen, strict=True):
+        lang = own or lang or previous
+        previous = lang
+        sizes[lang] = sizes.get(lang, 0) + hi - lo
+        if not parts or parts[-1][1] != lang:
+            parts.append((begin, lang))
+    main = max(sizes, key=lambda x: (sizes[x], x == whole))
+    return main, [(0, parts[0][1]), *parts[1:]]
 
 
 def scan(
@@ -333,13 +403,33 @@ def scan(
 ) -> list[ScanMatch]:
     """Every occurrence of a ``lang`` term of the table's glossary in ``text``: longest
     first, left to right, never overlapping."""
+    return scan_parts(table, text, [(0, lang)], to)
+
+
+def scan_parts(
+    table: Table,
+    text: str,
+    parts: Sequence[tuple[int, str]],
+    to: Iterable[str] | None = None,
+) -> list[ScanMatch]:
+    """:func:`scan` of a text in several languages: ``parts`` are (offset where a part
+    starts, its language), in order; a term never runs from one part into the next."""
     words = tokens(text)
-    targets = tuple(to) if to is not None else tuple(x for x in table.languages if x != lang)
     lines = _line_starts(text)
-    return [
-        _match(table, text, words, lines, entry, i, j, targets)
-        for entry, i, j in _spans(table, text, words, lang)
-    ]
+    starts = [t.start for t in words]
+    given = tuple(to) if to is not None else None
+    found: list[ScanMatch] = []
+    for k, (begin, lang) in enumerate(parts):
+        end = parts[k + 1][0] if k + 1 < len(parts) else len(text)
+        part = words[bisect_left(starts, begin) : bisect_left(starts, end)]
+        if len(parts) == 1:
+            part = words
+        targets = given if given is not None else tuple(x for x in table.languages if x != lang)
+        found += [
+            _match(table, text, part, lines, entry, i, j, targets)
+            for entry, i, j in _spans(table, text, part, lang)
+        ]
+    return found
 
 
 def _spans(
@@ -560,11 +650,15 @@ def scan_document(
     to: Iterable[str] | None = None,
 ) -> FileScan:
     """The terms of ``document`` in ``lang``; else in the language the file declares (XLIFF,
-    PO, TMX), else in the language :func:`detect_language` finds."""
+    PO, TMX); else each paragraph in its own language (:func:`paragraph_languages`), and
+    the file's language is that of most of its words."""
     chosen = lang or _glossary_language(table, document.lang)
-    if chosen is None:
-        chosen = detect_language(table, tokens(document.scanned))
-    found = scan(table, document.scanned, chosen, to)
+    if chosen is not None:
+        found = scan(table, document.scanned, chosen, to)
+    else:
+        by_line = document.kind in _LINE_KINDS
+        chosen, parts = paragraph_languages(table, document.scanned, by_line)
+        found = scan_parts(table, document.scanned, parts, to)
     if document.scanned is not document.text:
         found = [replace(m, text=document.text[m.start : m.end]) for m in found]
     return FileScan(document.path, chosen, found)
