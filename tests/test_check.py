@@ -23,6 +23,7 @@ from glossary.documents import Table
 
 GOLD = DATA / "documents"
 FILES = ("check-fi-ru.xlf", "check-ru-fi.xlf", "check-fi-ru.po", "check-ru-fi.tmx")
+#: Held out until its differences had to be explained (SOURCES.md, "Split").
 HELD_OUT = ("check-ru-fi.tmx",)
 CLASS = {"Q101": "missing", "Q102": "deprecated", "Q201": "admitted", "Q202": "count"}
 
@@ -152,7 +153,7 @@ if __name__ == "__main__":
     print("|---|---|---|---|---|---|---|---|")
     for name in FILES:
         tp, fp, fn = evaluate(name)
-        split = "held-out" if name in HELD_OUT else "tune"
+        split = "held-out until now" if name in HELD_OUT else "tune"
         p = tp / (tp + fp) if tp + fp else 1.0
         r = tp / (tp + fn) if tp + fn else 1.0
         print(
