@@ -26,6 +26,46 @@ BILLION_LAUGHS = (
 )
 
 
+BILLION_LAUGHS_TMX = (
+    BILLION_LAUGHS.split(b"<xliff")[0].replace(b"DOCTYPE xliff", b"DOCTYPE tmx")
+    + b'<tmx version="1.4"><header srclang="fi" adminlang="en" segtype="sentence" o-tmf="x"'
+    b' datatype="plaintext" creationtool="x" creationtoolversion="1"/><body><tu tuid="1">'
+    b'<tuv xml:lang="fi"><seg>&j;</seg></tuv><tuv xml:lang="ru"><seg>&j;</seg></tuv></tu>'
+    b"</body></tmx>\n"
+)
+
+
+def docx_with(document_xml: bytes) -> bytes:
+    """A DOCX whose word/document.xml is ``document_xml``."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/></Types>',
+        )
+        archive.writestr("word/document.xml", document_xml)
+    return buffer.getvalue()
+
+
+def docx_laughs() -> bytes:
+    """The "billion laughs" inside a DOCX: a small zip whose XML expands to gigabytes."""
+    dtd = BILLION_LAUGHS.split(b"<xliff")[0].replace(b"DOCTYPE xliff", b"DOCTYPE w:document")
+    return docx_with(
+        dtd + b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+        b'main"><w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>'
+    )
+
+
+def docx_external_entity() -> bytes:
+    """An external entity (XXE) that would read a local file into the text."""
+    return docx_with(
+        b'<?xml version="1.0"?>\n<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+    )
+
+
 def zip_bomb() -> bytes:
     """A DOCX-shaped zip whose document part unzips to 1 GiB of zeros (about 1 MB)."""
     buffer = io.BytesIO()
@@ -44,6 +84,15 @@ def zip_bomb() -> bytes:
     [
         ("bomb.docx", zip_bomb, "not read: 1,024 MB once unzipped (at most 20 MB)"),
         ("laughs.xlf", lambda: BILLION_LAUGHS, "not read: the XML declares entities"),
+        ("laughs.tmx", lambda: BILLION_LAUGHS_TMX, "not read: the XML declares entities"),
+        ("laughs.docx", docx_laughs, "not read: word/document.xml declares XML entities"),
+        ("xxe.docx", docx_external_entity, "not read: word/document.xml declares XML entities"),
+        ("noise.docx", lambda: bytes(range(256)) * 64, "(File is not a zip file)"),
+        (
+            "noise.xlf",
+            lambda: bytes(range(1, 256)) * 64,
+            "not readable XLIFF (Start tag expected, '<' not found, line 1, column 1 (<string>, line 1))",
+        ),
         ("binary.txt", lambda: bytes(range(256)) * 64, "binary data, not text"),
     ],
 )

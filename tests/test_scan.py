@@ -167,6 +167,33 @@ def test_deprecated_terms_are_flagged(runner):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A participle used as a noun, in the plural and in other cases.
+        ("Tutkinnon suorittaneet kohtaavat", [("Tutkinnon suorittaneet", "graduate")]),
+        ("tutkinnon suorittaneille", [("tutkinnon suorittaneille", "graduate")]),
+        ("valmistuneiden osuus", [("valmistuneiden", "graduate")]),
+        # The verb's forms are not the participle's: tutkinto is found alone.
+        ("tutkinto suoritetaan", [("tutkinto", "qualification")]),
+        ("tutkinnon suorittaa", [("tutkinnon", "qualification")]),
+    ],
+)
+def test_finnish_participles_inflect_as_nouns_not_as_verbs(runner, text, found):
+    assert spans(runner, text, "--lang", "fi", "-g", str(TERMS)) == found
+
+
+def test_participle_forms():
+    from glossary.languages.fi import Finnish, participle_forms
+
+    assert {"suorittaneet", "suorittaneiden", "suorittanutta", "suorittaneelle"} <= (
+        participle_forms("suorittanut")
+    )
+    assert {"kehittyneessä", "kehittynyttä", "kehittyneitä"} <= participle_forms("kehittynyt")
+    assert participle_forms("koulutus") == set()
+    assert "suorittanut" in Finnish().readings("suorittaneille")
+
+
 def test_language_detected_per_file(runner, tmp_path):
     fi = tmp_path / "fi.txt"
     fi.write_text("Koulutus ja liikkuvuus.", "utf-8")
@@ -182,6 +209,35 @@ def test_language_detected_per_file(runner, tmp_path):
         ("ru", ["training", "mobility"]),
         ("en", ["training", "mobility"]),
     ]
+
+
+def test_language_detected_per_paragraph(runner, tmp_path):
+    path = tmp_path / "handout.txt"
+    path.write_text(
+        "Liikkuvuus\n\nKoulutus ja liikkuvuus.\n\nОбучение и мобильность.\n\n"
+        "Training and mobility of the students.\n\nKoulutus\n\n2026\n",
+        "utf-8",
+    )
+    result = run(runner, str(path), "-f", "json", "--to", "en")
+    data = json.loads(result.stdout)
+    found = [(m["text"], m["lang"], list(m["equivalents"])) for m in data["matches"]]
+    # One word is enough for a heading; the file's language is that of most words.
+    assert found == [
+        ("Liikkuvuus", "fi", ["en"]),
+        ("Koulutus", "fi", ["en"]),
+        ("liikkuvuus", "fi", ["en"]),
+        ("Обучение", "ru", ["en"]),
+        ("мобильность", "ru", ["en"]),
+        ("Training", "en", ["en"]),
+        ("mobility", "en", ["en"]),
+        ("Koulutus", "fi", ["en"]),
+    ]
+    # Six words each in Finnish (the number goes with the heading before it) and in
+    # English: the tie goes to the language the whole text is detected in.
+    assert data["lang"] == "fi"
+    # --lang says it for the whole file.
+    data = json.loads(run(runner, str(path), "-f", "json", "--lang", "fi").stdout)
+    assert {m["lang"] for m in data["matches"]} == {"fi"}
 
 
 def test_lang_option_must_be_a_glossary_language(runner):
@@ -255,6 +311,28 @@ def test_markdown_offsets_point_into_the_file_and_code_is_not_scanned(runner, tm
         (117, 131, "Verkkokoulutus", 8, 24),
     ]
     assert all(source[s:e] == t for s, e, t, _, _ in found)
+
+
+def test_markdown_code_spans_pair_runs_of_the_same_length():
+    from glossary.documents.readers import _markdown_prose
+
+    source = "a `b` c ``d ` e`` f `g\nh` i ``` j <!-- k\nl --> m"
+    # The unpaired ``` stays; a comment and a code span may span lines.
+    assert _markdown_prose(source) == "a     c           f   \n   i ``` j       \n      m"
+
+
+@pytest.mark.parametrize(
+    "unit", ["<a", "<a:", "](", "[", "<!--", "`", "``x", "```\n", "~~~ ", "<a href='"]
+)
+def test_markdown_that_never_closes_is_read_in_linear_time(unit):
+    """A line of unclosed tags, link targets or comments was read again from each of
+    them (a 4 MB line: hours); now each is read once. 400,000 characters of each."""
+    from glossary.documents.readers import _markdown_prose
+
+    text = unit * (400_000 // len(unit))
+    prose = _markdown_prose(text)
+    assert len(prose) == len(text)
+    assert prose.count("\n") == text.count("\n")
 
 
 def test_html_text_without_scripts_and_styles(runner, tmp_path):
@@ -466,22 +544,37 @@ def test_matches_are_ordered_disjoint_and_point_into_the_text(text, lang):
         end = m.end
 
 
-def test_the_table_is_kept_beside_the_index_and_rebuilt_when_stale():
-    import pickle
+def test_the_table_reads_the_index_word_by_word_and_agrees_with_it():
+    """The table reads nothing when it is made; what it answers for a word is what the
+    index's tables say, computed here the slow way over the whole index."""
+    from collections import defaultdict
 
-    from glossary.documents.scan import Table, _stored, table_for
+    from glossary.documents.scan import Table
     from glossary.search import open_index
+    from glossary.search.keys import fold
 
     index = open_index(SMALL)
-    built = Table(index)
-    table = table_for(index)
-    stored = index.path.with_name(index.path.name + ".scan.pickle")
-    assert stored.exists()
-    assert _stored(index) == (built.starts, built.abbreviations, built.forms, built.stems)
-    # A copy made for another index file is not used, but made again.
-    key, _ = pickle.loads(stored.read_bytes())
-    stored.write_bytes(pickle.dumps(((0, *key[1:]), ({}, {}, {}, {}))))
-    assert _stored(index) == (table.starts, table.abbreviations, table.forms, table.stems)
-    assert pickle.loads(stored.read_bytes())[0] == key
-    stored.write_bytes(b"damaged")
-    assert _stored(index)[2] == table.forms
+    table = Table(index)
+    assert table._forms == {lang: {} for lang in index.languages}
+    db = index.db
+    term_words: dict[str, set[str]] = defaultdict(set)
+    firsts: dict[tuple[str, bool, str], list[str]] = defaultdict(list)
+    for lang, text, abbr in db.execute("SELECT lang, text, abbr FROM term ORDER BY tid"):
+        words = fold(text).split()
+        firsts[lang, bool(abbr), words[0]].append(text)
+        if not abbr:
+            term_words[lang].update(words)
+    forms: dict[str, set[str]] = defaultdict(set)
+    for form, word in db.execute("SELECT k, w FROM wordkey WHERE kind = 'form'"):
+        forms[form].add(word)
+    keys = set(forms) | {w for words in term_words.values() for w in words} | {"ja", "xyz"}
+    for lang in index.languages:
+        for key in sorted(keys):
+            expected = (forms[key] | {key}) & term_words[lang]
+            assert table.forms(lang, key) == expected, (lang, key)
+    for (lang, abbr, first), texts in firsts.items():
+        assert sorted(e.text for e in table.starts(lang, first, abbr)) == sorted(texts)
+        lengths = [len(e.words) for e in table.starts(lang, first, abbr)]
+        assert lengths == sorted(lengths, reverse=True)
+    assert table.starts("fi", "xyz") == []
+    assert (table.cyrillic("ru"), table.cyrillic("fi")) == (True, False)

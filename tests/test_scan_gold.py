@@ -135,6 +135,57 @@ def test_overall_f1() -> None:
         assert total.f1 >= 0.90, (split, total)
 
 
+#: A bilingual handout made of the gold documents, Finnish and Russian in turn, each
+#: document a run of paragraphs in its language (the shape of a handout that gives a
+#: text in both languages).
+MIXED = ("fi-01", "ru-01", "fi-03", "ru-02", "fi-02", "ru-03", "fi-04", "ru-04", "fi-05", "ru-05")
+
+
+def mixed() -> tuple[str, set[tuple[int, int, str]], set[tuple[int, int, str]]]:
+    """The handout's text, its gold annotations, and what the scanner finds in each
+    document when told its language (offsets in the handout)."""
+    from glossary.documents import scan
+
+    parts: list[str] = []
+    expected: set[tuple[int, int, str]] = set()
+    told: set[tuple[int, int, str]] = set()
+    at = 0
+    for name in MIXED:
+        text = (GOLD / f"{name}.txt").read_text(encoding="utf-8").strip("\n")
+        expected |= {(s + at, e + at, c) for s, e, c in gold(name)}
+        told |= {(m.start + at, m.end + at, m.concept_id) for m in scan(_table(), text, name[:2])}
+        parts.append(text)
+        at += len(text) + 2
+    return "\n\n".join(parts), expected, told
+
+
+@pytest.mark.parametrize("kind", ["text", "docx"])
+def test_a_bilingual_document_is_scanned_paragraph_by_paragraph(kind, tmp_path):
+    """Without --lang, each paragraph is scanned in its own language: the matches are
+    those of each document scanned in its language, and each match says its language."""
+    import docx
+
+    from glossary.documents import read_document, scan_document
+
+    text, expected, told = mixed()
+    if kind == "docx":
+        document = docx.Document()
+        for line in text.split("\n"):
+            document.add_paragraph(line)
+        document.save(tmp_path / "handout.docx")
+        read = read_document("handout.docx", (tmp_path / "handout.docx").read_bytes())
+        assert read.text == text
+    else:
+        read = read_document("handout.txt", text.encode())
+    result = scan_document(_table(), read)
+    found = {(m.start, m.end, m.concept_id) for m in result.matches}
+    assert found == told
+    assert len(found & expected) == sum(MEASURED[n][0] for n in MIXED)
+    for m in result.matches:
+        assert m.lang == ("ru" if any("а" <= ch <= "я" for ch in m.text.lower()) else "fi")
+    assert result.lang == "fi"  # the language of most words
+
+
 def table() -> str:
     scores = [evaluate(name) for name in DOCUMENTS]
     lines = [

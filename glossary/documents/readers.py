@@ -115,16 +115,19 @@ def _decode(path: str, data: bytes) -> str:
 
 # -- Markdown -----------------------------------------------------------------------------
 
+#: What is not prose in Markdown, each alternative linear in the text: a tag's, a link
+#: target's or an autolink's characters stop at the next bracket, so a line of ``<a<a<a``
+#: is not read again from each ``<`` (code spans are paired apart, see _code_spans).
 _MARKDOWN_SKIP = re.compile(
     r"^(?P<fence>[ \t]{0,3}(?:```|~~~)).*?(?:^[ \t]{0,3}(?:```|~~~)[ \t]*$|\Z)"  # fenced code
-    r"|(?P<tick>`+)[^`].*?(?P=tick)"  # inline code
-    r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # a link's target and title
+    r"|\]\([^()\[\]\s]*(?:\s+\"[^\"\n]*\")?\)"  # a link's target and title
     r"|^\[[^\]\n]+\]:[^\n]*"  # a reference definition
-    r"|<[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*>"  # an autolink
-    r"|<!--.*?-->"  # an HTML comment
-    r"|</?[a-zA-Z][^>\n]*>",  # an HTML tag
+    r"|<[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*>"  # an autolink
+    r"|<!--.*?(?:-->|\Z)"  # an HTML comment (unclosed: to the end)
+    r"|</?[a-zA-Z][^<>\n]*>",  # an HTML tag
     re.MULTILINE | re.DOTALL,
 )
+_TICKS = re.compile(r"`+")
 
 
 def _markdown_prose(text: str) -> str:
@@ -132,9 +135,48 @@ def _markdown_prose(text: str) -> str:
     the scanner's offsets still point into the file."""
 
     def blank(found: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", found.group())
+        return _blank(found.group())
 
-    return _MARKDOWN_SKIP.sub(blank, text)
+    text = _MARKDOWN_SKIP.sub(blank, text)
+    pieces: list[str] = []
+    at = 0
+    for start, end in _code_spans(text):
+        pieces += [text[at:start], _blank(text[start:end])]
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def _blank(text: str) -> str:
+    """Spaces for ``text``, its line breaks kept."""
+    if "\n" not in text:
+        return " " * len(text)
+    return "\n".join(" " * len(line) for line in text.split("\n"))
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code: a run of backticks up to the next run of the same length (CommonMark);
+    a run with no such partner is text. Runs are paired through their positions by
+    length, so a text of unpaired runs costs no more than a text of paired ones."""
+    from bisect import bisect_right
+
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for i, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(i)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        same = by_length[end - start]
+        k = bisect_right(same, i)
+        if k == len(same):
+            i += 1
+            continue
+        j = same[k]
+        spans.append((start, runs[j][1]))
+        i = j + 1
+    return spans
 
 
 # -- HTML ---------------------------------------------------------------------------------
@@ -232,6 +274,7 @@ def _docx(path: str, data: bytes) -> Document:
     problem = _zip_problem(data)
     if problem is not None:
         raise DocumentError(f"{path}: {problem}")
+    _refuse_entities_in_zip(path, data)
     try:
         import docx
     except ImportError:  # pragma: no cover - a dependency
@@ -246,6 +289,23 @@ def _docx(path: str, data: bytes) -> Document:
         raise DocumentError(f"{path}: not a readable DOCX file ({_why(exc)})") from None
     text = "\n".join(lines)
     return Document(path, "docx", text, text)
+
+
+def _refuse_entities_in_zip(path: str, data: bytes) -> None:
+    """A DOCX whose XML declares entities is refused, as such XLIFF and TMX files are
+    (its parts' sizes are already known to be within the limits)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                if not info.filename.endswith((".xml", ".rels")):
+                    continue
+                found = _ENTITY.search(archive.read(info))
+                if found is not None:
+                    raise DocumentError(f"{path}: not read: {info.filename} declares XML entities")
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise DocumentError(f"{path}: not a readable DOCX file ({_why(exc)})") from None
 
 
 def _why(exc: Exception) -> str:

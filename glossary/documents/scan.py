@@ -25,10 +25,10 @@ What is matched (docs/documents.md):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.model import TermStatus
@@ -45,8 +45,10 @@ __all__ = [
     "Table",
     "Token",
     "detect_language",
+    "paragraph_languages",
     "scan",
     "scan_document",
+    "scan_parts",
     "table_for",
     "tokens",
 ]
@@ -142,33 +144,127 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
-#: Bump when what the table holds changes (the pickled copy in the cache is then rebuilt).
-TABLE_FORMAT = 1
-
-_Data = tuple[
-    dict[str, dict[str, list[Entry]]],
-    dict[str, dict[str, list[Entry]]],
-    dict[str, dict[str, frozenset[str]]],
-    dict[str, dict[str, str]],
-]
+_CHUNK = 500
 
 
 class Table:
-    """Word forms of the index's terms, by language: built once per index (and kept in
-    the cache folder beside it, see :func:`table_for`)."""
+    """The index's terms as the scanner needs them, read from the index's tables when a
+    word of a text first asks for them and kept for the next ones: nothing is read
+    when the table is made, so its cost is that of the words scanned, not the size of
+    the glossary (see :func:`table_for`)."""
 
-    def __init__(self, index: Index, data: _Data | None = None) -> None:
+    def __init__(self, index: Index) -> None:
         self.index = index
+        self.db = index.db
         self.languages: tuple[str, ...] = index.languages
-        #: lang -> first word -> terms, longest first; abbreviations apart;
-        #: lang -> folded form -> the term words it is a form of (a term word is its own);
-        #: lang -> term word -> its Snowball stem (the word itself when the stem is).
-        self.starts, self.abbreviations, self.forms, self.stems = data or _read(index)
+        self._forms: dict[str, dict[str, frozenset[str]]] = {x: {} for x in self.languages}
+        self._term_word: dict[str, dict[str, bool]] = {x: {} for x in self.languages}
+        self._starts: dict[tuple[str, bool], dict[str, list[Entry]]] = {}
+        self._has_abbreviations: dict[str, bool] = {}
+        self._cyrillic: dict[str, bool] = {}
         self._concepts: dict[int, tuple[str, dict[str, object]]] = {}
         self._equivalents: dict[
             tuple[int, str, tuple[str, ...]],
             tuple[str, dict[str, list[dict[str, str]]], str | None],
         ] = {}
+
+    # -- word forms --------------------------------------------------------------------
+
+    def forms(self, lang: str, folded: str) -> frozenset[str]:
+        """The ``lang`` term words that ``folded`` is, or is a form of (empty when none)."""
+        cache = self._forms.setdefault(lang, {})
+        found = cache.get(folded)
+        if found is None:
+            self.prefetch(lang, (folded,))
+            found = cache[folded]
+        return found
+
+    def knows(self, lang: str, folded: str) -> bool:
+        return bool(self.forms(lang, folded))
+
+    def prefetch(self, lang: str, words: Iterable[str]) -> None:
+        """Read the forms of ``words`` in a few queries (a text's distinct words at once)."""
+        cache = self._forms.setdefault(lang, {})
+        wanted = [w for w in dict.fromkeys(words) if w not in cache]
+        for i in range(0, len(wanted), _CHUNK):
+            chunk = wanted[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            of: dict[str, set[str]] = {w: {w} for w in chunk}
+            for form, word in self.db.execute(
+                f"SELECT k, w FROM wordkey WHERE kind = 'form' AND k IN ({marks})", chunk
+            ):
+                of[form].add(word)
+            self._term_words(lang, {w for found in of.values() for w in found})
+            known = self._term_word[lang]
+            for form, found in of.items():
+                cache[form] = frozenset(w for w in found if known[w])
+
+    def _term_words(self, lang: str, words: Iterable[str]) -> None:
+        """Note which of ``words`` are words of a ``lang`` term (not an abbreviation)."""
+        known = self._term_word.setdefault(lang, {})
+        wanted = [w for w in words if w not in known]
+        for i in range(0, len(wanted), _CHUNK):
+            chunk = wanted[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found = {
+                row[0]
+                for row in self.db.execute(
+                    "SELECT DISTINCT word.w FROM word JOIN term ON term.tid = word.tid "
+                    f"WHERE word.w IN ({marks}) AND term.lang = ? AND term.abbr = 0",
+                    (*chunk, lang),
+                )
+            }
+            for word in chunk:
+                known[word] = word in found
+
+    # -- terms -------------------------------------------------------------------------
+
+    def starts(self, lang: str, word: str, abbr: bool = False) -> list[Entry]:
+        """The ``lang`` terms whose first word is ``word``: longest first, then preferred
+        before admitted, then in glossary order. ``abbr``: the abbreviations instead."""
+        cache = self._starts.setdefault((lang, abbr), {})
+        found = cache.get(word)
+        if found is None:
+            from glossary.search.index import STATUS_OF
+
+            found = []
+            for tid, cid, text, status in self.db.execute(
+                "SELECT term.tid, term.cid, term.text, term.status FROM word "
+                "JOIN term ON term.tid = word.tid "
+                "WHERE word.w = ? AND word.pos = 0 AND term.lang = ? AND term.abbr = ?",
+                (word, lang, int(abbr)),
+            ):
+                # The index's words of a term are its folded text split at spaces.
+                words = tuple(fold(text).split())
+                found.append(
+                    Entry(tid, cid, lang, text, STATUS_OF[status], words, abbr, "- " in text)
+                )
+            found.sort(key=lambda e: (-len(e.words), _STATUS_RANK[e.status], e.tid))
+            cache[word] = found
+        return found
+
+    def has_abbreviations(self, lang: str) -> bool:
+        found = self._has_abbreviations.get(lang)
+        if found is None:
+            row = self.db.execute(
+                "SELECT 1 FROM term WHERE lang = ? AND abbr = 1 LIMIT 1", (lang,)
+            ).fetchone()
+            found = self._has_abbreviations[lang] = row is not None
+        return found
+
+    def cyrillic(self, lang: str) -> bool:
+        """Whether ``lang``'s terms are written in Cyrillic."""
+        found = self._cyrillic.get(lang)
+        if found is None:
+            row = self.db.execute(
+                "SELECT text FROM term WHERE lang = ? AND abbr = 0 LIMIT 1", (lang,)
+            ).fetchone()
+            if row is not None:
+                found = is_cyrillic(row[0])
+            else:
+                found = lang in ("ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn")
+            self._cyrillic[lang] = found
+        return found
 
     def concept(self, cid: int) -> tuple[str, dict[str, object]]:
         found = self._concepts.get(cid)
@@ -195,128 +291,108 @@ class Table:
         return found
 
 
-def _read(index: Index) -> _Data:
-    """The table's dictionaries, from the index's term, word and word-form tables."""
-    from glossary.search.index import STATUS_OF
-
-    db = index.db
-    words_of: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for word, tid, pos in db.execute("SELECT w, tid, pos FROM word"):
-        words_of[tid].append((pos, word))
-    starts: dict[str, dict[str, list[Entry]]] = {}
-    abbreviations: dict[str, dict[str, list[Entry]]] = {}
-    term_words: dict[str, set[str]] = defaultdict(set)
-    for tid, cid, lang, text, status, abbr in db.execute(
-        "SELECT tid, cid, lang, text, status, abbr FROM term"
-    ):
-        words = tuple(w for _, w in sorted(words_of.get(tid, ())))
-        if not words:
-            continue
-        entry = Entry(tid, cid, lang, text, STATUS_OF[status], words, bool(abbr), "- " in text)
-        target = abbreviations if abbr else starts
-        target.setdefault(lang, {}).setdefault(words[0], []).append(entry)
-        if not abbr:
-            term_words[lang].update(words)
-    lang_of_word: dict[str, set[str]] = defaultdict(set)
-    for lang, known in term_words.items():
-        for word in known:
-            lang_of_word[word].add(lang)
-    forms: dict[str, dict[str, set[str]]] = {
-        lang: {word: {word} for word in known} for lang, known in term_words.items()
-    }
-    for form, word in db.execute("SELECT k, w FROM wordkey WHERE kind = 'form'"):
-        for lang in lang_of_word.get(word, ()):
-            forms[lang].setdefault(form, set()).add(word)
-    stems: dict[str, dict[str, str]] = {
-        lang: {word: word for word in known} for lang, known in term_words.items()
-    }
-    for stem, word in db.execute("SELECT k, w FROM wordkey WHERE kind = 'stem'"):
-        for lang in lang_of_word.get(word, ()):
-            stems[lang][word] = stem
-    for by_word in (*starts.values(), *abbreviations.values()):
-        for entries in by_word.values():
-            entries.sort(key=lambda e: (-len(e.words), _STATUS_RANK[e.status], e.tid))
-    frozen = {
-        lang: {form: frozenset(words) for form, words in by_form.items()}
-        for lang, by_form in forms.items()
-    }
-    return starts, abbreviations, frozen, stems
-
-
 _TABLES: dict[int, tuple[Index, Table]] = {}
 
 
 def table_for(index: Index) -> Table:
-    """The scanner's table of ``index``: built once per open index, and kept in the cache
-    folder beside a stored index (``<index>.scan.pickle``), keyed by the index file, so
-    that a later process reads it instead of building it again."""
+    """The scanner's table of ``index``, one per open index."""
     entry = _TABLES.get(id(index))
     if entry is not None and entry[0] is index:
         return entry[1]
-    table = Table(index, _stored(index))
+    table = Table(index)
     _TABLES.clear()
     _TABLES[id(index)] = (index, table)
     return table
-
-
-def _stored(index: Index) -> _Data | None:
-    """The table's dictionaries from the cache, made and stored when missing or stale."""
-    import contextlib
-    import pickle
-
-    from glossary.cache import enabled
-    from glossary.util import atomic_write
-
-    if index.path is None or not enabled():
-        return None
-    try:
-        stat = index.path.stat()
-    except OSError:
-        return None
-    key = (TABLE_FORMAT, str(index.path), stat.st_size, stat.st_mtime_ns, index.meta("fingerprint"))
-    path = index.path.with_name(index.path.name + ".scan.pickle")
-    # The cache folder is the user's own, as is the index beside it.
-    with contextlib.suppress(Exception), open(path, "rb") as fp:
-        stored_key, data = pickle.load(fp)
-        if stored_key == key:
-            return data  # type: ignore[no-any-return]
-    data = _read(index)
-    with contextlib.suppress(OSError):
-        atomic_write(path, pickle.dumps((key, data), protocol=5), overwrite=True, durable=False)
-    return data
 
 
 def detect_language(table: Table, words: Sequence[Token]) -> str:
     """The glossary language whose term words and function words the text's words are
     most often; ties go to the language listed first. Cyrillic words count only for
     languages written in Cyrillic, Latin words only for the others."""
-    counts: dict[str, int] = dict.fromkeys(table.languages, 0)
-    cyrillic_langs = {lang for lang in table.languages if _cyrillic_language(table, lang)}
     sample = words[:5000]
-    for lang in table.languages:
-        forms = table.forms.get(lang, {})
-        small = function_words((lang,))
-        cyrillic = lang in cyrillic_langs
-        counts[lang] = sum(
-            1
-            for t in sample
-            if is_cyrillic(t.text) == cyrillic and (t.folded in forms or t.folded in small)
-        )
+    counts = _counts(table, sample)
     best = max(table.languages, key=lambda lang: (counts[lang], -table.languages.index(lang)))
     if counts[best] == 0:
         letters = sum(1 for t in sample if is_cyrillic(t.text))
         wanted = letters * 2 > len(sample)
         for lang in table.languages:
-            if (lang in cyrillic_langs) == wanted:
+            if table.cyrillic(lang) == wanted:
                 return lang
     return best
 
 
-def _cyrillic_language(table: Table, lang: str) -> bool:
-    word = next(iter(table.forms.get(lang, {})), None)
-    if word is not None:
-        return is_cyrillic(word)
-    return lang in ("ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn")
+def _counts(table: Table, words: Sequence[Token]) -> dict[str, int]:
+    """For each glossary language, how many of ``words`` are its term words, their forms
+    or its function words (in its script)."""
+    counts: dict[str, int] = {}
+    for lang in table.languages:
+        small = function_words((lang,))
+        cyrillic = table.cyrillic(lang)
+        chosen = [t.folded for t in words if is_cyrillic(t.text) == cyrillic]
+        table.prefetch(lang, chosen)
+        counts[lang] = sum(1 for w in chosen if w in small or table.knows(lang, w))
+    return counts
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: Documents whose every line is a paragraph (or a translation unit).
+_LINE_KINDS = frozenset({"docx", "html", "xliff", "po", "tmx"})
+
+
+def paragraph_languages(
+    table: Table, text: str, by_line: bool = False
+) -> tuple[str, list[tuple[int, str]]]:
+    """The language of ``text`` and of each of its paragraphs: (the language of most of
+    its words, [(offset where a run of paragraphs in one language starts, language)]).
+    Paragraphs are separated by blank lines, or are lines (``by_line``: DOCX, HTML).
+
+    A paragraph takes the language that more of its words are words of (its glossary
+    words and their forms, its function words) than of any other. A paragraph with
+    nothing to go on (a number, a tie) takes the one language its script allows, else the
+    language of the next paragraph that has one (a heading is followed by its text), else
+    of the previous one, else of the whole text."""
+    words = tokens(text)
+    whole = detect_language(table, words)
+    starts = [t.start for t in words]
+    breaks = (m.end() for m in (re.finditer("\n", text) if by_line else _BLANK_LINE.finditer(text)))
+    bounds = [0, *breaks, len(text)]
+    paragraphs: list[tuple[int, int, int, str | None]] = []
+    for begin, end in pairwise(bounds):
+        lo, hi = bisect_left(starts, begin), bisect_left(starts, end)
+        if lo == hi:
+            continue
+        part = words[lo:hi]
+        counts = _counts(table, part)
+        best = max(table.languages, key=lambda x: (counts[x], x == whole))
+        second = max((n for x, n in counts.items() if x != best), default=0)
+        lang: str | None = None
+        if counts[best] > second:
+            lang = best
+        else:
+            cyrillic = sum(1 for t in part if is_cyrillic(t.text)) * 2 > len(part)
+            scripts = [x for x in table.languages if table.cyrillic(x) == cyrillic]
+            if len(scripts) == 1:
+                lang = scripts[0]
+        paragraphs.append((begin, lo, hi, lang))
+    if not paragraphs:
+        return whole, [(0, whole)]
+    chosen: list[str] = []
+    following: str | None = None
+    for *_, lang in reversed(paragraphs):
+        following = lang or following
+        chosen.append(lang or following or "")
+    chosen.reverse()
+    previous = whole
+    parts: list[tuple[int, str]] = []
+    sizes: dict[str, int] = {}
+    for (begin, lo, hi, own), lang in zip(paragraphs, chosen, strict=True):
+        lang = own or lang or previous
+        previous = lang
+        sizes[lang] = sizes.get(lang, 0) + hi - lo
+        if not parts or parts[-1][1] != lang:
+            parts.append((begin, lang))
+    main = max(sizes, key=lambda x: (sizes[x], x == whole))
+    return main, [(0, parts[0][1]), *parts[1:]]
 
 
 def scan(
@@ -327,13 +403,33 @@ def scan(
 ) -> list[ScanMatch]:
     """Every occurrence of a ``lang`` term of the table's glossary in ``text``: longest
     first, left to right, never overlapping."""
+    return scan_parts(table, text, [(0, lang)], to)
+
+
+def scan_parts(
+    table: Table,
+    text: str,
+    parts: Sequence[tuple[int, str]],
+    to: Iterable[str] | None = None,
+) -> list[ScanMatch]:
+    """:func:`scan` of a text in several languages: ``parts`` are (offset where a part
+    starts, its language), in order; a term never runs from one part into the next."""
     words = tokens(text)
-    targets = tuple(to) if to is not None else tuple(x for x in table.languages if x != lang)
     lines = _line_starts(text)
-    return [
-        _match(table, text, words, lines, entry, i, j, targets)
-        for entry, i, j in _spans(table, text, words, lang)
-    ]
+    starts = [t.start for t in words]
+    given = tuple(to) if to is not None else None
+    found: list[ScanMatch] = []
+    for k, (begin, lang) in enumerate(parts):
+        end = parts[k + 1][0] if k + 1 < len(parts) else len(text)
+        part = words[bisect_left(starts, begin) : bisect_left(starts, end)]
+        if len(parts) == 1:
+            part = words
+        targets = given if given is not None else tuple(x for x in table.languages if x != lang)
+        found += [
+            _match(table, text, part, lines, entry, i, j, targets)
+            for entry, i, j in _spans(table, text, part, lang)
+        ]
+    return found
 
 
 def _spans(
@@ -351,10 +447,9 @@ class _Pass:
 
         self.text = text
         self.words = words
-        self.forms = table.forms.get(lang, {})
-        self.stems = table.stems.get(lang, {})
-        self.starts = table.starts.get(lang, {})
-        self.abbreviations = table.abbreviations.get(lang, {})
+        self.table = table
+        self.lang = lang
+        self.has_abbreviations = table.has_abbreviations(lang)
         self.small = function_words((lang,))
         self.language = plugin(lang)
         self._known: dict[str, frozenset[str]] = {}
@@ -365,16 +460,15 @@ class _Pass:
         """The term words that ``folded`` is, or is a form of."""
         found = self._known.get(folded)
         if found is None:
-            found = self.forms.get(folded)
-            if found is None:
-                found = frozenset()
+            found = self.table.forms(self.lang, folded)
+            if not found:
                 for reading in self.language.readings(folded):
-                    found |= self.forms.get(reading, frozenset())
+                    found |= self.table.forms(self.lang, reading)
             self._known[folded] = found
         return found
 
     def readings(self, token: Token) -> tuple[str, ...]:
-        if token.text.islower() or not self.abbreviations:
+        if token.text.islower() or not self.has_abbreviations:
             return ()
         found = self._readings.get(token.text)
         if found is None:
@@ -387,8 +481,13 @@ class _Pass:
             found = self._stem[folded] = self.language.stem(folded)
         return found
 
+    def term_stem(self, word: str) -> str:
+        """A term word's stem, as the index has it (the word itself when it has none)."""
+        return self.stem(word) or word
+
     def run(self) -> Iterator[tuple[Entry, int, int]]:
         words = self.words
+        self.table.prefetch(self.lang, (t.folded for t in words))
         count = len(words)
         i = 0
         while i < count:
@@ -403,7 +502,7 @@ class _Pass:
                 if len(after) >= _MIN_STEM:
                     following_stem = self.stem(after)
             for word in candidates:
-                for entry in self.starts.get(word, ()):
+                for entry in self.table.starts(self.lang, word):
                     n = len(entry.words)
                     if best is not None and n < -best[0][0]:
                         break
@@ -412,7 +511,7 @@ class _Pass:
                             continue
                     elif (
                         entry.words[1] not in following
-                        and self.stems.get(entry.words[1]) != following_stem
+                        and self.term_stem(entry.words[1]) != following_stem
                     ) or not self._follows(i, entry, True):
                         continue
                     exact = 0 if token.folded == word else 1
@@ -420,7 +519,7 @@ class _Pass:
                     if best is None or rank < best[0]:
                         best = (rank, entry)
             for reading in self.readings(token):
-                for entry in self.abbreviations.get(reading, ()):
+                for entry in self.table.starts(self.lang, reading, abbr=True):
                     n = len(entry.words)
                     if n > 1 and not self._follows(i, entry, False):
                         continue
@@ -464,7 +563,7 @@ class _Pass:
             elif wanted[k] not in self.known(token.folded) and (
                 k == len(wanted) - 1
                 or len(token.folded) < _MIN_STEM
-                or self.stems.get(wanted[k]) != self.stem(token.folded)
+                or self.term_stem(wanted[k]) != self.stem(token.folded)
             ):
                 return False
         return True
@@ -551,11 +650,15 @@ def scan_document(
     to: Iterable[str] | None = None,
 ) -> FileScan:
     """The terms of ``document`` in ``lang``; else in the language the file declares (XLIFF,
-    PO, TMX), else in the language :func:`detect_language` finds."""
+    PO, TMX); else each paragraph in its own language (:func:`paragraph_languages`), and
+    the file's language is that of most of its words."""
     chosen = lang or _glossary_language(table, document.lang)
-    if chosen is None:
-        chosen = detect_language(table, tokens(document.scanned))
-    found = scan(table, document.scanned, chosen, to)
+    if chosen is not None:
+        found = scan(table, document.scanned, chosen, to)
+    else:
+        by_line = document.kind in _LINE_KINDS
+        chosen, parts = paragraph_languages(table, document.scanned, by_line)
+        found = scan_parts(table, document.scanned, parts, to)
     if document.scanned is not document.text:
         found = [replace(m, text=document.text[m.start : m.end]) for m in found]
     return FileScan(document.path, chosen, found)

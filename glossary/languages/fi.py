@@ -97,8 +97,13 @@ class Finnish(Language):
                     unknown.add(word)
             _save_cache(known, unknown)
         for word in wanted:
-            found = {fold(f) for f in known.get(word, ())}
-            found.update(fold(f) for f in regular_forms(word))
+            if _PARTICIPLE.search(word):
+                # The dictionary lists a participle used as a noun (suorittanut) among
+                # the forms of its verb: the verb's forms (suoritetaan) are not its own.
+                found = {fold(f) for f in participle_forms(word)}
+            else:
+                found = {fold(f) for f in known.get(word, ())}
+                found.update(fold(f) for f in regular_forms(word))
             found.add(fold(word))
             yield word, found
 
@@ -143,9 +148,10 @@ class Finnish(Language):
         # dictionary often lacks: johtamattoman -> johtamaton, valmistuneille -> valmistunut.
         if found := _TON.search(word):
             out.append(word[: found.start()] + "ton")
+        # The vowel before -ne- is the verb's (suoritta|neet, valmistu|neille); the
+        # ending's follows vowel harmony, which a folded word (ä as a) no longer shows.
         if found := _NUT.search(word):
-            vowel = found.group(1)
-            out.append(word[: found.start()] + f"{vowel}n{vowel}t")
+            out.extend(word[: found.start()] + ending for ending in ("nut", "nyt"))
         return tuple(out)
 
     def describe(self) -> str:
@@ -169,7 +175,25 @@ _GRADATION = (
 )
 _VOWELS = "aeiouyäö"
 _TON = re.compile(r"ttom(?:a|i)\w*$")
-_NUT = re.compile(r"(?<=\w{3})([uy])ne(?:ide|i|e)\w*$")
+_NUT = re.compile(r"(?<=\w{3}[aeiouyäö])ne(?:ide|itte|i|e)\w*$")
+#: A participle in -nut/-nyt (valmistunut, suorittanut, kehittynyt, tullut, mennyt).
+_PARTICIPLE = re.compile(r"(?<=\w{3})(?:(?<=[aeiouyäö])n|ll|rr|ss|nn)[uy]t$")
+
+
+def participle_forms(word: str) -> set[str]:
+    """Case forms of a participle in -nut/-nyt used as a noun or adjective (Kotus type 47,
+    kuollut): suorittanut, suorittaneen, suorittanutta, suorittaneet, suorittaneille."""
+    if not _PARTICIPLE.search(word):
+        return set()
+    base = word[:-2]  # suorittan
+    a = "a" if word[-2] == "u" else "ä"
+    endings = (
+        *("een", f"eess{a}", f"eest{a}", "eeseen", f"eell{a}", f"eelt{a}", "eelle"),
+        *(f"een{a}", "eeksi", f"eett{a}", f"{word[-2]}tt{a}"),
+        *("eet", "eiden", "eitten", f"eit{a}", f"eiss{a}", f"eist{a}", "eisiin"),
+        *(f"eill{a}", f"eilt{a}", "eille", f"ein{a}", "eiksi", "ein", "eine"),
+    )
+    return {word, *(base + ending for ending in endings)}
 
 
 #: Case endings after the stem of a word in -nen (ammatillise-, ammatillis-) or -ton
