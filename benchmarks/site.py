@@ -196,7 +196,8 @@ def search_index_figures(g, lookup: Path | None, work: Path) -> None:
     rows = measure_queries(site, typical_queries(g))
     for kind, query, read, took, found in rows:
         print(
-            f"  {kind:<15} {query[:38]:<38} {read / 1e3:7.1f} kB gzip {took:6.2f} s  {found} answers"
+            f"  {kind:<15} {query[:38]:<38} {read / 1e3:7.1f} kB gzip {took:6.2f} s  "
+            f"{found} answers"
         )
     reads = [r[2] for r in rows]
     times = [r[3] for r in rows]

@@ -232,9 +232,7 @@ def test_the_browser_answers_the_evaluation_as_the_command_line(bundled, bundled
     assert {q: b for q, b, _ in differ} == {q: (c, False) for q, c in DIFFERENT.items()}
 
 
-def test_a_word_lists_every_concept_that_has_it_as_the_command_line_does(
-    bundled, bundled_index
-):
+def test_a_word_lists_every_concept_that_has_it_as_the_command_line_does(bundled, bundled_index):
     from glossary.search import find
 
     for word in ["koulutus", "обучение", "learning"]:
@@ -334,9 +332,7 @@ def test_filters_are_applied_by_the_engine_so_counts_are_true(bundled):
     assert filtered and all(subject in m["subjects"] for m in filtered)
     assert len(filtered) == sum(subject in m["subjects"] for m in every)
     deprecated = bundled.search("työssäoppimisessa", status="deprecated")["matches"]
-    assert [(m["term"], m["status"]) for m in deprecated][:1] == [
-        ("työssäoppiminen", "deprecated")
-    ]
+    assert [(m["term"], m["status"]) for m in deprecated][:1] == [("työssäoppiminen", "deprecated")]
     assert bundled.search("koulutus", status="superseded", details=0)["matches"] == [
         m for m in every if m["status"] == "superseded"
     ]
