@@ -227,6 +227,11 @@ def test_the_browser_answers_the_evaluation_as_the_command_line(bundled, bundled
         if browser != cli[:2]:
             differ.append((query, browser, cli))
     assert len(queries) > 500
+    # The browser compares fewer typo candidates (search-engine.js FUZZY_READ): where
+    # neither answers, the first nearest guess may be another look-alike.
+    guesses = [q for q, b, c in differ if not b[1] and not c[1] and c[2] == "fuzzy"]
+    assert len(guesses) <= 10, guesses
+    differ = [d for d in differ if d[0] not in guesses]
     assert {q: (b, c) for q, b, c in differ if q not in DIFFERENT} == {}
     # The same first concept, as a guess: never an answer the command line does not give.
     assert {q: b for q, b, _ in differ} == {q: (c, False) for q, c in DIFFERENT.items()}
