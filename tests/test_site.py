@@ -86,6 +86,7 @@ def test_every_page_is_built_and_recorded(site):
         "sitemap.xml",
         "assets/style.css",
         "assets/search.js",
+        "assets/search-engine.js",
         "assets/search-index.js",
         "assets/icon.svg",
         "media/images/vocational-education.svg",
@@ -105,6 +106,10 @@ def test_every_page_is_built_and_recorded(site):
         expected |= {f"{ui}/subjects/{code}.html" for code in ("vet", "e-learning")}
         expected |= {f"{ui}/concepts/{cid}.html" for cid in IDS}
     expected |= {f"downloads/concepts/{cid}{suffix}" for cid in IDS for suffix in FORMATS}
+    # The search index's shards (tests/test_site_search_index.py checks what they hold).
+    shards = {f for f in files(site) if f.startswith("assets/search/")}
+    assert {"assets/search/manifest.js", "assets/search/k0.js", "assets/search/d0.js"} <= shards
+    expected |= shards
     assert set(files(site)) == expected | {MANIFEST}
     record = json.loads((site / MANIFEST).read_text("utf-8"))
     assert record["format"] == 1
