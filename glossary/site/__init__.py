@@ -49,6 +49,7 @@ from glossary.site.az import add_az_pages
 from glossary.site.context import (
     AboutPage,
     AzEntry,
+    Choice,
     ConceptPage,
     ConceptView,
     Download,
@@ -300,6 +301,35 @@ class _Builder:
             "feed": f"{home}whatsnew.xml",
         }
 
+    def search_page(self, ui: str, base: dict[str, Any]) -> SearchPage:
+        """The search page, with its filters: languages, subjects and statuses."""
+        from glossary.site.searchui import TERM_STATUSES
+        from glossary.templating import language_name
+
+        labels = self.site(ui).labels["status"]
+        subjects = sorted(
+            self.meta.subjects, key=lambda code: sort_key(self.meta.subject_label(code, ui), ui)
+        )
+        return SearchPage(
+            **base,
+            languages=tuple(Choice(lang, language_name(lang, ui)) for lang in self.languages),
+            subjects=tuple(Choice(code, self.meta.subject_label(code, ui)) for code in subjects),
+            statuses=tuple(Choice(status, labels[status]) for status in TERM_STATUSES),
+        )
+
+    def search_ui(self, ui: str) -> bytes:
+        """assets/search-ui.<ui>.js: the words of the search interface in ``ui``."""
+        from glossary.site.searchui import search_ui, search_ui_js
+        from glossary.templating import language_name
+
+        words = search_ui(
+            self.translations(ui).gettext,
+            {lang: language_name(lang, ui) for lang in self.languages},
+            {code: self.meta.subject_label(code, ui) for code in self.meta.subjects},
+            self.site(ui).labels["status"],
+        )
+        return search_ui_js(words).encode("utf-8")
+
     def concept_view(self, concept: Concept, ui: str, home: str) -> ConceptView:
         title, title_lang = _preferred(concept, ui)
         subjects = tuple(
@@ -443,7 +473,7 @@ class _Builder:
                 f"{ui}/index.html", "site/home.html", HomePage(**base, subjects=subject_links(""))
             )
             base = self.base(ui, "search.html", gettext("Search"), "search")
-            self.page(f"{ui}/search.html", "site/search.html", SearchPage(**base))
+            self.page(f"{ui}/search.html", "site/search.html", self.search_page(ui, base))
             base = self.base(ui, "subjects.html", gettext("Subjects"), "subjects")
             self.page(
                 f"{ui}/subjects.html",
@@ -671,6 +701,17 @@ class _Builder:
                 for concept in self.glossary.concepts.values()
             ]
         )
+        for ui in self.ui_languages:
+            self.add(
+                f"assets/search-ui.{ui}.js",
+                _digest(
+                    self.salt,
+                    ui,
+                    " ".join(self.languages),
+                    repr({code: self.meta.subject_label(code, ui) for code in self.meta.subjects}),
+                ),
+                functools.partial(self.search_ui, ui),
+            )
         self.add(
             "assets/search-index.js",
             _digest(self.salt, " ".join(self.languages), terms),
