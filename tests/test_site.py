@@ -86,6 +86,7 @@ def test_every_page_is_built_and_recorded(site):
         "sitemap.xml",
         "assets/style.css",
         "assets/search.js",
+        "assets/search-engine.js",
         "assets/search-index.js",
         "assets/icon.svg",
         "media/images/vocational-education.svg",

@@ -78,7 +78,7 @@ MANIFEST = ".glossary-site.json"
 _FOLDER = OutputFolder(
     record=MANIFEST, command="glossary export site", what="the site", shared=("downloads",)
 )
-_ASSETS = ("style.css", "search.js", "icon.svg")
+_ASSETS = ("style.css", "search.js", "search-engine.js", "icon.svg")
 _STATUS_ORDER = {
     TermStatus.PREFERRED: 0,
     TermStatus.ADMITTED: 1,

@@ -13,6 +13,7 @@ of its word and the letters to add (``koulutus`` + ``1ksessa`` = ``koulutuksessa
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 from glossary.model import Glossary, TermStatus
@@ -26,6 +27,16 @@ _STATUS = {
     TermStatus.DEPRECATED: 2,
     TermStatus.SUPERSEDED: 3,
 }
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÅА-ЯЁ0-9«\"(])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a definition: up to the first ``.``, ``!`` or ``?`` that is
+    followed by a space and a capital letter (``esim. koulutus`` does not end it)."""
+    text = " ".join(text.split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0]
 
 
 def _encode(word: str, form: str) -> str:
@@ -51,6 +62,11 @@ def search_index(glossary: Glossary) -> dict[str, object]:
 
     for cid, concept in enumerate(glossary.concepts.values()):
         preferred = {}
+        definitions = {
+            lang: first_sentence(section.definition)
+            for lang, section in concept.languages.items()
+            if section.definition
+        }
         for lang, section in concept.languages.items():
             first = section.preferred or (section.terms[0] if section.terms else None)
             if first is not None:
@@ -68,7 +84,9 @@ def search_index(glossary: Glossary) -> dict[str, object]:
                     words_by_lang[lang].setdefault(word, source)
                 terms.append([cid, lang_index[lang], term.term, _STATUS[term.status]])
                 term_words.append(ids)
-        concepts.append([concept.id, preferred])
+        concepts.append(
+            [concept.id, preferred, concept.status.value, list(concept.subjects), definitions]
+        )
 
     forms: dict[int, set[str]] = defaultdict(set)
     for lang, folded_to_raw in words_by_lang.items():
