@@ -60,17 +60,22 @@
    * offsets; overlapping, unordered or out-of-range spans are tolerated. */
   function highlighted(term, highlight) {
     var span = el("span", "result-term");
+    function number(x) { return typeof x === "number" && isFinite(x); }
     var spans = (Array.isArray(highlight) ? highlight : []).filter(function (h) {
-      return Array.isArray(h) && h.length === 2 && isFinite(h[0]) && isFinite(h[1]);
+      return Array.isArray(h) && h.length === 2 && number(h[0]) && number(h[1]);
     }).map(function (h) {
-      return [Math.max(0, Math.min(term.length, h[0] | 0)), Math.max(0, Math.min(term.length, h[1] | 0))];
+      return [Math.max(0, Math.min(term.length, Math.floor(h[0]))), Math.max(0, Math.min(term.length, Math.floor(h[1])))];
     }).filter(function (h) { return h[1] > h[0]; }).sort(function (a, b) { return a[0] - b[0]; });
-    var at = 0;
+    var merged = [];  /* overlapping or touching spans make one mark */
     spans.forEach(function (h) {
-      var start = Math.max(h[0], at);
-      if (h[1] <= start) return;
-      if (start > at) span.appendChild(document.createTextNode(term.slice(at, start)));
-      span.appendChild(el("mark", "", term.slice(start, h[1])));
+      var last = merged[merged.length - 1];
+      if (last && h[0] <= last[1]) last[1] = Math.max(last[1], h[1]);
+      else merged.push([h[0], h[1]]);
+    });
+    var at = 0;
+    merged.forEach(function (h) {
+      if (h[0] > at) span.appendChild(document.createTextNode(term.slice(at, h[0])));
+      span.appendChild(el("mark", "", term.slice(h[0], h[1])));
       at = h[1];
     });
     if (at < term.length) span.appendChild(document.createTextNode(term.slice(at)));
@@ -328,6 +333,8 @@
     if (answer.readAs) {
       readAs.appendChild(document.createTextNode(ui.readAs + " "));
       var reading = el("span", "", answer.readAs);
+      var layout = (answer.matches || []).concat(answer.nearest || []).filter(function (r) { return r.kind === "layout"; })[0];
+      if (layout) reading.lang = layout.lang;
       readAs.appendChild(reading);
       readAs.hidden = false;
     }
@@ -401,6 +408,12 @@
     if (!window.matchMedia("(max-width: 40rem)").matches) return;
     var top = this.input.getBoundingClientRect().top;
     if (top > 8 && document.activeElement === this.input) window.scrollBy(0, top - 8);
+    if (this.page) return;
+    var height = Math.min(window.innerHeight, document.documentElement.clientHeight);
+    if (window.visualViewport) height = Math.min(height, window.visualViewport.height);
+    height /= 2;
+    var below = this.panel.hidden ? this.input.getBoundingClientRect().bottom + 8 : this.panel.getBoundingClientRect().top;
+    this.panel.style.maxHeight = Math.max(160, Math.floor(height - below)) + "px";
   };
 
   Box.prototype.activate = function (index, scroll) {
@@ -435,7 +448,7 @@
         this.showMore();
         count = this.options.length;
       }
-      if (next >= count) next = 0;
+      if (next >= count) next = -1;  /* past the last: back to the box */
       else if (next < -1) next = count - 1;
       this.activate(next, true);
     } else if (event.key === "Home" || event.key === "End") {
