@@ -712,11 +712,32 @@ class _Builder:
                 ),
                 functools.partial(self.search_ui, ui),
             )
+        key = _digest(self.salt, " ".join(self.languages), terms)
         self.add(
             "assets/search-index.js",
-            _digest(self.salt, " ".join(self.languages), terms),
+            key,
             lambda: search_index_js(self.glossary).encode("utf-8"),
         )
+        self.search_shards(_digest(key, "shards", self.glossary.fingerprint or terms))
+
+    def search_shards(self, key: str) -> None:
+        """The sharded search index (glossary.site.searchindex): made only when its
+        input changed; else the files of the last build that had this key are kept."""
+        from glossary.site.searchindex import FOLDER, search_files
+
+        kept = [
+            path
+            for path, (recorded, _) in self.previous.items()
+            if path.startswith(FOLDER + "/") and recorded == key
+        ]
+        if f"{FOLDER}/manifest.js" in kept and all(self.unchanged(p, key) for p in kept):
+            self.outputs.extend(Output(path, None, key) for path in kept)
+            return
+        from glossary.search import _index_for
+
+        made = search_files(self.glossary, _index_for(self.glossary))
+        for path, text in sorted(made.files.items()):
+            self.outputs.append(Output(path, text.encode("utf-8"), key))
 
     def sitemap(self) -> bytes:
         assert self.base_url is not None

@@ -1,13 +1,36 @@
-"""The web glossary's search index: the lookup keys of the command line, for JavaScript.
+"""The web glossary's search index: the command line's lookup index, in shards for the browser.
 
-The keys are those of :mod:`glossary.search.keys`; ``assets/search.js`` implements
-``fold``, ``compact`` and ``skeleton`` the same way (a browser test checks they agree on
-every term), and the inflected forms come from the same language plug-ins as the command
-line's index. The index is a JavaScript file that sets ``window.GLOSSARY_SEARCH``, so that
-it loads from ``file://`` as well as from a web server.
+The data is that of :mod:`glossary.search.index` (the same keys, word forms, stems,
+transliteration keys, compound parts and trigrams, made by the same language plug-ins),
+so that ``assets/search-engine.js``, a port of :mod:`glossary.search.tiers`, answers as
+``glossary lookup`` does. A query reads only the shards it needs, like Pagefind's
+index, and every file is a script that calls ``GlossarySearch.register(name, data)``,
+injected as a ``<script>`` tag: the search works from ``file://`` and fetches nothing.
 
-Word forms are stored compactly: each form as the number of letters to drop from the end
-of its word and the letters to add (``koulutus`` + ``1ksessa`` = ``koulutuksessa``).
+Files, under ``assets/search/``:
+
+- ``manifest.js``: the languages, function and frame words, Finnish case endings of
+  abbreviations, the keyboard layout tables, the status and subject codes, and for each
+  kind of shard the first key of each shard (the shards hold consecutive ranges of the
+  keys in sorted order, cut at the shortest prefix that separates them, so a prefix
+  search reads consecutive shards);
+- ``k<n>.js``: the keys. Each key (a folded term, a compact key, a skeleton, a term
+  word, an inflected form, a stem) holds what the lookup index has under it: the terms
+  with that whole-term key (``f`` fold, ``c`` compact when it differs from fold, ``s``
+  skeleton), the terms that have it as a word and where (``w``: term, position …), the
+  term words it is a form, stem or transliteration of (``m``, ``t``, ``x``), and the
+  longer words it is a part of, with their postings (``h``). With them, the term rows
+  they point to (``t``: concept, language, text, status, words, content words,
+  abbreviation) and those terms' concepts (``c``: id, status, subjects), so that
+  ranking and filters need nothing else; and the number of the shard's first fuzzy
+  variant (``v``: the fold and skeleton keys, numbered in key order);
+- ``g<n>.js``: trigrams, each with its number of variants and their numbers (a list
+  longer than :data:`GRAM_INLINE` is in a file of its own, ``p<n>.js``, read only when
+  that trigram is among a query's rarest);
+- ``d<n>.js``: what a result shows of its concept (all its terms with their status, the
+  first sentence of each definition), :data:`DETAIL_BUCKET` concepts a file.
+
+Numbers in lists are written as differences from the one before, in base 36.
 """
 
 from __future__ import annotations
@@ -15,21 +38,30 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from glossary.model import Glossary, TermStatus
-from glossary.search.keys import fold, light
+from glossary.model import TermStatus
+from glossary.search.keys import fold, light, trigrams
 
-__all__ = ["search_index"]
+if TYPE_CHECKING:
+    from glossary.model import Glossary
+    from glossary.search.index import Index
 
-_STATUS = {
-    TermStatus.PREFERRED: 0,
-    TermStatus.ADMITTED: 1,
-    TermStatus.DEPRECATED: 2,
-    TermStatus.SUPERSEDED: 3,
-}
+__all__ = ["SearchFiles", "first_sentence", "search_files", "search_index", "search_index_js"]
 
+#: A shard of keys or trigrams is cut when its JSON passes this many characters.
+SHARD_CHARS = 48_000
+#: Trigram lists longer than this are kept in a file of their own.
+GRAM_INLINE = 400
+#: Concepts per file of result details.
+DETAIL_BUCKET = 24
+FOLDER = "assets/search"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÅА-ЯЁ0-9«\"(])")
+_KIND = {"fold": "f", "compact": "c", "skeleton": "s"}
+_WORDKEY = {"form": "m", "stem": "t", "skeleton": "x"}
 
 
 def first_sentence(text: str) -> str:
@@ -37,6 +69,285 @@ def first_sentence(text: str) -> str:
     followed by a space and a capital letter (``esim. koulutus`` does not end it)."""
     text = " ".join(text.split())
     return _SENTENCE_END.split(text, maxsplit=1)[0]
+
+
+def _b36(number: int) -> str:
+    if number < 0:
+        return "-" + _b36(-number)
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if not number:
+            return out
+
+
+def deltas(numbers: list[int]) -> str:
+    """``[5, 7, 40]`` -> ``'5,2,x'``: each number as its difference from the one before,
+    in base 36 (sorted lists become short)."""
+    out = []
+    previous = 0
+    for number in numbers:
+        out.append(_b36(number - previous))
+        previous = number
+    return ",".join(out)
+
+
+def _utf16(key: str) -> bytes:
+    """The sort key of JavaScript's string comparison (UTF-16 code units)."""
+    return key.encode("utf-16-be")
+
+
+def _separator(before: str, first: str) -> str:
+    """The shortest prefix of ``first`` that sorts after ``before``."""
+    for end in range(1, len(first) + 1):
+        if _utf16(first[:end]) > _utf16(before):
+            return first[:end]
+    return first
+
+
+def _cut(keys: list[str], size: Callable[[str], int], limit: int) -> list[tuple[str, list[str]]]:
+    """Consecutive runs of the sorted ``keys`` of at most ``limit`` characters each, with
+    the first key of each run (shortened)."""
+    runs: list[tuple[str, list[str]]] = []
+    current: list[str] = []
+    total = 0
+    for key in keys:
+        cost = size(key)
+        if current and total + cost > limit:
+            runs.append(("", current))
+            current, total = [], 0
+        current.append(key)
+        total += cost
+    if current:
+        runs.append(("", current))
+    out = []
+    for number, (_, run) in enumerate(runs):
+        start = "" if number == 0 else _separator(runs[number - 1][1][-1], run[0])
+        out.append((start, run))
+    return out
+
+
+@dataclass(frozen=True)
+class SearchFiles:
+    """The files of the search index: path under the site -> content; and figures."""
+
+    files: dict[str, str]
+    keys: int
+    shards: int
+
+
+def _register(name: str, data: object) -> str:
+    return _script(name, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def _script(name: str, text: str) -> str:
+    # "<\/" is "</" in a JavaScript string: the data stays inert even if inlined in a page.
+    text = text.replace("</", "<\\/")
+    return f"GlossarySearch.register({json.dumps(name)},{text});\n"
+
+
+class _Entry:
+    """What the lookup index holds under one key (module docstring)."""
+
+    __slots__ = ("heads", "postings", "terms", "words")
+
+    def __init__(self) -> None:
+        self.terms: dict[str, list[int]] = defaultdict(list)  # f, c, s
+        self.postings: list[int] = []  # term, position, term, position …
+        self.words: dict[str, list[str]] = defaultdict(list)  # m, t, x
+        self.heads: list[str] = []
+
+    def tids(self) -> Iterator[int]:
+        for found in self.terms.values():
+            yield from found
+        yield from self.postings[0::2]
+
+    def variants(self) -> list[int]:
+        return sorted([*self.terms.get("f", ()), *self.terms.get("s", ())])
+
+    def encode(self, heads: list[tuple[str, list[int]]]) -> dict[str, object]:
+        out: dict[str, object] = {name: deltas(sorted(v)) for name, v in self.terms.items()}
+        if self.postings:
+            out["w"] = ",".join(_b36(v) for v in self.postings)
+        out.update(self.words)
+        if heads:
+            out["h"] = [[c, ",".join(_b36(v) for v in found)] for c, found in heads]
+        return out
+
+
+def _manifest_tables(languages: tuple[str, ...]) -> dict[str, object]:
+    from glossary.languages import get as plugin
+    from glossary.search.layouts import LAYOUTS
+    from glossary.search.query import _ENDINGS
+
+    return {
+        "functionWords": sorted({w for lang in languages for w in plugin(lang).function_words}),
+        "frameWords": sorted({w for lang in languages for w in plugin(lang).frame_words}),
+        "compounding": [lang for lang in languages if plugin(lang).compounds],
+        "endings": sorted(_ENDINGS),
+        "layouts": {name: {chr(k): v for k, v in table.items()} for name, table in LAYOUTS.items()},
+    }
+
+
+def search_files(glossary: Glossary, index: Index) -> SearchFiles:
+    """The shards of ``index``, the lookup index of ``glossary`` (module docstring)."""
+    db = index.db
+    concepts = list(glossary.concepts.values())
+    ids = [cid_id for _, cid_id in index.concept_ids()]
+    if ids != [c.id for c in concepts]:
+        raise ValueError("the lookup index is not that of this glossary")
+    languages = list(index.languages)
+    lang_code: dict[str, int] = {}
+
+    def lang_of(lang: str) -> int:
+        if lang not in lang_code:
+            if lang not in languages:
+                languages.append(lang)
+            lang_code[lang] = languages.index(lang)
+        return lang_code[lang]
+
+    subjects = sorted({s for c in concepts for s in c.subjects})
+    subject_code = {s: i for i, s in enumerate(subjects)}
+    statuses = ["draft", "reviewed", "approved"]
+    for concept in concepts:
+        if concept.status.value not in statuses:
+            statuses.append(concept.status.value)
+    concept_rows = [
+        [c.id, statuses.index(c.status.value), [subject_code[s] for s in c.subjects]]
+        for c in concepts
+    ]
+    term_rows: dict[int, tuple[int, int, str, int, int, int, int]] = {}
+    for tid, cid, lang, text, status, words, content, abbr in db.execute(
+        "SELECT tid, cid, lang, text, status, words, content, abbr FROM term"
+    ):
+        term_rows[tid] = (cid, lang_of(lang), text, status, words, content, abbr)
+
+    entries: dict[str, _Entry] = defaultdict(_Entry)
+    for key, kind, tid in db.execute("SELECT k, kind, tid FROM key ORDER BY tid"):
+        if kind == "compact" and fold(term_rows[tid][2]) == key:
+            continue  # the same as its fold key, which the browser also reads as compact
+        entries[key].terms[_KIND[kind]].append(tid)
+    for word, tid, position in db.execute("SELECT w, tid, pos FROM word ORDER BY tid, pos"):
+        entries[word].postings += (tid, position)
+    for key, kind, word in db.execute("SELECT k, kind, w FROM wordkey ORDER BY k, kind, w"):
+        entry = entries[key]
+        if kind == "head":
+            if len(entry.heads) < 500:
+                entry.heads.append(word)
+        else:
+            found = entry.words[_WORDKEY[kind]]
+            if word not in found:
+                found.append(word)
+
+    keys = sorted(entries, key=_utf16)
+    encoded = {}
+    for key in keys:
+        entry = entries[key]
+        heads = [(c, entries[c].postings) for c in entry.heads if c in entries]
+        encoded[key] = json.dumps(
+            [key, entry.encode(heads)], ensure_ascii=False, separators=(",", ":")
+        )
+    files: dict[str, str] = {}
+    key_starts: list[str] = []
+    variant_starts: list[int] = []
+    variant_list: list[tuple[int, str]] = []  # variant number -> (term, text)
+    runs = _cut(keys, lambda key: len(encoded[key]), SHARD_CHARS)
+    for number, (start, run) in enumerate(runs):
+        key_starts.append(start)
+        variant_starts.append(len(variant_list))
+        tids: set[int] = set()
+        for key in run:
+            entry = entries[key]
+            tids.update(entry.tids())
+            tids.update(t for c in entry.heads if c in entries for t in entries[c].postings[0::2])
+            variant_list.extend((tid, key) for tid in entry.variants())
+        cids = {term_rows[t][0] for t in tids}
+        rows = json.dumps(
+            {
+                "terms": {str(t): term_rows[t] for t in sorted(tids)},
+                "concepts": {str(c): concept_rows[c] for c in sorted(cids)},
+                "v": variant_starts[-1],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        body = '{"keys":[' + ",".join(encoded[key] for key in run) + "]," + rows[1:]
+        files[f"{FOLDER}/k{number}.js"] = _script(f"k{number}", body)
+
+    grams: dict[str, list[int]] = defaultdict(list)
+    for vid, (_, text) in enumerate(variant_list):
+        for gram in trigrams(text):
+            grams[gram].append(vid)
+    gram_keys = sorted(grams, key=_utf16)
+    long_lists: dict[str, int] = {}
+    gram_body: dict[str, tuple[int, int | str]] = {}
+    for gram in gram_keys:
+        vids = grams[gram]
+        if len(vids) > GRAM_INLINE:
+            long_lists[gram] = len(long_lists)
+            number = long_lists[gram]
+            files[f"{FOLDER}/p{number}.js"] = _register(f"p{number}", deltas(vids))
+            gram_body[gram] = (len(vids), number)
+        else:
+            gram_body[gram] = (len(vids), deltas(vids))
+    gram_sizes = {g: len(json.dumps(gram_body[g], ensure_ascii=False)) + 6 for g in gram_keys}
+    gram_starts: list[str] = []
+    for number, (start, run) in enumerate(_cut(gram_keys, gram_sizes.__getitem__, SHARD_CHARS)):
+        gram_starts.append(start)
+        files[f"{FOLDER}/g{number}.js"] = _register(
+            f"g{number}",
+            [[g, *gram_body[g]] for g in run],
+        )
+
+    for first in range(0, len(concepts), DETAIL_BUCKET):
+        bucket = []
+        for cid in range(first, min(first + DETAIL_BUCKET, len(concepts))):
+            concept = concepts[cid]
+            bucket.append(
+                [
+                    [
+                        [lang_of(lang), t.term, t.status.value]
+                        for lang, section in concept.languages.items()
+                        for t in section.terms
+                    ],
+                    {
+                        lang: first_sentence(section.definition)
+                        for lang, section in concept.languages.items()
+                        if section.definition
+                    },
+                ]
+            )
+        number = first // DETAIL_BUCKET
+        files[f"{FOLDER}/d{number}.js"] = _register(f"d{number}", bucket)
+
+    manifest = {
+        "version": 2,
+        "languages": languages,
+        "statuses": ["preferred", "admitted", "deprecated", "superseded"],
+        "conceptStatuses": statuses,
+        "subjects": subjects,
+        "concepts": len(concepts),
+        "detailBucket": DETAIL_BUCKET,
+        "keyShards": key_starts,
+        "variantStarts": variant_starts,
+        "variants": len(variant_list),
+        "gramShards": gram_starts,
+        **_manifest_tables(tuple(index.languages)),
+    }
+    files[f"{FOLDER}/manifest.js"] = _register("manifest", manifest)
+    return SearchFiles(files=files, keys=len(keys), shards=len(key_starts))
+
+
+# -- the whole index, for the search page of before the engine (assets/search.js) -------
+
+_STATUS = {
+    TermStatus.PREFERRED: 0,
+    TermStatus.ADMITTED: 1,
+    TermStatus.DEPRECATED: 2,
+    TermStatus.SUPERSEDED: 3,
+}
 
 
 def _encode(word: str, form: str) -> str:

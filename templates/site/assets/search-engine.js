@@ -1,22 +1,37 @@
 /* The search engine of the web glossary: everything that finds things, no user interface.
  *
- * window.GlossarySearch:
- *   search(query, {lang, subject, status}) -> Promise<Answer>
- *     Answer = {query, readAs, matches: Result[] (confident, ranked, all), nearest: Result[]}
- *     Result = {id, url, term, lang, status, kind, score, highlight: [[start, end]...],
- *               conceptStatus, subjects, equivalents: [{lang, term, status}...],
- *               definition: {lang: first sentence}}
- *     url is "concepts/<id>.html", relative to an interface language's folder
- *     (fi/, ru/, en/): a page in fi/ links to it as is.
- *   fold(text), compact(text), skeleton(text): the keys of glossary/search/keys.py.
+ * It answers as `glossary lookup` does: the query is analysed as glossary/search/query.py
+ * does, and matched by a port of the tiers of glossary/search/tiers.py and spans.py, over
+ * the command line's own index (the same keys, word forms, transliteration keys, compound
+ * parts and trigrams), written in shards by glossary/site/searchindex.py. A query loads
+ * only the shards it needs, as <script> tags that call GlossarySearch.register(): it
+ * works from file:// and fetches nothing. Where it differs from the command line: the
+ * browser has no Snowball stemmer and no Voikko, so a query word is matched through the
+ * indexed word forms, transliteration keys and beginnings, not through its stem; fuzzy
+ * candidates are numbered in key order, so of equally good typo candidates beyond the
+ * 300 compared another may be taken.
  *
- * This first version answers from the whole index in assets/search-index.js, loaded with
- * a <script> tag on the first search (so that it works from file://).
+ * window.GlossarySearch:
+ *   search(query, {lang, subject, status, details}) -> Promise<Answer>
+ *     Answer = {query, readAs: the keyboard-layout reading used (kind "layout") or null,
+ *               matches: Result[] (the answers, ranked, all of them),
+ *               nearest: Result[] (at most 10 guesses, for "not in the glossary; nearest:")}
+ *     Result = {id, url, term, lang, status, kind, score,
+ *               highlight: [[start, end], ...] (UTF-16 offsets of the matched words of term),
+ *               conceptStatus, subjects: [code...],
+ *               equivalents: [{lang, term, status}...] (preferred and admitted terms of the
+ *                 concept's other languages, in the glossary's language order),
+ *               definition: {lang: first sentence} (in the term's language, else the first
+ *                 language that has one), detailed: whether those two are filled}
+ *     url is "concepts/<id>.html", relative to an interface language's folder (fi/, ru/,
+ *     en/): a page in fi/ links to it as it is.
+ *     equivalents and definition are filled for every nearest guess and the first
+ *     options.details answers (20 unless given; a common word can have hundreds):
+ *   details(results) -> Promise<results>: fills them in for the others (for "show more").
+ *   fold(text), compact(text), skeleton(text): the keys of glossary/search/keys.py.
  */
 (function () {
   "use strict";
-
-
   var DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\u00ad]/g;
   var QUOTES = /['"`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u02b9\u02ba]/g;
   var NON_WORD = /[^\p{L}\p{N}_-]+/gu;
@@ -63,6 +78,7 @@
     return t.replace(/(.)\1+/g, "$1").split(/\s+/).filter(Boolean).join(" ");
   }
 
+
   function trigrams(text) {
     var padded = "  " + text + " ", out = new Set();
     for (var i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
@@ -79,324 +95,859 @@
       }
       var swap = prev; prev = cur; cur = swap;
     }
-    var lcs = prev[b.length];
-    return 100 * (2 * lcs) / (a.length + b.length);
+    return 100 * (2 * prev[b.length]) / (a.length + b.length);
   }
 
-  function push(map, key, value) {
-    var list = map.get(key);
-    if (list) list.push(value); else map.set(key, [value]);
+  /* Python's round(x, 1): the nearest tenth, an exact tie to the even one. */
+  function round1(x) {
+    var y = x * 10, f = Math.floor(y);
+    if (y - f === 0.5 && Number.isInteger(x * 20)) return (f % 2 === 0 ? f : f + 1) / 10;
+    return Number(x.toFixed(1));
   }
 
-  function Index(data) {
-    var self = this;
-    this.data = data;
-    this.terms = data.terms;
-    this.foldMap = new Map(); this.compactMap = new Map(); this.skelMap = new Map();
-    this.sortedKeys = [];
-    this.terms.forEach(function (term, t) {
-      var key = fold(term[2]);
-      push(self.foldMap, key, t);
-      push(self.compactMap, compact(term[2]), t);
-      if (isCyrillic(term[2])) push(self.skelMap, skeleton(term[2]), t);
-      self.sortedKeys.push([key, t]);
-    });
-    this.sortedKeys.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]; });
-    this.wordIndex = new Map();
-    data.words.forEach(function (w, i) { self.wordIndex.set(w, i); });
-    this.sortedWords = data.words.map(function (w, i) { return [w, i]; })
-      .sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
-    this.formMap = new Map();
-    Object.keys(data.forms).forEach(function (key) {
-      var w = Number(key), word = data.words[w];
-      data.forms[key].split(" ").forEach(function (code) {
-        var m = /^(\d+)(.*)$/.exec(code);
-        if (!m) return;
-        push(self.formMap, word.slice(0, word.length - Number(m[1])) + m[2], w);
-      });
-    });
-    this.postings = new Map();
-    data.termWords.forEach(function (words, t) {
-      words.forEach(function (w, position) { push(self.postings, w, [t, position]); });
-    });
-    this.wordSkel = null;
-    this.grams = null;
-  }
+  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
-  Index.prototype.wordSkeletons = function () {
-    if (this.wordSkel) return this.wordSkel;
-    var self = this, map = new Map();
-    this.data.words.forEach(function (w, i) { if (isCyrillic(w)) push(map, skeleton(w), i); });
-    this.formMap.forEach(function (ids, form) {
-      if (isCyrillic(form)) ids.forEach(function (i) { push(map, skeleton(form), i); });
-    });
-    this.wordSkel = map;
-    return map;
-  };
-
-  Index.prototype.trigramIndex = function () {
-    if (this.grams) return this.grams;
-    var grams = new Map(), variants = [];
-    this.terms.forEach(function (term, t) {
-      variants.push([t, fold(term[2])]);
-      if (isCyrillic(term[2])) variants.push([t, skeleton(term[2])]);
-    });
-    variants.forEach(function (v, i) { trigrams(v[1]).forEach(function (g) { push(grams, g, i); }); });
-    this.grams = { map: grams, variants: variants };
-    return this.grams;
-  };
-
-  function prefixRange(sorted, prefix) {
-    var lo = 0, hi = sorted.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (sorted[mid][0] < prefix) lo = mid + 1; else hi = mid; }
-    var out = [];
-    for (var i = lo; i < sorted.length && out.length < 50 && sorted[i][0].startsWith(prefix); i++) out.push(sorted[i]);
+  /* Lists written by glossary/site/searchindex.py: base 36, differences ("5,2,x"). */
+  function numbers(text, delta) {
+    if (!text) return [];
+    var out = text.split(","), previous = 0;
+    for (var i = 0; i < out.length; i++) {
+      var n = parseInt(out[i], 36);
+      out[i] = delta ? (previous += n) : n;
+    }
     return out;
   }
 
-  Index.prototype.search = function (query, limit) {
-    var self = this, hits = new Map();
-    query = query.trim().split(/\s+/).join(" ");
-    var folded = fold(query);
-    if (!folded) return [];
-    function offer(t, score, kind) {
-      var h = hits.get(t);
-      if (!h || h.score < score) hits.set(t, { score: score, kind: kind });
-    }
-    (this.foldMap.get(folded) || []).forEach(function (t) {
-      var text = self.terms[t][2];
-      if (text === query) offer(t, 100, "exact");
-      else if (text.toLowerCase() === query.toLowerCase()) offer(t, 98, "normalized");
-      else offer(t, 96, "normalized");
+  // -- loading ---------------------------------------------------------------------------
+
+  var script = document.currentScript;
+  var base = (script ? script.src.replace(/[^\/]*$/, "") : "assets/") + "search/";
+  var registered = new Map(), pending = new Map();
+
+  /* Every file of the index calls this with its name and data. */
+  function register(name, data) {
+    registered.set(name, data);
+    var waiting = pending.get(name);
+    if (waiting) { pending.delete(name); waiting.resolve(data); }
+  }
+
+  function file(name) {
+    if (registered.has(name)) return Promise.resolve(registered.get(name));
+    var waiting = pending.get(name);
+    if (waiting) return waiting.promise;
+    waiting = {};
+    waiting.promise = new Promise(function (resolve, reject) {
+      waiting.resolve = resolve;
+      var tag = document.createElement("script");
+      tag.src = base + name + ".js";
+      tag.async = true;
+      tag.onload = function () {
+        if (!registered.has(name)) reject(new Error("the search index file " + tag.src + " is not one"));
+      };
+      tag.onerror = function () {
+        pending.delete(name);
+        reject(new Error("cannot load the search index file " + tag.src));
+      };
+      document.head.appendChild(tag);
     });
-    (this.compactMap.get(compact(query)) || []).forEach(function (t) { offer(t, 94, "normalized"); });
-    if (!isCyrillic(query)) {
-      var skel = skeleton(query);
-      if (skel.replace(/ /g, "").length >= 3) {
-        (this.skelMap.get(skel) || []).forEach(function (t) { offer(t, 90, "translit"); });
-      }
+    pending.set(name, waiting);
+    return waiting.promise;
+  }
+
+  /* The number of the range that holds key: starts[0] is "", the rest ascending. */
+  function rangeOf(starts, key) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= key) lo = mid; else hi = mid - 1;
     }
-    if (folded.length >= 3) {
-      prefixRange(this.sortedKeys, folded).forEach(function (pair) {
-        if (pair[0] !== folded) offer(pair[1], 82 - Math.min(12, (pair[0].length - folded.length) / 2), "prefix");
-      });
-    }
-    this.byWords(folded.split(" "), offer);
-    var best = 0;
-    hits.forEach(function (h) { best = Math.max(best, h.score); });
-    if (best < 90) this.fuzzy(query, offer);
-    return this.collect(hits, limit || 20);
+    return lo;
+  }
+
+  function Store(manifest) {
+    this.m = manifest;
+    this.keys = new Map();      // shard number -> {keys: Map, order: [key...], variants}
+    this.terms = new Map();     // term id -> row
+    this.concepts = new Map();  // concept number -> row
+    this.grams = new Map();     // gram shard number -> Map(gram -> [count, list|file])
+    this.details = new Map();
+    this.functionWords = new Set(manifest.functionWords);
+    this.frameWords = new Set(manifest.frameWords);
+    this.endings = new Set(manifest.endings);
+  }
+
+  Store.prototype.shardOf = function (key) { return rangeOf(this.m.keyShards, key); };
+
+  Store.prototype.loadShard = function (n) {
+    var self = this;
+    if (this.keys.has(n)) return Promise.resolve(this.keys.get(n));
+    return file("k" + n).then(function (data) {
+      if (self.keys.has(n)) return self.keys.get(n);
+      var map = new Map(), order = [];
+      data.keys.forEach(function (pair) { map.set(pair[0], pair[1]); order.push(pair[0]); });
+      Object.keys(data.terms).forEach(function (t) { self.terms.set(Number(t), data.terms[t]); });
+      Object.keys(data.concepts).forEach(function (c) { self.concepts.set(Number(c), data.concepts[c]); });
+      var shard = { keys: map, order: order, v: data.v, variants: null };
+      self.keys.set(n, shard);
+      return shard;
+    });
   };
 
-  Index.prototype.wordMatches = function (word) {
-    var self = this, found = new Map();
-    function offer(w, weight, route) {
-      var cur = found.get(w);
-      if (!cur || cur[0] < weight) found.set(w, [weight, route]);
+  /* Loads the shards that hold keys. */
+  Store.prototype.need = function (keys) {
+    var self = this, wanted = new Set();
+    keys.forEach(function (k) { if (k) wanted.add(self.shardOf(k)); });
+    return Promise.all(Array.from(wanted, function (n) { return self.loadShard(n); }));
+  };
+
+  Store.prototype.entry = function (key) {
+    var shard = this.keys.get(this.shardOf(key));
+    if (!shard) throw new Error("search: shard of " + JSON.stringify(key) + " not loaded");
+    return shard.keys.get(key) || null;
+  };
+
+  Store.prototype.field = function (key, name) {
+    var e = this.entry(key);
+    if (!e || e[name] === undefined) return [];
+    var value = e[name];
+    if (typeof value === "string") {
+      value = numbers(value, name === "f" || name === "c" || name === "s");
+      e[name] = value;
     }
-    if (this.wordIndex.has(word)) offer(this.wordIndex.get(word), 1, "same");
-    (this.formMap.get(word) || []).forEach(function (w) { offer(w, 0.98, "form"); });
-    if (!isCyrillic(word)) {
-      var key = skeleton(word);
-      if (key.length >= 3) (this.wordSkeletons().get(key) || []).forEach(function (w) { offer(w, 0.95, "skeleton"); });
+    return value;
+  };
+
+  Store.prototype.row = function (tid) {
+    var r = this.terms.get(tid);
+    return { tid: tid, cid: r[0], lang: this.m.languages[r[1]], text: r[2], status: r[3],
+             words: r[4], content: r[5], abbr: !!r[6] };
+  };
+
+  Store.prototype.byKey = function (key, kind) {
+    if (kind === "compact") return this.field(key, "c").concat(this.field(key, "f"));
+    return this.field(key, kind === "fold" ? "f" : "s").slice();
+  };
+
+  /* Keys beginning with prefix, in order, from consecutive shards, while take() wants more. */
+  Store.prototype.scan = async function (prefix, take) {
+    var n = this.shardOf(prefix), last = this.m.keyShards.length - 1;
+    for (; n <= last; n++) {
+      var shard = await this.loadShard(n), order = shard.order;
+      var lo = 0, hi = order.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (order[mid] < prefix) lo = mid + 1; else hi = mid; }
+      for (var i = lo; i < order.length; i++) {
+        if (!order[i].startsWith(prefix)) return;
+        if (!take(order[i])) return;
+      }
+      if (n < last && !this.m.keyShards[n + 1].startsWith(prefix)) return;
     }
-    if (word.length >= 4) {
-      prefixRange(this.sortedWords, word).slice(0, 30).forEach(function (pair) {
-        if (pair[0] !== word) offer(pair[1], 0.8, "prefix");
+  };
+
+  Store.prototype.byKeyPrefix = async function (prefix, limit) {
+    var self = this, out = [];
+    await this.scan(prefix, function (key) {
+      self.field(key, "f").forEach(function (t) { if (out.length < limit) out.push([key, t]); });
+      return out.length < limit;
+    });
+    return out;
+  };
+
+  Store.prototype.wordsWithPrefix = async function (prefix, limit) {
+    var self = this, out = [];
+    await this.scan(prefix, function (key) {
+      if (self.entry(key).w !== undefined) out.push(key);
+      return out.length < limit;
+    });
+    return out;
+  };
+
+  /* [kind, term word] for an inflected form, stem or transliteration key. */
+  Store.prototype.wordKeys = function (key) {
+    var out = [];
+    this.field(key, "m").forEach(function (w) { out.push(["form", w]); });
+    this.field(key, "t").forEach(function (w) { out.push(["stem", w]); });
+    this.field(key, "x").forEach(function (w) { out.push(["skeleton", w]); });
+    return out;
+  };
+
+  Store.prototype.postings = function (word) {
+    var list = this.field(word, "w"), out = [];
+    for (var i = 0; i + 1 < list.length; i += 2) out.push([list[i], list[i + 1]]);
+    return out;
+  };
+
+  /* Term words with one of words as a part, with their postings. */
+  Store.prototype.compounds = function (words) {
+    var self = this, out = new Map();
+    words.forEach(function (w) {
+      var e = self.entry(w);
+      (e && e.h || []).forEach(function (pair) {
+        if (out.size >= 500 || out.has(pair[0])) return;
+        var list = numbers(pair[1], false), found = [];
+        for (var i = 0; i + 1 < list.length; i += 2) found.push([list[i], list[i + 1]]);
+        out.set(pair[0], found);
       });
-    }
+    });
+    return out;
+  };
+
+  Store.prototype.wordsOrForms = async function (keys) {
+    await this.need(keys);
+    var self = this, found = new Map();
+    keys.forEach(function (k) {
+      var words = new Set(self.field(k, "m"));
+      var e = self.entry(k);
+      if (e && e.w !== undefined) words.add(k);
+      if (words.size) found.set(k, words);
+    });
     return found;
   };
 
-  Index.prototype.byWords = function (queryWords, offer) {
-    var self = this, covered = new Map();
-    queryWords.forEach(function (word, q) {
-      self.wordMatches(word).forEach(function (value, w) {
-        (self.postings.get(w) || []).forEach(function (pair) {
-          var t = pair[0], position = pair[1];
-          var cover = covered.get(t);
-          if (!cover) { cover = new Map(); covered.set(t, cover); }
-          var prev = cover.get(position);
-          if (!prev || prev[0] < value[0]) cover.set(position, [value[0], value[1], q]);
-        });
-      });
-    });
-    covered.forEach(function (positions, t) {
-      var total = self.data.termWords[t].length;
-      if (!total) return;
-      var sum = 0, routes = new Set(), used = new Set(), order = [];
-      Array.from(positions.keys()).sort(function (a, b) { return a - b; }).forEach(function (p) {
-        var v = positions.get(p); sum += v[0]; routes.add(v[1]); used.add(v[2]); order.push(v[2]);
-      });
-      var extra = 0;
-      queryWords.forEach(function (w, q) { if (!used.has(q)) extra += w.length <= 2 ? 1 : 12; });
-      var score, kind;
-      if (positions.size === total) {
-        score = 92 * sum / total - extra;
-        var sorted = order.slice().sort(function (a, b) { return a - b; });
-        if (order.join() !== sorted.join()) score -= 1;
-        var onlySame = Array.from(routes).every(function (r) { return r === "same"; });
-        if (onlySame) kind = extra ? "word" : "normalized";
-        else if (routes.has("skeleton")) kind = "translit";
-        else if (Array.from(routes).every(function (r) { return r === "same" || r === "prefix"; })) kind = "prefix";
-        else kind = "lemma";
-      } else {
-        score = 74 * (sum / total) * Math.sqrt(positions.size / total) - extra;
-        kind = "word";
+  Store.prototype.gram = async function (gram) {
+    var n = rangeOf(this.m.gramShards, gram), shard = this.grams.get(n);
+    if (!shard) {
+      var data = await file("g" + n);
+      shard = this.grams.get(n);
+      if (!shard) {
+        shard = new Map();
+        data.forEach(function (item) { shard.set(item[0], [item[1], item[2]]); });
+        this.grams.set(n, shard);
       }
-      offer(t, Math.round(score * 10) / 10, kind);
-    });
-  };
-
-  Index.prototype.fuzzy = function (query, offer) {
-    var index = this.trigramIndex(), probes = [fold(query)];
-    if (!isCyrillic(query)) { var s = skeleton(query); if (s && s !== probes[0]) probes.push(s); }
-    probes.forEach(function (probe) {
-      var counts = new Map();
-      trigrams(probe).forEach(function (g) {
-        (index.map.get(g) || []).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
-      });
-      Array.from(counts.entries()).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 300)
-        .forEach(function (entry) {
-          var variant = index.variants[entry[0]], r = ratio(probe, variant[1]);
-          if (r >= 70) offer(variant[0], Math.round((40 + 0.45 * r) * 10) / 10, "fuzzy");
-        });
-    });
-  };
-
-  /* Terms close to a query that found nothing: the fuzzy step with a lower bar. */
-  Index.prototype.suggest = function (query, limit) {
-    var self = this, best = new Map(), probe = fold(query);
-    if (probe.length < 3) return [];
-    var index = this.trigramIndex(), counts = new Map();
-    trigrams(probe).forEach(function (g) {
-      (index.map.get(g) || []).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
-    });
-    counts.forEach(function (_, v) {
-      var variant = index.variants[v], t = variant[0], r = ratio(probe, variant[1]);
-      if (r >= 45 && (!best.has(t) || best.get(t) < r)) best.set(t, r);
-    });
-    var seen = new Set();
-    return Array.from(best.entries()).sort(function (a, b) {
-      return b[1] - a[1] || self.terms[a[0]][3] - self.terms[b[0]][3] || a[0] - b[0];
-    }).map(function (e) { return self.terms[e[0]][2]; }).filter(function (text) {
-      if (seen.has(text)) return false;
-      seen.add(text);
-      return true;
-    }).slice(0, limit);
-  };
-
-  Index.prototype.collect = function (hits, limit) {
-    var self = this, perConcept = new Map();
-    hits.forEach(function (hit, t) {
-      if (hit.score < 50) return;
-      var term = self.terms[t], cid = term[0];
-      var cur = perConcept.get(cid);
-      if (!cur || hit.score > cur.score || (hit.score === cur.score && term[3] < self.terms[cur.t][3])) {
-        perConcept.set(cid, { t: t, score: hit.score, kind: hit.kind });
-      }
-    });
-    return Array.from(perConcept.entries()).map(function (e) {
-      var term = self.terms[e[1].t];
-      return { concept: self.data.concepts[e[0]], term: term[2], lang: self.data.languages[term[1]],
-               status: term[3], score: e[1].score, kind: e[1].kind, cid: e[0], t: e[1].t };
-    }).sort(function (a, b) {
-      return b.score - a.score || a.status - b.status || a.term.length - b.term.length || a.cid - b.cid;
-    }).slice(0, limit);
-  };
-
-  var STATUS = ["preferred", "admitted", "deprecated", "superseded"];
-  /* Answers score at least this (glossary/search/tiers.py CONFIDENT). */
-  var CONFIDENT = 78;
-  var NEAREST = 10;
-
-  var script = document.currentScript;
-  var base = script ? script.src.replace(/[^\/]*$/, "") : "";
-  var loading = null;
-  var index = null;
-
-  function load() {
-    if (index) return Promise.resolve(index);
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        function ready() { index = new Index(window.GLOSSARY_SEARCH); resolve(index); }
-        if (window.GLOSSARY_SEARCH) { ready(); return; }
-        var tag = document.createElement("script");
-        tag.src = base + "search-index.js";
-        tag.onload = ready;
-        tag.onerror = function () { loading = null; reject(new Error("cannot load " + tag.src)); };
-        document.head.appendChild(tag);
-      });
     }
-    return loading;
+    return shard.get(gram) || null;
+  };
+
+  Store.prototype.variants = async function (vids) {
+    var self = this, starts = this.m.variantStarts, byShard = new Map();
+    vids.forEach(function (v) {
+      var n = rangeOf(starts, v);
+      if (!byShard.has(n)) byShard.set(n, []);
+      byShard.get(n).push(v);
+    });
+    var out = [];
+    await Promise.all(Array.from(byShard.keys(), function (n) { return self.loadShard(n); }));
+    byShard.forEach(function (wanted, n) {
+      var shard = self.keys.get(n);
+      if (!shard.variants) {
+        shard.variants = [];
+        shard.order.forEach(function (key) {
+          var tids = self.field(key, "f").concat(self.field(key, "s")).sort(function (a, b) { return a - b; });
+          tids.forEach(function (t) { shard.variants.push([t, key]); });
+        });
+      }
+      wanted.forEach(function (v) {
+        var item = shard.variants[v - shard.v];
+        if (item) out.push([v, item[0], item[1]]);
+      });
+    });
+    return out.sort(function (a, b) { return a[0] - b[0]; });
+  };
+
+  /* glossary.search.index.Index.fuzzy_candidates: the variants that share most of the
+   * rarest trigrams of text. */
+  Store.prototype.fuzzyCandidates = async function (text, limit, rarest, budget) {
+    var self = this;
+    var grams = Array.from(trigrams(text)).sort(cmp);
+    if (!grams.length) return [];
+    var found = await Promise.all(grams.map(function (g) { return self.gram(g); }));
+    var known = [];
+    grams.forEach(function (g, i) { if (found[i]) known.push([found[i][0], g, found[i][1]]); });
+    known.sort(function (a, b) { return a[0] - b[0] || cmp(a[1], b[1]); });
+    var chosen = [], total = 0;
+    for (var i = 0; i < known.length; i++) {
+      if (chosen.length >= rarest || (chosen.length >= 3 && total + known[i][0] > budget)) break;
+      chosen.push(known[i]);
+      total += known[i][0];
+    }
+    if (!chosen.length) return [];
+    chosen.sort(function (a, b) { return cmp(a[1], b[1]); });
+    var lists = await Promise.all(chosen.map(function (c) {
+      return typeof c[2] === "number" ? file("p" + c[2]) : Promise.resolve(c[2]);
+    }));
+    var counter = new Map();
+    lists.forEach(function (list) {
+      numbers(list, true).forEach(function (v) { counter.set(v, (counter.get(v) || 0) + 1); });
+    });
+    var shared = Math.max(1, chosen.length - 4), best = [];
+    counter.forEach(function (n, v) { if (n >= shared) best.push([n, v]); });
+    if (!best.length) {
+      counter.forEach(function (n, v) { best.push([n, v]); });
+      best.sort(function (a, b) { return b[0] - a[0]; });
+      best = best.slice(0, limit);
+    }
+    if (best.length > limit) {
+      best.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1]; });
+      best = best.slice(0, limit);
+    }
+    return this.variants(best.map(function (b) { return b[1]; }));
+  };
+
+  Store.prototype.detail = function (cid) {
+    var self = this, n = Math.floor(cid / this.m.detailBucket);
+    if (this.details.has(n)) return Promise.resolve(this.details.get(n)[cid % this.m.detailBucket]);
+    return file("d" + n).then(function (data) {
+      self.details.set(n, data);
+      return data[cid % self.m.detailBucket];
+    });
+  };
+
+  // -- the query (glossary/search/query.py) ----------------------------------------------
+
+  var HYPHENS = "-\u2010\u2011\u2012\u2013";
+  var CONJUNCTIONS = ["ja", "tai", "sekä", "eli", "и", "или", "либо", "а", "and", "or"];
+  var W = "[\\p{L}\\p{N}\\p{M}_]";
+  var BROKEN = new RegExp("(" + W + ")[" + HYPHENS + "][ \\t]*(?:\\r?\\n)?[ \\t]+(?!(?:" +
+                          CONJUNCTIONS.join("|") + ")(?!" + W + "))(" + W + ")", "giu");
+  var BROKEN_AT_NEWLINE = new RegExp("(" + W + ")[" + HYPHENS + "]\\r?\\n[ \\t]*(" + W + ")", "gu");
+  var VOWELS = "aeiouyäöå";
+  var SHORT = 6;
+  var CAPS = "A-ZÄÖÅА-ЯЁ";
+  var ABBREVIATION = new RegExp("^([" + CAPS + "][" + CAPS + "0-9]+)(?::|-)?([a-zäöå]+)$", "u");
+  var COLON_FORM = /^([\p{L}\p{N}]{2,}):([a-zäöå]+)$/iu;
+
+  function join(match, left, right) {
+    var same = left.toLowerCase() === right.toLowerCase() && VOWELS.indexOf(left.toLowerCase()) >= 0;
+    return same ? left + "-" + right : left + right;
   }
 
-  /* [start, end] of the words of term whose folded form is one of words (or begins with
-   * one, for a beginning typed), else the whole term. */
-  function highlight(term, kind, queryWords) {
-    if (kind === "exact" || kind === "normalized" || kind === "translit" || kind === "fuzzy") {
-      return [[0, term.length]];
+  function clean(text) {
+    text = text.replace(/\u00ad/g, "");
+    if (/[-\u2010\u2011\u2012\u2013]/.test(text)) {
+      text = text.replace(BROKEN_AT_NEWLINE, join).replace(BROKEN, join);
     }
-    var out = [], re = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*/gu, m;
-    while ((m = re.exec(term)) !== null) {
-      var w = fold(m[0]);
-      var hit = queryWords.some(function (q) {
-        var stem = q.slice(0, Math.max(3, Math.min(q.length, w.length) - 2));
-        return w === q || w.indexOf(stem) === 0 || w.endsWith(q);
-      });
-      if (hit) out.push([m.index, m.index + m[0].length]);
-    }
-    return out.length ? out : [[0, term.length]];
+    return text.split(/\s+/).filter(Boolean).join(" ");
   }
 
-  function result(idx, hit, queryWords) {
-    var c = idx.data.concepts[hit.cid], term = idx.terms[hit.t];
-    var equivalents = [];
-    (idx.byConcept.get(hit.cid) || []).forEach(function (t) {
-      var other = idx.terms[t], lang = idx.data.languages[other[1]];
-      if (lang !== hit.lang && other[3] <= 1) {
-        equivalents.push({ lang: lang, term: other[2], status: STATUS[other[3]] });
-      }
+  function abbreviationReadings(store, word) {
+    var found = ABBREVIATION.exec(word) || COLON_FORM.exec(word);
+    if (!found || !store.endings.has(found[2].toLowerCase())) return [];
+    return [fold(found[1])];
+  }
+
+  function isUpper(ch) { return ch !== ch.toLowerCase() && ch === ch.toUpperCase(); }
+
+  function analyse(store, text) {
+    var cleaned = clean(text), folded = fold(cleaned);
+    var words = folded ? folded.split(" ") : [];
+    var cyrillic = isCyrillic(cleaned);
+    var abbreviations = [], at = [], endings = new Set(), position = 0;
+    cleaned.split(" ").filter(Boolean).forEach(function (raw) {
+      var f = fold(raw), parts = f ? f.split(" ").length : 0;
+      abbreviationReadings(store, raw.replace(/^[.,;()\[\]«»"']+|[.,;()\[\]«»"']+$/g, "")).forEach(function (r) {
+        if (abbreviations.indexOf(r) < 0) abbreviations.push(r);
+        if (parts) {
+          at.push([position, r]);
+          for (var p = position + 1; p < position + parts; p++) endings.add(p);
+        }
+      });
+      position += parts;
     });
-    var order = idx.data.languages;
-    equivalents.sort(function (a, b) {
-      return order.indexOf(a.lang) - order.indexOf(b.lang) || STATUS.indexOf(a.status) - STATUS.indexOf(b.status);
+    if (position !== words.length) { at = []; endings = new Set(); }
+    var small = store.functionWords;
+    var fn = words.map(function (w, i) {
+      return Array.from(w).length <= 1 || small.has(w) || endings.has(i) ||
+        (!cyrillic && Array.from(w).length <= SHORT && small.has(skeleton(w)));
+    });
+    var letters = Array.from(cleaned).filter(function (ch) { return /\p{L}/u.test(ch); });
+    var capitals = letters.length >= 2 && letters.every(isUpper);
+    var content = [], contentPositions = new Set(), functionPositions = new Set();
+    words.forEach(function (w, i) {
+      if (fn[i]) functionPositions.add(i); else { content.push(w); contentPositions.add(i); }
     });
     return {
-      id: c[0], url: "concepts/" + c[0] + ".html", term: term[2], lang: hit.lang,
-      status: STATUS[term[3]], kind: hit.kind, score: hit.score,
-      highlight: highlight(term[2], hit.kind, fold(queryWords).split(" ")),
-      conceptStatus: c[2], subjects: c[3].slice(), equivalents: equivalents,
-      definition: c[4][hit.lang] !== undefined ? (function () { var d = {}; d[hit.lang] = c[4][hit.lang]; return d; })()
-        : (function () { var d = {}; Object.keys(c[4]).slice(0, 1).forEach(function (l) { d[l] = c[4][l]; }); return d; })()
+      raw: text, text: cleaned, folded: folded, compact: compact(cleaned), words: words,
+      fn: fn, skeleton: cyrillic ? "" : skeleton(cleaned), cyrillic: cyrillic,
+      abbreviations: abbreviations, abbreviationAt: at, capitals: capitals,
+      content: content, contentPositions: contentPositions, functionPositions: functionPositions,
+      onlyFunctionWords: words.length > 0 && fn.every(Boolean) && !capitals
     };
   }
 
-  function search(query, options) {
-    options = options || {};
-    return load().then(function (idx) {
-      if (!idx.byConcept) {
-        idx.byConcept = new Map();
-        idx.terms.forEach(function (term, t) { push(idx.byConcept, term[0], t); });
+  /* glossary/search/layouts.py readings(): what text reads as on the other layouts. */
+  function readings(store, text) {
+    var chars = Array.from(text), letters = chars.filter(function (ch) { return /\p{L}/u.test(ch); });
+    if (!letters.length) return [];
+    var cyr = letters.filter(function (ch) { return ch >= "\u0400" && ch <= "\u04ff"; }).length;
+    if (cyr && cyr !== letters.length) return [];
+    var names = cyr ? ["ru>us", "ru>fi"] : ["us>ru", "fi>ru"], out = [];
+    names.forEach(function (name) {
+      var table = store.m.layouts[name];
+      var reading = chars.map(function (ch) { return table.hasOwnProperty(ch) ? table[ch] : ch; })
+        .join("").split(/\s+/).filter(Boolean).join(" ");
+      if (reading && reading !== text && out.indexOf(reading) < 0) out.push(reading);
+    });
+    return out;
+  }
+
+  // -- the tiers (glossary/search/tiers.py) ----------------------------------------------
+
+  var CONFIDENT = 78, UNACCOUNTED = 15, SLIP = 75, LONGEST_WORD = 60, LONGEST_PHRASE = 40;
+  var GOOD = 90, FLOOR = 50, MIN_HEAD = 4, MIN_MODIFIER = 3;
+  var WEIGHT = { same: 1, form: 0.98, lemma: 0.98, skeleton: 0.95, stem: 0.9, compound: 0.8, prefix: 0.8 };
+  var SAME_WORD = new Set(["same", "form", "lemma", "skeleton", "stem"]);
+
+  function Hit(score, kind, guess, places) {
+    return { score: score, kind: kind, guess: !!guess, places: places || null };
+  }
+
+  function better(a, b) {  /* a.key() > b.key() */
+    if (a.guess !== b.guess) return !a.guess;
+    return a.score > b.score;
+  }
+
+  function offer(hits, tid, hit) {
+    var current = hits.get(tid);
+    if (!current || better(hit, current)) hits.set(tid, hit);
+  }
+
+  function confident(hit, line) { return !hit.guess && hit.score >= line; }
+
+  async function wholeTerm(store, q, hits) {
+    await store.need([q.folded, q.compact, q.skeleton].concat(q.abbreviations));
+    store.byKey(q.folded, "fold").forEach(function (tid) {
+      var row = store.row(tid);
+      if (row.text === q.text) offer(hits, tid, Hit(100, "exact"));
+      else if (row.text.toLowerCase() === q.text.toLowerCase()) offer(hits, tid, Hit(98, "normalized"));
+      else offer(hits, tid, Hit(96, "normalized"));
+    });
+    if (q.compact !== q.folded) {
+      store.byKey(q.compact, "compact").forEach(function (tid) { offer(hits, tid, Hit(94, "normalized")); });
+    }
+    if (q.skeleton && q.skeleton.replace(/ /g, "").length >= 3) {
+      store.byKey(q.skeleton, "skeleton").forEach(function (tid) { offer(hits, tid, Hit(90, "translit")); });
+    }
+    q.abbreviations.forEach(function (reading) {
+      store.byKey(reading, "fold").forEach(function (tid) {
+        if (store.row(tid).abbr) offer(hits, tid, Hit(91, "lemma"));
+      });
+    });
+    if (q.folded.length >= 3) {
+      (await store.byKeyPrefix(q.folded, 50)).forEach(function (pair) {
+        if (pair[0] !== q.folded) {
+          offer(hits, pair[1], Hit(round1(60 + 25 * (q.folded.length / pair[0].length)), "prefix"));
+        }
+      });
+    }
+  }
+
+  /* Term words a query word may stand for: term word -> [weight, route]. The browser has
+   * no Snowball stemmer or Voikko: the stems and lemmas of query words are left out. */
+  async function wordMatches(store, word, fn) {
+    var found = new Map();
+    function take(w, route) {
+      var weight = WEIGHT[route], cur = found.get(w);
+      if (!cur || cur[0] < weight) found.set(w, [weight, route]);
+    }
+    take(word, "same");
+    if (fn) return found;
+    var key = isCyrillic(word) ? "" : skeleton(word);
+    var other = key.length >= 3 && key !== word;
+    await store.need(other ? [word, key] : [word]);
+    store.wordKeys(word).forEach(function (p) { take(p[1], p[0]); });
+    if (other) {
+      store.wordKeys(key).forEach(function (p) { if (p[0] === "skeleton") take(p[1], "skeleton"); });
+    }
+    if (Array.from(word).length >= 4) {
+      (await store.wordsWithPrefix(word, 30)).forEach(function (w) { if (w !== word) take(w, "prefix"); });
+    }
+    return found;
+  }
+
+  async function queryHeads(store, word) {
+    var chars = Array.from(word), tails = [];
+    for (var cut = MIN_MODIFIER; cut <= chars.length - MIN_HEAD; cut++) {
+      var tail = chars.slice(cut).join("").replace(/^-+/, "");
+      if (Array.from(tail).length >= MIN_HEAD) tails.push(tail);
+    }
+    if (!tails.length) return new Map();
+    var known = await store.wordsOrForms(tails);
+    for (var i = 0; i < tails.length; i++) {
+      if (known.get(tails[i])) {
+        var out = new Map();
+        known.get(tails[i]).forEach(function (w) { out.set(w, [WEIGHT.compound, "compound"]); });
+        return out;
       }
-      var answer = { query: query, readAs: null, matches: [], nearest: [] };
-      if (!fold(query)) return answer;
-      var found = idx.search(query, Infinity).filter(function (r) {
-        var c = r.concept;
-        if (options.lang && r.lang !== options.lang) return false;
-        if (options.subject && c[3].indexOf(options.subject) < 0) return false;
-        if (options.status && STATUS[r.status] !== options.status) return false;
-        return true;
+    }
+    return new Map();
+  }
+
+  async function byWords(store, q, hits, extra, inside) {
+    var known = new Set();
+    if (!q.words.length) return known;
+    var small = store.functionWords, single = q.content.length === 1;
+    var covered = new Map(), heads = new Map(), spread = new Map();
+    function get(map, key) { var v = map.get(key); if (!v) { v = new Map(); map.set(key, v); } return v; }
+    var matches = await Promise.all(q.words.map(function (w, i) { return wordMatches(store, w, q.fn[i]); }));
+    var all = [];
+    matches.forEach(function (found, i) {
+      if (extra && extra.has(i)) extra.get(i).forEach(function (v, w) { if (!found.has(w)) found.set(w, v); });
+      found.forEach(function (_, w) { all.push(w); });
+    });
+    if (inside) q.abbreviationAt.forEach(function (a) { all.push(a[1]); });
+    await store.need(all);
+    for (var qp = 0; qp < q.words.length; qp++) {
+      var found = matches[qp];
+      if (inside) {
+        q.abbreviationAt.forEach(function (a) {
+          if (a[0] === qp && !small.has(a[1])) {
+            store.postings(a[1]).forEach(function (p) { get(get(spread, p[0]), qp).set(p[1], [1, "same"]); });
+          }
+        });
+      }
+      var same = [];
+      found.forEach(function (value, w) {
+        var weight = value[0], route = value[1], postings = store.postings(w);
+        if (postings.length && SAME_WORD.has(route)) same.push(w);
+        var contentWord = Array.from(w).length > 1 && !small.has(w);
+        var cover = [weight, route, qp, contentWord];
+        var runs = inside && contentWord && SAME_WORD.has(route);
+        postings.forEach(function (p) {
+          var tid = p[0], position = p[1], byPos = get(covered, tid), best = byPos.get(position);
+          if (!best || best[0] < weight) byPos.set(position, cover);
+          if (runs) {
+            var here = get(get(spread, tid), qp), old = here.get(position);
+            if (!old || old[0] < weight) here.set(position, [weight, route]);
+          }
+        });
       });
-      found.forEach(function (r) {
-        var hit = { cid: r.cid, t: r.t, lang: r.lang, kind: r.kind, score: r.score };
-        var item = result(idx, hit, query);
-        if (r.score >= CONFIDENT) answer.matches.push(item);
-        else if (answer.nearest.length < NEAREST) answer.nearest.push(item);
-      });
-      return answer;
+      if (same.length) known.add(qp);
+      if (single && !q.fn[qp] && same.length) {
+        var weight = Math.max.apply(null, same.map(function (w) { return found.get(w)[0]; }));
+        store.compounds(same).forEach(function (postings) {
+          postings.forEach(function (p) {
+            var places = get(heads, p[0]);
+            if (!places.has(p[1])) places.set(p[1], [weight, qp]);
+          });
+        });
+      }
+    }
+    covered.forEach(function (positions, tid) { scoreWords(q, store.row(tid), positions, single, hits); });
+    if (inside) spread.forEach(function (at, tid) { runs(q, store.row(tid), at, inside); });
+    heads.forEach(function (places, tid) {
+      var row = store.row(tid);
+      if (row.abbr) return;
+      var share = places.size / Math.max(row.content, 1), sum = 0;
+      places.forEach(function (v) { sum += v[0]; });
+      offer(hits, tid, Hit(round1(78 + 2 * Math.min(share, 1) * (sum / places.size)), "compound", false,
+                           Array.from(places.keys())));
+    });
+    return known;
+  }
+
+  function asWritten(places) {
+    var ok = true;
+    places.forEach(function (v) { if (v[1] !== "same") ok = false; });
+    return ok;
+  }
+
+  function runs(q, row, at, inside) {
+    var need = row.content;
+    if (need < 1) return;
+    var content = q.contentPositions;
+    var order = Array.from(at.keys()).sort(function (a, b) { return a - b; });
+    order.forEach(function (first) {
+      if (row.abbr && !asWritten(at.get(first))) return;
+      var taken = new Map(), position = first, end = first;
+      for (;;) {
+        var free = [];
+        (at.get(position) || new Map()).forEach(function (v, p) { if (!taken.has(p)) free.push([p, v]); });
+        if (!free.length || (row.abbr && !asWritten(at.get(position)))) break;
+        var pick = free[0];
+        free.forEach(function (item) { if (item[1][0] > pick[1][0]) pick = item; });
+        taken.set(pick[0], pick[1]);
+        end = position + 1;
+        if (taken.size === need) break;
+        position = end;
+        while (position < q.words.length && !content.has(position)) position++;
+      }
+      if (taken.size < need) return;
+      var spare = 0;
+      for (var p = first; p < end; p++) if (!content.has(p)) spare++;
+      var sum = 0, routes = new Set(), keys = Array.from(taken.keys());
+      taken.forEach(function (v) { sum += v[0]; routes.add(v[1]); });
+      var sorted = keys.slice().sort(function (a, b) { return a - b; });
+      var inverted = keys.join() !== sorted.join() ? 1 : 0;
+      var score = round1(92 * (sum / need) - 0.5 * spare - inverted);
+      var kind = Array.from(routes).every(function (r) { return r === "same"; }) ? "normalized" : "lemma";
+      inside.push({ start: first, end: end, tid: row.tid, score: score, kind: kind });
     });
   }
 
-  window.GlossarySearch = { search: search, fold: fold, compact: compact, skeleton: skeleton };
+  function scoreWords(q, row, positions, single, hits) {
+    if (row.abbr) {
+      var kept = new Map();
+      positions.forEach(function (v, p) {
+        if (v[1] === "same" && (q.capitals || !q.fn[v[2]])) kept.set(p, v);
+      });
+      positions = kept;
+    }
+    var found = 0, total = 0, routes = new Set(), used = new Set(), places = [];
+    positions.forEach(function (v, p) {
+      used.add(v[2]);
+      if (v[3]) { found++; total += v[0]; routes.add(v[1]); places.push(p); }
+    });
+    if (!found) return;
+    var mean = total / found, unaccounted = 0;
+    q.contentPositions.forEach(function (p) { if (!used.has(p)) unaccounted++; });
+    var only = function (set) { return Array.from(routes).every(function (r) { return set.indexOf(r) >= 0; }); };
+    var looksAlike = only(["prefix"]), all = Math.max(row.content, 1), hit;
+    if (found >= all) {
+      var spare = 0;
+      q.functionPositions.forEach(function (p) { if (!used.has(p)) spare++; });
+      var missing = Math.max(row.words - positions.size, 0);
+      var order = Array.from(positions.keys()).sort(function (a, b) { return a - b; })
+        .map(function (p) { return positions.get(p)[2]; });
+      var inOrder = order.every(function (v, i) { return i === 0 || order[i - 1] <= v; });
+      var score = 92 * mean - 1 * missing - 0.5 * spare - (inOrder ? 0 : 1);
+      if (unaccounted) hit = Hit(round1(score - UNACCOUNTED * unaccounted), "word");
+      else if (routes.has("compound")) hit = Hit(round1(score), "compound");
+      else if (only(["same"])) hit = Hit(round1(score), "normalized");
+      else if (routes.has("skeleton")) hit = Hit(round1(score), "translit");
+      else if (looksAlike || only(["same", "prefix"])) hit = Hit(round1(score), "prefix");
+      else hit = Hit(round1(score), "lemma");
+    } else {
+      var share = found / all;
+      if (routes.has("compound")) hit = Hit(round1(66 * mean * Math.sqrt(share)), "compound", true);
+      else if (unaccounted) {
+        var s = 74 * mean * Math.sqrt(share) - UNACCOUNTED * unaccounted;
+        if (s < FLOOR) return;
+        hit = Hit(round1(s), "word", true);
+      } else if (looksAlike) hit = Hit(round1(70 * mean * Math.sqrt(share)), "prefix", true);
+      else if (single) hit = Hit(round1(80 + 8 * share * mean), "word");
+      else hit = Hit(round1(66 + 8 * share * mean), "word", true);
+    }
+    hit.places = places;
+    if (hit.score >= FLOOR) offer(hits, row.tid, hit);
+  }
+
+  async function fuzzy(store, q, hits) {
+    var probes = [q.folded];
+    if (q.skeleton && q.skeleton !== q.folded) probes.push(q.skeleton);
+    for (var i = 0; i < probes.length; i++) {
+      var probe = probes[i];
+      (await store.fuzzyCandidates(probe, 300, 8, 40000)).forEach(function (c) {
+        var r = ratio(probe, c[2]);
+        if (r >= 70) offer(hits, c[1], Hit(round1(40 + 0.45 * r), "fuzzy"));
+      });
+    }
+  }
+
+  function bestScore(hits, answersOnly) {
+    var best = 0;
+    hits.forEach(function (h) { if (!answersOnly || !h.guess) best = Math.max(best, h.score); });
+    return best;
+  }
+
+  function answerParts(store, q, inside, hits) {
+    var content = q.contentPositions;
+    if (content.size < 2 || content.size > LONGEST_PHRASE || q.onlyFunctionWords) return;
+    var positions = Array.from(content), first = Math.min.apply(null, positions), last = Math.max.apply(null, positions);
+    var found = inside.filter(function (f) { return f.score >= CONFIDENT && !(f.start <= first && last < f.end); });
+    if (!found.length) return;
+    var covered = new Set();
+    found.forEach(function (f) { for (var p = f.start; p < f.end; p++) if (content.has(p)) covered.add(p); });
+    if (positions.some(function (p) { return !covered.has(p) && !store.frameWords.has(q.words[p]); })) return;
+    function words(run) { var n = 0; for (var p = run[0]; p < run[1]; p++) if (content.has(p)) n++; return n; }
+    var runsByKey = new Map();
+    found.forEach(function (f) { runsByKey.set(f.start + ":" + f.end, [f.start, f.end]); });
+    var all = Array.from(runsByKey.values());
+    var widest = all.filter(function (run) {
+      return !all.some(function (o) { return (o[0] !== run[0] || o[1] !== run[1]) && o[0] <= run[0] && run[1] <= o[1]; });
+    });
+    var compounding = new Set(store.m.compounding), headLast = new Set();
+    found.forEach(function (f) { if (compounding.has(store.row(f.tid).lang)) headLast.add(f.start + ":" + f.end); });
+    function rank(run) { return [-words(run), headLast.has(run[0] + ":" + run[1]) ? -run[0] : run[0]]; }
+    widest.sort(function (a, b) { var x = rank(a), y = rank(b); return x[0] - y[0] || x[1] - y[1]; });
+    widest.forEach(function (run, place) {
+      var score = round1(CONFIDENT + 8 * (words(run) / content.size) - 2 * place);
+      found.forEach(function (f) {
+        if (f.start === run[0] && f.end === run[1]) {
+          offer(hits, f.tid, Hit(Math.max(Math.min(score, f.score), CONFIDENT), "part"));
+        }
+      });
+    });
+  }
+
+  async function collect(store, q, line, typos) {
+    var hits = new Map();
+    if (!q.folded) return hits;
+    await wholeTerm(store, q, hits);
+    var phrase = q.contentPositions.size >= 2 && q.contentPositions.size <= LONGEST_PHRASE;
+    var inside = null;
+    if (phrase && !Array.from(hits.values()).some(function (h) { return confident(h, line); })) inside = [];
+    var known = await byWords(store, q, hits, null, inside);
+    var best = bestScore(hits, true);
+    if (best < line && inside && inside.length) {
+      answerParts(store, q, inside, hits);
+      best = bestScore(hits, true);
+    }
+    if (typos && best < GOOD) await fuzzy(store, q, hits);
+    if (bestScore(hits, false) < SLIP && store.m.compounding.length) {
+      var extra = new Map();
+      for (var p = 0; p < q.words.length; p++) {
+        var n = Array.from(q.words[p]).length;
+        if (!q.fn[p] && !known.has(p) && n >= 7 && n <= LONGEST_WORD) {
+          var heads = await queryHeads(store, q.words[p]);
+          if (heads.size) extra.set(p, heads);
+        }
+      }
+      if (extra.size) await byWords(store, q, hits, extra, null);
+    }
+    rules(q, hits);
+    return hits;
+  }
+
+  function rules(q, hits) {
+    if (q.onlyFunctionWords) { hits.forEach(function (h) { h.guess = true; }); return; }
+    var wordAnswer = false;
+    hits.forEach(function (h) { if ((h.kind === "word" || h.kind === "compound") && !h.guess) wordAnswer = true; });
+    if (q.content.length === 1 && wordAnswer) {
+      hits.forEach(function (h) { if (h.kind === "fuzzy" || h.kind === "prefix") h.guess = true; });
+    }
+  }
+
+  // -- answers (glossary/search/__init__.py find) ----------------------------------------
+
+  var NEAREST = 10, DETAILS = 20;
+  var manifest = null, store = null;
+
+  function open() {
+    if (store) return Promise.resolve(store);
+    return file("manifest").then(function (m) {
+      if (!store) { manifest = m; store = new Store(m); }
+      return store;
+    });
+  }
+
+  function inLang(lang, wanted) { return !wanted || lang === wanted || lang.startsWith(wanted + "-"); }
+
+  /* [start, end] (UTF-16) of each word of text, as fold() splits it; null when they differ. */
+  var PIECE = /[\p{L}\p{N}\p{M}_'"`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u02b9\u02ba\-\u2010-\u2014\u2212\u00ad]+/gu;
+  function wordSpans(text) {
+    var out = [], m;
+    PIECE.lastIndex = 0;
+    while ((m = PIECE.exec(text)) !== null) {
+      var piece = m[0], start = m.index, end = start + piece.length;
+      while (start < end && /[-\u2010-\u2014\u2212\u00ad]/.test(text[start])) start++;
+      while (end > start && /[-\u2010-\u2014\u2212\u00ad]/.test(text[end - 1])) end--;
+      if (fold(text.slice(start, end))) out.push([start, end]);
+    }
+    return out.length === fold(text).split(" ").length ? out : null;
+  }
+
+  function highlight(text, hit) {
+    if (!hit.places || !hit.places.length) return [[0, text.length]];
+    var spans = wordSpans(text);
+    if (!spans) return [[0, text.length]];
+    var out = [];
+    hit.places.slice().sort(function (a, b) { return a - b; }).forEach(function (p) { if (spans[p]) out.push(spans[p]); });
+    return out.length ? out : [[0, text.length]];
+  }
+
+  function result(st, hit, row, readAs) {
+    var c = st.concepts.get(row.cid), m = st.m;
+    return {
+      id: c[0], url: "concepts/" + c[0] + ".html", term: row.text, lang: row.lang,
+      status: m.statuses[row.status], kind: hit.kind, score: hit.score,
+      highlight: highlight(row.text, hit),
+      conceptStatus: m.conceptStatuses[c[1]], subjects: c[2].map(function (s) { return m.subjects[s]; }),
+      equivalents: [], definition: {}, detailed: false, readAs: hit.kind === "layout" ? readAs : null,
+      cid: row.cid
+    };
+  }
+
+  /* Fills equivalents and definition of results (those search() left out: it fills
+   * the first options.details answers, 20 unless said, and every nearest guess). */
+  function details(results) {
+    return open().then(function (st) {
+      return Promise.all(results.map(function (r) {
+        if (r.detailed) return r;
+        return st.detail(r.cid).then(function (d) {
+          var order = st.m.languages, preferredFirst = ["preferred", "admitted"];
+          r.equivalents = d[0].filter(function (t) {
+            return order[t[0]] !== r.lang && preferredFirst.indexOf(t[2]) >= 0;
+          }).map(function (t) { return { lang: order[t[0]], term: t[1], status: t[2] }; })
+            .sort(function (a, b) {
+              return order.indexOf(a.lang) - order.indexOf(b.lang) ||
+                preferredFirst.indexOf(a.status) - preferredFirst.indexOf(b.status);
+            });
+          var definition = {};
+          if (d[1][r.lang] !== undefined) definition[r.lang] = d[1][r.lang];
+          else {
+            var first = order.find(function (l) { return d[1][l] !== undefined; });
+            if (first) definition[first] = d[1][first];
+          }
+          r.definition = definition;
+          r.detailed = true;
+          return r;
+        });
+      }));
+    });
+  }
+
+  async function answer(query, options) {
+    options = options || {};
+    var st = await open(), line = options.minScore || CONFIDENT;
+    var q = analyse(st, query);
+    var hits = await collect(st, q, line, true), readAs = null;
+    if (bestScore(hits, false) < SLIP) {
+      var texts = readings(st, q.text);
+      for (var i = 0; i < texts.length; i++) {
+        var read = analyse(st, texts[i]);
+        if (!read.words.length || !(await st.wordsOrForms(read.words)).size) continue;
+        var found = await collect(st, read, line, false);
+        if (Array.from(found.values()).some(function (h) { return confident(h, line); })) {
+          hits = new Map();
+          found.forEach(function (h, tid) {
+            if (confident(h, line)) hits.set(tid, Hit(h.score, "layout", h.guess, h.places));
+          });
+          readAs = texts[i];
+          break;
+        }
+      }
+    }
+    var statusCode = options.status ? st.m.statuses.indexOf(options.status) : -1;
+    var subject = options.subject ? st.m.subjects.indexOf(options.subject) : -1;
+    var perConcept = new Map();
+    hits.forEach(function (hit, tid) {
+      var row = st.row(tid);
+      if (hit.score < FLOOR || !inLang(row.lang, options.lang)) return;
+      if (options.status && row.status !== statusCode) return;
+      if (options.subject && st.concepts.get(row.cid)[2].indexOf(subject) < 0) return;
+      var cur = perConcept.get(row.cid);
+      if (!cur || rankAbove(hit, row, cur[0], cur[1])) perConcept.set(row.cid, [hit, row]);
+    });
+    var answers = [], guesses = [];
+    perConcept.forEach(function (v) { (confident(v[0], line) ? answers : guesses).push(v); });
+    answers.sort(order); guesses.sort(order);
+    var out = {
+      query: query, readAs: readAs,
+      matches: answers.map(function (v) { return result(st, v[0], v[1], readAs); }),
+      nearest: guesses.slice(0, NEAREST).map(function (v) { return result(st, v[0], v[1], readAs); })
+    };
+    var detailed = options.details === undefined ? DETAILS : options.details;
+    await details(out.matches.slice(0, detailed).concat(out.nearest));
+    return out;
+  }
+
+  function rankAbove(hit, row, curHit, curRow) {  /* _rank(hit, row) > _rank(*current) */
+    if (hit.guess !== curHit.guess) return !hit.guess;
+    if (hit.score !== curHit.score) return hit.score > curHit.score;
+    if (row.status !== curRow.status) return row.status < curRow.status;
+    return row.tid < curRow.tid;
+  }
+
+  function order(a, b) {
+    return b[0].score - a[0].score || a[1].status - b[1].status ||
+      a[1].text.length - b[1].text.length || a[1].cid - b[1].cid;
+  }
+
+  function search(query, options) { return answer(query, options); }
+
+  window.GlossarySearch = {
+    search: search, details: details, register: register,
+    fold: fold, compact: compact, skeleton: skeleton,
+    readings: function (text) { return open().then(function (st) { return readings(st, text); }); },
+    analyse: function (text) { return open().then(function (st) { return analyse(st, text); }); }
+  };
 })();
