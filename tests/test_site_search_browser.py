@@ -109,6 +109,11 @@ GIVEN = {
                 cid=f"c{n:02d}",
                 url=f"concepts/{'webinar' if n == 40 else 'distance-learning'}.html",
                 highlight=[[0, 4]],
+                # As the engine answers: the first 20 with their details, then without.
+                equivalents=[{"lang": "fi", "term": f"termi {n:02d}", "status": "preferred"}]
+                if n < 20
+                else [],
+                detailed=n < 20,
             )
             for n in range(45)
         ],
@@ -137,6 +142,14 @@ window.GlossarySearch = {
     var copy = JSON.parse(JSON.stringify(given));
     if (options.lang) copy.matches = copy.matches.filter(function (r) { return r.lang === options.lang; });
     return new Promise(function (resolve) { setTimeout(function () { resolve(copy); }, 5); });
+  },
+  details: function (results) {
+    results.forEach(function (r) {
+      if (r.detailed !== false) throw new Error("details asked for a detailed result");
+      r.equivalents = [{lang: "fi", term: "termi " + r.term.slice(5), status: "preferred"}];
+      r.detailed = true;
+    });
+    return new Promise(function (resolve) { setTimeout(function () { resolve(results); }, 5); });
   }
 };
 """
@@ -434,26 +447,33 @@ def test_hostile_text_stays_text(browser, bundled_site, test_site):
 
 
 def test_every_result_is_reachable_with_the_true_count(browser, bundled_site):
+    from playwright.sync_api import expect
+
     with opened(browser, given=True) as page:
         page.goto(bundled_site.url + "en/search.html?q=many")
         page.wait_for_selector("#q-list .result")
         assert page.locator("#q-panel .search-count").text_content() == "45 concepts found."
-        assert page.locator("#q-list .result").count() == 20
+        results = page.locator("#q-list .result")
+        assert results.count() == 20
         more = page.locator("#q-more")
         assert more.text_content() == "Show 20 more (25 not shown)"
         more.click()
-        assert page.locator("#q-list .result").count() == 40
+        expect(results).to_have_count(40)
         # The focus goes back to the box, on the first new result.
+        expect(page.locator("#q")).to_have_attribute("aria-activedescendant", "q-opt-20")
         assert page.evaluate("document.activeElement.id") == "q"
-        assert page.locator("#q").get_attribute("aria-activedescendant") == "q-opt-20"
         assert more.text_content() == "Show 5 more (5 not shown)"
         # ↓ past the last result shown shows the next ones.
         for _ in range(20):
             page.keyboard.press("ArrowDown")
-        assert page.locator("#q-list .result").count() == 45
-        assert page.locator("#q").get_attribute("aria-activedescendant") == "q-opt-40"
+        expect(results).to_have_count(45)
+        expect(page.locator("#q")).to_have_attribute("aria-activedescendant", "q-opt-40")
         assert more.is_hidden()
         assert rows(page, "#q") == [f"term {n:02d}" for n in range(45)]
+        # Those shown later were given their details first.
+        assert page.locator("#q-list .result .equivalent").all_text_contents() == [
+            f"FIFinnish:termi {n:02d}" for n in range(45)
+        ]
         page.keyboard.press("Enter")
         page.wait_for_url("**/en/concepts/webinar.html")
 

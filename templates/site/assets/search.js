@@ -242,8 +242,9 @@
     if (this.more) {
       this.more.addEventListener("click", function () {
         var first = self.shown;
-        self.showMore();
-        if (first < self.options.length) { self.input.focus(); self.activate(first, true); }
+        self.showMore().then(function () {
+          if (first < self.options.length) { self.input.focus(); self.activate(first, true); }
+        });
       });
     }
   }
@@ -353,7 +354,7 @@
       heading.setAttribute("role", "presentation");
       this.list.appendChild(heading);
     }
-    this.showMore();
+    this.showMore();  /* the first rows come with their details: at once */
     if (!this.page && matches.length > PANEL_ROWS) {
       var all = el("li", "all-results", format(ui.allResults, { count: matches.length }));
       all.setAttribute("role", "option");
@@ -366,27 +367,38 @@
     else if (this.results.length || query.trim()) this.open();
   };
 
-  /* Adds the next rows: the next page on the search page, the first few in a panel. */
+  /* Adds the next rows: the next page on the search page, the first few in a panel.
+   * The engine fills in the equivalents and definitions of the first answers only; the
+   * others are asked for (GlossarySearch.details) before they are shown. */
   Box.prototype.showMore = function () {
-    var ui = this.ui, results = this.results || [];
-    var step = this.page ? PAGE_ROWS : PANEL_ROWS;
-    var end = Math.min(results.length, this.shown + step);
-    for (var i = this.shown; i < end; i++) {
-      var r = results[i], li = el("li", "result" + (this.nearest ? " result-nearest" : ""));
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", "false");
-      li.id = this.input.id + "-opt-" + i;
-      if (r.conceptStatus === "draft") li.classList.add("result-draft");
-      li.appendChild(resultRow(ui, r, this.pageLang));
-      this.list.appendChild(li);
-      this.options.splice(i, 0, { node: li, href: this.home + r.url });
-    }
+    var self = this, answer = this.answer, results = this.results || [];
+    var start = this.shown, end = Math.min(results.length, start + (this.page ? PAGE_ROWS : PANEL_ROWS));
+    var slice = results.slice(start, end);
     this.shown = end;
-    if (this.more) {
-      var left = results.length - end;
-      this.more.hidden = left <= 0;
-      this.more.textContent = format(ui.showMore, { count: Math.min(left, PAGE_ROWS), left: left });
+    function render(filled) {
+      if (self.answer !== answer) return;  /* another query came meanwhile */
+      for (var i = start; i < end; i++) {
+        var r = filled[i - start] || results[i], li = el("li", "result" + (self.nearest ? " result-nearest" : ""));
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.id = self.input.id + "-opt-" + i;
+        if (r.conceptStatus === "draft") li.classList.add("result-draft");
+        li.appendChild(resultRow(self.ui, r, self.pageLang));
+        self.list.appendChild(li);
+        self.options.push({ node: li, href: self.home + r.url });
+      }
+      if (self.more) {
+        var left = results.length - end;
+        self.more.hidden = left <= 0;
+        self.more.textContent = format(self.ui.showMore, { count: Math.min(left, PAGE_ROWS), left: left });
+      }
     }
+    var missing = slice.some(function (r) { return r.detailed === false; });
+    var search = window.GlossarySearch;
+    if (!missing || !search || !search.details) { render(slice); return Promise.resolve(); }
+    return search.details(slice).then(function (filled) {
+      render(Array.isArray(filled) && filled.length === slice.length ? filled : slice);
+    }, function () { render(slice); });
   };
 
   Box.prototype.open = function () {
@@ -442,11 +454,11 @@
       if (!count) return;
       event.preventDefault();
       if (!open) { this.open(); if (this.active < 0) this.activate(0, true); return; }
-      var down = event.key === "ArrowDown";
+      var down = event.key === "ArrowDown", self = this;
       var next = this.active + (down ? 1 : -1);
       if (down && this.page && next >= this.shown && this.shown < this.results.length) {
-        this.showMore();
-        count = this.options.length;
+        this.showMore().then(function () { if (self.options[next]) self.activate(next, true); });
+        return;
       }
       if (next >= count) next = -1;  /* past the last: back to the box */
       else if (next < -1) next = count - 1;
