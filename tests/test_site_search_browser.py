@@ -18,16 +18,17 @@ from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from test_site_browser import (  # noqa: F401 (fixtures)
-    axe_source,
-    browser,
-    bundled_site,
-    serious_violations,
-    test_site,
-)
+import test_site_browser as shared
+from conftest import TERMS
 
 import glossary
-from conftest import TERMS
+
+# The browser, the built sites and axe-core of the other browser tests.
+browser = shared.browser
+bundled_site = shared.bundled_site
+test_site = shared.test_site
+axe_source = shared.axe_source
+serious_violations = shared.serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -156,9 +157,7 @@ window.GlossarySearch = {
 
 
 @contextmanager
-def opened(
-    browser, viewport=DESKTOP, scheme="light", given=False, locale="fi-FI"
-) -> Iterator:
+def opened(browser, viewport=DESKTOP, scheme="light", given=False, locale="fi-FI") -> Iterator:
     """A page that may load nothing from outside the site and must log no error; with
     ``given``, search-engine.js answers the fixed answers above."""
     context = browser.new_context(
@@ -210,9 +209,7 @@ def rows(page, box: str) -> list[str]:
 
 
 def engine_answer(page, query: str, options: dict | None = None) -> dict:
-    return page.evaluate(
-        "([q, o]) => GlossarySearch.search(q, o)", [query, options or {}]
-    )
+    return page.evaluate("([q, o]) => GlossarySearch.search(q, o)", [query, options or {}])
 
 
 # -- the panel under a box -----------------------------------------------------------------
@@ -235,9 +232,10 @@ def test_typing_in_the_header_shows_the_results_under_the_box(browser, bundled_s
         assert rows(page, "#quick-q") == [r["term"] for r in expected["matches"]][:8]
         first = page.locator("#quick-q-list .result").first
         assert first.locator(".result-term").get_attribute("lang") == "fi"
-        assert "профессиональное образование" in first.locator(
-            ".equivalent-term[lang=ru]"
-        ).all_text_contents()
+        assert (
+            "профессиональное образование"
+            in first.locator(".equivalent-term[lang=ru]").all_text_contents()
+        )
         count = len(expected["matches"])
         assert page.locator("#quick-q-panel .search-count").text_content() == (
             "Löytyi 1 käsite." if count == 1 else f"Löytyi {count} käsitettä."
@@ -252,9 +250,7 @@ def test_typing_in_the_header_shows_the_results_under_the_box(browser, bundled_s
         assert page.locator("h1").text_content() == "ammatillinen koulutus"
 
 
-def test_the_keys_go_through_every_result_and_escape_goes_back_to_the_box(
-    browser, bundled_site
-):
+def test_the_keys_go_through_every_result_and_escape_goes_back_to_the_box(browser, bundled_site):
     with opened(browser, given=True) as page:
         page.goto(bundled_site.url + "en/about.html")
         page.click("#quick-q")
@@ -292,9 +288,7 @@ def test_the_keys_go_through_every_result_and_escape_goes_back_to_the_box(
         assert page.locator("#q").input_value() == "many"
 
 
-def test_enter_in_a_box_opens_the_search_page_and_a_click_opens_a_result(
-    browser, bundled_site
-):
+def test_enter_in_a_box_opens_the_search_page_and_a_click_opens_a_result(browser, bundled_site):
     with opened(browser) as page:
         page.goto(bundled_site.url + "ru/index.html")
         page.click("#home-q")
@@ -308,6 +302,43 @@ def test_enter_in_a_box_opens_the_search_page_and_a_click_opens_a_result(
         page.locator("#q-list .result").first.click()
         page.wait_for_url("**/ru/concepts/distance-learning.html")
         assert page.locator("h1").text_content() == "дистанционное обучение"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "дистанционного обучения",  # an inflected Russian form
+        "etaopiskelu",  # Finnish without its ä
+        "distantsionnoe obuchenie",  # Russian in Latin letters
+        "ETÄOPISKELUSSA",  # inflected, in capitals
+        "lbcnfywbjyyjt j,extybt",  # Russian typed with an English keyboard layout
+    ],
+)
+def test_real_queries_lead_to_the_entry(browser, bundled_site, query):
+    with opened(browser) as page:
+        page.goto(bundled_site.url + "fi/concepts/webinar.html")
+        page.click("#quick-q")
+        typed(page, "#quick-q", query)
+        first = page.locator("#quick-q-list .result").first
+        terms = first.locator(".result-term, .equivalent-term").all_text_contents()
+        assert "etäopiskelu" in terms and "дистанционное обучение" in terms, terms
+        if query.startswith("lbc"):
+            assert page.locator("#quick-q-panel .read-as").text_content() == (
+                "luettuna: дистанционное обучение"
+            )
+        first.click()
+        page.wait_for_url("**/fi/concepts/distance-learning.html")
+        assert page.locator("h1").text_content() == "etäopiskelu"
+
+
+def test_a_deprecated_term_is_marked_and_leads_to_its_entry(browser, bundled_site):
+    with opened(browser) as page:
+        page.goto(bundled_site.url + "fi/search.html?q=työssäoppiminen")
+        page.wait_for_selector("#q-list .result")
+        first = page.locator("#q-list .result").first
+        assert first.locator(".result-term").text_content() == "työssäoppiminen"
+        assert "result-retired" in first.locator(".result-term").get_attribute("class")
+        assert first.locator(".result-meta .badge").first.text_content() == "vältettävä"
 
 
 def test_a_click_outside_closes_the_panel(browser, bundled_site):
@@ -378,9 +409,7 @@ def test_the_definition_is_in_the_interface_language_when_there_is_one(browser, 
         assert page.locator("#q-list .result .badge").first.text_content() == "предпочтительный"
 
 
-def test_a_keyboard_layout_reading_and_nearest_guesses_are_shown_as_such(
-    browser, bundled_site
-):
+def test_a_keyboard_layout_reading_and_nearest_guesses_are_shown_as_such(browser, bundled_site):
     with opened(browser, given=True) as page:
         page.goto(bundled_site.url + "en/search.html?q=" + "lbcnfywbjyyjt%20j%2Cextybt")
         page.wait_for_selector("#q-list .result")
@@ -547,9 +576,7 @@ def test_filters_stay_in_the_address_and_come_back_on_load_and_back(browser, bun
         # Back undoes one filter at a time.
         page.go_back()
         page.wait_for_url("**/fi/search.html?q=koulutus&lang=fi&subject=vet")
-        page.wait_for_function(
-            "() => document.querySelector('select[name=status]').value === ''"
-        )
+        page.wait_for_function("() => document.querySelector('select[name=status]').value === ''")
         assert page.locator("select[name=subject]").input_value() == "vet"
         page.go_back()
         page.go_back()
@@ -673,6 +700,7 @@ def test_the_search_works_from_file_urls(browser, bundled_site):
         assert page.locator("select[name=lang]").input_value() == "ru"
         page.select_option("select[name=lang]", "fi")
         page.wait_for_selector("#q-list .result")
-        assert page.locator("#q-list .result").first.locator(".result-term").get_attribute(
-            "lang"
-        ) == "fi"
+        assert (
+            page.locator("#q-list .result").first.locator(".result-term").get_attribute("lang")
+            == "fi"
+        )
