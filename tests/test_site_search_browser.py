@@ -174,7 +174,9 @@ def opened(browser, viewport=DESKTOP, scheme="light", given=False, locale="fi-FI
         url = route.request.url
         if given and url.endswith("/assets/search-engine.js"):
             route.fulfill(
-                body=GIVEN_ENGINE % json.dumps(GIVEN, ensure_ascii=False),
+                body=GIVEN_ENGINE % json.dumps(GIVEN, ensure_ascii=False)
+                if given is True
+                else given,
                 content_type="text/javascript; charset=utf-8",
             )
         elif url.startswith(("http://127.0.0.1:", "file://", "data:", "about:")):
@@ -470,6 +472,19 @@ def test_hostile_text_stays_text(browser, bundled_site, test_site):
         assert "<img src=x onerror=alert(1)>" in page.locator("#q-live").text_content()
         assert page.locator("main img, main b, main svg").count() == 0
         assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+def test_an_engine_that_does_not_load_is_said_and_the_page_keeps_working(browser, bundled_site):
+    broken = "window.SomethingElse = 1;"  # a script that defines no GlossarySearch
+    with opened(browser, given=broken) as page:
+        page.goto(bundled_site.url + "fi/concepts/webinar.html")
+        page.click("#quick-q")
+        page.fill("#quick-q", "etäopiskelu")
+        page.wait_for_function("document.getElementById('quick-q-live').textContent !== ''")
+        assert page.locator("#quick-q-live").text_content() == "Hakua ei voitu ladata."
+        assert page.locator("#quick-q-panel").is_hidden()
+        page.keyboard.press("Enter")  # the search page is still there
+        page.wait_for_url("**/fi/search.html?q=*")
 
 
 # -- the search page: every result, filters in the address ------------------------------

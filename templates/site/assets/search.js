@@ -187,7 +187,6 @@
     this.answer = null;
     this.shown = 0;
     this.query = null;       /* what the panel shows results for */
-    this.typed = "";
     this.timer = null;
     this.serial = 0;
     this.filters = {};
@@ -249,7 +248,7 @@
     }
   }
 
-  Box.prototype.options_ = function () {
+  Box.prototype.filterValues = function () {
     var options = {};
     var self = this;
     FILTERS.forEach(function (name) {
@@ -262,8 +261,7 @@
   /* Asks the engine and shows its answer; `commit` records the query in the history
    * (Enter, a filter changed) instead of replacing the current entry (typing). */
   Box.prototype.run = function (commit) {
-    var self = this, query = this.input.value, serial = ++this.serial, options = this.options_();
-    this.typed = query;
+    var self = this, query = this.input.value, serial = ++this.serial, options = this.filterValues();
     if (this.page) this.remember(query, commit);
     if (!query.trim()) { this.show(null, query); return Promise.resolve(); }
     return engine(this.root).then(function (search) {
