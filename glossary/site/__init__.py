@@ -49,7 +49,6 @@ from glossary.site.az import add_az_pages
 from glossary.site.context import (
     AboutPage,
     AzEntry,
-    Choice,
     ConceptPage,
     ConceptView,
     Download,
@@ -59,7 +58,6 @@ from glossary.site.context import (
     Link,
     PageContext,
     RootPage,
-    SearchPage,
     SectionView,
     SiteView,
     SubjectPage,
@@ -68,6 +66,7 @@ from glossary.site.context import (
 )
 from glossary.site.entryfiles import add_entry_files, entry_downloads
 from glossary.site.i18n import UI_LANGUAGES, translations
+from glossary.site.searchui import search_page, search_ui_js
 from glossary.templating import build_date, environment, format_date, templates_dir
 from glossary.util import http_url
 
@@ -301,35 +300,6 @@ class _Builder:
             "feed": f"{home}whatsnew.xml",
         }
 
-    def search_page(self, ui: str, base: dict[str, Any]) -> SearchPage:
-        """The search page, with its filters: languages, subjects and statuses."""
-        from glossary.site.searchui import TERM_STATUSES
-        from glossary.templating import language_name
-
-        labels = self.site(ui).labels["status"]
-        subjects = sorted(
-            self.meta.subjects, key=lambda code: sort_key(self.meta.subject_label(code, ui), ui)
-        )
-        return SearchPage(
-            **base,
-            languages=tuple(Choice(lang, language_name(lang, ui)) for lang in self.languages),
-            subjects=tuple(Choice(code, self.meta.subject_label(code, ui)) for code in subjects),
-            statuses=tuple(Choice(status, labels[status]) for status in TERM_STATUSES),
-        )
-
-    def search_ui(self, ui: str) -> bytes:
-        """assets/search-ui.<ui>.js: the words of the search interface in ``ui``."""
-        from glossary.site.searchui import search_ui, search_ui_js
-        from glossary.templating import language_name
-
-        words = search_ui(
-            self.translations(ui).gettext,
-            {lang: language_name(lang, ui) for lang in self.languages},
-            {code: self.meta.subject_label(code, ui) for code in self.meta.subjects},
-            self.site(ui).labels["status"],
-        )
-        return search_ui_js(words).encode("utf-8")
-
     def concept_view(self, concept: Concept, ui: str, home: str) -> ConceptView:
         title, title_lang = _preferred(concept, ui)
         subjects = tuple(
@@ -473,7 +443,8 @@ class _Builder:
                 f"{ui}/index.html", "site/home.html", HomePage(**base, subjects=subject_links(""))
             )
             base = self.base(ui, "search.html", gettext("Search"), "search")
-            self.page(f"{ui}/search.html", "site/search.html", self.search_page(ui, base))
+            page = search_page(base, self.meta, self.languages, self.site(ui).labels["status"])
+            self.page(f"{ui}/search.html", "site/search.html", page)
             base = self.base(ui, "subjects.html", gettext("Subjects"), "subjects")
             self.page(
                 f"{ui}/subjects.html",
@@ -710,7 +681,14 @@ class _Builder:
                     " ".join(self.languages),
                     repr({code: self.meta.subject_label(code, ui) for code in self.meta.subjects}),
                 ),
-                functools.partial(self.search_ui, ui),
+                functools.partial(
+                    search_ui_js,
+                    self.translations(ui).gettext,
+                    self.meta,
+                    self.languages,
+                    self.site(ui).labels["status"],
+                    ui,
+                ),
             )
         key = _digest(self.salt, " ".join(self.languages), terms)
         self.add(

@@ -10,9 +10,15 @@ script that sets ``window.GLOSSARY_UI`` (a script rather than JSON so that it lo
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["MESSAGES", "TERM_STATUSES", "search_ui_js"]
+from glossary.site.context import Choice, SearchPage
+
+if TYPE_CHECKING:
+    from glossary.model import GlossaryMeta
+
+__all__ = ["MESSAGES", "TERM_STATUSES", "search_page", "search_ui_js"]
 
 
 def N_(message: str) -> str:
@@ -39,6 +45,26 @@ MESSAGES = {
 _PLACEHOLDERS = {"count": "{count}", "query": "{query}", "left": "{left}"}
 
 
+def search_page(
+    base: Mapping[str, Any],
+    meta: GlossaryMeta,
+    languages: Sequence[str],
+    status_labels: Mapping[str, str],
+) -> SearchPage:
+    """The search page's context, with its filters: languages, subjects and statuses."""
+    from glossary.collation import sort_key
+    from glossary.templating import language_name
+
+    ui = str(base["ui"])
+    subjects = sorted(meta.subjects, key=lambda code: sort_key(meta.subject_label(code, ui), ui))
+    return SearchPage(
+        **base,
+        languages=tuple(Choice(lang, language_name(lang, ui)) for lang in languages),
+        subjects=tuple(Choice(code, meta.subject_label(code, ui)) for code in subjects),
+        statuses=tuple(Choice(status, status_labels[status]) for status in TERM_STATUSES),
+    )
+
+
 def search_ui(
     gettext: Callable[[str], str],
     languages: Mapping[str, str],
@@ -57,8 +83,23 @@ def search_ui(
     return words
 
 
-def search_ui_js(words: Mapping[str, object]) -> str:
+def search_ui_js(
+    gettext: Callable[[str], str],
+    meta: GlossaryMeta,
+    languages: Sequence[str],
+    status_labels: Mapping[str, str],
+    ui: str,
+) -> bytes:
+    """assets/search-ui.<ui>.js: the words of the search interface in ``ui``."""
+    from glossary.templating import language_name
+
+    words = search_ui(
+        gettext,
+        {lang: language_name(lang, ui) for lang in languages},
+        {code: meta.subject_label(code, ui) for code in meta.subjects},
+        status_labels,
+    )
     data = json.dumps(words, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # "<\/" is "</" in a JavaScript string: the text stays inert even if inlined in a page.
     data = data.replace("</", "<\\/")
-    return f"window.GLOSSARY_UI = {data};\n"
+    return f"window.GLOSSARY_UI = {data};\n".encode()
