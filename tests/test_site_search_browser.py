@@ -150,7 +150,9 @@ window.GlossarySearch = {
       r.equivalents = [{lang: "fi", term: "termi " + r.term.slice(5), status: "preferred"}];
       r.detailed = true;
     });
-    return new Promise(function (resolve) { setTimeout(function () { resolve(results); }, 5); });
+    /* A bigger batch takes longer: a later, smaller one would come back first. */
+    var wait = 3 * results.length;
+    return new Promise(function (resolve) { setTimeout(function () { resolve(results); }, wait); });
   }
 };
 """
@@ -522,6 +524,21 @@ def test_every_result_is_reachable_with_the_true_count(browser, bundled_site):
         page.wait_for_url("**/en/concepts/webinar.html")
 
 
+def test_pages_asked_for_quickly_come_in_order(browser, bundled_site):
+    from playwright.sync_api import expect
+
+    with opened(browser, given=True) as page:
+        page.goto(bundled_site.url + "en/search.html?q=many")
+        page.wait_for_selector("#q-list .result")
+        page.evaluate(
+            "() => { const b = document.getElementById('q-more'); b.click(); b.click(); }"
+        )
+        expect(page.locator("#q-list .result")).to_have_count(45)
+        assert rows(page, "#q") == [f"term {n:02d}" for n in range(45)]
+        ids = page.locator("#q-list .result").evaluate_all("rows => rows.map(r => r.id)")
+        assert ids == [f"q-opt-{n}" for n in range(45)]
+
+
 def test_the_search_page_shows_all_the_engine_answers(browser, bundled_site):
     """The real engine: the count and the rows are exactly its answer, in its order."""
     with opened(browser) as page:
@@ -531,7 +548,11 @@ def test_the_search_page_shows_all_the_engine_answers(browser, bundled_site):
             expected = engine_answer(page, query)
             more = page.locator("#q-more")
             while more.is_visible():
+                shown = page.locator("#q-list .result").count()
                 more.click()
+                page.wait_for_function(
+                    "n => document.querySelectorAll('#q-list .result').length > n", arg=shown
+                )
             if expected["matches"]:
                 assert rows(page, "#q") == [r["term"] for r in expected["matches"]], query
                 count = len(expected["matches"])

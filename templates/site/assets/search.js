@@ -312,6 +312,7 @@
   Box.prototype.show = function (answer, query) {
     var ui = this.ui, self = this;
     this.answer = answer;
+    this.pending = null;
     this.query = query;
     this.list.textContent = "";
     this.list.dataset.query = query;
@@ -393,10 +394,17 @@
     }
     var missing = slice.some(function (r) { return r.detailed === false; });
     var search = window.GlossarySearch;
-    if (!missing || !search || !search.details) { render(slice); return Promise.resolve(); }
-    return search.details(slice).then(function (filled) {
-      render(Array.isArray(filled) && filled.length === slice.length ? filled : slice);
+    if (!this.pending && (!missing || !search || !search.details)) {
+      render(slice);
+      return Promise.resolve();
+    }
+    /* Pages asked for one after the other are shown in that order. */
+    var filled = missing && search && search.details ? search.details(slice) : Promise.resolve(slice);
+    var done = (this.pending || Promise.resolve()).then(function () { return filled; }).then(function (rows) {
+      render(Array.isArray(rows) && rows.length === slice.length ? rows : slice);
     }, function () { render(slice); });
+    var chain = this.pending = done.then(function () { if (self.pending === chain) self.pending = null; });
+    return done;
   };
 
   Box.prototype.open = function () {
