@@ -20,6 +20,16 @@ Measured in one process, each step against a baseline run in the same process:
 
 The bundled glossary's build as a whole command is timed by running
 ``glossary export site`` in a subprocess.
+
+The sharded search index (glossary.site.searchindex, read by assets/search-engine.js):
+the time to make its files from the lookup index, their number, bytes and gzip bytes,
+and, in Chromium from file:// with the CPU slowed 4 times (CDP
+``Emulation.setCPUThrottlingRate``), for a set of typical queries each on a fresh page:
+the gzip bytes of the index files the query read, and the time until ``search()``
+answered (all answers ranked, details of the first 20): max and median.
+``--search-only`` measures only this (for 100,000 concepts, where the whole site takes
+hours on a shared machine); ``--lookup-index FILE`` reuses a lookup index stored by an
+earlier run (``glossary.search.index.build(g, FILE)``).
 """
 
 from __future__ import annotations
@@ -85,6 +95,118 @@ def single_az_page(g, out: Path, lang: str) -> int:
     return len(builder.render("site/az.html", page, "fi"))
 
 
+def typical_queries(g) -> dict[str, str]:
+    """Queries of each kind, made from the generated glossary's terms."""
+    from glossary.search.keys import skeleton
+    from glossary.search.layouts import LAYOUTS
+
+    concepts = list(g.concepts.values())
+    fi = concepts[len(concepts) // 3].languages["fi"].terms[0].term
+    ru = concepts[len(concepts) // 2].languages["ru"].terms[0].term
+    en = concepts[2 * len(concepts) // 3].languages["en"].terms[0].term
+    word = max(fi.split(), key=len)
+    typo = word[:2] + word[3] + word[2] + word[4:] if len(word) > 4 else word + "x"
+    to_us = {v: chr(k) for k, v in LAYOUTS["us>ru"].items()}
+    return {
+        "exact fi": fi,
+        "exact ru": ru,
+        "exact en": en,
+        "one word": word,
+        "beginning": fi[:5],
+        "typo": typo,
+        "transliterated": skeleton(ru),
+        "wrong layout": "".join(to_us.get(ch, ch) for ch in ru),
+        "phrase": f"{en} in the {word}",
+        "absent": "zzqx",
+    }
+
+
+def measure_queries(site: Path, queries: dict[str, str]) -> list[tuple[str, str, int, float, int]]:
+    """(kind, query, gzip bytes read, seconds to the answer, answers) per query, each on
+    a fresh page of ``site`` opened from file:// with the CPU slowed 4 times."""
+    from playwright.sync_api import sync_playwright
+
+    sizes = {
+        path.name: len(gzip.compress(path.read_bytes(), 6, mtime=0))
+        for path in (site / "assets" / "search").iterdir()
+    }
+    sizes["search-engine.js"] = len(
+        gzip.compress((site / "assets" / "search-engine.js").read_bytes(), 6, mtime=0)
+    )
+    out = []
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=["--headless=new", "--no-sandbox"]
+        )
+        for kind, query in queries.items():
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto((site / "page.html").as_uri())
+            cdp = context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            took, found = page.evaluate(
+                """async q => { const t = performance.now();
+                     const a = await GlossarySearch.search(q);
+                     return [performance.now() - t, a.matches.length]; }""",
+                query,
+            )
+            loaded = page.evaluate(
+                "Array.from(document.scripts).map(s => s.src.split('/').pop()).filter(Boolean)"
+            )
+            out.append((kind, query, sum(sizes.get(n, 0) for n in loaded), took / 1000, found))
+            context.close()
+        browser.close()
+    return out
+
+
+def search_index_figures(g, lookup: Path | None, work: Path) -> None:
+    """Make the search index's files and measure them (module docstring)."""
+    import statistics
+
+    from glossary.search.index import Index, build
+    from glossary.site.searchindex import search_files
+
+    if lookup is not None and lookup.exists():
+        index = Index.open(lookup)
+        index_seconds = 0.0
+    else:
+        index_seconds, index = timed(build, g, lookup)
+    seconds, made = timed(search_files, g, index)
+    site = work / "search-site"
+    for path, text in made.files.items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
+    shutil.copy(ROOT / "templates/site/assets/search-engine.js", site / "assets")
+    (site / "page.html").write_text(
+        '<!DOCTYPE html><html lang="fi"><title>search</title>'
+        '<script src="assets/search-engine.js"></script></html>',
+        "utf-8",
+    )
+    raw = sum(len(t.encode("utf-8")) for t in made.files.values())
+    packed = sum(len(gzip.compress(t.encode("utf-8"), 6, mtime=0)) for t in made.files.values())
+    print(f"{len(g.concepts):,} concepts, search index:")
+    if index_seconds:
+        print(f"  lookup index built in {index_seconds:.1f} s")
+    print(
+        f"  shards made in {seconds:.1f} s: {len(made.files):,} files, {made.shards:,} key "
+        f"shards of {made.keys:,} keys; {raw / 1e6:,.1f} MB, gzip {packed / 1e6:,.1f} MB"
+    )
+    rows = measure_queries(site, typical_queries(g))
+    for kind, query, read, took, found in rows:
+        print(
+            f"  {kind:<15} {query[:38]:<38} {read / 1e3:7.1f} kB gzip {took:6.2f} s  {found} answers"
+        )
+    reads = [r[2] for r in rows]
+    times = [r[3] for r in rows]
+    print(
+        f"  read per query: max {max(reads) / 1e3:.1f} kB, median "
+        f"{statistics.median(reads) / 1e3:.1f} kB gzip; time to the answer at 4x slower CPU: "
+        f"max {max(times):.2f} s, median {statistics.median(times):.2f} s"
+    )
+
+
 def timed(function, *args):
     start = time.perf_counter()
     result = function(*args)
@@ -94,7 +216,20 @@ def timed(function, *args):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", "--concepts", type=int, default=10_000)
+    parser.add_argument("--search-only", action="store_true")
+    parser.add_argument("--source", type=Path, help="a generated glossary to use")
+    parser.add_argument("--lookup-index", type=Path)
     args = parser.parse_args()
+    if args.search_only:
+        import glossary
+
+        with tempfile.TemporaryDirectory() as folder:
+            work = Path(folder)
+            src = args.source or work / "terms"
+            if args.source is None:
+                generate(src, args.concepts)
+            search_index_figures(glossary.load(src), args.lookup_index, work)
+        return
 
     import glossary
     from glossary.site import build_site

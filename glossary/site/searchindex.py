@@ -30,7 +30,7 @@ Files, under ``assets/search/``:
 - ``d<n>.js``: what a result shows of its concept (all its terms with their status, the
   first sentence of each definition), :data:`DETAIL_BUCKET` concepts a file.
 
-Numbers in lists are written as differences from the one before, in base 36.
+Sorted lists of numbers are written as differences from the one before.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,9 +52,9 @@ if TYPE_CHECKING:
 __all__ = ["SearchFiles", "first_sentence", "search_files", "search_index", "search_index_js"]
 
 #: A shard of keys or trigrams is cut when its JSON passes this many characters.
-SHARD_CHARS = 48_000
+SHARD_CHARS = 32_000
 #: Trigram lists longer than this are kept in a file of their own.
-GRAM_INLINE = 400
+GRAM_INLINE = 24
 #: Concepts per file of result details.
 DETAIL_BUCKET = 24
 FOLDER = "assets/search"
@@ -71,27 +71,12 @@ def first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0]
 
 
-def _b36(number: int) -> str:
-    if number < 0:
-        return "-" + _b36(-number)
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        number, rest = divmod(number, 36)
-        out = digits[rest] + out
-        if not number:
-            return out
-
-
 def deltas(numbers: list[int]) -> str:
-    """``[5, 7, 40]`` -> ``'5,2,x'``: each number as its difference from the one before,
-    in base 36 (sorted lists become short)."""
-    out = []
-    previous = 0
-    for number in numbers:
-        out.append(_b36(number - previous))
-        previous = number
-    return ",".join(out)
+    """``[5, 7, 40]`` -> ``'5,2,33'``: each number as its difference from the one before
+    (sorted lists become short)."""
+    if len(numbers) == 1:
+        return str(numbers[0])
+    return ",".join(map(str, [b - a for a, b in zip([0, *numbers], numbers, strict=False)]))
 
 
 def _utf16(key: str) -> bytes:
@@ -148,35 +133,6 @@ def _script(name: str, text: str) -> str:
     return f"GlossarySearch.register({json.dumps(name)},{text});\n"
 
 
-class _Entry:
-    """What the lookup index holds under one key (module docstring)."""
-
-    __slots__ = ("heads", "postings", "terms", "words")
-
-    def __init__(self) -> None:
-        self.terms: dict[str, list[int]] = defaultdict(list)  # f, c, s
-        self.postings: list[int] = []  # term, position, term, position …
-        self.words: dict[str, list[str]] = defaultdict(list)  # m, t, x
-        self.heads: list[str] = []
-
-    def tids(self) -> Iterator[int]:
-        for found in self.terms.values():
-            yield from found
-        yield from self.postings[0::2]
-
-    def variants(self) -> list[int]:
-        return sorted([*self.terms.get("f", ()), *self.terms.get("s", ())])
-
-    def encode(self, heads: list[tuple[str, list[int]]]) -> dict[str, object]:
-        out: dict[str, object] = {name: deltas(sorted(v)) for name, v in self.terms.items()}
-        if self.postings:
-            out["w"] = ",".join(_b36(v) for v in self.postings)
-        out.update(self.words)
-        if heads:
-            out["h"] = [[c, ",".join(_b36(v) for v in found)] for c, found in heads]
-        return out
-
-
 def _manifest_tables(languages: tuple[str, ...]) -> dict[str, object]:
     from glossary.languages import get as plugin
     from glossary.search.layouts import LAYOUTS
@@ -224,45 +180,84 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
     ):
         term_rows[tid] = (cid, lang_of(lang), text, status, words, content, abbr)
 
-    entries: dict[str, _Entry] = defaultdict(_Entry)
+    # key -> terms with it as a whole-term key (f fold, c compact, s skeleton); as a word
+    # (w: term, position …); term words it is a form (m), stem (t) or skeleton (x) of;
+    # longer words it is a part of (h).
+    whole: dict[str, dict[str, list[int]]] = {"f": {}, "c": {}, "s": {}}
     for key, kind, tid in db.execute("SELECT k, kind, tid FROM key ORDER BY tid"):
         if kind == "compact" and fold(term_rows[tid][2]) == key:
             continue  # the same as its fold key, which the browser also reads as compact
-        entries[key].terms[_KIND[kind]].append(tid)
+        whole[_KIND[kind]].setdefault(key, []).append(tid)
+    postings: dict[str, list[int]] = {}
     for word, tid, position in db.execute("SELECT w, tid, pos FROM word ORDER BY tid, pos"):
-        entries[word].postings += (tid, position)
-    for key, kind, word in db.execute("SELECT k, kind, w FROM wordkey ORDER BY k, kind, w"):
-        entry = entries[key]
-        if kind == "head":
-            if len(entry.heads) < 500:
-                entry.heads.append(word)
+        found = postings.get(word)
+        if found is None:
+            postings[word] = [tid, position]
         else:
-            found = entry.words[_WORDKEY[kind]]
-            if word not in found:
-                found.append(word)
+            found += (tid, position)
+    word_keys: dict[str, dict[str, list[str]]] = {"m": {}, "t": {}, "x": {}}
+    heads: dict[str, list[str]] = {}
+    for key, kind, word in db.execute(
+        "SELECT DISTINCT k, kind, w FROM wordkey ORDER BY k, kind, w"
+    ):
+        if kind == "head":
+            part = heads.setdefault(key, [])
+            if len(part) < 500 and word in postings:
+                part.append(word)
+        else:
+            word_keys[_WORDKEY[kind]].setdefault(key, []).append(word)
 
-    keys = sorted(entries, key=_utf16)
-    encoded = {}
-    for key in keys:
-        entry = entries[key]
-        heads = [(c, entries[c].postings) for c in entry.heads if c in entries]
-        encoded[key] = json.dumps(
-            [key, entry.encode(heads)], ensure_ascii=False, separators=(",", ":")
-        )
+    keys: set[str] = set(postings).union(heads, *whole.values(), *word_keys.values())
+    ordered = sorted(keys)
+    if any(ord(max(key)) > 0xFFFF for key in ordered if key):
+        ordered.sort(key=_utf16)
+    quote = json.encoder.encode_basestring
+    fields = [(name, table) for name, table in whole.items()]
+    word_fields = list(word_keys.items())
+    encoded: dict[str, str] = {}
+    term_refs: dict[str, list[int]] = {}
+    for key in ordered:
+        parts = []
+        refs: list[int] = []
+        for name, table in fields:
+            found = table.get(key)
+            if found is not None:
+                parts.append(f'"{name}":"{deltas(found)}"')
+                refs += found
+        found = postings.get(key)
+        if found is not None:
+            parts.append('"w":"' + ",".join(map(str, found)) + '"')
+            refs += found[0::2]
+        for name, table2 in word_fields:
+            listed = table2.get(key)
+            if listed is not None:
+                parts.append(f'"{name}":[' + ",".join(map(quote, listed)) + "]")
+        compounds = heads.get(key)
+        if compounds:
+            items = []
+            for compound in compounds:
+                where = postings[compound]
+                items.append("[" + quote(compound) + ',"' + ",".join(map(str, where)) + '"]')
+                refs += where[0::2]
+            parts.append('"h":[' + ",".join(items) + "]")
+        encoded[key] = "[" + quote(key) + ",{" + ",".join(parts) + "}]"
+        term_refs[key] = refs
+
     files: dict[str, str] = {}
     key_starts: list[str] = []
     variant_starts: list[int] = []
     variant_list: list[tuple[int, str]] = []  # variant number -> (term, text)
-    runs = _cut(keys, lambda key: len(encoded[key]), SHARD_CHARS)
-    for number, (start, run) in enumerate(runs):
+    folds, skeletons = whole["f"], whole["s"]
+    for number, (start, run) in enumerate(_cut(ordered, lambda k: len(encoded[k]), SHARD_CHARS)):
         key_starts.append(start)
         variant_starts.append(len(variant_list))
         tids: set[int] = set()
         for key in run:
-            entry = entries[key]
-            tids.update(entry.tids())
-            tids.update(t for c in entry.heads if c in entries for t in entries[c].postings[0::2])
-            variant_list.extend((tid, key) for tid in entry.variants())
+            tids.update(term_refs[key])
+            if key in folds or key in skeletons:
+                variant_list.extend(
+                    (tid, key) for tid in sorted([*folds.get(key, ()), *skeletons.get(key, ())])
+                )
         cids = {term_rows[t][0] for t in tids}
         rows = json.dumps(
             {
@@ -337,7 +332,7 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
         **_manifest_tables(tuple(index.languages)),
     }
     files[f"{FOLDER}/manifest.js"] = _register("manifest", manifest)
-    return SearchFiles(files=files, keys=len(keys), shards=len(key_starts))
+    return SearchFiles(files=files, keys=len(ordered), shards=len(key_starts))
 
 
 # -- the whole index, for the search page of before the engine (assets/search.js) -------

@@ -7,9 +7,9 @@
  * only the shards it needs, as <script> tags that call GlossarySearch.register(): it
  * works from file:// and fetches nothing. Where it differs from the command line: the
  * browser has no Snowball stemmer and no Voikko, so a query word is matched through the
- * indexed word forms, transliteration keys and beginnings, not through its stem; fuzzy
- * candidates are numbered in key order, so of equally good typo candidates beyond the
- * 300 compared another may be taken.
+ * indexed word forms, transliteration keys and beginnings, not through its stem; of the
+ * typo candidates (the variants that share most of the query's rarest trigrams) it
+ * compares the 40 that share most, where the command line compares up to 300.
  *
  * window.GlossarySearch:
  *   search(query, {lang, subject, status, details}) -> Promise<Answer>
@@ -107,12 +107,12 @@
 
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
-  /* Lists written by glossary/site/searchindex.py: base 36, differences ("5,2,x"). */
+  /* Lists written by glossary/site/searchindex.py, sorted ones as differences ("5,2,33"). */
   function numbers(text, delta) {
     if (!text) return [];
     var out = text.split(","), previous = 0;
     for (var i = 0; i < out.length; i++) {
-      var n = parseInt(out[i], 36);
+      var n = Number(out[i]);
       out[i] = delta ? (previous += n) : n;
     }
     return out;
@@ -140,6 +140,7 @@
       waiting.resolve = resolve;
       var tag = document.createElement("script");
       tag.src = base + name + ".js";
+      tag.charset = "utf-8";  /* whatever the page's encoding */
       tag.async = true;
       tag.onload = function () {
         if (!registered.has(name)) reject(new Error("the search index file " + tag.src + " is not one"));
@@ -343,6 +344,8 @@
     return out.sort(function (a, b) { return a[0] - b[0]; });
   };
 
+  var FUZZY_READ = 40;
+
   /* glossary.search.index.Index.fuzzy_candidates: the variants that share most of the
    * rarest trigrams of text. */
   Store.prototype.fuzzyCandidates = async function (text, limit, rarest, budget) {
@@ -378,6 +381,12 @@
     if (best.length > limit) {
       best.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1]; });
       best = best.slice(0, limit);
+    }
+    /* Unlike the command line, only the FUZZY_READ that share most trigrams are read
+     * and compared: each is in a shard of its own key, and the budget is per query. */
+    if (best.length > FUZZY_READ) {
+      best.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      best = best.slice(0, FUZZY_READ);
     }
     return this.variants(best.map(function (b) { return b[1]; }));
   };

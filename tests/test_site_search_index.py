@@ -1,0 +1,204 @@
+"""The web glossary's sharded search index (glossary.site.searchindex): every key of the
+lookup index is in the shard the manifest leads to, with the term rows it points to; the
+tables the browser needs are those of the Python code; the files are inert scripts; and
+a rebuild with nothing changed writes none of them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from conftest import DATA
+from hypothesis import given
+from hypothesis import strategies as st
+
+import glossary
+from glossary.search.index import build
+from glossary.site import build_site
+from glossary.site.searchindex import FOLDER, _cut, _separator, deltas, first_sentence, search_files
+
+REGISTER = re.compile(r'^GlossarySearch\.register\("([a-z]+\d*)",(.*)\);\n$', re.S)
+
+
+def _data(text: str) -> tuple[str, object]:
+    found = REGISTER.match(text)
+    assert found, text[:80]
+    return found.group(1), json.loads(found.group(2).replace("<\\/", "</"))
+
+
+@pytest.fixture(scope="module")
+def small():
+    g = glossary.load(DATA / "site")
+    index = build(g, None)
+    made = search_files(g, index)
+    return g, index, {path: _data(text) for path, text in made.files.items()}
+
+
+def _range(starts: list[str], key: str) -> int:
+    """What search-engine.js rangeOf() does (JavaScript compares UTF-16 code units)."""
+    number = 0
+    for i, start in enumerate(starts):
+        if start.encode("utf-16-be") <= key.encode("utf-16-be"):
+            number = i
+    return number
+
+
+def _undelta(text: str) -> list[int]:
+    out, previous = [], 0
+    for part in text.split(","):
+        previous += int(part)
+        out.append(previous)
+    return out
+
+
+@given(st.lists(st.integers(0, 10**7), min_size=1).map(sorted))
+def test_deltas_read_back(numbers):
+    assert _undelta(deltas(numbers)) == numbers
+
+
+def test_deltas_are_short_for_sorted_numbers():
+    assert deltas([5, 7, 40]) == "5,2,33"
+    assert deltas([123456]) == "123456"
+
+
+@given(st.lists(st.text(min_size=1, max_size=6), min_size=1, unique=True), st.integers(1, 40))
+def test_shards_are_consecutive_runs_found_again_by_their_first_keys(keys, limit):
+    keys = sorted(keys, key=lambda k: k.encode("utf-16-be"))
+    runs = _cut(keys, len, limit)
+    assert [k for _, run in runs for k in run] == keys
+    starts = [start for start, _ in runs]
+    assert starts[0] == ""
+    for number, (_, run) in enumerate(runs):
+        for key in run:
+            assert _range(starts, key) == number
+
+
+def test_a_separator_is_the_shortest_prefix_after_the_key_before():
+    assert _separator("kouluttaja", "koulutus") == "koulutu"
+    assert _separator("a", "b") == "b"
+    assert _separator("ab", "abc") == "abc"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Koulutus, jossa opitaan. Toinen lause.", "Koulutus, jossa opitaan."),
+        ("Esim. koulutus jatkuu. Toinen.", "Esim. koulutus jatkuu."),
+        ("Обучение, т. е. процесс. Второе.", "Обучение, т. е. процесс."),
+        ("One sentence only", "One sentence only"),
+        ("  spaced\n out.  Next", "spaced out."),
+        ("Ends with a number 2. 2020 was a year.", "Ends with a number 2."),
+    ],
+)
+def test_first_sentence(text, first):
+    assert first_sentence(text) == first
+
+
+def test_every_key_of_the_lookup_index_is_in_its_shard_with_its_terms(small):
+    _, index, files = small
+    manifest = files[f"{FOLDER}/manifest.js"][1]
+    shards = {name: data for name, data in files.values() if name.startswith("k")}
+    assert len(shards) == len(manifest["keyShards"])
+    keys = {}
+    for name, data in shards.items():
+        for key, entry in data["keys"]:
+            assert _range(manifest["keyShards"], key) == int(name[1:]), key
+            keys[key] = (entry, data)
+    for key, kind, tid in index.db.execute("SELECT k, kind, tid FROM key"):
+        entry, shard = keys[key]
+        field = {"fold": "f", "compact": "c", "skeleton": "s"}[kind]
+        if field == "c" and field not in entry:
+            field = "f"  # a compact key that is the fold key is kept once
+        assert tid in _undelta(entry[field]), (key, kind)
+        row = shard["terms"][str(tid)]
+        assert row[2] == index.terms([tid])[tid].text
+        assert shard["concepts"][str(row[0])][0] == index.concept(row[0])[0]
+    for word, tid, position in index.db.execute("SELECT w, tid, pos FROM word"):
+        entry, shard = keys[word]
+        pairs = [int(n) for n in entry["w"].split(",")]
+        assert (tid, position) in set(zip(pairs[0::2], pairs[1::2], strict=True))
+        assert str(tid) in shard["terms"]
+    for key, kind, word in index.db.execute("SELECT k, kind, w FROM wordkey"):
+        entry, _ = keys[key]
+        if kind == "head":
+            assert word in [c for c, _ in entry["h"]]
+        else:
+            assert word in entry[{"form": "m", "stem": "t", "skeleton": "x"}[kind]]
+
+
+def test_the_manifest_carries_the_tables_of_the_python_code(small):
+    from glossary.languages import get as plugin
+    from glossary.search.layouts import LAYOUTS
+    from glossary.search.query import _ENDINGS
+
+    g, index, files = small
+    manifest = files[f"{FOLDER}/manifest.js"][1]
+    assert manifest["languages"][: len(index.languages)] == list(index.languages)
+    expected = set().union(*(plugin(lang).function_words for lang in index.languages))
+    assert set(manifest["functionWords"]) == expected
+    assert set(manifest["endings"]) == set(_ENDINGS)
+    for name, table in LAYOUTS.items():
+        assert manifest["layouts"][name] == {chr(k): v for k, v in table.items()}
+    assert manifest["concepts"] == len(g.concepts)
+    assert manifest["statuses"] == ["preferred", "admitted", "deprecated", "superseded"]
+
+
+def test_details_hold_every_term_and_the_first_sentence_of_each_definition(small):
+    g, _, files = small
+    manifest = files[f"{FOLDER}/manifest.js"][1]
+    bucket = manifest["detailBucket"]
+    for cid, concept in enumerate(g.concepts.values()):
+        terms, definitions = files[f"{FOLDER}/d{cid // bucket}.js"][1][cid % bucket]
+        assert [(manifest["languages"][t[0]], t[1], t[2]) for t in terms] == [
+            (lang, t.term, t.status.value)
+            for lang, section in concept.languages.items()
+            for t in section.terms
+        ]
+        assert definitions == {
+            lang: first_sentence(s.definition)
+            for lang, s in concept.languages.items()
+            if s.definition
+        }
+
+
+def test_the_files_are_inert_scripts(small):
+    _, _, files = small
+    made = search_files(glossary.load(DATA / "site"), build(glossary.load(DATA / "site"), None))
+    for text in made.files.values():
+        assert "</" not in text
+        assert REGISTER.match(text)
+    texts = [
+        row[2]
+        for name, data in files.values()
+        if name.startswith("k")
+        for row in data["terms"].values()
+    ]
+    assert "</title><b>жирный</b>" in texts
+
+
+def test_an_index_of_another_glossary_is_refused():
+    g = glossary.load(DATA / "site")
+    other = build(glossary.load(DATA / "mini"), None)
+    with pytest.raises(ValueError, match="not that of this glossary"):
+        search_files(g, other)
+
+
+def test_a_rebuild_with_nothing_changed_writes_no_shard(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    out = tmp_path / "site"
+    first = build_site(glossary.load(DATA / "site"), out)
+    shards = sorted(p for p in first if FOLDER in p.as_posix())
+    assert any(p.name == "manifest.js" for p in shards)
+    assert build_site(glossary.load(DATA / "site"), out) == []
+    # A file edited by hand is rebuilt, and so are the others of its index.
+    victim = out / FOLDER / "k0.js"
+    victim.write_text("GlossarySearch.register('k0', {});\n", "utf-8")
+    again = build_site(glossary.load(DATA / "site"), out)
+    assert Path(victim) in again
+    assert victim.read_text("utf-8") == Path(
+        shards[[p.name for p in shards].index("k0.js")]
+    ).read_text("utf-8")
+    assert os.path.getsize(victim) > 100
