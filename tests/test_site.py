@@ -99,6 +99,7 @@ def test_every_page_is_built_and_recorded(site):
             f"{ui}/{name}.html" for name in ("index", "search", "about", "subjects", "whatsnew")
         }
         expected.add(f"{ui}/whatsnew.xml")
+        expected.add(f"assets/search-ui.{ui}.js")
         expected |= {f"{ui}/az/{lang}.html" for lang in ("fi", "ru", "en")}
         expected |= {f"{ui}/az/fi/{slug}.html" for slug in FI_LETTER_PAGES}
         expected |= {f"{ui}/az/ru/{slug}.html" for slug in RU_LETTER_PAGES}

@@ -58,7 +58,6 @@ from glossary.site.context import (
     Link,
     PageContext,
     RootPage,
-    SearchPage,
     SectionView,
     SiteView,
     SubjectPage,
@@ -67,6 +66,7 @@ from glossary.site.context import (
 )
 from glossary.site.entryfiles import add_entry_files, entry_downloads
 from glossary.site.i18n import UI_LANGUAGES, translations
+from glossary.site.searchui import search_page, search_ui_js
 from glossary.templating import build_date, environment, format_date, templates_dir
 from glossary.util import http_url
 
@@ -443,7 +443,8 @@ class _Builder:
                 f"{ui}/index.html", "site/home.html", HomePage(**base, subjects=subject_links(""))
             )
             base = self.base(ui, "search.html", gettext("Search"), "search")
-            self.page(f"{ui}/search.html", "site/search.html", SearchPage(**base))
+            page = search_page(base, self.meta, self.languages, self.site(ui).labels["status"])
+            self.page(f"{ui}/search.html", "site/search.html", page)
             base = self.base(ui, "subjects.html", gettext("Subjects"), "subjects")
             self.page(
                 f"{ui}/subjects.html",
@@ -671,6 +672,24 @@ class _Builder:
                 for concept in self.glossary.concepts.values()
             ]
         )
+        for ui in self.ui_languages:
+            self.add(
+                f"assets/search-ui.{ui}.js",
+                _digest(
+                    self.salt,
+                    ui,
+                    " ".join(self.languages),
+                    repr({code: self.meta.subject_label(code, ui) for code in self.meta.subjects}),
+                ),
+                functools.partial(
+                    search_ui_js,
+                    self.translations(ui).gettext,
+                    self.meta,
+                    self.languages,
+                    self.site(ui).labels["status"],
+                    ui,
+                ),
+            )
         key = _digest(self.salt, " ".join(self.languages), terms)
         self.add(
             "assets/search-index.js",

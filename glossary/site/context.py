@@ -15,6 +15,7 @@ __all__ = [
     "AzEntry",
     "AzPage",
     "ChangeView",
+    "Choice",
     "ConceptPage",
     "ConceptView",
     "Download",
@@ -48,6 +49,12 @@ class Link:
     href: str = doc("the address, relative to the page")
     lang: str | None = doc("the language of the text, when it is not the page's")
     note: str | None = doc("a short remark shown after the link")
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str = doc("the value sent in the address, e.g. fi, vet, preferred")
+    text: str = doc("what the reader sees, in the interface language")
 
 
 @dataclass(frozen=True)
@@ -226,7 +233,13 @@ class SubjectPage(PageContext):
 
 @dataclass(frozen=True)
 class SearchPage(PageContext):
-    pass
+    languages: tuple[Choice, ...] = doc("the filter by language: the content languages", ())
+    subjects: tuple[Choice, ...] = doc(
+        "the filter by subject: every subject, in the interface language's order", ()
+    )
+    statuses: tuple[Choice, ...] = doc(
+        "the filter by status: the term statuses and draft (entries not yet reviewed)", ()
+    )
 
 
 @dataclass(frozen=True)

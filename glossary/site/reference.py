@@ -18,6 +18,7 @@ from glossary.site.context import (
     TEMPLATES,
     AzEntry,
     ChangeView,
+    Choice,
     ConceptView,
     Download,
     LetterGroup,
@@ -43,6 +44,7 @@ _VALUES = (
     ChangeView,
     Link,
     Download,
+    Choice,
 )
 
 

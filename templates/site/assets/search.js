@@ -1,399 +1,512 @@
-/* Search for the web glossary: the matching of `glossary lookup`, in the browser.
+/* The web glossary's search interface: a results panel under every search box as you
+ * type, and the search page with its filters.
  *
- * fold(), compact() and skeleton() implement glossary/search/keys.py; the inflected forms
- * come from the same language plug-ins, precomputed into assets/search-index.js. Results
- * are built with DOM methods and textContent only: no glossary text is ever parsed as HTML.
+ * Everything that finds things is in assets/search-engine.js (window.GlossarySearch):
+ * this file only asks it, `search(query, {lang, subject, status})`, and shows its Answer.
+ * The engine is loaded the first time a search box is used, so a page that is only read
+ * costs nothing. The interface's words come from assets/search-ui.<ui>.js
+ * (window.GLOSSARY_UI), written from the gettext catalogs.
+ *
+ * Every search box is an ARIA combobox: the results are options of a listbox, ↑/↓ move
+ * through them (aria-activedescendant: the focus stays in the box), Enter opens one, Esc
+ * goes back to what was typed and closes the panel. Glossary text is only ever set with
+ * textContent, never parsed as HTML.
  */
 (function () {
   "use strict";
 
-  var DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\u00ad]/g;
-  var QUOTES = /['"`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u02b9\u02ba]/g;
-  var NON_WORD = /[^\p{L}\p{N}_-]+/gu;
-  var NON_ALNUM = /[^\p{L}\p{N}]+/gu;
-  var MARKS = /\p{M}/gu;
-  var CYRILLIC = /[\u0400-\u04ff]/;
-  var TO_LATIN = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
-    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
-    "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    "і": "i", "ї": "i", "є": "e", "ґ": "g", "ў": "u"
-  };
-  var RULES = [
-    ["shch", "s"], ["chtch", "s"], ["shh", "s"], ["sch", "s"], ["sc", "s"], ["tch", "c"],
-    ["ch", "c"], ["sh", "s"], ["zh", "z"], ["kh", "h"], ["x", "h"], ["ts", "c"], ["tc", "c"],
-    ["cz", "c"], ["tz", "c"], ["ou", "u"], ["eh", "e"], ["j", "i"], ["y", "i"], ["w", "v"],
-    ["q", "k"]
-  ];
-  var VOWEL_PAIRS = [["ia", "a"], ["iu", "u"], ["ie", "e"], ["io", "e"], ["ei", "e"]];
+  var PANEL_ROWS = 8;     /* matches shown in the panel under a box */
+  var PAGE_ROWS = 20;     /* results shown at a time on the search page */
+  var NEAREST_ROWS = 5;   /* guesses shown when nothing matches */
+  var DELAY = 80;         /* ms after the last key before searching */
+  var FILTERS = ["lang", "subject", "status"];
 
-  function replaceAll(text, from, to) { return text.split(from).join(to); }
+  var loading = null;
 
-  function fold(text) {
-    var t = text.replace(DASHES, "-").replace(QUOTES, "").toLowerCase();
-    t = t.normalize("NFKD").replace(MARKS, "").normalize("NFC").replace(NON_WORD, " ");
-    return t.split(/\s+/).map(function (p) { return p.replace(/^-+|-+$/g, ""); })
-      .filter(Boolean).join(" ");
-  }
-
-  function compact(text) { return fold(text).replace(NON_ALNUM, ""); }
-
-  function isCyrillic(text) { return CYRILLIC.test(text); }
-
-  function skeleton(text) {
-    var t = text.toLowerCase().replace(/ё/g, "е");
-    if (isCyrillic(t)) {
-      t = Array.from(t).map(function (c) { return TO_LATIN.hasOwnProperty(c) ? TO_LATIN[c] : c; }).join("");
+  /* The engine, loaded once (a script element, so that it works from file:// too). */
+  function engine(root) {
+    if (window.GlossarySearch && window.GlossarySearch.search) {
+      return Promise.resolve(window.GlossarySearch);
     }
-    t = t.normalize("NFKD").replace(MARKS, "").replace(/-/g, " ").replace(/[^a-z ]/g, "");
-    RULES.forEach(function (r) { t = replaceAll(t, r[0], r[1]); });
-    t = t.replace(/(.)\1+/g, "$1");
-    VOWEL_PAIRS.forEach(function (r) { t = replaceAll(t, r[0], r[1]); });
-    return t.replace(/(.)\1+/g, "$1").split(/\s+/).filter(Boolean).join(" ");
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = root + "assets/search-engine.js";
+        script.onload = function () {
+          if (window.GlossarySearch && window.GlossarySearch.search) resolve(window.GlossarySearch);
+          else reject(new Error("search-engine.js did not define GlossarySearch.search"));
+        };
+        script.onerror = function () { loading = null; reject(new Error("search-engine.js failed to load")); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
   }
 
-  function trigrams(text) {
-    var padded = "  " + text + " ", out = new Set();
-    for (var i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  function format(message, values) {
+    return message.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
+  /* The term with its matched parts in <mark>: `highlight` holds [start, end) UTF-16
+   * offsets; overlapping, unordered or out-of-range spans are tolerated. */
+  function highlighted(term, highlight) {
+    var span = el("span", "result-term");
+    function number(x) { return typeof x === "number" && isFinite(x); }
+    var spans = (Array.isArray(highlight) ? highlight : []).filter(function (h) {
+      return Array.isArray(h) && h.length === 2 && number(h[0]) && number(h[1]);
+    }).map(function (h) {
+      return [Math.max(0, Math.min(term.length, Math.floor(h[0]))), Math.max(0, Math.min(term.length, Math.floor(h[1])))];
+    }).filter(function (h) { return h[1] > h[0]; }).sort(function (a, b) { return a[0] - b[0]; });
+    var merged = [];  /* overlapping or touching spans make one mark */
+    spans.forEach(function (h) {
+      var last = merged[merged.length - 1];
+      if (last && h[0] <= last[1]) last[1] = Math.max(last[1], h[1]);
+      else merged.push([h[0], h[1]]);
+    });
+    var at = 0;
+    merged.forEach(function (h) {
+      if (h[0] > at) span.appendChild(document.createTextNode(term.slice(at, h[0])));
+      span.appendChild(el("mark", "", term.slice(h[0], h[1])));
+      at = h[1];
+    });
+    if (at < term.length) span.appendChild(document.createTextNode(term.slice(at)));
+    return span;
+  }
+
+  /* A language code shown short ("RU"), read out in full ("venäjä"). */
+  function langTag(ui, lang) {
+    var tag = el("span", "lang-tag");
+    var short = el("span", "", String(lang).toUpperCase());
+    short.setAttribute("aria-hidden", "true");
+    tag.appendChild(short);
+    tag.appendChild(el("span", "visually-hidden", (ui.languages[lang] || lang) + ":"));
+    return tag;
+  }
+
+  function statusWord(ui, status) { return ui.status[status] || status; }
+
+  function firstDefinition(result, pageLang) {
+    var defs = result.definition || {};
+    var order = [pageLang, result.lang].concat(Object.keys(defs));
+    for (var i = 0; i < order.length; i++) {
+      var text = defs[order[i]];
+      if (typeof text === "string" && text) return { lang: order[i], text: text.split("\n")[0] };
+    }
+    return null;
+  }
+
+  /* One result as the content of an option (no links inside: the option is the link). */
+  function resultRow(ui, result, pageLang) {
+    var frag = document.createDocumentFragment();
+    var head = el("div", "result-head");
+    var term = highlighted(String(result.term || ""), result.highlight);
+    term.lang = result.lang;
+    if (result.status === "deprecated" || result.status === "superseded") term.classList.add("result-retired");
+    head.appendChild(term);
+    var meta = el("span", "result-meta");
+    meta.appendChild(langTag(ui, result.lang));
+    meta.appendChild(el("span", "badge badge-" + result.status, statusWord(ui, result.status)));
+    if (result.conceptStatus === "draft") {
+      meta.appendChild(el("span", "badge badge-draft", ui.draftEntry));
+    }
+    head.appendChild(meta);
+    frag.appendChild(head);
+    /* The equivalents, one group per language: "RU term · term (admitted)". */
+    var groups = [], byLang = {};
+    (result.equivalents || []).forEach(function (e) {
+      if (!e || !e.term) return;
+      if (!byLang[e.lang]) { byLang[e.lang] = []; groups.push(e.lang); }
+      byLang[e.lang].push(e);
+    });
+    if (groups.length) {
+      var eq = el("div", "result-equivalents");
+      groups.forEach(function (lang) {
+        var group = el("span", "equivalent");
+        group.appendChild(langTag(ui, lang));
+        byLang[lang].forEach(function (e, i) {
+          if (i) group.appendChild(document.createTextNode(" · "));
+          var text = el("span", "equivalent-term", e.term);
+          text.lang = e.lang;
+          group.appendChild(text);
+          if (e.status && e.status !== "preferred") {
+            group.appendChild(document.createTextNode(" "));
+            group.appendChild(el("span", "equivalent-status status-" + e.status, "(" + statusWord(ui, e.status) + ")"));
+          }
+        });
+        eq.appendChild(group);
+      });
+      frag.appendChild(eq);
+    }
+    var subjects = (result.subjects || []).map(function (code) { return ui.subjects[code] || code; });
+    if (subjects.length) frag.appendChild(el("div", "result-subjects", subjects.join(" · ")));
+    var definition = firstDefinition(result, pageLang);
+    if (definition) {
+      var def = el("div", "result-definition", definition.text);
+      def.lang = definition.lang;
+      frag.appendChild(def);
+    }
+    return frag;
+  }
+
+  function countText(ui, count) {
+    return count === 1 ? ui.countOne : format(ui.countMany, { count: count });
+  }
+
+  function readParams() {
+    var params = new URLSearchParams(window.location.search), out = { q: params.get("q") || "" };
+    FILTERS.forEach(function (name) { out[name] = params.get(name) || ""; });
     return out;
   }
 
-  /* rapidfuzz's fuzz.ratio: 100 * (1 - indel distance / total length). */
-  function ratio(a, b) {
-    if (!a.length && !b.length) return 100;
-    var prev = new Array(b.length + 1).fill(0), cur = new Array(b.length + 1).fill(0);
-    for (var i = 1; i <= a.length; i++) {
-      for (var j = 1; j <= b.length; j++) {
-        cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-      }
-      var swap = prev; prev = cur; cur = swap;
-    }
-    var lcs = prev[b.length];
-    return 100 * (2 * lcs) / (a.length + b.length);
-  }
-
-  function push(map, key, value) {
-    var list = map.get(key);
-    if (list) list.push(value); else map.set(key, [value]);
-  }
-
-  function Index(data) {
+  /* A search box with its results: `page` is true on the search page, where the results
+   * are the page (all of them, a page at a time, with filters) rather than a panel. */
+  function Box(form, ui) {
     var self = this;
-    this.data = data;
-    this.terms = data.terms;
-    this.foldMap = new Map(); this.compactMap = new Map(); this.skelMap = new Map();
-    this.sortedKeys = [];
-    this.terms.forEach(function (term, t) {
-      var key = fold(term[2]);
-      push(self.foldMap, key, t);
-      push(self.compactMap, compact(term[2]), t);
-      if (isCyrillic(term[2])) push(self.skelMap, skeleton(term[2]), t);
-      self.sortedKeys.push([key, t]);
+    this.form = form;
+    this.ui = ui;
+    this.page = form.hasAttribute("data-search-page");
+    this.input = form.querySelector("input[type=search]");
+    this.root = form.getAttribute("data-root") || "";
+    this.home = form.getAttribute("data-home") || "";
+    this.pageLang = document.documentElement.lang;
+    var id = this.input.id;
+    this.panel = document.getElementById(id + "-panel");
+    this.list = document.getElementById(id + "-list");
+    this.live = document.getElementById(id + "-live");
+    this.options = [];       /* {node, href} in the order of the listbox */
+    this.active = -1;
+    this.answer = null;
+    this.shown = 0;
+    this.query = null;       /* what the panel shows results for */
+    this.timer = null;
+    this.serial = 0;
+    this.filters = {};
+    FILTERS.forEach(function (name) { self.filters[name] = form.querySelector("select[name=" + name + "]"); });
+    var input = this.input;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", this.list.id);
+    input.setAttribute("aria-expanded", "false");
+    input.addEventListener("focus", function () {
+      engine(self.root).catch(function () {});
+      if (!self.page && self.query !== null && self.query === self.input.value && self.options.length) self.open();
+      self.keepInView();
     });
-    this.sortedKeys.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]; });
-    this.wordIndex = new Map();
-    data.words.forEach(function (w, i) { self.wordIndex.set(w, i); });
-    this.sortedWords = data.words.map(function (w, i) { return [w, i]; })
-      .sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
-    this.formMap = new Map();
-    Object.keys(data.forms).forEach(function (key) {
-      var w = Number(key), word = data.words[w];
-      data.forms[key].split(" ").forEach(function (code) {
-        var m = /^(\d+)(.*)$/.exec(code);
-        if (!m) return;
-        push(self.formMap, word.slice(0, word.length - Number(m[1])) + m[2], w);
+    input.addEventListener("input", function () {
+      clearTimeout(self.timer);
+      self.timer = setTimeout(function () { self.run(false); }, DELAY);
+    });
+    input.addEventListener("keydown", function (event) { self.key(event); });
+    form.addEventListener("submit", function (event) {
+      if (!self.page) return;  /* the header and home boxes open the search page */
+      event.preventDefault();
+      self.run(true);
+    });
+    FILTERS.forEach(function (name) {
+      var select = self.filters[name];
+      if (select) select.addEventListener("change", function () { self.run(true); });
+    });
+    this.list.addEventListener("click", function (event) {
+      var option = event.target.closest("[role=option]");
+      if (!option) return;
+      var index = self.options.findIndex(function (o) { return o.node === option; });
+      if (index < 0) return;
+      if (event.ctrlKey || event.metaKey || event.shiftKey) window.open(self.options[index].href, "_blank");
+      else self.go(index);
+    });
+    this.list.addEventListener("mousemove", function (event) {
+      var option = event.target.closest("[role=option]");
+      if (!option) return;
+      var index = self.options.findIndex(function (o) { return o.node === option; });
+      if (index >= 0 && index !== self.active) self.activate(index, false);
+    });
+    if (!this.page) {
+      document.addEventListener("pointerdown", function (event) {
+        if (!form.contains(event.target) && !self.panel.contains(event.target)) self.close();
       });
-    });
-    this.postings = new Map();
-    data.termWords.forEach(function (words, t) {
-      words.forEach(function (w, position) { push(self.postings, w, [t, position]); });
-    });
-    this.wordSkel = null;
-    this.grams = null;
+      form.addEventListener("focusout", function (event) {
+        if (event.relatedTarget && !form.contains(event.relatedTarget) && !self.panel.contains(event.relatedTarget)) self.close();
+      });
+    }
+    this.more = document.getElementById(id + "-more");
+    if (this.more) {
+      this.more.addEventListener("click", function () {
+        var first = self.shown;
+        self.showMore().then(function () {
+          if (first < self.options.length) { self.input.focus(); self.activate(first, true); }
+        });
+      });
+    }
   }
 
-  Index.prototype.wordSkeletons = function () {
-    if (this.wordSkel) return this.wordSkel;
-    var self = this, map = new Map();
-    this.data.words.forEach(function (w, i) { if (isCyrillic(w)) push(map, skeleton(w), i); });
-    this.formMap.forEach(function (ids, form) {
-      if (isCyrillic(form)) ids.forEach(function (i) { push(map, skeleton(form), i); });
+  Box.prototype.filterValues = function () {
+    var options = {};
+    var self = this;
+    FILTERS.forEach(function (name) {
+      var select = self.filters[name];
+      if (select && select.value) options[name] = select.value;
     });
-    this.wordSkel = map;
-    return map;
+    return options;
   };
 
-  Index.prototype.trigramIndex = function () {
-    if (this.grams) return this.grams;
-    var grams = new Map(), variants = [];
-    this.terms.forEach(function (term, t) {
-      variants.push([t, fold(term[2])]);
-      if (isCyrillic(term[2])) variants.push([t, skeleton(term[2])]);
+  /* Asks the engine and shows its answer; `commit` records the query in the history
+   * (Enter, a filter changed) instead of replacing the current entry (typing). */
+  Box.prototype.run = function (commit) {
+    var self = this, query = this.input.value, serial = ++this.serial, options = this.filterValues();
+    if (this.page) this.remember(query, commit);
+    if (!query.trim()) { this.show(null, query); return Promise.resolve(); }
+    return engine(this.root).then(function (search) {
+      return search.search(query, options);
+    }).then(function (answer) {
+      if (serial === self.serial) self.show(answer, query);
+    }, function (error) {
+      if (serial !== self.serial) return;
+      self.show(null, query);
+      self.live.textContent = self.ui.failed;
+      if (window.console) console.warn(error);
     });
-    variants.forEach(function (v, i) { trigrams(v[1]).forEach(function (g) { push(grams, g, i); }); });
-    this.grams = { map: grams, variants: variants };
-    return this.grams;
   };
 
-  function prefixRange(sorted, prefix) {
-    var lo = 0, hi = sorted.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (sorted[mid][0] < prefix) lo = mid + 1; else hi = mid; }
-    var out = [];
-    for (var i = lo; i < sorted.length && out.length < 50 && sorted[i][0].startsWith(prefix); i++) out.push(sorted[i]);
-    return out;
-  }
-
-  Index.prototype.search = function (query, limit) {
-    var self = this, hits = new Map();
-    query = query.trim().split(/\s+/).join(" ");
-    var folded = fold(query);
-    if (!folded) return [];
-    function offer(t, score, kind) {
-      var h = hits.get(t);
-      if (!h || h.score < score) hits.set(t, { score: score, kind: kind });
-    }
-    (this.foldMap.get(folded) || []).forEach(function (t) {
-      var text = self.terms[t][2];
-      if (text === query) offer(t, 100, "exact");
-      else if (text.toLowerCase() === query.toLowerCase()) offer(t, 98, "normalized");
-      else offer(t, 96, "normalized");
-    });
-    (this.compactMap.get(compact(query)) || []).forEach(function (t) { offer(t, 94, "normalized"); });
-    if (!isCyrillic(query)) {
-      var skel = skeleton(query);
-      if (skel.replace(/ /g, "").length >= 3) {
-        (this.skelMap.get(skel) || []).forEach(function (t) { offer(t, 90, "translit"); });
-      }
-    }
-    if (folded.length >= 3) {
-      prefixRange(this.sortedKeys, folded).forEach(function (pair) {
-        if (pair[0] !== folded) offer(pair[1], 82 - Math.min(12, (pair[0].length - folded.length) / 2), "prefix");
+  /* The query and filters in the address, so that a result list can be linked to,
+   * reloaded and gone back to. */
+  Box.prototype.remember = function (query, commit) {
+    try {
+      var url = new URL(window.location.href), self = this;
+      url.searchParams.delete("q");
+      FILTERS.forEach(function (name) { url.searchParams.delete(name); });
+      if (query) url.searchParams.set("q", query);
+      FILTERS.forEach(function (name) {
+        var select = self.filters[name];
+        if (select && select.value) url.searchParams.set(name, select.value);
       });
-    }
-    this.byWords(folded.split(" "), offer);
-    var best = 0;
-    hits.forEach(function (h) { best = Math.max(best, h.score); });
-    if (best < 90) this.fuzzy(query, offer);
-    return this.collect(hits, limit || 20);
+      if (url.toString() === window.location.href) return;
+      if (commit) window.history.pushState(null, "", url.toString());
+      else window.history.replaceState(null, "", url.toString());
+    } catch (e) { /* some file:// contexts refuse it; the search still works */ }
   };
 
-  Index.prototype.wordMatches = function (word) {
-    var self = this, found = new Map();
-    function offer(w, weight, route) {
-      var cur = found.get(w);
-      if (!cur || cur[0] < weight) found.set(w, [weight, route]);
-    }
-    if (this.wordIndex.has(word)) offer(this.wordIndex.get(word), 1, "same");
-    (this.formMap.get(word) || []).forEach(function (w) { offer(w, 0.98, "form"); });
-    if (!isCyrillic(word)) {
-      var key = skeleton(word);
-      if (key.length >= 3) (this.wordSkeletons().get(key) || []).forEach(function (w) { offer(w, 0.95, "skeleton"); });
-    }
-    if (word.length >= 4) {
-      prefixRange(this.sortedWords, word).slice(0, 30).forEach(function (pair) {
-        if (pair[0] !== word) offer(pair[1], 0.8, "prefix");
-      });
-    }
-    return found;
-  };
-
-  Index.prototype.byWords = function (queryWords, offer) {
-    var self = this, covered = new Map();
-    queryWords.forEach(function (word, q) {
-      self.wordMatches(word).forEach(function (value, w) {
-        (self.postings.get(w) || []).forEach(function (pair) {
-          var t = pair[0], position = pair[1];
-          var cover = covered.get(t);
-          if (!cover) { cover = new Map(); covered.set(t, cover); }
-          var prev = cover.get(position);
-          if (!prev || prev[0] < value[0]) cover.set(position, [value[0], value[1], q]);
-        });
-      });
-    });
-    covered.forEach(function (positions, t) {
-      var total = self.data.termWords[t].length;
-      if (!total) return;
-      var sum = 0, routes = new Set(), used = new Set(), order = [];
-      Array.from(positions.keys()).sort(function (a, b) { return a - b; }).forEach(function (p) {
-        var v = positions.get(p); sum += v[0]; routes.add(v[1]); used.add(v[2]); order.push(v[2]);
-      });
-      var extra = 0;
-      queryWords.forEach(function (w, q) { if (!used.has(q)) extra += w.length <= 2 ? 1 : 12; });
-      var score, kind;
-      if (positions.size === total) {
-        score = 92 * sum / total - extra;
-        var sorted = order.slice().sort(function (a, b) { return a - b; });
-        if (order.join() !== sorted.join()) score -= 1;
-        var onlySame = Array.from(routes).every(function (r) { return r === "same"; });
-        if (onlySame) kind = extra ? "word" : "normalized";
-        else if (routes.has("skeleton")) kind = "translit";
-        else if (Array.from(routes).every(function (r) { return r === "same" || r === "prefix"; })) kind = "prefix";
-        else kind = "lemma";
-      } else {
-        score = 74 * (sum / total) * Math.sqrt(positions.size / total) - extra;
-        kind = "word";
-      }
-      offer(t, Math.round(score * 10) / 10, kind);
+  Box.prototype.restore = function () {
+    var params = readParams(), self = this;
+    this.input.value = params.q;
+    FILTERS.forEach(function (name) {
+      var select = self.filters[name];
+      if (!select) return;
+      select.value = params[name];
+      if (select.value !== params[name]) select.value = "";  /* an unknown value: no filter */
     });
   };
 
-  Index.prototype.fuzzy = function (query, offer) {
-    var index = this.trigramIndex(), probes = [fold(query)];
-    if (!isCyrillic(query)) { var s = skeleton(query); if (s && s !== probes[0]) probes.push(s); }
-    probes.forEach(function (probe) {
-      var counts = new Map();
-      trigrams(probe).forEach(function (g) {
-        (index.map.get(g) || []).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
-      });
-      Array.from(counts.entries()).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 300)
-        .forEach(function (entry) {
-          var variant = index.variants[entry[0]], r = ratio(probe, variant[1]);
-          if (r >= 70) offer(variant[0], Math.round((40 + 0.45 * r) * 10) / 10, "fuzzy");
-        });
-    });
+  Box.prototype.allHref = function (query) {
+    return this.home + "search.html?q=" + encodeURIComponent(query);
   };
 
-  /* Terms close to a query that found nothing: the fuzzy step with a lower bar. */
-  Index.prototype.suggest = function (query, limit) {
-    var self = this, best = new Map(), probe = fold(query);
-    if (probe.length < 3) return [];
-    var index = this.trigramIndex(), counts = new Map();
-    trigrams(probe).forEach(function (g) {
-      (index.map.get(g) || []).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
-    });
-    counts.forEach(function (_, v) {
-      var variant = index.variants[v], t = variant[0], r = ratio(probe, variant[1]);
-      if (r >= 45 && (!best.has(t) || best.get(t) < r)) best.set(t, r);
-    });
-    var seen = new Set();
-    return Array.from(best.entries()).sort(function (a, b) {
-      return b[1] - a[1] || self.terms[a[0]][3] - self.terms[b[0]][3] || a[0] - b[0];
-    }).map(function (e) { return self.terms[e[0]][2]; }).filter(function (text) {
-      if (seen.has(text)) return false;
-      seen.add(text);
-      return true;
-    }).slice(0, limit);
-  };
-
-  Index.prototype.collect = function (hits, limit) {
-    var self = this, perConcept = new Map();
-    hits.forEach(function (hit, t) {
-      if (hit.score < 50) return;
-      var term = self.terms[t], cid = term[0];
-      var cur = perConcept.get(cid);
-      if (!cur || hit.score > cur.score || (hit.score === cur.score && term[3] < self.terms[cur.t][3])) {
-        perConcept.set(cid, { t: t, score: hit.score, kind: hit.kind });
-      }
-    });
-    return Array.from(perConcept.entries()).map(function (e) {
-      var term = self.terms[e[1].t];
-      return { concept: self.data.concepts[e[0]], term: term[2], lang: self.data.languages[term[1]],
-               status: term[3], score: e[1].score, kind: e[1].kind, cid: e[0] };
-    }).sort(function (a, b) {
-      return b.score - a.score || a.status - b.status || a.term.length - b.term.length || a.cid - b.cid;
-    }).slice(0, limit);
-  };
-
-  var STATUS = ["preferred", "admitted", "deprecated", "superseded"];
-
-  function render(results, options, messages, query, suggestions, choose) {
-    var list = document.getElementById("results"), status = document.getElementById("search-status");
-    var hint = document.getElementById("suggestions");
-    list.textContent = "";
-    hint.textContent = "";
-    hint.hidden = true;
-    list.dataset.query = query;  /* what the list shows results for */
-    if (!query.trim()) { status.textContent = ""; return; }
-    if (!results.length) {
-      status.textContent = messages.none.replace("{query}", query);
-      var words = suggestions();
-      if (words.length) {
-        hint.appendChild(document.createTextNode(messages.didYouMean + " "));
-        words.forEach(function (word, i) {
-          if (i) hint.appendChild(document.createTextNode(", "));
-          var button = document.createElement("button");
-          button.type = "button";
-          button.className = "link";
-          button.textContent = word;
-          button.addEventListener("click", function () { choose(word); });
-          hint.appendChild(button);
-        });
-        hint.hidden = false;
-      }
+  Box.prototype.show = function (answer, query) {
+    var ui = this.ui, self = this;
+    this.answer = answer;
+    this.pending = null;
+    this.query = query;
+    this.list.textContent = "";
+    this.list.dataset.query = query;
+    this.options = [];
+    this.active = -1;
+    this.shown = 0;
+    this.input.removeAttribute("aria-activedescendant");
+    var readAs = this.panel.querySelector(".read-as"), status = this.panel.querySelector(".search-count");
+    readAs.textContent = "";
+    readAs.hidden = true;
+    if (!answer) {
+      status.textContent = "";
+      this.live.textContent = "";
+      if (this.more) this.more.hidden = true;
+      if (this.page) this.panel.hidden = !query.trim(); else this.close();
       return;
     }
-    status.textContent = results.length === 1 ? messages.countOne : messages.countMany.replace("{count}", results.length);
-    results.forEach(function (r) {
-      var id = r.concept[0], preferred = r.concept[1];
-      var titleLang = preferred[options.ui] ? options.ui : options.languages.find(function (l) { return preferred[l]; });
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.className = "result-title";
-      a.href = "concepts/" + id + ".html";
-      a.textContent = preferred[titleLang] || id;
-      if (titleLang && titleLang !== options.ui) a.lang = titleLang;
-      li.appendChild(a);
-      var eq = document.createElement("div");
-      eq.className = "equivalents";
-      options.languages.forEach(function (lang) {
-        if (lang === titleLang || !preferred[lang]) return;
-        var span = document.createElement("span");
-        span.lang = lang;
-        span.textContent = preferred[lang];
-        if (eq.childNodes.length) eq.appendChild(document.createTextNode(" · "));
-        eq.appendChild(span);
-      });
-      li.appendChild(eq);
-      if (r.term !== preferred[titleLang] || r.status) {
-        var m = document.createElement("div");
-        m.className = "matched";
-        var t = document.createElement("span");
-        t.lang = r.lang;
-        t.textContent = r.term;
-        if (r.status >= 2) { var del = document.createElement("del"); del.appendChild(t); t = del; }
-        m.appendChild(document.createTextNode("→ "));
-        m.appendChild(t);
-        if (r.status) m.appendChild(document.createTextNode(" (" + messages[STATUS[r.status]] + ")"));
-        li.appendChild(m);
+    if (answer.readAs) {
+      readAs.appendChild(document.createTextNode(ui.readAs + " "));
+      var reading = el("span", "", answer.readAs);
+      var layout = (answer.matches || []).concat(answer.nearest || []).filter(function (r) { return r.kind === "layout"; })[0];
+      if (layout) reading.lang = layout.lang;
+      readAs.appendChild(reading);
+      readAs.hidden = false;
+    }
+    var matches = answer.matches || [], nearest = matches.length ? [] : (answer.nearest || []).slice(0, NEAREST_ROWS);
+    this.results = matches.length ? matches : nearest;
+    this.nearest = !matches.length;
+    if (matches.length) {
+      status.textContent = countText(ui, matches.length);
+      this.live.textContent = status.textContent;
+    } else {
+      status.textContent = format(ui.none, { query: query });
+      this.live.textContent = status.textContent + (nearest.length ? " " + format(ui.nearestCount, { count: nearest.length }) : "");
+    }
+    if (nearest.length) {
+      var heading = el("li", "nearest-heading", ui.nearest);
+      heading.setAttribute("role", "presentation");
+      this.list.appendChild(heading);
+    }
+    this.showMore();  /* the first rows come with their details: at once */
+    if (!this.page && matches.length > PANEL_ROWS) {
+      var all = el("li", "all-results", format(ui.allResults, { count: matches.length }));
+      all.setAttribute("role", "option");
+      all.id = this.input.id + "-all";
+      all.setAttribute("aria-selected", "false");
+      this.list.appendChild(all);
+      this.options.push({ node: all, href: this.allHref(query) });
+    }
+    if (this.page) this.panel.hidden = false;
+    else if (this.results.length || query.trim()) this.open();
+  };
+
+  /* Adds the next rows: the next page on the search page, the first few in a panel.
+   * The engine fills in the equivalents and definitions of the first answers only; the
+   * others are asked for (GlossarySearch.details) before they are shown. */
+  Box.prototype.showMore = function () {
+    var self = this, answer = this.answer, results = this.results || [];
+    var start = this.shown, end = Math.min(results.length, start + (this.page ? PAGE_ROWS : PANEL_ROWS));
+    var slice = results.slice(start, end);
+    this.shown = end;
+    function render(filled) {
+      if (self.answer !== answer) return;  /* another query came meanwhile */
+      for (var i = start; i < end; i++) {
+        var r = filled[i - start] || results[i], li = el("li", "result" + (self.nearest ? " result-nearest" : ""));
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.id = self.input.id + "-opt-" + i;
+        if (r.conceptStatus === "draft") li.classList.add("result-draft");
+        li.appendChild(resultRow(self.ui, r, self.pageLang));
+        self.list.appendChild(li);
+        self.options.push({ node: li, href: self.home + r.url });
       }
-      list.appendChild(li);
-    });
-  }
+      if (self.more) {
+        var left = results.length - end;
+        self.more.hidden = left <= 0;
+        self.more.textContent = format(self.ui.showMore, { count: Math.min(left, PAGE_ROWS), left: left });
+      }
+    }
+    var missing = slice.some(function (r) { return r.detailed === false; });
+    var search = window.GlossarySearch;
+    if (!this.pending && (!missing || !search || !search.details)) {
+      render(slice);
+      return Promise.resolve();
+    }
+    /* Pages asked for one after the other are shown in that order. */
+    var filled = missing && search && search.details ? search.details(slice) : Promise.resolve(slice);
+    var done = (this.pending || Promise.resolve()).then(function () { return filled; }).then(function (rows) {
+      render(Array.isArray(rows) && rows.length === slice.length ? rows : slice);
+    }, function () { render(slice); });
+    var chain = this.pending = done.then(function () { if (self.pending === chain) self.pending = null; });
+    return done;
+  };
+
+  Box.prototype.open = function () {
+    this.panel.hidden = false;
+    this.input.setAttribute("aria-expanded", "true");
+    this.keepInView();
+  };
+
+  Box.prototype.close = function () {
+    if (this.page) return;
+    this.panel.hidden = true;
+    this.input.setAttribute("aria-expanded", "false");
+    this.activate(-1, false);
+  };
+
+  /* On a small screen, the box goes to the top of the view when it has the focus, so
+   * that its results show above the on-screen keyboard. */
+  Box.prototype.keepInView = function () {
+    if (!window.matchMedia("(max-width: 40rem)").matches) return;
+    var top = this.input.getBoundingClientRect().top;
+    if (top > 8 && document.activeElement === this.input) window.scrollBy(0, top - 8);
+    if (this.page) return;
+    var height = Math.min(window.innerHeight, document.documentElement.clientHeight);
+    if (window.visualViewport) height = Math.min(height, window.visualViewport.height);
+    height /= 2;
+    var below = this.panel.hidden ? this.input.getBoundingClientRect().bottom + 8 : this.panel.getBoundingClientRect().top;
+    this.panel.style.maxHeight = Math.max(160, Math.floor(height - below)) + "px";
+  };
+
+  Box.prototype.activate = function (index, scroll) {
+    if (this.active >= 0 && this.options[this.active]) {
+      this.options[this.active].node.setAttribute("aria-selected", "false");
+    }
+    this.active = index;
+    if (index < 0) {
+      this.input.removeAttribute("aria-activedescendant");
+      return;
+    }
+    var node = this.options[index].node;
+    node.setAttribute("aria-selected", "true");
+    this.input.setAttribute("aria-activedescendant", node.id);
+    if (scroll) node.scrollIntoView({ block: "nearest" });
+  };
+
+  Box.prototype.go = function (index) {
+    var option = this.options[index];
+    if (option) window.location.href = option.href;
+  };
+
+  Box.prototype.key = function (event) {
+    var count = this.options.length, open = this.page || !this.panel.hidden;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!count) return;
+      event.preventDefault();
+      if (!open) { this.open(); if (this.active < 0) this.activate(0, true); return; }
+      var down = event.key === "ArrowDown", self = this;
+      var next = this.active + (down ? 1 : -1);
+      if (down && this.page && next >= this.shown && this.shown < this.results.length) {
+        this.showMore().then(function () { if (self.options[next]) self.activate(next, true); });
+        return;
+      }
+      if (next >= count) next = -1;  /* past the last: back to the box */
+      else if (next < -1) next = count - 1;
+      this.activate(next, true);
+    } else if (event.key === "Home" || event.key === "End") {
+      if (this.active < 0) return;  /* the keys move in the text until a result is chosen */
+      event.preventDefault();
+      this.activate(event.key === "Home" ? 0 : count - 1, true);
+    } else if (event.key === "Enter") {
+      if (this.active >= 0) {
+        event.preventDefault();
+        this.go(this.active);
+      } else if (!this.page && this.input.value.trim()) {
+        event.preventDefault();
+        window.location.href = this.allHref(this.input.value);
+      }
+    } else if (event.key === "Escape") {
+      if (this.active >= 0 || open) {
+        event.preventDefault();
+        this.activate(-1, false);
+        this.close();
+      }
+    }
+  };
 
   function attach() {
-    var input = document.getElementById("q"), form = document.getElementById("search-form");
-    var options = { ui: form.dataset.ui, languages: form.dataset.languages.split(" ") };
-    var tpl = document.getElementById("messages").dataset;
-    var messages = { none: tpl.none, countOne: tpl.countOne, countMany: tpl.countMany,
-                     admitted: tpl.admitted, deprecated: tpl.deprecated, superseded: tpl.superseded,
-                     didYouMean: tpl.didYouMean };
-    var index = new Index(window.GLOSSARY_SEARCH);
-    var timer = null;
-    function choose(word) { input.value = word; run(); input.focus(); }
-    function run() {
-      var query = input.value;
-      render(index.search(query, 20), options, messages, query,
-             function () { return index.suggest(query, 3); }, choose);
-      try {
-        var url = new URL(window.location.href);
-        if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
-        window.history.replaceState(null, "", url.toString());
-      } catch (e) { /* some file:// contexts refuse it; the search still works */ }
-    }
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 80); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-    input.addEventListener("keydown", function (event) {
-      if (event.key === "ArrowDown") {
-        var first = document.querySelector("#results a");
-        if (first) { event.preventDefault(); first.focus(); }
-      }
+    var ui = window.GLOSSARY_UI;
+    if (!ui) return;
+    var boxes = [];
+    document.querySelectorAll("form[data-search]").forEach(function (form) {
+      boxes.push(new Box(form, ui));
     });
-    var initial = new URLSearchParams(window.location.search).get("q");
-    if (initial) { input.value = initial; run(); }
-    input.focus();
+    boxes.forEach(function (box) {
+      if (!box.page) return;
+      box.restore();
+      if (box.input.value) box.run(false);
+      box.input.focus();
+      window.addEventListener("popstate", function () { box.restore(); box.run(false); });
+    });
   }
 
-  window.GlossarySearch = { Index: Index, fold: fold, compact: compact, skeleton: skeleton };
-  if (document.getElementById("search-form")) attach();
+  window.GlossarySearchUI = { highlighted: highlighted };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", attach);
+  else attach();
 })();
