@@ -512,8 +512,9 @@ def test_the_pages_of_the_last_build_start_the_next(small_pdf, monkeypatch, tmp_
 
 
 def test_a_large_book_built_again_is_laid_out_once(small_pdf, monkeypatch, tmp_path):
-    """Laid out a layout a process, a book built again has one process, which finds the
-    pages it was given and writes the PDF: the same book."""
+    """Laid out a layout a process (each in a process of its own), a book built again
+    has one process, which finds the pages it was given and writes the PDF: the same
+    book."""
     import glossary.pdf
 
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
@@ -527,7 +528,7 @@ def test_a_large_book_built_again_is_laid_out_once(small_pdf, monkeypatch, tmp_p
 
     monkeypatch.setattr(glossary.pdf, "_run", counted)
     first = build(DATA / "site")
-    assert len(runs) == 2
+    assert len(runs) >= 2
     runs.clear()
     again = build(DATA / "site")
     assert len(runs) == 1

@@ -134,7 +134,6 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
         "fonts": sorted({str(Path(f).parent) for f in _font_files(find_fonts())}),
         "standard": standard,
         "timestamp": _timestamp(),
-        "layouts": _LAYOUTS,
     }
     with tempfile.TemporaryDirectory(prefix="glossary-pdf-") as folder:
         work = Path(folder)
@@ -156,9 +155,9 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
     return finish(data, anchors, _languages(book))
 
 
-#: Up to this many concepts the book is laid out in this process; beyond, the first
-#: layout has a process of its own, and the next ones another, so that no process holds
-#: more than about one layout (Typst keeps every layout it has made; docs/print.md).
+#: Up to this many concepts the book is laid out in this process; beyond, each layout
+#: has a process of its own, so that no process holds more than one layout (Typst keeps
+#: every layout it has made; docs/print.md).
 _IN_PROCESS = 1000
 #: Layouts tried for the page numbers to settle.
 _LAYOUTS = 5
@@ -193,24 +192,21 @@ def _typeset_here(
 def _typeset_apart(
     work: Path, job: dict[str, Any], pages: Pages, heads: Heads, template: Path
 ) -> tuple[bytes, Positions, Heads, list[str]]:
-    """The first layout in a process of its own, then the next ones and the PDF in
-    another (glossary/pdf/typeset.py): no process holds two full layouts. When the
-    first layout printed the pages it found (the pages of the last build), its process
-    writes the PDF and there is no other."""
-    found: Positions | None = {}
-    for settle in (False, True):
-        (work / "job.json").write_text(json.dumps({**job, "settle": settle}), "utf-8")
+    """Each layout in a process of its own (glossary/pdf/typeset.py), the pages and heads
+    it found given to the next, until one finds those it was given and writes the PDF:
+    no process holds more than one layout. A book built again (the pages of its last
+    build kept) has one process."""
+    for _ in range(_LAYOUTS):
+        (work / "job.json").write_text(json.dumps(job), "utf-8")
         (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
         (work / "heads.json").write_text(json.dumps(heads, sort_keys=True), "utf-8")
         _run(work, template)
-        found = json.loads((work / "positions.json").read_text("utf-8"))
-        if found is None:
+        found: Positions = json.loads((work / "positions.json").read_text("utf-8"))
+        if (work / "book.pdf").is_file():  # the layout printed the pages it found
             break
         pages = {name: int(at[0]) for name, at in found.items()}
         heads = json.loads((work / "headwords.json").read_text("utf-8"))
-        if (work / "book.pdf").is_file():  # the first layout printed the right pages
-            break
-    if found is None or not (work / "book.pdf").is_file():
+    else:
         raise ExportError(f"{template}: the page numbers did not settle in {_LAYOUTS} layouts")
     warnings: list[str] = json.loads((work / "warnings.json").read_text("utf-8"))
     return (work / "book.pdf").read_bytes(), found, heads, warnings

@@ -9,22 +9,22 @@ every page.) The pages come from files, not from ``sys.inputs``, because Typst k
 earlier layouts and reuses every part of them that depends on nothing that changed: a
 change of ``sys.inputs`` changes everything, a change of one file only what reads it, so
 the second layout redoes only the paragraphs with a page number in them, and a change of
-the heads only the heads. Only page numbers
-go from one layout to the next: links name their anchor (``#anchor``), not a place on a
-page, so a layout that moves an entry within its page changes nothing printed.
+the heads only the heads. Only page numbers and heads go from one layout to the next:
+links name their anchor (``#anchor``), not a place on a page, so a layout that moves an
+entry within its page changes nothing printed.
 
     python typeset.py FOLDER
 
 runs in a process of its own (for a large book, see ``glossary.pdf``). ``FOLDER`` holds
-``job.json`` (template, font folders, standard, timestamp, layouts), ``book.json`` (the
+``job.json`` (template, font folders, standard, timestamp), ``book.json`` (the
 book), the template folder ``pdf/``, ``pages.json`` and ``heads.json`` (the pages and
-heads to start from). With ``"settle": false`` it makes one layout and writes where it
-put every anchor to ``positions.json`` and the heads it found to ``headwords.json`` (and
-``book.pdf`` and ``warnings.json`` too if they are the pages and heads it was given);
-with ``"settle": true`` it settles them and writes ``book.pdf``, ``positions.json``,
-``headwords.json`` and ``warnings.json``. A Typst error goes to ``error.json``. Typst
-keeps every layout in memory for the life of its process, so a process that ends gives
-it back. The script imports nothing of the glossary package, to start quickly.
+heads to start from). It makes one layout and writes where it put every anchor to
+``positions.json`` and the heads it found to ``headwords.json``, and ``book.pdf`` and
+``warnings.json`` too if they are the pages and heads it was given. A Typst error goes
+to ``error.json``. Typst keeps every layout in memory for the life of its process (a
+second layout of the same book, even one that changes a few page numbers, nearly
+doubles it), so a process that ends gives it back. The script imports nothing of the
+glossary package, to start quickly.
 """
 
 from __future__ import annotations
@@ -145,27 +145,17 @@ def main(folder: Path) -> int:
     pages = json.loads((folder / "pages.json").read_text("utf-8"))
     heads = json.loads((folder / "heads.json").read_text("utf-8"))
     typesetter = compiler(folder, job)
-    found: tuple[Positions, Heads] | None
     try:
-        if not job["settle"]:
-            found = layout(typesetter, folder, pages, heads)
-            # (the pages and heads given were right: done)
-            settled = pages_of(found[0]) == pages and found[1] == heads
-        else:
-            found = settle(typesetter, folder, pages, heads, job["layouts"])
-            settled = found is not None
-        if settled:
+        found = layout(typesetter, folder, pages, heads)
+        if pages_of(found[0]) == pages and found[1] == heads:  # what it was given: done
             data, warnings = export(typesetter, job)
             (folder / "book.pdf").write_bytes(data)
             (folder / "warnings.json").write_text(json.dumps(warnings), "utf-8")
     except (typst.TypstError, RuntimeError) as exc:
         (folder / "error.json").write_text(json.dumps(error(typesetter, exc)), "utf-8")
         return 1
-    if found is not None:
-        (folder / "headwords.json").write_text(json.dumps(found[1], sort_keys=True), "utf-8")
-    (folder / "positions.json").write_text(
-        json.dumps(None if found is None else found[0], sort_keys=True), "utf-8"
-    )
+    (folder / "headwords.json").write_text(json.dumps(found[1], sort_keys=True), "utf-8")
+    (folder / "positions.json").write_text(json.dumps(found[0], sort_keys=True), "utf-8")
     return 0
 
 
