@@ -7,8 +7,8 @@ for every further language (English) pointing to the entries of both parts by pa
 book goes as JSON into the Typst template ``templates/pdf/dictionary.typ`` and is typeset
 by Typst (the ``typst`` package embeds the compiler; no system library is needed).
 
-Page numbers are passed from one layout to the next until they settle
-(:mod:`glossary.pdf.typeset`); running heads and bookmarks are Typst's. The fonts are the
+Page numbers and running heads are passed from one layout to the next until they settle
+(:mod:`glossary.pdf.typeset`); bookmarks are Typst's. The fonts are the
 DejaVu files of the system, given by folder, embedded as subsets; hyphenation uses
 Typst's patterns for each text's ``lang``. The PDF is tagged (PDF/UA-1) or, on request,
 PDF/A-2b; it is finished with named destinations for the entries and object streams
@@ -134,7 +134,6 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
         "fonts": sorted({str(Path(f).parent) for f in _font_files(find_fonts())}),
         "standard": standard,
         "timestamp": _timestamp(),
-        "layouts": _LAYOUTS,
     }
     with tempfile.TemporaryDirectory(prefix="glossary-pdf-") as folder:
         work = Path(folder)
@@ -143,9 +142,10 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
         typeset = _typeset_here if book.concepts <= _IN_PROCESS else _typeset_apart
         memory = _memory(glossary, template, options)
         start = _guess(book)
-        start.update((k, v) for k, v in _recall(memory).items() if k in start)
-        data, found, warnings = typeset(work, job, start, template)
-    _remember(memory, {name: int(at[0]) for name, at in found.items()})
+        recalled, heads = _recall(memory)
+        start.update((k, v) for k, v in recalled.items() if k in start)
+        data, found, heads, warnings = typeset(work, job, start, heads, template)
+    _remember(memory, {name: int(at[0]) for name, at in found.items()}, heads)
     for warning in warnings:
         if "unknown font family" in warning:
             raise ExportError(f"{template}: {warning}")
@@ -155,58 +155,61 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
     return finish(data, anchors, _languages(book))
 
 
-#: Up to this many concepts the book is laid out in this process; beyond, the first
-#: layout has a process of its own, and the next ones another, so that no process holds
-#: more than about one layout (Typst keeps every layout it has made; docs/print.md).
+#: Up to this many concepts the book is laid out in this process; beyond, each layout
+#: has a process of its own, so that no process holds more than one layout (Typst keeps
+#: every layout it has made; docs/print.md).
 _IN_PROCESS = 1000
 #: Layouts tried for the page numbers to settle.
 _LAYOUTS = 5
 
 Pages = dict[str, int]
 Positions = dict[str, list[float]]
+Heads = dict[str, list[str]]
 
 
 def _typeset_here(
-    work: Path, job: dict[str, Any], pages: Pages, template: Path
-) -> tuple[bytes, Positions, list[str]]:
-    """The book laid out in this process until its pages settle (two or three layouts,
-    the later ones redoing only the paragraphs with page numbers), and its PDF."""
+    work: Path, job: dict[str, Any], pages: Pages, heads: Heads, template: Path
+) -> tuple[bytes, Positions, Heads, list[str]]:
+    """The book laid out in this process until its pages and running heads settle (two
+    or three layouts, the later ones redoing only the paragraphs with page numbers and
+    the heads), and its PDF."""
     import typst
 
     from glossary.pdf import typeset
 
     compiler = typeset.compiler(work, job)
     try:
-        found = typeset.settle(compiler, work, pages, _LAYOUTS)
-        if found is None:
+        settled = typeset.settle(compiler, work, pages, heads, _LAYOUTS)
+        if settled is None:
             raise ExportError(f"{template}: the page numbers did not settle in {_LAYOUTS} layouts")
         data, warnings = typeset.export(compiler, job)
     except (typst.TypstError, RuntimeError) as exc:
         error = typeset.error(compiler, exc)
         raise ExportError(_where(template, error["diagnostic"]) + error["message"]) from None
-    return data, found, warnings
+    return data, settled[0], settled[1], warnings
 
 
 def _typeset_apart(
-    work: Path, job: dict[str, Any], pages: Pages, template: Path
-) -> tuple[bytes, Positions, list[str]]:
-    """The first layout in a process of its own, then the next ones and the PDF in
-    another (glossary/pdf/typeset.py): no process holds two full layouts. When the
-    first layout printed the pages it found (the pages of the last build), its process
-    writes the PDF and there is no other."""
-    found: Positions = {}
-    for settle in (False, True):
-        (work / "job.json").write_text(json.dumps({**job, "settle": settle}), "utf-8")
+    work: Path, job: dict[str, Any], pages: Pages, heads: Heads, template: Path
+) -> tuple[bytes, Positions, Heads, list[str]]:
+    """Each layout in a process of its own (glossary/pdf/typeset.py), the pages and heads
+    it found given to the next, until one finds those it was given and writes the PDF:
+    no process holds more than one layout. A book built again (the pages of its last
+    build kept) has one process."""
+    for _ in range(_LAYOUTS):
+        (work / "job.json").write_text(json.dumps(job), "utf-8")
         (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
+        (work / "heads.json").write_text(json.dumps(heads, sort_keys=True), "utf-8")
         _run(work, template)
-        found = json.loads((work / "positions.json").read_text("utf-8"))
-        pages = {name: int(at[0]) for name, at in found.items()}
-        if (work / "book.pdf").is_file():  # the first layout printed the right pages
+        found: Positions = json.loads((work / "positions.json").read_text("utf-8"))
+        if (work / "book.pdf").is_file():  # the layout printed the pages it found
             break
-    if not (work / "book.pdf").is_file():
+        pages = {name: int(at[0]) for name, at in found.items()}
+        heads = json.loads((work / "headwords.json").read_text("utf-8"))
+    else:
         raise ExportError(f"{template}: the page numbers did not settle in {_LAYOUTS} layouts")
     warnings: list[str] = json.loads((work / "warnings.json").read_text("utf-8"))
-    return (work / "book.pdf").read_bytes(), found, warnings
+    return (work / "book.pdf").read_bytes(), found, heads, warnings
 
 
 def _guess(book: Book) -> Pages:
@@ -251,25 +254,41 @@ def _memory(glossary: Glossary, template: Path, options: Mapping[str, Any]) -> P
     return cache.cache_dir() / "pdf" / f"{cache.digest(json.dumps(key).encode('utf-8'))}.json"
 
 
-def _recall(memory: Path | None) -> Pages:
+def _recall(memory: Path | None) -> tuple[Pages, Heads]:
+    """The pages and running heads of the last build; what is not well formed is left
+    out (and guessed)."""
     if memory is None:
-        return {}
+        return {}, {}
     try:
         found = json.loads(memory.read_bytes())
     except (OSError, ValueError):  # none yet, or damaged: guess
-        return {}
+        return {}, {}
     if not isinstance(found, dict):
-        return {}
-    return {k: v for k, v in found.items() if isinstance(k, str) and type(v) is int and v > 0}
+        return {}, {}
+    pages, heads = found.get("pages"), found.get("heads")
+    pages = pages if isinstance(pages, dict) else {}
+    heads = heads if isinstance(heads, dict) else {}
+    return (
+        {k: v for k, v in pages.items() if isinstance(k, str) and type(v) is int and v > 0},
+        {
+            k: v
+            for k, v in heads.items()
+            if k.isdigit()
+            and isinstance(v, list)
+            and len(v) == 2
+            and all(isinstance(t, str) for t in v)
+        },
+    )
 
 
-def _remember(memory: Path | None, pages: Pages) -> None:
+def _remember(memory: Path | None, pages: Pages, heads: Heads) -> None:
     if memory is None:
         return
     from glossary.util import atomic_write
 
+    record = json.dumps({"heads": heads, "pages": pages}, sort_keys=True).encode("utf-8")
     with contextlib.suppress(OSError):  # a read-only home: guess next time
-        atomic_write(memory, json.dumps(pages, sort_keys=True).encode("utf-8"), overwrite=True)
+        atomic_write(memory, record, overwrite=True)
 
 
 def _languages(book: Book) -> dict[str, str]:
@@ -290,7 +309,7 @@ def _languages(book: Book) -> dict[str, str]:
 def _run(work: Path, template: Path) -> None:
     """glossary/pdf/typeset.py in a process of its own."""
     script = Path(__file__).with_name("typeset.py")
-    for name in ("positions.json", "error.json"):
+    for name in ("positions.json", "headwords.json", "error.json"):
         (work / name).unlink(missing_ok=True)
     done = subprocess.run(
         [sys.executable, str(script), str(work)],

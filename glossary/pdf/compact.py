@@ -6,8 +6,9 @@ matter here); entries are not headings, so their destinations are added from the
 positions Typst reports for their anchors, and ``book.pdf#firu-distance-learning`` opens
 the entry. The template links to an anchor by the address ``#anchor``; each such link
 becomes a link to the named destination, with "page N" in the language of its text as
-the text a screen reader gives for it. The file is then written again with object
-streams; qpdf's output is deterministic, and the document ID is derived from the
+the text a screen reader gives for it. Every page's content stream has its numbers rounded
+to a tenth and is compressed again more strongly. The file is then written again
+with object streams; qpdf's output is deterministic, and the document ID is derived from the
 content, so the same sources still give the same bytes.
 """
 
@@ -15,8 +16,9 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
 
 from glossary.errors import ExportError
 
@@ -81,14 +83,76 @@ def finish(
                     low, high = float(annotation.Rect[1]), float(annotation.Rect[3])
                     if high - low < 2 * lift:
                         del annotation["/QuadPoints"]
+        _contents(pdf, pikepdf.Stream, pikepdf.Name.FlateDecode)
         out = io.BytesIO()
-        pdf.save(
-            out,
-            object_stream_mode=pikepdf.ObjectStreamMode.generate,
-            compress_streams=True,
-            deterministic_id=True,
-        )
+        # (qpdf's level is the process's, with no way to read it: set for this file,
+        # then back to qpdf's default, zlib's)
+        pikepdf.settings.set_flate_compression_level(_LEVEL)
+        try:
+            pdf.save(
+                out,
+                object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                compress_streams=True,
+                deterministic_id=True,
+            )
+        finally:
+            pikepdf.settings.set_flate_compression_level(-1)
     return out.getvalue()
+
+
+#: zlib's level for the pages' content and the object streams: 7 makes the bundled book
+#: 3 % smaller than zlib's default 6 in about the same time; 8 and 9 save 2 % more in
+#: four times the time.
+_LEVEL: Literal[7] = 7
+
+
+def _contents(pdf: Any, stream_type: Any, flate: Any) -> None:
+    """Every page's content stream with its numbers to a tenth (:func:`_coarse`),
+    compressed again more strongly (zlib level :data:`_LEVEL`, on both cores: zlib lets other
+    threads run while it compresses)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    streams = [page.obj.get("/Contents") for page in pdf.pages]
+    streams = [s for s in streams if isinstance(s, stream_type)]
+    data = [stream.read_bytes() for stream in streams]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        packed = list(pool.map(_pack, data))
+    for stream, bytes_ in zip(streams, packed, strict=True):
+        stream.write(bytes_, filter=flate)
+
+
+def _pack(content: bytes) -> bytes:
+    packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, 15, 9)
+    return packer.compress(_coarse(content)) + packer.flush()
+
+
+_DIGITS = b"0123456789"
+
+
+def _coarse(content: bytes) -> bytes:
+    """A content stream with every number rounded to a tenth (a twentieth of a point at
+    most from where Typst put it, 0.02 mm): Typst writes up to nine decimals
+    (``297.6378 785.19684 cm``, ``-103.57422`` in a ``TJ``, in thousandths of an em),
+    which are a tenth of the file once compressed. A number whose tenth would carry
+    over (``3.96``) is cut to two decimals instead (off by less than 0.01). Cut at each
+    ``.``: in Typst's content streams a ``.`` followed by digits is always a number,
+    since a string of glyphs writes every byte below 0x20 as an escape (``\\000``) and
+    every glyph's high byte is below 0x20 (no font of the book has 8,192 glyphs), so
+    that a ``.`` in a string is followed by a backslash or the string's end."""
+    parts = content.split(b".")
+    out = [parts[0]]
+    nine, five = ord("9"), ord("5")
+    for part in parts[1:]:
+        digits = len(part) - len(part.lstrip(_DIGITS))
+        if digits < 2:
+            out.append(part)
+        elif part[1] < five:
+            out.append(part[:1] + part[digits:])
+        elif part[0] != nine:
+            out.append(bytes((part[0] + 1,)) + part[digits:])
+        else:
+            out.append(part[:2] + part[digits:])
+    return b".".join(out)
 
 
 #: A link annotation as Typst 0.15 writes it, to an address ``#name``.

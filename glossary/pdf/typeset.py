@@ -1,26 +1,30 @@
 """Layouts of the printed dictionary by Typst, until its page numbers settle.
 
-The template reads the page of every anchor from ``/pages.json`` in its root folder (see
-``templates/pdf/dictionary.typ``); :func:`settle` lays the book out with pages given
-there, writes the pages that layout found, and lays it out again, until they agree. The
-pages come from a file, not from ``sys.inputs``, because Typst keeps its earlier layouts
-and reuses every part of them that depends on nothing that changed: a change of
-``sys.inputs`` changes everything, a change of one file only what reads it, so the
-second layout redoes only the paragraphs with a page number in them. Only page numbers
-go from one layout to the next: links name their anchor (``#anchor``), not a place on a
-page, so a layout that moves an entry within its page changes nothing printed.
+The template reads the page of every anchor from ``/pages.json`` in its root folder, and
+the running heads of every page from ``/heads.json`` (see ``templates/pdf/dictionary.typ``);
+:func:`settle` lays the book out with the pages and heads given there, writes the pages
+and heads that layout found, and lays it out again, until they agree. (A running head
+that asked Typst for the headwords of its page would cost the length of the book on
+every page.) The pages come from files, not from ``sys.inputs``, because Typst keeps its
+earlier layouts and reuses every part of them that depends on nothing that changed: a
+change of ``sys.inputs`` changes everything, a change of one file only what reads it, so
+the second layout redoes only the paragraphs with a page number in them, and a change of
+the heads only the heads. Only page numbers and heads go from one layout to the next:
+links name their anchor (``#anchor``), not a place on a page, so a layout that moves an
+entry within its page changes nothing printed.
 
     python typeset.py FOLDER
 
 runs in a process of its own (for a large book, see ``glossary.pdf``). ``FOLDER`` holds
-``job.json`` (template, font folders, standard, timestamp, layouts), ``book.json`` (the
-book), the template folder ``pdf/`` and ``pages.json`` (the pages to start from). With
-``"settle": false`` it makes one layout and writes where it put every anchor to
-``positions.json`` (and ``book.pdf`` and ``warnings.json`` too if they are the pages
-it was given); with ``"settle": true`` it settles the pages and writes ``book.pdf``,
-``positions.json`` and ``warnings.json``. A Typst error goes to ``error.json``. Typst
-keeps every layout in memory for the life of its process, so a process that ends gives
-it back. The script imports nothing of the glossary package, to start quickly.
+``job.json`` (template, font folders, standard, timestamp), ``book.json`` (the
+book), the template folder ``pdf/``, ``pages.json`` and ``heads.json`` (the pages and
+heads to start from). It makes one layout and writes where it put every anchor to
+``positions.json`` and the heads it found to ``headwords.json``, and ``book.pdf`` and
+``warnings.json`` too if they are the pages and heads it was given. A Typst error goes
+to ``error.json``. Typst keeps every layout in memory for the life of its process (a
+second layout of the same book, even one that changes a few page numbers, nearly
+doubles it), so a process that ends gives it back. The script imports nothing of the
+glossary package, to start quickly.
 """
 
 from __future__ import annotations
@@ -31,21 +35,45 @@ from pathlib import Path
 from typing import Any
 
 #: Where every anchor is (entries' metadata, labelled headings): page, and x and y from
-#: the top-left corner in points.
+#: the top-left corner in points; and the page and text of every headword (entries and
+#: index lines), in the order of the book.
 ANCHORS = """(
-  query(metadata).filter(m => m.value.at(0) != none).map(m => (m.value.at(0), m.location()))
-  + query(heading).filter(h => h.has("label")).map(h => (str(h.label), h.location()))
-).map(((name, at)) => (name, at.page(), at.position().x.pt(), at.position().y.pt()))"""
+  anchors: (
+    query(metadata).filter(m => m.value.at(0) != none).map(m => (m.value.at(0), m.location()))
+    + query(heading).filter(h => h.has("label")).map(h => (str(h.label), h.location()))
+  ).map(((name, at)) => (name, at.page(), at.position().x.pt(), at.position().y.pt())),
+  heads: query(metadata).map(m => (m.location().page(), m.value.at(1))),
+)"""
 
 #: The page of every anchor, as the template prints it.
 Pages = dict[str, int]
 #: Where every anchor is: [page, x, y].
 Positions = dict[str, list[float]]
+#: The running heads of each page (by its number, as text): its first and last headword.
+Heads = dict[str, list[str]]
 
 
 def pages_of(positions: Positions) -> Pages:
     """The pages of ``positions``."""
     return {name: int(at[0]) for name, at in positions.items()}
+
+
+def heads_of(headwords: list[tuple[int, str]]) -> Heads:
+    """The first and last headword of every page from the first headword's to the last
+    one's, from the page of each headword in the order of the book; a page where none
+    starts (an entry runs over it) has the last one before it, twice."""
+    heads: Heads = {}
+    last: str | None = None
+    page = 0
+    for at, text in headwords:
+        if last is not None:
+            for between in range(page + 1, at):
+                heads[str(between)] = [last, last]
+        if at != page:
+            heads[str(at)] = [text, text]
+        heads[str(at)][1] = text
+        page, last = at, text
+    return heads
 
 
 def compiler(folder: Path, job: dict[str, Any]) -> Any:
@@ -65,21 +93,27 @@ def compiler(folder: Path, job: dict[str, Any]) -> Any:
     )
 
 
-def layout(compiler: Any, folder: Path, pages: Pages) -> Positions:
-    """Lay the book out with ``pages`` printed; where its anchors are then."""
+def layout(compiler: Any, folder: Path, pages: Pages, heads: Heads) -> tuple[Positions, Heads]:
+    """Lay the book out with ``pages`` and ``heads`` printed; where its anchors are then,
+    and the heads of its pages."""
     (folder / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
+    (folder / "heads.json").write_text(json.dumps(heads, sort_keys=True), "utf-8")
     found = json.loads(compiler.eval(ANCHORS, format="json"))
-    return {name: [page, round(x, 2), round(y, 2)] for name, page, x, y in found}
+    positions = {name: [page, round(x, 2), round(y, 2)] for name, page, x, y in found["anchors"]}
+    return positions, heads_of([(int(page), text) for page, text in found["heads"]])
 
 
-def settle(compiler: Any, folder: Path, pages: Pages, layouts: int) -> Positions | None:
-    """Where the anchors are, once a layout with their pages printed puts every anchor on
-    the page printed; None if that takes more than ``layouts`` layouts."""
+def settle(
+    compiler: Any, folder: Path, pages: Pages, heads: Heads, layouts: int
+) -> tuple[Positions, Heads] | None:
+    """Where the anchors are and the heads of the pages, once a layout with them printed
+    puts every anchor on the page printed and finds the heads printed; None if that takes
+    more than ``layouts`` layouts."""
     for _ in range(layouts):
-        found = layout(compiler, folder, pages)
-        if pages_of(found) == pages:
-            return found
-        pages = pages_of(found)
+        found, found_heads = layout(compiler, folder, pages, heads)
+        if pages_of(found) == pages and found_heads == heads:
+            return found, found_heads
+        pages, heads = pages_of(found), found_heads
     return None
 
 
@@ -109,23 +143,19 @@ def main(folder: Path) -> int:
 
     job = json.loads((folder / "job.json").read_text("utf-8"))
     pages = json.loads((folder / "pages.json").read_text("utf-8"))
+    heads = json.loads((folder / "heads.json").read_text("utf-8"))
     typesetter = compiler(folder, job)
-    found: Positions | None
     try:
-        if not job["settle"]:
-            found = layout(typesetter, folder, pages)
-            settled = pages_of(found) == pages  # (the pages given were right: done)
-        else:
-            found = settle(typesetter, folder, pages, job["layouts"])
-            settled = found is not None
-        if settled:
+        found = layout(typesetter, folder, pages, heads)
+        if pages_of(found[0]) == pages and found[1] == heads:  # what it was given: done
             data, warnings = export(typesetter, job)
             (folder / "book.pdf").write_bytes(data)
             (folder / "warnings.json").write_text(json.dumps(warnings), "utf-8")
     except (typst.TypstError, RuntimeError) as exc:
         (folder / "error.json").write_text(json.dumps(error(typesetter, exc)), "utf-8")
         return 1
-    (folder / "positions.json").write_text(json.dumps(found, sort_keys=True), "utf-8")
+    (folder / "headwords.json").write_text(json.dumps(found[1], sort_keys=True), "utf-8")
+    (folder / "positions.json").write_text(json.dumps(found[0], sort_keys=True), "utf-8")
     return 0
 
 
