@@ -460,6 +460,37 @@ def _score_words(
         offer(hits, row.tid, hit)
 
 
+def completed(index: Index, query: Query) -> Query | None:
+    """``query`` with each suspended first part of a coordination (:attr:`Query.ellipses`)
+    completed by the last part it shares with the word after the conjunction:
+    ``perus-, ammatti- tai erikoisammattitutkinto`` -> ``perustutkinto ammattitutkinto
+    tai erikoisammattitutkinto``. The shared part is the longest end of that word which
+    makes every completed part a glossary word or a form of one; without one, ``None``."""
+    from glossary.search.query import analyse
+
+    words = list(query.words)
+    changed = False
+    for parts, last in query.ellipses:
+        word = query.words[last]
+        firsts = [query.words[p] for p in parts]
+        for cut in range(1, len(word) - 2):
+            tail = word[cut:]
+            if tail.startswith("-"):
+                options = [[first + tail] for first in firsts]
+            else:
+                options = [[first + tail, f"{first}-{tail}"] for first in firsts]
+            known = index.words_or_forms([o for option in options for o in option])
+            chosen = [next((o for o in option if o in known), None) for option in options]
+            if all(chosen):
+                for p, whole in zip(parts, chosen, strict=True):
+                    words[p] = str(whole)
+                changed = True
+                break
+    if not changed:
+        return None
+    return analyse(" ".join(words), query.languages)
+
+
 # -- typos ------------------------------------------------------------------------------
 
 
@@ -522,6 +553,16 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
 
         answer_parts(index, query, inside, hits)
         best = max((h.score for h in hits.values() if not h.guess), default=0.0)
+    if best < line and query.ellipses:
+        # ``perus-, ammatti- tai erikoisammattitutkinto``: each conjunct completed.
+        whole = completed(index, query)
+        if whole is not None:
+            from glossary.search.spans import answer_parts
+
+            inside = []
+            by_words(index, whole, hits, inside=inside)
+            answer_parts(index, whole, inside, hits)
+            best = max((h.score for h in hits.values() if not h.guess), default=0.0)
     if typos and best < _GOOD:
         fuzzy(index, query, hits)
     if max((h.score for h in hits.values()), default=0.0) < SLIP and _compounding(index.languages):
