@@ -147,7 +147,7 @@ def test_the_real_set_is_valid(bundled):
 #: with it; a held-out split is measured once, when it is added, and its figures
 #: entered here as they are.
 FIGURES = {
-    "tune": ((424, 449), (3, 242), (47, 47)),
+    "tune": ((426, 449), (3, 242), (47, 47)),
 }
 
 
@@ -237,6 +237,15 @@ def test_function_words_never_answer(bundled_index, query):
             None,
         ),
         ("koulutus- tai oppisopimuksella", "apprenticeship-contract", None),
+        # Conjuncts that share the last word.
+        ("formal and non-formal learning", "formal-learning", None),
+        (
+            "среднее профессиональное и (или) высшее образование",
+            "vocational-upper-secondary-qualification",
+            None,
+        ),
+        # A first conjunct that the shared word does not complete into a term.
+        ("education and training authorities", None, None),
         # A suspended part that no glossary word completes leaves a word unaccounted.
         ("kissa- tai oppisopimuksella", None, "apprenticeship-contract"),
     ],
@@ -248,7 +257,7 @@ def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess)
     answers = [m.concept_id for m in result.matches]
     if answer is None:
         assert answers == [], [(m.concept_id, m.kind, m.score) for m in result.matches]
-        assert guess in [m.concept_id for m in result.nearest]
+        assert guess is None or guess in [m.concept_id for m in result.nearest]
     else:
         assert answers[:1] == [answer], [(m.concept_id, m.kind, m.score) for m in result.matches]
     # Not the longer terms that have these words.

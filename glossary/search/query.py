@@ -200,6 +200,10 @@ class Query:
     #: erikoisammattitutkinto``): the positions in :attr:`words` of the suspended first
     #: parts, and of the word whose last part they share.
     ellipses: tuple[tuple[tuple[int, ...], int], ...] = ()
+    #: A coordination whose conjuncts may share the last word (``formal and non-formal
+    #: learning``, ``среднее профессиональное и (или) высшее образование``): the
+    #: positions in :attr:`words` of its conjunctions, first and end (exclusive).
+    coordination: tuple[int, int] | None = None
     languages: tuple[str, ...] = field(default=(), compare=False)
 
     @cached_property
@@ -275,8 +279,22 @@ def analyse(text: str, languages: Iterable[str] = ()) -> Query:
         abbreviation_at=tuple(at),
         capitals=capitals,
         ellipses=ellipses,
+        coordination=None if ellipses else coordinated(words),
         languages=languages,
     )
+
+
+def coordinated(words: tuple[str, ...]) -> tuple[int, int] | None:
+    """The one run of conjunctions in ``words`` (folded) that joins a first conjunct of
+    one to three words to a second of at least two, whose last word the first may share
+    (``formal and non-formal learning``); ``None`` when there is none or more than one."""
+    runs = [i for i, w in enumerate(words) if w in _CONJUNCTIONS]
+    if not runs or runs[-1] - runs[0] + 1 != len(runs):
+        return None
+    first, end = runs[0], runs[-1] + 1
+    if not 1 <= first <= 3 or len(words) - end < 2:
+        return None
+    return first, end
 
 
 def suspended(tokens: list[str], words: tuple[str, ...]) -> tuple[tuple[tuple[int, ...], int], ...]:

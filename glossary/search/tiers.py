@@ -465,9 +465,16 @@ def completed(index: Index, query: Query) -> Query | None:
     completed by the last part it shares with the word after the conjunction:
     ``perus-, ammatti- tai erikoisammattitutkinto`` -> ``perustutkinto ammattitutkinto
     tai erikoisammattitutkinto``. The shared part is the longest end of that word which
-    makes every completed part a glossary word or a form of one; without one, ``None``."""
+    makes every completed part a glossary word or a form of one; without one, ``None``.
+    A coordination of phrases (:attr:`Query.coordination`) has its first conjunct
+    completed by the last word of the second: ``formal and non-formal learning`` ->
+    ``formal learning and non-formal learning``."""
     from glossary.search.query import analyse
 
+    if query.coordination:
+        first, _ = query.coordination
+        shared = query.words
+        return analyse(" ".join([*shared[:first], shared[-1], *shared[first:]]), query.languages)
     words = list(query.words)
     changed = False
     for parts, last in query.ellipses:
@@ -553,8 +560,9 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
 
         answer_parts(index, query, inside, hits)
         best = max((h.score for h in hits.values() if not h.guess), default=0.0)
-    if best < line and query.ellipses:
-        # ``perus-, ammatti- tai erikoisammattitutkinto``: each conjunct completed.
+    if best < line and (query.ellipses or query.coordination):
+        # ``perus-, ammatti- tai erikoisammattitutkinto``, ``formal and non-formal
+        # learning``: each conjunct completed.
         whole = completed(index, query)
         if whole is not None:
             from glossary.search.spans import answer_parts
