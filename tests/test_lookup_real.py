@@ -147,7 +147,7 @@ def test_the_real_set_is_valid(bundled):
 #: with it; a held-out split is measured once, when it is added, and its figures
 #: entered here as they are.
 FIGURES = {
-    "tune": ((426, 449), (3, 242), (47, 47)),
+    "tune": ((430, 449), (3, 242), (47, 47)),
 }
 
 
