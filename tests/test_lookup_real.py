@@ -147,7 +147,7 @@ def test_the_real_set_is_valid(bundled):
 #: with it; a held-out split is measured once, when it is added, and its figures
 #: entered here as they are.
 FIGURES = {
-    "tune": ((430, 449), (3, 242), (47, 47)),
+    "tune": ((431, 449), (3, 242), (47, 47)),
 }
 
 
@@ -246,6 +246,10 @@ def test_function_words_never_answer(bundled_index, query):
         ),
         # A first conjunct that the shared word does not complete into a term.
         ("education and training authorities", None, None),
+        # A two-word term written as one word, inflected; a compound of words that are
+        # no one term stays unanswered.
+        ("tutkinnonperusteiden", "qualification-requirements", None),
+        ("palautekeskusteluihin", None, None),
         # A suspended part that no glossary word completes leaves a word unaccounted.
         ("kissa- tai oppisopimuksella", None, "apprenticeship-contract"),
     ],

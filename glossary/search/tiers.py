@@ -498,6 +498,36 @@ def completed(index: Index, query: Query) -> Query | None:
     return analyse(" ".join(words), query.languages)
 
 
+def split_compound(index: Index, query: Query, hits: Hits) -> None:
+    """A one-word query that is a two-word term written as one word, in any form
+    (``tutkinnonperusteiden`` for ``tutkinnon perusteet``): the query is cut where both
+    parts are glossary words or forms of them, and a term of exactly those two words
+    answers as the phrase would; anything less is left alone."""
+    from glossary.search.query import analyse
+
+    word = query.content[0]
+    if not 8 <= len(word) <= _LONGEST_WORD or "-" in word:
+        return
+    cuts = range(_MIN_SPLIT, len(word) - _MIN_SPLIT + 1)
+    known = index.words_or_forms([word[:c] for c in cuts] + [word[c:] for c in cuts])
+    for cut in cuts:
+        if word[:cut] in known and word[cut:] in known:
+            phrase = analyse(f"{word[:cut]} {word[cut:]}", query.languages)
+            found: Hits = {}
+            by_words(index, phrase, found)
+            for tid, hit in found.items():
+                if (
+                    hit.kind in ("normalized", "lemma")
+                    and not hit.guess
+                    and index.terms([tid])[tid].content == 2
+                ):
+                    offer(hits, tid, Hit(round(hit.score - 2.0, 1), "lemma"))
+
+
+#: The shortest part of a split compound (:func:`split_compound`).
+_MIN_SPLIT = 3
+
+
 # -- typos ------------------------------------------------------------------------------
 
 
@@ -573,6 +603,8 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
             best = max((h.score for h in hits.values() if not h.guess), default=0.0)
     if typos and best < _GOOD:
         fuzzy(index, query, hits)
+    if best < line and len(query.content) == 1 and _compounding(index.languages):
+        split_compound(index, query, hits)
     if max((h.score for h in hits.values()), default=0.0) < SLIP and _compounding(index.languages):
         # Nothing came close: perhaps a compound whose head is a term.
         extra = {}
