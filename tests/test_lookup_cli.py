@@ -162,6 +162,45 @@ def test_soft_hyphens_and_words_broken_at_a_line_end(text, expected):
     assert clean(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("perus-, ammatti- tai erikoisammattitutkinto", (((0, 1), 3),)),
+        ("koulutus- tai oppisopimuksella", (((0,), 2),)),
+        ("учебно- и научно-производственных", (((0,), 2),)),
+        ("lisä- ja täydennyskoulutus sekä verkko- tai monimuoto-opetus", (((0,), 2), ((4,), 6))),
+        # Not an ellipsis: no conjunction, nothing after it, a hyphen joined to a word.
+        ("koulutus- oppisopimus", ()),
+        ("koulutus- tai", ()),
+        ("- tai oppisopimus", ()),
+        ("verkko-oppiminen ja oppisopimus", ()),
+        ("tai oppisopimus-", ()),
+    ],
+)
+def test_coordinations_with_a_hyphen_ellipsis(text, expected):
+    assert analyse(text, ("fi", "ru", "en")).ellipses == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("formal and non-formal learning", (1, 2)),
+        ("среднее профессиональное и (или) высшее образование", (2, 4)),
+        # The first conjunct is one to three words, the second at least two.
+        ("and non-formal learning", None),
+        ("formal and learning", None),
+        ("a b c d and non-formal learning", None),
+        # More than one run of conjunctions.
+        ("formal and non-formal and informal learning", None),
+        ("oppisopimus", None),
+        # A hyphen ellipsis is completed in its own way.
+        ("koulutus- tai oppisopimuksella", None),
+    ],
+)
+def test_coordinations_that_may_share_the_last_word(text, expected):
+    assert analyse(text, ("fi", "ru", "en")).coordination == expected
+
+
 def test_a_word_broken_at_a_line_end_is_found(runner):
     for query in ("oppisopimus- koulutuksessa", "oppi\u00adsopimus\u00adkoulutuksessa"):
         assert found(runner, query)[0] == [("apprenticeship-training", "lemma")]

@@ -147,7 +147,7 @@ def test_the_real_set_is_valid(bundled):
 #: with it; a held-out split is measured once, when it is added, and its figures
 #: entered here as they are.
 FIGURES = {
-    "tune": ((368, 371), (2, 203), (41, 41)),
+    "tune": ((431, 449), (3, 242), (47, 47)),
 }
 
 
@@ -162,10 +162,15 @@ def test_answers_on_real_queries(real_figures, split):
     assert (fig.found, fig.present) == recall, (fig.line(split), fig.misses)
     assert (fig.wrong, fig.absent) == wrong, (fig.line(split), fig.misses)
     assert (fig.layouts, fig.layout_total) == layouts, fig.line(split)
-    if split == "tune":
-        assert fig.recall >= 0.99
-        assert fig.wrong / fig.absent <= 1 / 15
-        assert fig.layouts / fig.layout_total >= 10 / 11
+
+
+def test_the_issue_targets_on_tune(real_figures):
+    """The issue's acceptance line on the tune split (not met since the round-3 rows were
+    added: docs/lookup.md lists the misses)."""
+    fig = real_figures["tune"]
+    assert fig.recall >= 0.99, (fig.line("tune"), fig.misses)
+    assert fig.wrong / fig.absent <= 1 / 15
+    assert fig.layouts / fig.layout_total >= 10 / 11
 
 
 def test_every_kind_of_layout_slip_is_read(bundled_index):
@@ -225,6 +230,28 @@ def test_function_words_never_answer(bundled_index, query):
         # Frame words in any case, and a year, around a term.
         ("систему СПО", "vocational-upper-secondary-qualification", None),
         ("2020 Council Recommendation on VET", "council-recommendation-on-vet", None),
+        # A hyphen ellipsis: each suspended part completed by the shared last part.
+        (
+            "perus-, ammatti- tai erikoisammattitutkinto",
+            "specialist-vocational-qualification",
+            None,
+        ),
+        ("koulutus- tai oppisopimuksella", "apprenticeship-contract", None),
+        # Conjuncts that share the last word.
+        ("formal and non-formal learning", "formal-learning", None),
+        (
+            "среднее профессиональное и (или) высшее образование",
+            "vocational-upper-secondary-qualification",
+            None,
+        ),
+        # A first conjunct that the shared word does not complete into a term.
+        ("education and training authorities", None, None),
+        # A two-word term written as one word, inflected; a compound of words that are
+        # no one term stays unanswered.
+        ("tutkinnonperusteiden", "qualification-requirements", None),
+        ("palautekeskusteluihin", None, None),
+        # A suspended part that no glossary word completes leaves a word unaccounted.
+        ("kissa- tai oppisopimuksella", None, "apprenticeship-contract"),
     ],
 )
 def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess):
@@ -234,7 +261,7 @@ def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess)
     answers = [m.concept_id for m in result.matches]
     if answer is None:
         assert answers == [], [(m.concept_id, m.kind, m.score) for m in result.matches]
-        assert guess in [m.concept_id for m in result.nearest]
+        assert guess is None or guess in [m.concept_id for m in result.nearest]
     else:
         assert answers[:1] == [answer], [(m.concept_id, m.kind, m.score) for m in result.matches]
     # Not the longer terms that have these words.

@@ -102,6 +102,8 @@ _ENDINGS = frozenset(
 _CAPS = "A-ZÄÖÅА-ЯЁ"
 _ABBREVIATION = re.compile(rf"^([{_CAPS}][{_CAPS}0-9]+)(?::|-)?([a-zäöå]+)$")
 _COLON_FORM = re.compile(r"^([^\W_]{2,}):([a-zäöå]+)$", re.IGNORECASE)
+#: A suspended first part of a compound: ``perus-,``, ``koulutus-``, ``учебно-``.
+_SUSPENDED = re.compile(rf"^(\w+)[{_HYPHENS}],?$")
 
 
 def clean(text: str) -> str:
@@ -194,6 +196,14 @@ class Query:
     #: Whether the query is written in capitals (``ВО``, ``HOKS``): an abbreviation as
     #: written, even when its letters spell a function word.
     capitals: bool = False
+    #: Coordinations with a hyphen ellipsis (``perus-, ammatti- tai
+    #: erikoisammattitutkinto``): the positions in :attr:`words` of the suspended first
+    #: parts, and of the word whose last part they share.
+    ellipses: tuple[tuple[tuple[int, ...], int], ...] = ()
+    #: A coordination whose conjuncts may share the last word (``formal and non-formal
+    #: learning``, ``среднее профессиональное и (или) высшее образование``): the
+    #: positions in :attr:`words` of its conjunctions, first and end (exclusive).
+    coordination: tuple[int, int] | None = None
     languages: tuple[str, ...] = field(default=(), compare=False)
 
     @cached_property
@@ -253,6 +263,7 @@ def analyse(text: str, languages: Iterable[str] = ()) -> Query:
         or (not cyrillic and len(w) <= _SHORT and skeleton(w) in small)
         for i, w in enumerate(words)
     )
+    ellipses = suspended(cleaned.split(), words)
     letters = [ch for ch in cleaned if ch.isalpha()]
     capitals = len(letters) >= 2 and all(ch.isupper() for ch in letters)
     return Query(
@@ -267,5 +278,51 @@ def analyse(text: str, languages: Iterable[str] = ()) -> Query:
         abbreviations=tuple(abbreviations),
         abbreviation_at=tuple(at),
         capitals=capitals,
+        ellipses=ellipses,
+        coordination=None if ellipses else coordinated(words),
         languages=languages,
     )
+
+
+def coordinated(words: tuple[str, ...]) -> tuple[int, int] | None:
+    """The one run of conjunctions in ``words`` (folded) that joins a first conjunct of
+    one to three words to a second of at least two, whose last word the first may share
+    (``formal and non-formal learning``); ``None`` when there is none or more than one."""
+    runs = [i for i, w in enumerate(words) if w in _CONJUNCTIONS]
+    if not runs or runs[-1] - runs[0] + 1 != len(runs):
+        return None
+    first, end = runs[0], runs[-1] + 1
+    if not 1 <= first <= 3 or len(words) - end < 2:
+        return None
+    return first, end
+
+
+def suspended(tokens: list[str], words: tuple[str, ...]) -> tuple[tuple[tuple[int, ...], int], ...]:
+    """Coordinations with a hyphen ellipsis among ``tokens`` (the cleaned text split at
+    spaces; ``words`` its folded words): one or more first parts written with a hyphen
+    (``perus-,`` ``ammatti-``), a conjunction, and the word whose last part each of them
+    shares (``tai erikoisammattitutkinto``; ``koulutus- tai oppisopimuksella``;
+    ``учебно- и научно-производственных``). Returns, for each, the positions in
+    ``words`` of the first parts and of that word."""
+    places: list[int] = []  # the position in ``words`` of each token's first word
+    position = 0
+    for token in tokens:
+        places.append(position)
+        position += len(fold(token).split())
+    if position != len(words):  # pragma: no cover - fold splits words alike either way
+        return ()
+    found: list[tuple[tuple[int, ...], int]] = []
+    parts: list[int] = []
+    conjunction = False
+    for at, token in enumerate(tokens):
+        if _SUSPENDED.match(token):
+            parts.append(places[at])
+            conjunction = False
+        elif parts and fold(token) in _CONJUNCTIONS:
+            conjunction = True
+        elif parts and conjunction and len(fold(token).split()) == 1:
+            found.append((tuple(parts), places[at]))
+            parts, conjunction = [], False
+        else:
+            parts, conjunction = [], False
+    return tuple(found)
