@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -81,3 +86,103 @@ def shared_samples() -> list[Path]:
     if not root.exists():
         return [root / "(missing)"]
     return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+# -- the browser tests' Chromium and built sites (tests/test_site*_browser.py) ------------
+# Here, not in one test module, so that there is one of each for the whole session:
+# Playwright's sync API cannot start a second browser while the first runs.
+
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _missing(message: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        _missing("Chromium is not installed (Debian: sudo apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.is_file():
+        _missing(f"{AXE.relative_to(ROOT)} is missing: run 'npm ci' in the project folder")
+    return AXE.read_text(encoding="utf-8")
+
+
+class Served:
+    """A built site and a local web server for it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        handler = partial(_QuietHandler, directory=str(root))
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def built_site(source: Path, out: Path, epoch: str = "1795000000") -> Path:
+    """The site of the glossary at ``source`` built into ``out`` as of ``epoch``
+    (SOURCE_DATE_EPOCH, restored afterwards)."""
+    import glossary
+    from glossary.site import build_site
+
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        build_site(glossary.load(source), out)
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return out
+
+
+def _serve(tmp_path_factory, source: Path, name: str) -> Iterator[Served]:
+    served = Served(built_site(source, tmp_path_factory.mktemp(name) / "site"))
+    yield served
+    served.close()
+
+
+@pytest.fixture(scope="session")
+def bundled_site(browser, tmp_path_factory) -> Iterator[Served]:
+    yield from _serve(tmp_path_factory, TERMS, "bundled")
+
+
+@pytest.fixture(scope="session")
+def test_site(browser, tmp_path_factory) -> Iterator[Served]:
+    yield from _serve(tmp_path_factory, DATA / "site", "testsite")

@@ -87,7 +87,6 @@ def test_every_page_is_built_and_recorded(site):
         "assets/style.css",
         "assets/search.js",
         "assets/search-engine.js",
-        "assets/search-index.js",
         "assets/icon.svg",
         "media/images/vocational-education.svg",
         "downloads/site-test.tbx",
@@ -648,14 +647,6 @@ def test_html_in_the_glossary_is_text_on_every_page(site):
     )
 
 
-def test_search_index_carries_hostile_text_inertly(site):
-    data = (site / "assets/search-index.js").read_text("utf-8")
-    assert "</" not in data
-    payload = json.loads(data.removeprefix("window.GLOSSARY_SEARCH = ").removesuffix(";\n"))
-    texts = {term[2] for term in payload["terms"]}
-    assert "</title><b>жирный</b>" in texts
-
-
 # -- the templates and their catalogs ---------------------------------------------------
 
 
@@ -758,7 +749,6 @@ def test_a_rebuild_writes_only_what_changed(tmp_path):
     assert "fi/az/fi/a.html" in written and "fi/az/ru/u0430.html" not in written
     assert "downloads/concepts/webinar.tbx" in written
     assert "downloads/concepts/capacity.tbx" not in written
-    assert "assets/search-index.js" in written
     assert "fi/concepts/capacity.html" not in written
     assert "fi/subjects/vet.html" not in written
     for name in set(before) - set(written) - removed - {MANIFEST}:

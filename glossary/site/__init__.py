@@ -19,7 +19,7 @@ Layout (all links are relative, so the site works from ``file://`` and any stati
     index.html                the interface languages
     404.html
     sitemap.xml               (with base_url)
-    assets/                   style.css, search.js, search-index.js, icon.svg
+    assets/                   style.css, search.js, search-engine.js, icon.svg
     downloads/                the glossary as TBX and CSV; a PDF or JSON API put there
                               by their exporters is linked from the about page
     fi/ ru/ en/               one folder per interface language:
@@ -651,8 +651,6 @@ class _Builder:
         return tuple(found)
 
     def assets(self) -> None:
-        from glossary.site.searchindex import search_index_js
-
         for name in _ASSETS:
             path = self.templates / "site" / "assets" / name
             try:
@@ -691,11 +689,6 @@ class _Builder:
                 ),
             )
         key = _digest(self.salt, " ".join(self.languages), terms)
-        self.add(
-            "assets/search-index.js",
-            key,
-            lambda: search_index_js(self.glossary).encode("utf-8"),
-        )
         self.search_shards(_digest(key, "shards", self.glossary.fingerprint or terms))
 
     def search_shards(self, key: str) -> None:

@@ -42,14 +42,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from glossary.model import TermStatus
-from glossary.search.keys import fold, light, trigrams
+from glossary.search.keys import fold, trigrams
 
 if TYPE_CHECKING:
     from glossary.model import Glossary
     from glossary.search.index import Index
 
-__all__ = ["SearchFiles", "first_sentence", "search_files", "search_index", "search_index_js"]
+__all__ = ["SearchFiles", "first_sentence", "search_files"]
 
 #: A shard of keys or trigrams is cut when its JSON passes this many characters.
 SHARD_CHARS = 32_000
@@ -336,94 +335,3 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
 
 
 # -- the whole index, for the search page of before the engine (assets/search.js) -------
-
-_STATUS = {
-    TermStatus.PREFERRED: 0,
-    TermStatus.ADMITTED: 1,
-    TermStatus.DEPRECATED: 2,
-    TermStatus.SUPERSEDED: 3,
-}
-
-
-def _encode(word: str, form: str) -> str:
-    common = 0
-    for a, b in zip(word, form, strict=False):
-        if a != b:
-            break
-        common += 1
-    return f"{len(word) - common}{form[common:]}"
-
-
-def search_index(glossary: Glossary) -> dict[str, object]:
-    """The index as plain data (see the module's docstring)."""
-    from glossary.languages import get as plugin
-
-    languages = list(glossary.languages)
-    lang_index = {lang: i for i, lang in enumerate(languages)}
-    concepts: list[list[object]] = []
-    terms: list[list[object]] = []
-    term_words: list[list[int]] = []
-    word_ids: dict[str, int] = {}
-    words_by_lang: dict[str, dict[str, str]] = defaultdict(dict)
-
-    for cid, concept in enumerate(glossary.concepts.values()):
-        preferred = {}
-        definitions = {
-            lang: first_sentence(section.definition)
-            for lang, section in concept.languages.items()
-            if section.definition
-        }
-        for lang, section in concept.languages.items():
-            first = section.preferred or (section.terms[0] if section.terms else None)
-            if first is not None:
-                preferred[lang] = first.term
-            for term in section.terms:
-                if lang not in lang_index:
-                    lang_index[lang] = len(languages)
-                    languages.append(lang)
-                folded = fold(term.term).split()
-                raw = light(term.term).split()
-                ids = []
-                for position, word in enumerate(folded):
-                    ids.append(word_ids.setdefault(word, len(word_ids)))
-                    source = raw[position] if len(raw) == len(folded) else word
-                    words_by_lang[lang].setdefault(word, source)
-                terms.append([cid, lang_index[lang], term.term, _STATUS[term.status]])
-                term_words.append(ids)
-        concepts.append(
-            [concept.id, preferred, concept.status.value, list(concept.subjects), definitions]
-        )
-
-    forms: dict[int, set[str]] = defaultdict(set)
-    for lang, folded_to_raw in words_by_lang.items():
-        language = plugin(lang)
-        folded_of: dict[str, list[str]] = defaultdict(list)
-        for folded_word, raw_word in folded_to_raw.items():
-            folded_of[raw_word].append(folded_word)
-        for raw_word, found in language.forms(folded_of):
-            for folded_word in folded_of.get(raw_word, ()):
-                forms[word_ids[folded_word]].update(f for f in found if f != folded_word)
-        language.release()
-
-    words = [""] * len(word_ids)
-    for word, index in word_ids.items():
-        words[index] = word
-    return {
-        "version": 1,
-        "languages": languages,
-        "concepts": concepts,
-        "terms": terms,
-        "words": words,
-        "termWords": term_words,
-        "forms": {
-            str(index): " ".join(sorted(_encode(words[index], f) for f in found))
-            for index, found in sorted(forms.items())
-        },
-    }
-
-
-def search_index_js(glossary: Glossary) -> str:
-    data = json.dumps(search_index(glossary), ensure_ascii=False, separators=(",", ":"))
-    # "<\/" is "</" in a JavaScript string: the index stays inert even if inlined in a page.
-    data = data.replace("</", "<\\/")
-    return f"window.GLOSSARY_SEARCH = {data};\n"

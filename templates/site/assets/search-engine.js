@@ -21,8 +21,9 @@
  *               conceptStatus, subjects: [code...],
  *               equivalents: [{lang, term, status}...] (preferred and admitted terms of the
  *                 concept's other languages, in the glossary's language order),
- *               definition: {lang: first sentence} (in the term's language, else the first
- *                 language that has one), detailed: whether those two are filled}
+ *               definition: {lang: first sentence} (every language that has a definition,
+ *                 in the glossary's language order; the interface shows its own language
+ *                 first), detailed: whether those two are filled}
  *     url is "concepts/<id>.html", relative to an interface language's folder (fi/, ru/,
  *     en/): a page in fi/ links to it as it is.
  *     equivalents and definition are filled for every nearest guess and the first
@@ -881,11 +882,7 @@
                 preferredFirst.indexOf(a.status) - preferredFirst.indexOf(b.status);
             });
           var definition = {};
-          if (d[1][r.lang] !== undefined) definition[r.lang] = d[1][r.lang];
-          else {
-            var first = order.find(function (l) { return d[1][l] !== undefined; });
-            if (first) definition[first] = d[1][first];
-          }
+          order.forEach(function (l) { if (d[1][l] !== undefined) definition[l] = d[1][l]; });
           r.definition = definition;
           r.detailed = true;
           return r;
