@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -186,3 +187,37 @@ def bundled_site(browser, tmp_path_factory) -> Iterator[Served]:
 @pytest.fixture(scope="session")
 def test_site(browser, tmp_path_factory) -> Iterator[Served]:
     yield from _serve(tmp_path_factory, DATA / "site", "testsite")
+
+
+#: Addresses a page of a built site may load: the local server, files, inline data.
+LOCAL = ("http://127.0.0.1:", "file://", "data:", "about:")
+
+
+@contextmanager
+def guarded_page(context, local=LOCAL, serve: Callable | None = None) -> Iterator:
+    """A page of ``context`` that may load nothing but ``local`` addresses and must log
+    no console error (both asserted when it closes, with the context). ``serve(route,
+    url)`` may answer a request itself and return True."""
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def route(route):
+        url = route.request.url
+        if serve is not None and serve(route, url):
+            return
+        if url.startswith(local):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert outside == [], f"requests left the site: {outside}"
+    assert errors == [], f"console errors: {errors}"

@@ -11,7 +11,7 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from conftest import DATA, TERMS, Served, built_site
+from conftest import DATA, TERMS, Served, built_site, guarded_page
 
 import glossary
 
@@ -22,25 +22,8 @@ pytestmark = pytest.mark.browser
 def page(browser):
     """A fresh page that may load nothing from outside the site and must log no error."""
     context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def route(route):
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1:", "file://", "data:", "about:")):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert outside == [], f"requests left the site: {outside}"
-    assert errors == [], f"console errors: {errors}"
+    with guarded_page(context) as page:
+        yield page
 
 
 # -- search (the interface: test_site_search_browser.py) ----------------------------

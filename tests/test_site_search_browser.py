@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import test_site_browser as shared
-from conftest import TERMS
+from conftest import TERMS, guarded_page
 
 import glossary
 
@@ -165,34 +165,18 @@ def opened(browser, viewport=DESKTOP, scheme="light", given=False, locale="fi-FI
         is_mobile=viewport is PHONE,
         has_touch=viewport is PHONE,
     )
-    outside: list[str] = []
-    errors: list[str] = []
 
-    def route(route):
-        url = route.request.url
-        if given and url.endswith("/assets/search-engine.js"):
-            route.fulfill(
-                body=GIVEN_ENGINE % json.dumps(GIVEN, ensure_ascii=False)
-                if given is True
-                else given,
-                content_type="text/javascript; charset=utf-8",
-            )
-        elif url.startswith(("http://127.0.0.1:", "file://", "data:", "about:")):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
+    def serve(route, url: str) -> bool:
+        if not (given and url.endswith("/assets/search-engine.js")):
+            return False
+        route.fulfill(
+            body=GIVEN_ENGINE % json.dumps(GIVEN, ensure_ascii=False) if given is True else given,
+            content_type="text/javascript; charset=utf-8",
+        )
+        return True
 
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
+    with guarded_page(context, serve=serve) as page:
         yield page
-    finally:
-        context.close()
-    assert outside == [], f"requests left the site: {outside}"
-    assert errors == [], f"console errors: {errors}"
 
 
 def typed(page, box: str, query: str) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import DATA, TERMS, built_site
+from conftest import DATA, TERMS, built_site, guarded_page
 from test_lookup_real import COMMON, real_rows
 
 import glossary
@@ -148,28 +148,10 @@ class Engine:
 
 
 def _open(browser, root: Path) -> Iterator[Engine]:
-    context = browser.new_context()
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def route(route):
-        url = route.request.url
-        if url.startswith(("file://", "data:", "about:")):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto((root / "fi" / "about.html").as_uri())
-    page.add_script_tag(url=(root / "assets" / "search-engine.js").as_uri())
-    yield Engine(page, root)
-    context.close()
-    assert outside == [], f"requests left the site: {outside}"
-    assert errors == [], f"console errors: {errors}"
+    with guarded_page(browser.new_context(), local=("file://", "data:", "about:")) as page:
+        page.goto((root / "fi" / "about.html").as_uri())
+        page.add_script_tag(url=(root / "assets" / "search-engine.js").as_uri())
+        yield Engine(page, root)
 
 
 @pytest.fixture()
