@@ -38,6 +38,10 @@ class Language:
     #: then also finds terms whose words end in a query word, and the head of a query
     #: compound that is a term.
     compounds = False
+    #: Whether a noun phrase ends with its head, after its modifiers (Finnish, English:
+    #: ``learning outcomes descriptors`` is a descriptor), or begins with it (Russian:
+    #: ``аттестат об основном общем образовании`` is an аттестат).
+    head_last = False
 
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         """(word, its inflected forms, folded) for each glossary word (lower case, with

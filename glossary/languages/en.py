@@ -30,6 +30,7 @@ def _inflect(word: str) -> set[str]:
 class English(Language):
     code = "en"
     snowball = "english"
+    head_last = True
     function_words = frozenset(
         [
             "a",
@@ -69,6 +70,13 @@ class English(Language):
             "each",
             "every",
             "other",
+            "which",
+            "within",
+            "between",
+            "through",
+            "also",
+            "their",
+            "they",
         ]
     )
 

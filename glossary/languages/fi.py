@@ -45,10 +45,22 @@ _DETERMINERS = tuple(
 )
 
 
+#: The relative pronoun in every case (``joka``, ``jonka`` and ``jotka`` above), and
+#: conjunctions that name nothing (``jotta``, ``koska``): never a term on their own.
+_RELATIVES = tuple(
+    """
+    jota jossa josta johon jolla jolta jolle jona joksi
+    joiden joita joissa joista joihin joilla joilta joille joina joiksi
+    jotta koska mikä mitä missä mistä mihin
+    """.split()  # noqa: SIM905 - one paragraph per group
+)
+
+
 class Finnish(Language):
     code = "fi"
     snowball = "finnish"
     compounds = True
+    head_last = True
     function_words = frozenset(
         fold(word)
         for word in [
@@ -75,6 +87,7 @@ class Finnish(Language):
             "jonka",
             "joka",
             "jotka",
+            *_RELATIVES,
             "sen",
             "yms.",
             "ym.",

@@ -19,6 +19,21 @@ def _analyzer():  # type: ignore[no-untyped-def]
     return pymorphy3.MorphAnalyzer()
 
 
+#: Relative and demonstrative pronouns in every case and number, personal pronouns,
+#: and conjunctions and particles that are no terms.
+_PRONOUNS = tuple(
+    """
+    который которая которое которые которого которой которому которую котором которым
+    которыми которых
+    этот эта эти этого этой этому эту этом этим этими этих
+    тот та те того той тому ту том тем теми тех
+    свой своя своё свои своего своей своему свою своём своим своими своих
+    он она оно они ему ей им ими нём ней них
+    также тоже чтобы если когда где так уже только еще либо
+    """.split()  # noqa: SIM905 - one paragraph per word
+)
+
+
 class Russian(Language):
     code = "ru"
     snowball = "russian"
@@ -71,11 +86,17 @@ class Russian(Language):
         "всех",
         "всей",
         "каждый",
+        # Pronouns and conjunctions that name nothing on their own, in their case forms:
+        # a term may contain them (``молодёжь, которая не учится …``), a query of them
+        # alone names no concept.
+        *_PRONOUNS,
     )
     # Folded (ё = е, й = и) and as Latin skeletons, for transliterated queries
     # (``na rynke truda``): the query words they are compared with are folded too.
+    # The skeletons of the short pronouns (``те``: ``te``, ``та``: ``ta``) are Latin
+    # words of other languages, so only words of five letters or more get one.
     function_words = frozenset(fold(w) for w in _FUNCTION) | frozenset(
-        skeleton(w) for w in _FUNCTION
+        skeleton(w) for w in _FUNCTION if w not in _PRONOUNS or len(w) >= 5
     )
     #: ``в системе X`` (in any case: ``систему X``), ``в сфере X``, ``в области X``,
     #: ``в рамках X``; ``X РФ``, ``X России``, ``X Российской Федерации``.
