@@ -149,7 +149,7 @@ def test_the_real_set_is_valid(bundled):
 #: with it; a held-out split is measured once, when it is added, and its figures
 #: entered here as they are.
 FIGURES = {
-    "tune": ((485, 518), (5, 280), (52, 52)),
+    "tune": ((491, 518), (4, 280), (52, 52)),
 }
 
 
@@ -245,6 +245,19 @@ def test_function_words_never_answer(bundled_index, query):
         ("palautekeskusteluihin", None, None),
         # A suspended part that no glossary word completes leaves a word unaccounted.
         ("kissa- tai oppisopimuksella", None, "apprenticeship-contract"),
+        # Round 4. A one-word query that is a pronoun or conjunction is a guess at most.
+        ("которые", None, None),
+        ("которым", None, None),
+        ("jotta", None, None),
+        ("joissa", None, None),
+        ("which", None, None),
+        # Terms that modify one another: the head answers first, last in English and
+        # Finnish when the terms are adjacent, else first (after a preposition, and in
+        # Russian).
+        ("learning outcomes descriptors", "level-descriptor", None),
+        ("аттестат об основном общем образовании", "school-leaving-certificate", None),
+        ("Osnabrück Declaration on VET", "osnabrueck-declaration", None),
+        ("formal and non-formal learning", "formal-learning", None),
     ],
 )
 def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess):

@@ -116,15 +116,16 @@ def test_a_term_framed_by_function_and_frame_words_answers(index):
 
 
 def test_terms_that_cover_the_whole_phrase_answer_head_first(index):
-    # Finnish puts the head last, Russian and English first; the longer part first.
+    # Finnish puts the head last, Russian first; the head comes first whatever its
+    # length, with the share of the longest part, and each further part 2 less.
     assert answers(index, "koulutuksen liikkuvuus") == [
         ("mobility", "part", 82.0),
         ("training", "part", 80.0),
     ]
     assert answers(index, "мобильность обучающихся в сфере высшего образования") == []
     assert answers(index, "экзамен высшего образования") == [
-        ("higher-education", "part", 83.3),
-        ("examination", "part", 78.7),  # 1 of 3 words, and 2 less as the second part
+        ("examination", "part", 83.3),  # the head: 78 + 8 × 2/3, the longest part's share
+        ("higher-education", "part", 81.3),  # 2 of 3 words, 2 less as the second part
     ]
 
 

@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from glossary.search.keys import compact, fold, is_cyrillic, skeleton
 
 __all__ = [
+    "CONJUNCTIONS",
     "Query",
     "abbreviation_readings",
     "analyse",
@@ -30,9 +31,9 @@ _SOFT_HYPHEN = "\u00ad"
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
 #: Words before which a hyphen at a line end is a suspended compound (``lisä- ja
 #: täydennyskoulutus``), not a word broken in two.
-_CONJUNCTIONS = ("ja", "tai", "sekä", "eli", "и", "или", "либо", "а", "and", "or")
+CONJUNCTIONS = ("ja", "tai", "sekä", "eli", "и", "или", "либо", "а", "and", "or")
 _BROKEN = re.compile(
-    rf"(\w)[{_HYPHENS}][ \t]*(?:\r?\n)?[ \t]+(?!(?:{'|'.join(_CONJUNCTIONS)})(?!\w))(\w)",
+    rf"(\w)[{_HYPHENS}][ \t]*(?:\r?\n)?[ \t]+(?!(?:{'|'.join(CONJUNCTIONS)})(?!\w))(\w)",
     re.IGNORECASE,
 )
 _BROKEN_AT_NEWLINE = re.compile(rf"(\w)[{_HYPHENS}]\r?\n[ \t]*(\w)")
@@ -288,7 +289,7 @@ def coordinated(words: tuple[str, ...]) -> tuple[int, int] | None:
     """The one run of conjunctions in ``words`` (folded) that joins a first conjunct of
     one to three words to a second of at least two, whose last word the first may share
     (``formal and non-formal learning``); ``None`` when there is none or more than one."""
-    runs = [i for i, w in enumerate(words) if w in _CONJUNCTIONS]
+    runs = [i for i, w in enumerate(words) if w in CONJUNCTIONS]
     if not runs or runs[-1] - runs[0] + 1 != len(runs):
         return None
     first, end = runs[0], runs[-1] + 1
@@ -318,7 +319,7 @@ def suspended(tokens: list[str], words: tuple[str, ...]) -> tuple[tuple[tuple[in
         if _SUSPENDED.match(token):
             parts.append(places[at])
             conjunction = False
-        elif parts and fold(token) in _CONJUNCTIONS:
+        elif parts and fold(token) in CONJUNCTIONS:
             conjunction = True
         elif parts and conjunction and len(fold(token).split()) == 1:
             found.append((tuple(parts), places[at]))

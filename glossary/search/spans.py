@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from glossary.search.query import Query, analyse, frame_words
+from glossary.search.query import CONJUNCTIONS, Query, analyse, frame_words
 from glossary.search.tiers import (
     CONFIDENT,
     LONGEST_PHRASE,
@@ -126,13 +126,34 @@ def answer_parts(index: Index, query: Query, inside: Sequence[Inside], hits: Hit
         run for run in runs if not any(o != run and o[0] <= run[0] and run[1] <= o[1] for o in runs)
     ]
     rows = index.terms([f.tid for f in found])
-    head_last = {(f.start, f.end) for f in found if _compounding(rows[f.tid].lang)}
+    conjuncts = any(word in CONJUNCTIONS for word in query.words)
+    if conjuncts:
+        # Conjuncts: the longest first; of two as long, the last in a compounding
+        # language, else the first.
+        last_first = {(f.start, f.end) for f in found if _compounding(rows[f.tid].lang)}
 
-    def rank(run: tuple[int, int]) -> tuple[int, int]:
-        return (-words(run), -run[0] if run in head_last else run[0])
+        def rank(run: tuple[int, int]) -> tuple[int, ...]:
+            return (-words(run), -run[0] if run in last_first else run[0])
+    else:
+        # Terms that modify one another: the head first, whatever its length. A term
+        # right after another is its head where the language puts the head last
+        # (``learning outcomes descriptors``); one after a preposition is its complement
+        # (``Osnabrück Declaration on VET``, ``аттестат об основном общем образовании``).
+        head_last = {(f.start, f.end) for f in found if _head_last(rows[f.tid].lang)}
+        order = sorted(widest)
+        head = order[0]
+        for run in order[1:]:
+            if run in head_last and run[0] <= head[1]:
+                head = run
 
+        def rank(run: tuple[int, int]) -> tuple[int, ...]:
+            return (run != head, run[0])
+
+    widest_share = max(words(run) for run in widest) / len(content)
     for place, run in enumerate(sorted(widest, key=rank)):
-        share = words(run) / len(content)
+        # Conjuncts score by their share of the query; of terms that modify one
+        # another, the head takes the share of the longest.
+        share = words(run) / len(content) if conjuncts else widest_share
         score = round(_PART_BASE + _SHARE_POINTS * share - _NEXT_PART * place, 1)
         for f in found:
             if (f.start, f.end) == run:
@@ -143,6 +164,13 @@ def _frames(word: str, frames: frozenset[str]) -> bool:
     """Whether ``word`` frames a term: a frame word of the language (``в системе``,
     ``РФ``), or a number (``2020 Council Recommendation on VET``, ``ФГОС СПО 2022``)."""
     return word in frames or word.isdigit()
+
+
+@lru_cache(maxsize=16)
+def _head_last(lang: str) -> bool:
+    from glossary.languages import get as plugin
+
+    return plugin(lang).head_last
 
 
 @lru_cache(maxsize=16)
