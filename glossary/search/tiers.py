@@ -498,6 +498,29 @@ def completed(index: Index, query: Query) -> Query | None:
     return analyse(" ".join(words), query.languages)
 
 
+def shared_head(query: Query) -> Query | None:
+    """``query`` with its first word repeated after its one run of conjunctions, for
+    conjuncts that share it (Russian puts the head first): ``подготовку
+    квалифицированных рабочих, служащих и специалистов среднего звена`` ->
+    ``… и подготовку специалистов среднего звена``. ``None`` when the query has no such
+    run, two words or fewer before it, none after it, or more than
+    :data:`_LONGEST_COORDINATION` words."""
+    from glossary.search.query import CONJUNCTIONS, analyse
+
+    words = query.words
+    runs = [i for i, w in enumerate(words) if w in CONJUNCTIONS]
+    if not runs or runs[-1] - runs[0] + 1 != len(runs) or len(words) > _LONGEST_COORDINATION:
+        return None
+    first, end = runs[0], runs[-1] + 1
+    if first < 2 or end >= len(words) or query.function[0] or words[end] == words[0]:
+        return None
+    return analyse(" ".join([*words[:end], words[0], *words[end:]]), query.languages)
+
+
+#: Longer queries are not completed by :func:`shared_head`.
+_LONGEST_COORDINATION = 12
+
+
 def split_compound(index: Index, query: Query, hits: Hits) -> None:
     """A one-word query that is a two-word term written as one word, in any form
     (``tutkinnonperusteiden`` for ``tutkinnon perusteet``): the query is cut where both
@@ -594,6 +617,17 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
         # ``perus-, ammatti- tai erikoisammattitutkinto``, ``formal and non-formal
         # learning``: each conjunct completed.
         whole = completed(index, query)
+        if whole is not None:
+            from glossary.search.spans import answer_parts
+
+            inside = []
+            by_words(index, whole, hits, inside=inside)
+            answer_parts(index, whole, inside, hits)
+            best = max((h.score for h in hits.values() if not h.guess), default=0.0)
+    if best < line and inside is not None:
+        # ``подготовку квалифицированных рабочих, служащих и специалистов среднего
+        # звена``: conjuncts that share the first word.
+        whole = shared_head(query)
         if whole is not None:
             from glossary.search.spans import answer_parts
 
