@@ -141,6 +141,7 @@ def _manifest_tables(languages: tuple[str, ...]) -> dict[str, object]:
         "functionWords": sorted({w for lang in languages for w in plugin(lang).function_words}),
         "frameWords": sorted({w for lang in languages for w in plugin(lang).frame_words}),
         "compounding": [lang for lang in languages if plugin(lang).compounds],
+        "headLast": [lang for lang in languages if plugin(lang).head_last],
         "endings": sorted(_ENDINGS),
         "layouts": {name: {chr(k): v for k, v in table.items()} for name, table in LAYOUTS.items()},
     }

@@ -764,12 +764,26 @@
     var widest = all.filter(function (run) {
       return !all.some(function (o) { return (o[0] !== run[0] || o[1] !== run[1]) && o[0] <= run[0] && run[1] <= o[1]; });
     });
-    var compounding = new Set(store.m.compounding), headLast = new Set();
-    found.forEach(function (f) { if (compounding.has(store.row(f.tid).lang)) headLast.add(f.start + ":" + f.end); });
-    function rank(run) { return [-words(run), headLast.has(run[0] + ":" + run[1]) ? -run[0] : run[0]]; }
+    // Conjuncts: the longest first (of two as long, the last in a compounding language).
+    // Terms that modify one another: the head first, with the longest one's share; a term
+    // right after another is its head where the language puts heads last.
+    var conjuncts = q.words.some(function (w) { return CONJUNCTIONS.indexOf(w) >= 0; });
+    var langs = new Set(conjuncts ? store.m.compounding : (store.m.headLast || [])), lastFirst = new Set();
+    found.forEach(function (f) { if (langs.has(store.row(f.tid).lang)) lastFirst.add(f.start + ":" + f.end); });
+    var head = null, widestShare = Math.max.apply(null, widest.map(words)) / content.size;
+    if (!conjuncts) {
+      widest.slice().sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).forEach(function (run) {
+        if (head === null || (lastFirst.has(run[0] + ":" + run[1]) && run[0] <= head[1])) head = run;
+      });
+    }
+    function rank(run) {
+      if (!conjuncts) return [run === head ? 0 : 1, run[0]];
+      return [-words(run), lastFirst.has(run[0] + ":" + run[1]) ? -run[0] : run[0]];
+    }
     widest.sort(function (a, b) { var x = rank(a), y = rank(b); return x[0] - y[0] || x[1] - y[1]; });
     widest.forEach(function (run, place) {
-      var score = round1(CONFIDENT + 8 * (words(run) / content.size) - 2 * place);
+      var share = conjuncts ? words(run) / content.size : widestShare;
+      var score = round1(CONFIDENT + 8 * share - 2 * place);
       found.forEach(function (f) {
         if (f.start === run[0] && f.end === run[1]) {
           offer(hits, f.tid, Hit(Math.max(Math.min(score, f.score), CONFIDENT), "part"));
