@@ -792,6 +792,16 @@
     });
   }
 
+  /* The query with its first word repeated after its one run of conjunctions, or null. */
+  function sharedHead(store, q) {
+    var words = q.words, runs = [];
+    words.forEach(function (w, i) { if (CONJUNCTIONS.indexOf(w) >= 0) runs.push(i); });
+    if (!runs.length || runs[runs.length - 1] - runs[0] + 1 !== runs.length || words.length > 12) return null;
+    var first = runs[0], end = runs[runs.length - 1] + 1;
+    if (first < 2 || end >= words.length || q.fn[0] || words[end] === words[0]) return null;
+    return analyse(store, words.slice(0, end).concat([words[0]], words.slice(end)).join(" "));
+  }
+
   async function collect(store, q, line, typos) {
     var hits = new Map();
     if (!q.folded) return hits;
@@ -804,6 +814,16 @@
     if (best < line && inside && inside.length) {
       answerParts(store, q, inside, hits);
       best = bestScore(hits, true);
+    }
+    if (best < line && inside) {
+      // Conjuncts that share the first word (the head, in Russian), as tiers.shared_head.
+      var whole = sharedHead(store, q);
+      if (whole) {
+        var wholeInside = [];
+        await byWords(store, whole, hits, null, wholeInside);
+        answerParts(store, whole, wholeInside, hits);
+        best = bestScore(hits, true);
+      }
     }
     if (typos && best < GOOD) await fuzzy(store, q, hits);
     if (bestScore(hits, false) < SLIP && store.m.compounding.length) {
