@@ -34,7 +34,7 @@ DIFFERENT = {
 #: Queries the browser answers otherwise because the command line's rules of this round
 #: are not yet in search-engine.js (docs/site.md, "Search"): typos only near a term word,
 #: a compound or a term going on past the query only a guess, hyphen ellipsis and shared
-#: last or first words completed, country words optional. Recorded exactly, as (browser: first
+#: last words completed, country words optional. Recorded exactly, as (browser: first
 #: concept, answered) and (command line: first concept, answered, kind), so that a port
 #: of a rule, or any new difference, shows here.
 NOT_PORTED = {
@@ -101,10 +101,6 @@ NOT_PORTED = {
     "среднее профессиональное и (или) высшее образование": (
         ("vocational-upper-secondary-qualification", False),
         ("vocational-upper-secondary-qualification", True, "part"),
-    ),
-    "подготовку квалифицированных рабочих, служащих и специалистов среднего звена": (
-        ("skilled-worker-training", False),
-        ("skilled-worker-training", True, "part"),
     ),
 }
 
