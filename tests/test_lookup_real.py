@@ -149,7 +149,7 @@ def test_the_real_set_is_valid(bundled):
 #: with it; a held-out split is measured once, when it is added, and its figures
 #: entered here as they are.
 FIGURES = {
-    "tune": ((492, 518), (4, 280), (52, 52)),
+    "tune": ((493, 518), (4, 280), (52, 52)),
 }
 
 

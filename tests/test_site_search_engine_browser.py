@@ -51,10 +51,6 @@ NOT_PORTED = {
         ("further-vocational-qualification", True, "part"),
     ),
     "Valmentavassa koulutuksessa": ((None, False), ("preparatory-education", False, "word")),
-    "aikaisemmin hankitun osaamisen tunnistamista ja tunnustamista": (
-        ("recognition-of-prior-learning", True),
-        ("recognition-of-prior-learning", False, "word"),
-    ),
     "ammatillista peruskoulutusta": (
         ("vocational-education-and-training", True),
         ("vocational-education-and-training", False, "compound"),
