@@ -98,6 +98,37 @@ NOT_PORTED = {
         ("vocational-upper-secondary-qualification", False),
         ("vocational-upper-secondary-qualification", True, "part"),
     ),
+    # held-out-4 (added in round 4): the same rules, on new text.
+    "ammatilliseen koulutuksen valmistavan koulutuksen": (
+        ("preparatory-education", True),
+        ("preparatory-education", False, "fuzzy"),
+    ),
+    "labour and skills shortages": (
+        ("labour-shortage", False),
+        ("labour-shortage", True, "part"),
+    ),
+    "recruiters": (("recruitment", False), ("recruitment", True, "lemma")),
+    "sub-systems of education and training": (
+        ("education-system", True),
+        ("education-and-training-field", False, "fuzzy"),
+    ),
+    "training-delivery methodologies": ((None, False), ("methodologist", False, "word")),
+    "Начальное профессиональное образование": (
+        ("additional-professional-education", True),
+        ("additional-professional-education", False, "fuzzy"),
+    ),
+    "Положения о Министерстве просвещения Российской Федерации": (
+        ("ministry-of-education-russia", True),
+        ("ministry-of-education-russia", False, "word"),
+    ),
+    "среднему профобразованию": (
+        ("upper-secondary-education", True),
+        ("upper-secondary-education", False, "compound"),
+    ),
+    "учебной и производственной практике": (
+        ("educational-practice", False),
+        ("educational-practice", True, "part"),
+    ),
 }
 
 
