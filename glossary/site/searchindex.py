@@ -15,7 +15,7 @@ Files, under ``assets/search/``:
   shard (the shards hold consecutive ranges of the keys in sorted order, cut at the
   shortest prefix that separates them, so a prefix search reads consecutive shards);
 - ``i<n>.js``: the first keys of the :data:`KEY_BLOCK` key shards from the n-th such
-  block on (the manifest of 100,000 concepts would otherwise hold 14,000 of them);
+  block on (the manifest of 100,000 concepts would otherwise hold 12,000 of them);
 - ``k<n>.js``: the keys. Each key (a folded term, a compact key, a skeleton, a term
   word, an inflected form, a stem) holds what the lookup index has under it: the terms
   with that whole-term key (``f`` fold, ``c`` compact when it differs from fold, ``s``
