@@ -29,13 +29,18 @@ the gzip bytes of the index files the query read, and the time until ``search()`
 answered (all answers ranked, details of the first 20): max and median.
 ``--search-only`` measures only this (for 100,000 concepts, where the whole site takes
 hours on a shared machine); ``--lookup-index FILE`` reuses a lookup index stored by an
-earlier run (``glossary.search.index.build(g, FILE)``).
+earlier run (``glossary.search.index.build(g, FILE)``). ``--site DIR`` keeps the index
+files and the queries in DIR (with ``figures.json``: the number of concepts, the time
+to make the files, the queries); with ``--again`` the queries are measured again on
+DIR, with neither the glossary loaded nor the files made (loading 100,000 generated
+concepts takes minutes).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import re
 import shutil
@@ -121,9 +126,12 @@ def typical_queries(g) -> dict[str, str]:
     }
 
 
-def measure_queries(site: Path, queries: dict[str, str]) -> list[tuple[str, str, int, float, int]]:
-    """(kind, query, gzip bytes read, seconds to the answer, answers) per query, each on
-    a fresh page of ``site`` opened from file:// with the CPU slowed 4 times."""
+def measure_queries(
+    site: Path, queries: dict[str, str]
+) -> list[tuple[str, str, int, float, int, int]]:
+    """(kind, query, gzip bytes read, seconds to the answer, answers, index files read)
+    per query, each on a fresh page of ``site`` opened from file:// with the CPU slowed
+    4 times."""
     from playwright.sync_api import sync_playwright
 
     sizes = {
@@ -154,16 +162,16 @@ def measure_queries(site: Path, queries: dict[str, str]) -> list[tuple[str, str,
             loaded = page.evaluate(
                 "Array.from(document.scripts).map(s => s.src.split('/').pop()).filter(Boolean)"
             )
-            out.append((kind, query, sum(sizes.get(n, 0) for n in loaded), took / 1000, found))
+            read = sum(sizes.get(n, 0) for n in loaded)
+            files = sum(1 for n in loaded if n in sizes and n != "search-engine.js")
+            out.append((kind, query, read, took / 1000, found, files))
             context.close()
         browser.close()
     return out
 
 
-def search_index_figures(g, lookup: Path | None, work: Path) -> None:
-    """Make the search index's files and measure them (module docstring)."""
-    import statistics
-
+def make_search_site(g, lookup: Path | None, site: Path) -> None:
+    """Make the search index's files of ``g`` in ``site``, with ``figures.json``."""
     from glossary.search.index import Index, build
     from glossary.site.searchindex import search_files
 
@@ -173,38 +181,58 @@ def search_index_figures(g, lookup: Path | None, work: Path) -> None:
     else:
         index_seconds, index = timed(build, g, lookup)
     seconds, made = timed(search_files, g, index)
-    site = work / "search-site"
+    if site.exists():
+        shutil.rmtree(site)
     for path, text in made.files.items():
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
+    figures = {
+        "concepts": len(g.concepts),
+        "lookup_index_seconds": index_seconds,
+        "seconds": seconds,
+        "key_shards": made.shards,
+        "keys": made.keys,
+        "queries": typical_queries(g),
+    }
+    (site / "figures.json").write_text(json.dumps(figures, ensure_ascii=False), "utf-8")
+
+
+def search_index_figures(site: Path) -> None:
+    """Measure the search index made in ``site`` (module docstring)."""
+    import statistics
+
+    figures = json.loads((site / "figures.json").read_text("utf-8"))
     shutil.copy(ROOT / "templates/site/assets/search-engine.js", site / "assets")
     (site / "page.html").write_text(
         '<!DOCTYPE html><html lang="fi"><title>search</title>'
         '<script src="assets/search-engine.js"></script></html>',
         "utf-8",
     )
-    raw = sum(len(t.encode("utf-8")) for t in made.files.values())
-    packed = sum(len(gzip.compress(t.encode("utf-8"), 6, mtime=0)) for t in made.files.values())
-    print(f"{len(g.concepts):,} concepts, search index:")
-    if index_seconds:
-        print(f"  lookup index built in {index_seconds:.1f} s")
+    made = [p.read_bytes() for p in (site / "assets" / "search").iterdir()]
+    raw = sum(len(data) for data in made)
+    packed = sum(len(gzip.compress(data, 6, mtime=0)) for data in made)
+    print(f"{figures['concepts']:,} concepts, search index:")
+    if figures["lookup_index_seconds"]:
+        print(f"  lookup index built in {figures['lookup_index_seconds']:.1f} s")
     print(
-        f"  shards made in {seconds:.1f} s: {len(made.files):,} files, {made.shards:,} key "
-        f"shards of {made.keys:,} keys; {raw / 1e6:,.1f} MB, gzip {packed / 1e6:,.1f} MB"
+        f"  shards made in {figures['seconds']:.1f} s: {len(made):,} files, "
+        f"{figures['key_shards']:,} key shards of {figures['keys']:,} keys; "
+        f"{raw / 1e6:,.1f} MB, gzip {packed / 1e6:,.1f} MB"
     )
-    rows = measure_queries(site, typical_queries(g))
-    for kind, query, read, took, found in rows:
+    rows = measure_queries(site, figures["queries"])
+    for kind, query, read, took, found, files in rows:
         print(
-            f"  {kind:<15} {query[:38]:<38} {read / 1e3:7.1f} kB gzip {took:6.2f} s  "
-            f"{found} answers"
+            f"  {kind:<15} {query[:38]:<38} {read / 1e3:7.1f} kB gzip {files:3} files "
+            f"{took:6.2f} s  {found} answers"
         )
     reads = [r[2] for r in rows]
     times = [r[3] for r in rows]
     print(
         f"  read per query: max {max(reads) / 1e3:.1f} kB, median "
         f"{statistics.median(reads) / 1e3:.1f} kB gzip; time to the answer at 4x slower CPU: "
-        f"max {max(times):.2f} s, median {statistics.median(times):.2f} s"
+        f"max {max(times):.2f} s, median {statistics.median(times):.2f} s "
+        f"(load average {os.getloadavg()[0]:.1f})"
     )
 
 
@@ -220,7 +248,14 @@ def main() -> None:
     parser.add_argument("--search-only", action="store_true")
     parser.add_argument("--source", type=Path, help="a generated glossary to use")
     parser.add_argument("--lookup-index", type=Path)
+    parser.add_argument("--site", type=Path, help="keep the search index files here")
+    parser.add_argument("--again", action="store_true", help="measure --site again")
     args = parser.parse_args()
+    if args.again:
+        if args.site is None:
+            parser.error("--again measures the index kept by --site DIR")
+        search_index_figures(args.site)
+        return
     if args.search_only:
         import glossary
 
@@ -229,7 +264,9 @@ def main() -> None:
             src = args.source or work / "terms"
             if args.source is None:
                 generate(src, args.concepts)
-            search_index_figures(glossary.load(src), args.lookup_index, work)
+            site = args.site or work / "search-site"
+            make_search_site(glossary.load(src), args.lookup_index, site)
+            search_index_figures(site)
         return
 
     import glossary

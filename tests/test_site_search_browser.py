@@ -604,7 +604,8 @@ def test_filters_stay_in_the_address_and_come_back_on_load_and_back(browser, bun
         )
         unfiltered = [r["term"] for r in engine_answer(page, "koulutus")["matches"]]
         assert rows(page, "#q") == unfiltered[:20]
-        assert sorted(rows(page, "#q")) == sorted(all_languages)
+        # The same order as on the first load, whatever the engine had read in between.
+        assert rows(page, "#q") == all_languages
         # The subjects offered are the glossary's, named in the interface language.
         offered = page.locator("select[name=subject] option").evaluate_all(
             "options => options.map(o => o.value)"

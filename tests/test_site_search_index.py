@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 import glossary
 from glossary.search.index import build
-from glossary.site import build_site
+from glossary.search.keys import trigrams
+from glossary.site import build_site, searchindex
 from glossary.site.searchindex import FOLDER, _cut, _separator, deltas, first_sentence, search_files
 
 REGISTER = re.compile(r'^GlossarySearch\.register\("([a-z]+\d*)",(.*)\);\n$', re.S)
@@ -97,15 +98,43 @@ def test_first_sentence(text, first):
     assert first_sentence(text) == first
 
 
+def _key_starts(files: dict[str, tuple[str, object]]) -> list[str]:
+    """The first key of every key shard, from the directory files (i<n>.js), checked
+    against the manifest's first key of each block."""
+    manifest = files[f"{FOLDER}/manifest.js"][1]
+    assert isinstance(manifest, dict)
+    size, blocks = manifest["keyBlock"], manifest["keyBlocks"]
+    starts: list[str] = []
+    for number, first in enumerate(blocks):
+        name, block = files[f"{FOLDER}/i{number}.js"]
+        assert name == f"i{number}" and isinstance(block, list)
+        assert block[0] == first
+        assert len(block) == size or number == len(blocks) - 1
+        starts += block
+    assert f"{FOLDER}/i{len(blocks)}.js" not in files
+    assert len(starts) == manifest["keyShards"]
+    return starts
+
+
+def _block_and_shard(manifest: dict, files: dict, key: str) -> int:
+    """What search-engine.js shardOf() does: the block from the manifest, then the
+    shard from that block's directory file."""
+    block = _range(manifest["keyBlocks"], key)
+    starts = files[f"{FOLDER}/i{block}.js"][1]
+    return block * manifest["keyBlock"] + _range(starts, key)
+
+
 def test_every_key_of_the_lookup_index_is_in_its_shard_with_its_terms(small):
     _, index, files = small
     manifest = files[f"{FOLDER}/manifest.js"][1]
     shards = {name: data for name, data in files.values() if name.startswith("k")}
-    assert len(shards) == len(manifest["keyShards"])
+    starts = _key_starts(files)
+    assert len(shards) == len(starts)
     keys = {}
     for name, data in shards.items():
         for key, entry in data["keys"]:
-            assert _range(manifest["keyShards"], key) == int(name[1:]), key
+            assert _range(starts, key) == int(name[1:]), key
+            assert _block_and_shard(manifest, files, key) == int(name[1:]), key
             keys[key] = (entry, data)
     for key, kind, tid in index.db.execute("SELECT k, kind, tid FROM key"):
         entry, shard = keys[key]
@@ -127,6 +156,105 @@ def test_every_key_of_the_lookup_index_is_in_its_shard_with_its_terms(small):
             assert word in [c for c, _ in entry["h"]]
         else:
             assert word in entry[{"form": "m", "stem": "t", "skeleton": "x"}[kind]]
+
+
+def test_a_directory_of_many_blocks_leads_every_key_to_its_shard(monkeypatch):
+    # Small shards and blocks, so that the bundled test glossary needs several of each.
+    monkeypatch.setattr(searchindex, "SHARD_CHARS", 2_000)
+    monkeypatch.setattr(searchindex, "KEY_BLOCK", 3)
+    g = glossary.load(DATA / "site")
+    made = search_files(g, build(g, None))
+    files = {path: _data(text) for path, text in made.files.items()}
+    manifest = files[f"{FOLDER}/manifest.js"][1]
+    starts = _key_starts(files)
+    assert manifest["keyBlock"] == 3 and len(manifest["keyBlocks"]) >= 3
+    assert len(starts) == made.shards >= 7
+    for name, data in files.values():
+        if name.startswith("k"):
+            for key, _ in data["keys"]:
+                assert _block_and_shard(manifest, files, key) == int(name[1:]), key
+    # A key before, between and after every first key finds the shard a prefix scan needs.
+    for number, start in enumerate(starts[1:], 1):
+        assert _block_and_shard(manifest, files, start) == number
+        assert _block_and_shard(manifest, files, start + "\uffff") == number
+        assert _block_and_shard(manifest, files, start[:-1]) == number - 1
+
+
+def _variants(files: dict) -> list[tuple[int, str]]:
+    """Every variant (term, text) in number order, from the variant files."""
+    manifest = files[f"{FOLDER}/manifest.js"][1]
+    size = manifest["variantBucket"]
+    out: list[tuple[int, str]] = []
+    number = 0
+    while f"{FOLDER}/v{number}.js" in files:
+        name, data = files[f"{FOLDER}/v{number}.js"]
+        assert name == f"v{number}"
+        listed = [(tid, text) for text, tids in data["v"] for tid in _undelta(tids)]
+        assert len(listed) == size or f"{FOLDER}/v{number + 1}.js" not in files
+        for tid, _ in listed:
+            row = data["terms"][str(tid)]  # the rows a ranking needs, in the same file
+            assert str(row[0]) in data["concepts"]
+        out += listed
+        number += 1
+    assert len(out) == manifest["variants"]
+    return out
+
+
+def _gram_lists(files: dict) -> dict[str, list[int]]:
+    manifest = files[f"{FOLDER}/manifest.js"][1]
+    out: dict[str, list[int]] = {}
+    for name, data in files.values():
+        if name.startswith("g"):
+            for gram, count, listed in data:
+                assert _range(manifest["gramShards"], gram) == int(name[1:])
+                if isinstance(listed, int):
+                    listed = files[f"{FOLDER}/p{listed}.js"][1]
+                out[gram] = _undelta(listed)
+                assert len(out[gram]) == count
+    return out
+
+
+def test_variants_are_the_fold_and_skeleton_keys_the_trigram_lists_number(small):
+    _, index, files = small
+    variants = _variants(files)
+    expected = sorted(
+        (tid, k)
+        for k, kind, tid in index.db.execute("SELECT k, kind, tid FROM key")
+        if kind in ("fold", "skeleton")
+    )
+    assert sorted(set(variants)) == sorted(set(expected))
+    grams = _gram_lists(files)
+    for gram, vids in grams.items():
+        for vid in vids:
+            assert gram in trigrams(variants[vid][1]), (gram, variants[vid])
+    for vid, (_, text) in enumerate(variants):
+        for gram in trigrams(text):
+            assert vid in grams[gram]
+
+
+@pytest.mark.parametrize("query", ["koulutsu", "ammatilinen", "обученье", "webinaari", "zzqx"])
+def test_the_files_give_the_typo_candidates_of_the_command_line(small, query):
+    """Index.fuzzy_candidates read from the files (as search-engine.js does before it
+    keeps the 40 that share most): the same terms and texts."""
+    _, index, files = small
+    variants, grams = _variants(files), _gram_lists(files)
+    known = sorted((len(grams[g]), g) for g in trigrams(query) if g in grams)
+    chosen: list[str] = []
+    total = 0
+    for count, gram in known:
+        if len(chosen) >= 8 or (len(chosen) >= 3 and total + count > 40000):
+            break
+        chosen.append(gram)
+        total += count
+    counter: dict[int, int] = {}
+    for gram in chosen:
+        for vid in grams[gram]:
+            counter[vid] = counter.get(vid, 0) + 1
+    shared = max(1, len(chosen) - 4)
+    best = [vid for vid, n in counter.items() if n >= shared]
+    assert len(best) <= 300  # the command line's limit is not reached here
+    found = sorted({variants[vid] for vid in best})
+    assert found == sorted({(tid, text) for _, tid, text in index.fuzzy_candidates(query)})
 
 
 def test_the_manifest_carries_the_tables_of_the_python_code(small):

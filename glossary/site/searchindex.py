@@ -10,10 +10,12 @@ injected as a ``<script>`` tag: the search works from ``file://`` and fetches no
 Files, under ``assets/search/``:
 
 - ``manifest.js``: the languages, function and frame words, Finnish case endings of
-  abbreviations, the keyboard layout tables, the status and subject codes, and for each
-  kind of shard the first key of each shard (the shards hold consecutive ranges of the
-  keys in sorted order, cut at the shortest prefix that separates them, so a prefix
-  search reads consecutive shards);
+  abbreviations, the keyboard layout tables, the status and subject codes, the first
+  trigram of each trigram shard, and the first key of every :data:`KEY_BLOCK`-th key
+  shard (the shards hold consecutive ranges of the keys in sorted order, cut at the
+  shortest prefix that separates them, so a prefix search reads consecutive shards);
+- ``i<n>.js``: the first keys of the :data:`KEY_BLOCK` key shards from the n-th such
+  block on (the manifest of 100,000 concepts would otherwise hold 12,000 of them);
 - ``k<n>.js``: the keys. Each key (a folded term, a compact key, a skeleton, a term
   word, an inflected form, a stem) holds what the lookup index has under it: the terms
   with that whole-term key (``f`` fold, ``c`` compact when it differs from fold, ``s``
@@ -22,11 +24,15 @@ Files, under ``assets/search/``:
   longer words it is a part of, with their postings (``h``). With them, the term rows
   they point to (``t``: concept, language, text, status, words, content words,
   abbreviation) and those terms' concepts (``c``: id, status, subjects), so that
-  ranking and filters need nothing else; and the number of the shard's first fuzzy
-  variant (``v``: the fold and skeleton keys, numbered in key order);
-- ``g<n>.js``: trigrams, each with its number of variants and their numbers (a list
-  longer than :data:`GRAM_INLINE` is in a file of its own, ``p<n>.js``, read only when
-  that trigram is among a query's rarest);
+  ranking and filters need nothing else;
+- ``g<n>.js``: trigrams, each with its number of variants (the fold and skeleton keys of
+  the terms, numbered in key order) and their numbers (a list longer than
+  :data:`GRAM_INLINE` is in a file of its own, ``p<n>.js``, read only when that trigram
+  is among a query's rarest); shards of :data:`GRAM_SHARD_CHARS`, small because a query
+  reads the shards of all its trigrams;
+- ``v<n>.js``: the variants, :data:`VARIANT_BUCKET` a file by number: their texts with
+  the rows of their terms and concepts, so that the typo candidates a query's trigrams
+  point to are compared and ranked from these files alone;
 - ``d<n>.js``: what a result shows of its concept (all its terms with their status, the
   first sentence of each definition), :data:`DETAIL_BUCKET` concepts a file.
 
@@ -52,10 +58,16 @@ __all__ = ["SearchFiles", "first_sentence", "search_files"]
 
 #: A shard of keys or trigrams is cut when its JSON passes this many characters.
 SHARD_CHARS = 32_000
+#: A shard of trigrams is cut when its JSON passes this many characters.
+GRAM_SHARD_CHARS = 4_000
 #: Trigram lists longer than this are kept in a file of their own.
 GRAM_INLINE = 24
+#: Variants (typo candidates) per file.
+VARIANT_BUCKET = 32
+#: First keys of this many key shards per file of the directory (``i<n>.js``).
+KEY_BLOCK = 128
 #: Concepts per file of result details.
-DETAIL_BUCKET = 24
+DETAIL_BUCKET = 8
 FOLDER = "assets/search"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÅА-ЯЁ0-9«\"(])")
@@ -243,14 +255,23 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
         encoded[key] = "[" + quote(key) + ",{" + ",".join(parts) + "}]"
         term_refs[key] = refs
 
+    def rows_of(tids: set[int]) -> str:
+        cids = {term_rows[t][0] for t in tids}
+        return json.dumps(
+            {
+                "terms": {str(t): term_rows[t] for t in sorted(tids)},
+                "concepts": {str(c): concept_rows[c] for c in sorted(cids)},
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
     files: dict[str, str] = {}
     key_starts: list[str] = []
-    variant_starts: list[int] = []
     variant_list: list[tuple[int, str]] = []  # variant number -> (term, text)
     folds, skeletons = whole["f"], whole["s"]
     for number, (start, run) in enumerate(_cut(ordered, lambda k: len(encoded[k]), SHARD_CHARS)):
         key_starts.append(start)
-        variant_starts.append(len(variant_list))
         tids: set[int] = set()
         for key in run:
             tids.update(term_refs[key])
@@ -258,18 +279,26 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
                 variant_list.extend(
                     (tid, key) for tid in sorted([*folds.get(key, ()), *skeletons.get(key, ())])
                 )
-        cids = {term_rows[t][0] for t in tids}
-        rows = json.dumps(
-            {
-                "terms": {str(t): term_rows[t] for t in sorted(tids)},
-                "concepts": {str(c): concept_rows[c] for c in sorted(cids)},
-                "v": variant_starts[-1],
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        body = '{"keys":[' + ",".join(encoded[key] for key in run) + "]," + rows[1:]
+        body = '{"keys":[' + ",".join(encoded[key] for key in run) + "]," + rows_of(tids)[1:]
         files[f"{FOLDER}/k{number}.js"] = _script(f"k{number}", body)
+
+    for first in range(0, len(variant_list), VARIANT_BUCKET):
+        run_of = variant_list[first : first + VARIANT_BUCKET]
+        groups: list[tuple[str, list[int]]] = []  # consecutive variants of one text
+        for tid, text in run_of:
+            if groups and groups[-1][0] == text:
+                groups[-1][1].append(tid)
+            else:
+                groups.append((text, [tid]))
+        entries = [[text, deltas(group)] for text, group in groups]
+        number = first // VARIANT_BUCKET
+        body = (
+            '{"v":'
+            + json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+            + ","
+            + rows_of({tid for tid, _ in run_of})[1:]
+        )
+        files[f"{FOLDER}/v{number}.js"] = _script(f"v{number}", body)
 
     grams: dict[str, list[int]] = defaultdict(list)
     for vid, (_, text) in enumerate(variant_list):
@@ -289,7 +318,9 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
             gram_body[gram] = (len(vids), deltas(vids))
     gram_sizes = {g: len(json.dumps(gram_body[g], ensure_ascii=False)) + 6 for g in gram_keys}
     gram_starts: list[str] = []
-    for number, (start, run) in enumerate(_cut(gram_keys, gram_sizes.__getitem__, SHARD_CHARS)):
+    for number, (start, run) in enumerate(
+        _cut(gram_keys, gram_sizes.__getitem__, GRAM_SHARD_CHARS)
+    ):
         gram_starts.append(start)
         files[f"{FOLDER}/g{number}.js"] = _register(
             f"g{number}",
@@ -317,16 +348,24 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
         number = first // DETAIL_BUCKET
         files[f"{FOLDER}/d{number}.js"] = _register(f"d{number}", bucket)
 
+    for first in range(0, len(key_starts), KEY_BLOCK):
+        number = first // KEY_BLOCK
+        files[f"{FOLDER}/i{number}.js"] = _register(
+            f"i{number}", key_starts[first : first + KEY_BLOCK]
+        )
+
     manifest = {
-        "version": 2,
+        "version": 3,
         "languages": languages,
         "statuses": ["preferred", "admitted", "deprecated", "superseded"],
         "conceptStatuses": statuses,
         "subjects": subjects,
         "concepts": len(concepts),
         "detailBucket": DETAIL_BUCKET,
-        "keyShards": key_starts,
-        "variantStarts": variant_starts,
+        "keyShards": len(key_starts),
+        "keyBlock": KEY_BLOCK,
+        "keyBlocks": key_starts[::KEY_BLOCK],
+        "variantBucket": VARIANT_BUCKET,
         "variants": len(variant_list),
         "gramShards": gram_starts,
         **_manifest_tables(tuple(index.languages)),

@@ -173,12 +173,46 @@
     this.concepts = new Map();  // concept number -> row
     this.grams = new Map();     // gram shard number -> Map(gram -> [count, list|file])
     this.details = new Map();
+    this.variantFiles = new Map();  // variant file number -> [[term id, text]...]
+    this.blocks = new Map();        // directory file number -> first keys of its shards
     this.functionWords = new Set(manifest.functionWords);
     this.frameWords = new Set(manifest.frameWords);
     this.endings = new Set(manifest.endings);
   }
 
-  Store.prototype.shardOf = function (key) { return rangeOf(this.m.keyShards, key); };
+  /* The key shard that holds key (the directory file of its block must be loaded:
+   * locate() loads them). */
+  Store.prototype.shardOf = function (key) {
+    var block = rangeOf(this.m.keyBlocks, key), starts = this.blocks.get(block);
+    if (!starts) throw new Error("search: directory of " + JSON.stringify(key) + " not loaded");
+    return block * this.m.keyBlock + rangeOf(starts, key);
+  };
+
+  /* Loads the directory files (i<n>.js) of keys. */
+  Store.prototype.locate = function (keys) {
+    var self = this, wanted = new Set();
+    keys.forEach(function (k) { wanted.add(rangeOf(self.m.keyBlocks, k)); });
+    return Promise.all(Array.from(wanted, function (b) { return self.block(b); }));
+  };
+
+  Store.prototype.block = function (b) {
+    var self = this;
+    if (this.blocks.has(b)) return Promise.resolve(this.blocks.get(b));
+    return file("i" + b).then(function (starts) { self.blocks.set(b, starts); return starts; });
+  };
+
+  /* The first key of shard n (its directory file loaded). */
+  Store.prototype.startOf = async function (n) {
+    var size = this.m.keyBlock, starts = await this.block(Math.floor(n / size));
+    return starts[n % size];
+  };
+
+  /* The term and concept rows a file of keys or variants holds. */
+  Store.prototype.rows = function (data) {
+    var self = this;
+    Object.keys(data.terms).forEach(function (t) { self.terms.set(Number(t), data.terms[t]); });
+    Object.keys(data.concepts).forEach(function (c) { self.concepts.set(Number(c), data.concepts[c]); });
+  };
 
   Store.prototype.loadShard = function (n) {
     var self = this;
@@ -187,18 +221,19 @@
       if (self.keys.has(n)) return self.keys.get(n);
       var map = new Map(), order = [];
       data.keys.forEach(function (pair) { map.set(pair[0], pair[1]); order.push(pair[0]); });
-      Object.keys(data.terms).forEach(function (t) { self.terms.set(Number(t), data.terms[t]); });
-      Object.keys(data.concepts).forEach(function (c) { self.concepts.set(Number(c), data.concepts[c]); });
-      var shard = { keys: map, order: order, v: data.v, variants: null };
+      self.rows(data);
+      var shard = { keys: map, order: order };
       self.keys.set(n, shard);
       return shard;
     });
   };
 
   /* Loads the shards that hold keys. */
-  Store.prototype.need = function (keys) {
+  Store.prototype.need = async function (keys) {
     var self = this, wanted = new Set();
-    keys.forEach(function (k) { if (k) wanted.add(self.shardOf(k)); });
+    keys = keys.filter(Boolean);
+    await this.locate(keys);
+    keys.forEach(function (k) { wanted.add(self.shardOf(k)); });
     return Promise.all(Array.from(wanted, function (n) { return self.loadShard(n); }));
   };
 
@@ -232,7 +267,8 @@
 
   /* Keys beginning with prefix, in order, from consecutive shards, while take() wants more. */
   Store.prototype.scan = async function (prefix, take) {
-    var n = this.shardOf(prefix), last = this.m.keyShards.length - 1;
+    await this.locate([prefix]);
+    var n = this.shardOf(prefix), last = this.m.keyShards - 1;
     for (; n <= last; n++) {
       var shard = await this.loadShard(n), order = shard.order;
       var lo = 0, hi = order.length;
@@ -241,7 +277,7 @@
         if (!order[i].startsWith(prefix)) return;
         if (!take(order[i])) return;
       }
-      if (n < last && !this.m.keyShards[n + 1].startsWith(prefix)) return;
+      if (n < last && !(await this.startOf(n + 1)).startsWith(prefix)) return;
     }
   };
 
@@ -319,30 +355,33 @@
     return shard.get(gram) || null;
   };
 
+  /* [variant number, term id, text] of vids, from the files of VARIANT_BUCKET variants
+   * that also hold the rows of their terms and concepts. */
   Store.prototype.variants = async function (vids) {
-    var self = this, starts = this.m.variantStarts, byShard = new Map();
-    vids.forEach(function (v) {
-      var n = rangeOf(starts, v);
-      if (!byShard.has(n)) byShard.set(n, []);
-      byShard.get(n).push(v);
+    var self = this, size = this.m.variantBucket, buckets = new Set();
+    vids.forEach(function (v) { buckets.add(Math.floor(v / size)); });
+    var loaded = await Promise.all(Array.from(buckets, function (n) { return self.variantFile(n); }));
+    var byNumber = new Map();
+    Array.from(buckets).forEach(function (n, i) { byNumber.set(n, loaded[i]); });
+    return vids.slice().sort(function (a, b) { return a - b; }).map(function (v) {
+      var item = byNumber.get(Math.floor(v / size))[v % size];
+      return [v, item[0], item[1]];
     });
-    var out = [];
-    await Promise.all(Array.from(byShard.keys(), function (n) { return self.loadShard(n); }));
-    byShard.forEach(function (wanted, n) {
-      var shard = self.keys.get(n);
-      if (!shard.variants) {
-        shard.variants = [];
-        shard.order.forEach(function (key) {
-          var tids = self.field(key, "f").concat(self.field(key, "s")).sort(function (a, b) { return a - b; });
-          tids.forEach(function (t) { shard.variants.push([t, key]); });
-        });
-      }
-      wanted.forEach(function (v) {
-        var item = shard.variants[v - shard.v];
-        if (item) out.push([v, item[0], item[1]]);
+  };
+
+  Store.prototype.variantFile = function (n) {
+    var self = this;
+    if (this.variantFiles.has(n)) return Promise.resolve(this.variantFiles.get(n));
+    return file("v" + n).then(function (data) {
+      if (self.variantFiles.has(n)) return self.variantFiles.get(n);
+      var list = [];
+      data.v.forEach(function (pair) {
+        numbers(pair[1], true).forEach(function (tid) { list.push([tid, pair[0]]); });
       });
+      self.rows(data);
+      self.variantFiles.set(n, list);
+      return list;
     });
-    return out.sort(function (a, b) { return a[0] - b[0]; });
   };
 
   var FUZZY_READ = 40;
@@ -384,7 +423,7 @@
       best = best.slice(0, limit);
     }
     /* Unlike the command line, only the FUZZY_READ that share most trigrams are read
-     * and compared: each is in a shard of its own key, and the budget is per query. */
+     * and compared: they are in files of their own, and the budget is per query. */
     if (best.length > FUZZY_READ) {
       best.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
       best = best.slice(0, FUZZY_READ);
@@ -733,13 +772,16 @@
   async function fuzzy(store, q, hits) {
     var probes = [q.folded];
     if (q.skeleton && q.skeleton !== q.folded) probes.push(q.skeleton);
-    for (var i = 0; i < probes.length; i++) {
-      var probe = probes[i];
-      (await store.fuzzyCandidates(probe, 300, 8, 40000)).forEach(function (c) {
+    /* Both probes' files are read at once; a term both find gets the same hit. */
+    var found = await Promise.all(probes.map(function (probe) {
+      return store.fuzzyCandidates(probe, 300, 8, 40000);
+    }));
+    probes.forEach(function (probe, i) {
+      found[i].forEach(function (c) {
         var r = ratio(probe, c[2]);
         if (r >= 70) offer(hits, c[1], Hit(round1(40 + 0.45 * r), "fuzzy"));
       });
-    }
+    });
   }
 
   function bestScore(hits, answersOnly) {
