@@ -1,6 +1,7 @@
 """The printed dictionary: time, pages and peak memory, and how they grow.
 
     python benchmarks/pdf.py [--sizes 100 1000 5000 10000] [--baseline-up-to 1000]
+    python benchmarks/pdf.py --stages [--no-cache]
 
 First the bundled glossary as whole processes, ``glossary export pdf`` against
 ``glossary export json`` on the same glossary (the JSON API is the cheapest export that
@@ -9,6 +10,11 @@ typeset by ``glossary.pdf.build_pdf`` in a process of its own (so that its peak 
 its own), and, where WeasyPrint is installed and the size is at most
 ``--baseline-up-to``, the same entries laid out by WeasyPrint in one column without page
 numbers, in the same run: what a plain HTML-to-PDF typesetter needs for the same text.
+
+``--stages`` builds the bundled glossary once in this process and prints the wall and
+CPU seconds of each stage (reading the glossary, the catalogs, building the book, each
+Typst layout, Typst's PDF writer, finishing with pikepdf and its parts), which tells how
+many layouts a build took and where its time goes; ``--no-cache`` as a first build.
 """
 
 from __future__ import annotations
@@ -94,6 +100,60 @@ def _pages(data: bytes) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(data)).pages)
+
+
+# -- the stages of one build --------------------------------------------------------------
+
+
+def stages(cache: bool) -> None:
+    """Build the bundled glossary in this process, timing each stage (CPU counts every
+    thread of the process: Typst's workers and the compressing threads too)."""
+    import functools
+
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    if not cache:
+        os.environ["GLOSSARY_NO_CACHE"] = "1"
+    times: list[tuple[str, float, float]] = []
+
+    def timed(owner: object, name: str, label: str) -> None:
+        function = getattr(owner, name)
+
+        @functools.wraps(function)
+        def wrapper(*args: object, **kwargs: object) -> object:
+            wall, cpu = time.perf_counter(), time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                times.append((label, time.perf_counter() - wall, time.process_time() - cpu))
+
+        setattr(owner, name, wrapper)
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    import glossary
+    import glossary.pdf as pdf
+    import glossary.pdf.book as book
+    import glossary.pdf.compact as compact
+    import glossary.pdf.typeset as typeset
+
+    times.append(("imports", time.perf_counter() - wall, time.process_time() - cpu))
+    timed(glossary, "load", "reading the glossary")
+    timed(pdf, "catalogs", "catalogs")
+    timed(book.Builder, "book", "building the book")
+    timed(pdf, "book_json", "the book as JSON")
+    timed(typeset, "compiler", "starting Typst")
+    timed(typeset, "layout", "a Typst layout")
+    timed(typeset, "export", "Typst's PDF writer")
+    timed(compact, "_links", "  finishing: links rewritten")
+    timed(compact, "_contents", "  finishing: content rounded, compressed")
+    timed(compact, "finish", "finishing with pikepdf (all)")
+    pdf.build_pdf(glossary.load(ROOT / "terms"))
+    total = (time.perf_counter() - wall, time.process_time() - cpu)
+    print(f"{'stage':42} {'wall s':>7} {'CPU s':>7}")
+    for label, seconds, used in times:
+        print(f"{label:42} {seconds:7.2f} {used:7.2f}")
+    layouts = sum(1 for label, _, _ in times if label == "a Typst layout")
+    print(f"{'the whole build (' + str(layouts) + ' layouts)':42} {total[0]:7.2f} {total[1]:7.2f}")
+    print(f"load average: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
 
 
 # -- one size, in a process of its own ---------------------------------------------------
@@ -233,11 +293,18 @@ def main() -> None:
     )
     parser.add_argument("--no-bundled", action="store_true", help="skip the bundled glossary")
     parser.add_argument("--repeat", type=int, default=3, help="runs of the bundled glossary")
+    parser.add_argument("--stages", action="store_true", help="time each stage of one build")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="with --stages: a first build (no pages kept)"
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--which", default="typst", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         one(args.one, args.which)
+        return
+    if args.stages:
+        stages(cache=not args.no_cache)
         return
     if not args.no_bundled:
         bundled(args.repeat)
