@@ -265,14 +265,6 @@ def test_function_words_never_answer(bundled_index, query):
         ("learning outcomes descriptors", "level-descriptor", None),
         ("аттестат об основном общем образовании", "school-leaving-certificate", None),
         ("Osnabrück Declaration on VET", "osnabrueck-declaration", None),
-        ("formal and non-formal learning", "formal-learning", None),
-        # Conjuncts that share the first word (the head, in Russian).
-        (
-            "подготовку квалифицированных рабочих, служащих и специалистов среднего звена",
-            "skilled-worker-training",
-            None,
-        ),
-        ("подготовку квалифицированных рабочих и кошек", None, None),
     ],
 )
 def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess):
