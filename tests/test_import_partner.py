@@ -180,6 +180,60 @@ def test_the_terms_of_a_second_sheet_need_sheet(runner, tmp_path):
     ]
 
 
+def _rewritten(data: bytes, member: str, old: bytes, new: bytes) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            content = zin.read(item.filename)
+            if item.filename == member:
+                assert old in content, content[:300]
+                content = content.replace(old, new, 1)
+            zout.writestr(item, content)
+    return out.getvalue()
+
+
+def test_what_openpyxl_repairs_is_a_warning_of_the_import_not_a_python_warning(runner, tmp_path):
+    import warnings
+
+    good = _xlsx({"Sanasto": [["fi", "ru"], ["koulu", "школа"]]})
+    # A defined name for a sheet the workbook does not have: openpyxl drops it, warning.
+    named = _rewritten(
+        good,
+        "xl/workbook.xml",
+        b"<definedNames/>",
+        b'<definedNames><definedName name="x" localSheetId="7">'
+        b"Sanasto!$A$1</definedName></definedNames>",
+    )
+    # A relationship without its type: openpyxl reads none of them, then fails.
+    broken = _rewritten(
+        good,
+        "xl/_rels/workbook.xml.rels",
+        b' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"',
+        b"",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning that escaped would fail here
+        table = read_table(named, "named.xlsx", "xlsx")
+        failed = read_table(broken, "broken.xlsx", "xlsx")
+    assert _found(table) == [{"fi": [("koulu", "preferred")], "ru": [("школа", "preferred")]}]
+    assert [str(d) for d in table.diagnostics] == [
+        "named.xlsx:1:1: warning: L116 openpyxl: Defined names for sheet index 7 cannot be located"
+    ]
+    assert [str(d) for d in failed.diagnostics] == [
+        "broken.xlsx:1:1: warning: L116 openpyxl: xl/_rels/workbook.xml.rels contains invalid"
+        " dependency definitions",
+        "broken.xlsx:1:1: error: L101 not a readable XLSX file (KeyError: 'rId1')",
+    ]
+    path = tmp_path / "named.xlsx"
+    path.write_bytes(named)
+    result = runner.invoke(app, ["import", str(path), "--into", str(tmp_path / "terms")])
+    assert result.exit_code == 0, result.output
+    assert "UserWarning" not in result.output
+    assert "L116 openpyxl: Defined names for sheet index 7 cannot be located" in result.stderr
+
+
 def test_header_row_option():
     data = b"Sanasto\nfi;en\nkoulu;school\n"
     assert _found(read_table(data, "s.csv", "csv", TableOptions(header_row=2))) == [

@@ -11,13 +11,17 @@ import csv
 import datetime as dt
 import io
 import itertools
+import warnings
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from glossary.exporters.csv import unescape_cell
 from glossary.model import Concept
 from glossary.validation.diagnostics import Diagnostic, Severity
+
+_T = TypeVar("_T")
 
 __all__ = ["DateCell", "TableResult", "csv_rows", "diag", "sniff_delimiter", "xlsx_rows"]
 
@@ -167,8 +171,26 @@ def xlsx_rows(
         result.diagnostics.append(diag(name, 1, 1, code, problem))
         return
     row_number = 0
+    said: set[str] = set()
+
+    def quietly(read: Callable[[], _T]) -> _T:
+        # openpyxl tells of what it repaired or left out with Python warnings, which
+        # would reach the terminal as a line of its source: each becomes a diagnostic.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                return read()
+            finally:
+                for warning in caught:
+                    message = str(warning.message).splitlines()[0][:200]
+                    if message not in said:
+                        said.add(message)
+                        line = row_number + 1
+                        text = f"openpyxl: {message}"
+                        result.diagnostics.append(diag(name, line, 1, "L116", text, warning=True))
+
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        workbook = quietly(lambda: load_workbook(io.BytesIO(data), read_only=True, data_only=True))
     except Exception as exc:  # any parser error of a damaged file
         result.diagnostics.append(
             diag(name, 1, 1, "L101", f"not a readable XLSX file ({_why(exc)})")
@@ -192,7 +214,8 @@ def xlsx_rows(
             result.diagnostics.append(diag(name, 1, 1, "L109", message))
             return
         result.sheet = workbook.sheetnames[chosen]
-        for row in workbook.worksheets[chosen].iter_rows(values_only=True):
+        rows = workbook.worksheets[chosen].iter_rows(values_only=True)
+        while (row := quietly(lambda: next(rows, None))) is not None:
             row_number += 1
             yield [_cell_text(value) for value in row]
         row_number = 0

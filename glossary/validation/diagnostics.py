@@ -30,7 +30,7 @@ LOAD_CODES: dict[str, tuple[str, Severity, str]] = {
     "L113": ("not-tbx", Severity.ERROR, "an XML file that is not TBX"),
     "L114": ("invalid-date", Severity.ERROR, "a date that is not YYYY-MM-DD"),
     "L115": ("unmapped-data", Severity.WARNING, "TBX data the model has no field for was skipped"),
-    "L116": ("repaired-data", Severity.WARNING, "TBX data was repaired while reading"),
+    "L116": ("repaired-data", Severity.WARNING, "data was repaired while reading"),
     "L117": ("yaml-alias", Severity.ERROR, "YAML anchors, aliases and tags are not allowed"),
     "L118": ("xml-entities", Severity.ERROR, "an XML document declares entities"),
     "L119": ("file-too-large", Severity.ERROR, "a YAML source over 10 MB is not read"),

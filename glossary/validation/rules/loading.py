@@ -289,8 +289,10 @@ Importing such a file keeps everything else; this says what is left behind.
 <martif type="TBX"><text><body><termEntry id="a"><langSet xml:lang="en"><tig><term>a</term><termNote type="partOfSpeech">noun</termNote></tig></langSet></termEntry></body></text></martif>
 ```
 """,
-    "L116": """TBX data was repaired while reading (a warning): a missing or unusable entry id,
-an empty ``<term/>``, a language repeated in one entry, a picklist value outside the model.
+    "L116": """Data was repaired while reading (a warning): in TBX or MultiTerm, a missing or
+unusable entry id, an empty ``<term/>``, a language repeated in one entry, a picklist
+value outside the model; in XLSX, what openpyxl left out or replaced (a defined name for
+a sheet the workbook lacks, unreadable relationships), each said once.
 
 **Fails**
 
