@@ -539,6 +539,18 @@ def test_nothing_found_suggests_close_terms(runner):
     assert "'oppisopimuskoulutus'" in result.stderr
 
 
+@pytest.mark.parametrize("query", ["в", "ja", "и", "of the", "которые"])
+def test_function_words_alone_get_a_reason_not_look_alikes(runner, query):
+    # Before: "did you mean 'ВО' or 'вуз' or 'ВКР'?" for в, "'hakija'?" for ja.
+    result = run(runner, "lookup", query)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"glossary: nothing found for '{query}' (function words alone name no concept: "
+        "type a term or a word of one)\n"
+    )
+
+
 def test_colours_only_on_request(runner, monkeypatch):
     plain = run(runner, "lookup", "-g", MINI, "työssäoppiminen").stdout
     assert "\x1b[" not in plain

@@ -105,7 +105,7 @@ def lookup(
     Example: glossary lookup ammatillinen koulutus --to ru
     """
     from glossary import render
-    from glossary.search import find, suggestions
+    from glossary.search import find, function_words_only, suggestions
     from glossary.search.store import StoredIndex
 
     if batch is None and not words:
@@ -159,6 +159,8 @@ def lookup(
     if not result.matches and not result.nearest:
         close = index.run(suggestions, query)
         hint = f"; did you mean {' or '.join(repr(s) for s in close)}?" if close else ""
+        if not close and index.run(function_words_only, query):
+            hint = " (function words alone name no concept: type a term or a word of one)"
         _err(f"glossary: nothing found for '{query}'{hint}")
     raise typer.Exit(0 if result.matches else 1)
 

@@ -55,6 +55,7 @@ __all__ = [
     "analyse",
     "find",
     "fold",
+    "function_words_only",
     "lookup",
     "lookup_index",
     "open_index",
@@ -284,10 +285,20 @@ def lookup_index(
     return result.matches + result.nearest
 
 
+def function_words_only(index: Index, query: str) -> bool:
+    """Whether ``query`` is function words and single letters only, in the index's
+    languages (``в``, ``ja``, ``of the``)."""
+    return analyse(query, index.languages).only_function_words
+
+
 def suggestions(index: Index, query: str, limit: int = 3) -> list[str]:
-    """Terms close to ``query`` for a "did you mean", when nothing matched well."""
+    """Terms close to ``query`` for a "did you mean", when nothing matched well; none
+    for a query of function words only (``в``, ``ja``, ``of the``), whose look-alikes
+    (``ВО``, ``hakija``) would be noise."""
     from rapidfuzz import fuzz
 
+    if function_words_only(index, query):
+        return []
     folded = fold(query)
     scored = []
     for _, tid, text in index.fuzzy_candidates(folded, limit=200, rarest=12):
