@@ -161,15 +161,9 @@ def built_site(source: Path, out: Path, epoch: str = "1795000000") -> Path:
     import glossary
     from glossary.site import build_site
 
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = epoch
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", epoch)
         build_site(glossary.load(source), out)
-    finally:
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
     return out
 
 

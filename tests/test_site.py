@@ -8,7 +8,6 @@ entry with every field, one with hostile text) and parsed with lxml; what needs 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import time
 import urllib.error
@@ -42,15 +41,9 @@ def build(out: Path, src: Path = SITE_SRC, **options) -> list[Path]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "out"
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
+    with pytest.MonkeyPatch.context() as patch:  # (a session fixture: no monkeypatch)
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         build(out)
-    finally:
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
     return out
 
 

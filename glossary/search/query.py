@@ -139,38 +139,32 @@ def abbreviation_readings(word: str) -> tuple[str, ...]:
     return (fold(base),)
 
 
-@lru_cache(maxsize=16)
 def function_words(languages: tuple[str, ...]) -> frozenset[str]:
     """The folded function words of ``languages`` (their plug-ins' lists), together."""
-    from glossary.languages import get as plugin
-
-    out: set[str] = set()
-    for lang in languages:
-        out |= plugin(lang).function_words
-    return frozenset(out)
+    return _plugin_words(languages, "function_words")
 
 
-@lru_cache(maxsize=16)
 def frame_words(languages: tuple[str, ...]) -> frozenset[str]:
     """The folded frame words of ``languages`` (``в системе``, ``РФ``): words that frame
     a term without changing what it names."""
-    from glossary.languages import get as plugin
-
-    out: set[str] = set()
-    for lang in languages:
-        out |= plugin(lang).frame_words
-    return frozenset(out)
+    return _plugin_words(languages, "frame_words")
 
 
-@lru_cache(maxsize=16)
 def country_words(languages: tuple[str, ...]) -> frozenset[str]:
     """The folded words of ``languages`` that name the country in a term (``Российской
     Федерации``), which a query may leave out."""
+    return _plugin_words(languages, "country_words")
+
+
+@lru_cache(maxsize=48)
+def _plugin_words(languages: tuple[str, ...], kind: str) -> frozenset[str]:
+    """The union of one list of words (``kind``, an attribute of a language plug-in)
+    over ``languages``."""
     from glossary.languages import get as plugin
 
     out: set[str] = set()
     for lang in languages:
-        out |= plugin(lang).country_words
+        out |= getattr(plugin(lang), kind)
     return frozenset(out)
 
 
