@@ -32,7 +32,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.model import TermStatus
-from glossary.search.keys import fold, is_cyrillic
+from glossary.search.keys import CYRILLIC_LANGUAGES, fold, is_cyrillic
 from glossary.search.query import abbreviation_readings, function_words
 
 if TYPE_CHECKING:
@@ -259,10 +259,7 @@ class Table:
             row = self.db.execute(
                 "SELECT text FROM term WHERE lang = ? AND abbr = 0 LIMIT 1", (lang,)
             ).fetchone()
-            if row is not None:
-                found = is_cyrillic(row[0])
-            else:
-                found = lang in ("ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn")
+            found = is_cyrillic(row[0]) if row is not None else lang in CYRILLIC_LANGUAGES
             self._cyrillic[lang] = found
         return found
 

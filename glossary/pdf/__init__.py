@@ -231,13 +231,15 @@ def _guess(book: Book) -> Pages:
     another width, where pages spread evenly over the book gave 188 and 73; 10,000
     generated concepts, against the pages of their third layout: 6,751 of 60,057 right
     and 71 of another width, where the even spread gave 66 and 5,077)."""
+    from glossary.search.keys import CYRILLIC_LANGUAGES
+
     scale = _PAGE_CHARS.get(book.page_size.upper(), _PAGE_CHARS["A4"])
     pages: Pages = {"abbreviations": 3}
     page = 4.0
     for n, part in enumerate(book.parts):
         page = page if n == 0 else float(int(page) + 1)  # a part begins a page
         pages[part.anchor] = int(page)
-        per_page = scale * (_CYRILLIC if part.source.split("-")[0] in _CYRILLIC_LANGS else 1.0)
+        per_page = scale * (_CYRILLIC if part.source.split("-")[0] in CYRILLIC_LANGUAGES else 1.0)
         for group in part.letters:
             pages[group.anchor] = int(page)
             page += _LETTER / per_page
@@ -261,7 +263,6 @@ _PAGE_CHARS = {"A4": 7450.0, "A5": 5250.0}
 #: letters).
 _INDEX = 5900 / 7450
 _CYRILLIC = 0.93
-_CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
 #: A letter's heading, as characters.
 _LETTER = 120
 

@@ -22,6 +22,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "CYRILLIC_LANGUAGES",
     "compact",
     "fold",
     "is_cyrillic",
@@ -75,6 +76,10 @@ def words(text: str) -> list[str]:
     """The words of :func:`fold` ``(text)``; ``'IT-tuki ja verkko-oppiminen'`` ->
     ``['it-tuki', 'ja', 'verkko-oppiminen']``."""
     return fold(text).split()
+
+
+#: Languages written in Cyrillic, for where a language's terms give no text to look at.
+CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
 
 
 def is_cyrillic(text: str) -> bool:
