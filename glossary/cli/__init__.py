@@ -64,6 +64,12 @@ GlossaryOption = Annotated[
     ),
 ]
 
+#: ``--to`` of the commands that print equivalents (lookup, scan).
+ToOption = Annotated[
+    list[str] | None,
+    typer.Option("--to", "-t", help="Show equivalents in these languages (repeat or use commas)."),
+]
+
 
 class DiagnosticFormat(StrEnum):
     text = "text"

@@ -11,6 +11,7 @@ import typer
 
 from glossary.cli import (
     GlossaryOption,
+    ToOption,
     _command,
     _err,
     _split_langs,
@@ -39,12 +40,7 @@ def scan(
         str | None,
         typer.Option("--lang", "-l", help="The documents' language (else detected per file)."),
     ] = None,
-    to: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--to", "-t", help="Show equivalents in these languages (repeat or use commas)."
-        ),
-    ] = None,
+    to: ToOption = None,
     output: Annotated[
         ScanFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ScanFormat.table,

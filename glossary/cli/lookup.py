@@ -13,6 +13,7 @@ import typer
 
 from glossary.cli import (
     GlossaryOption,
+    ToOption,
     _color,
     _command,
     _err,
@@ -53,12 +54,7 @@ def lookup(
     lang: Annotated[
         str | None, typer.Option("--lang", "-l", help="Only match terms of this language.")
     ] = None,
-    to: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--to", "-t", help="Show equivalents in these languages (repeat or use commas)."
-        ),
-    ] = None,
+    to: ToOption = None,
     limit: Annotated[
         int,
         typer.Option(
