@@ -37,13 +37,11 @@ from glossary.model import (
     LangSection,
     SourceLocation,
     Term,
-    TermStatus,
-    TermType,
     UsageLabel,
 )
 from glossary.sources.tableheaders import FIELD_WORDS, language_names, words
 from glossary.sources.tbx import TbxResult
-from glossary.sources.tbx_categories import CATEGORY_NAMES
+from glossary.sources.tbx_categories import CATEGORY_NAMES, term_from_fields
 from glossary.sources.tbx_history import (
     AUTHORS_NOT_IMPORTED,
     CREATED_NOT_IMPORTED,
@@ -435,19 +433,7 @@ class _Reader(XmlReader):
                     self._term_field(found, fields, notes, index, subjects, definitions)
             else:
                 self.count("L115", f"<{name}> in a <termGrp> was not imported", child)
-        return Term(
-            term=value,
-            status=fields.get("status", TermStatus.PREFERRED),  # type: ignore[arg-type]
-            type=fields.get("type", TermType.FULL_FORM),  # type: ignore[arg-type]
-            pos=fields.get("pos"),  # type: ignore[arg-type]
-            gender=fields.get("gender"),  # type: ignore[arg-type]
-            context=fields.get("context"),  # type: ignore[arg-type]
-            context_source=fields.get("context_source"),  # type: ignore[arg-type]
-            source=fields.get("source"),  # type: ignore[arg-type]
-            note="\n\n".join(notes) if notes else None,
-            usage=fields.get("usage", ()),  # type: ignore[arg-type]
-            location=self.loc(element),
-        )
+        return term_from_fields(value, fields, notes, self.loc(element))
 
     def _term_field(
         self,

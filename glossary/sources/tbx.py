@@ -32,8 +32,6 @@ from glossary.model import (
     PartOfSpeech,
     SourceLocation,
     Term,
-    TermStatus,
-    TermType,
 )
 from glossary.sources.tbx_categories import (
     ENTRY_DEFINITION_KEPT,
@@ -42,6 +40,7 @@ from glossary.sources.tbx_categories import (
     fold_inherited,
     joined_note,
     other_definition,
+    term_from_fields,
 )
 from glossary.sources.tbx_history import (
     AUTHORS_NOT_IMPORTED,
@@ -601,22 +600,7 @@ class _Reader(XmlReader):
             notes = notes[1:]
         while notes and read_term_note(notes[0], fields):
             notes = notes[1:]
-        return Term(
-            term=text,
-            status=fields.get("status", TermStatus.PREFERRED),  # type: ignore[arg-type]
-            type=fields.get("type", TermType.FULL_FORM),  # type: ignore[arg-type]
-            pos=fields.get("pos"),  # type: ignore[arg-type]
-            gender=fields.get("gender"),  # type: ignore[arg-type]
-            geo=fields.get("geo"),  # type: ignore[arg-type]
-            context=fields.get("context"),  # type: ignore[arg-type]
-            context_source=fields.get("context_source"),  # type: ignore[arg-type]
-            source=fields.get("source"),  # type: ignore[arg-type]
-            note="\n\n".join(notes) if notes else None,
-            usage=fields.get("usage", ()),  # type: ignore[arg-type]
-            number=fields.get("number"),  # type: ignore[arg-type]
-            homograph=fields.get("homograph"),  # type: ignore[arg-type]
-            location=self.loc(term_element),
-        )
+        return term_from_fields(text, fields, notes, self.loc(term_element))
 
     def _term_field(
         self,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from glossary.model import LangSection
+from glossary.model import LangSection, SourceLocation, Term, TermStatus, TermType
 
 __all__ = [
     "CATEGORY_NAMES",
@@ -22,6 +22,7 @@ __all__ = [
     "fold_inherited",
     "joined_note",
     "other_definition",
+    "term_from_fields",
 ]
 
 #: Field names of MultiTerm and other tools (case-folded) -> TBX data category.
@@ -104,3 +105,27 @@ def fold_inherited(
     for key, value in loose.pop(tag).items():
         target.setdefault(key, value)
     return True
+
+
+def term_from_fields(
+    text: str, fields: Mapping[str, object], notes: list[str], location: SourceLocation
+) -> Term:
+    """The term of a ``<termSec>`` (``<termGrp>`` in MultiTerm) from the fields its data
+    categories were read into, the notes joined; what was not given keeps the model's
+    default."""
+    return Term(
+        term=text,
+        status=fields.get("status", TermStatus.PREFERRED),  # type: ignore[arg-type]
+        type=fields.get("type", TermType.FULL_FORM),  # type: ignore[arg-type]
+        pos=fields.get("pos"),  # type: ignore[arg-type]
+        gender=fields.get("gender"),  # type: ignore[arg-type]
+        geo=fields.get("geo"),  # type: ignore[arg-type]
+        context=fields.get("context"),  # type: ignore[arg-type]
+        context_source=fields.get("context_source"),  # type: ignore[arg-type]
+        source=fields.get("source"),  # type: ignore[arg-type]
+        note="\n\n".join(notes) if notes else None,
+        usage=fields.get("usage", ()),  # type: ignore[arg-type]
+        number=fields.get("number"),  # type: ignore[arg-type]
+        homograph=fields.get("homograph"),  # type: ignore[arg-type]
+        location=location,
+    )
