@@ -149,7 +149,7 @@ def test_the_real_set_is_valid(bundled):
 #: with it; a held-out split is measured once, when it is added, and its figures
 #: entered here as they are.
 FIGURES = {
-    "tune": ((588, 637), (5, 348), (63, 63)),
+    "tune": ((590, 637), (5, 348), (63, 63)),
 }
 
 
@@ -267,6 +267,13 @@ def test_function_words_never_answer(bundled_index, query):
         # Round 5. An agent noun is not its action noun; Latin plurals.
         ("recruiters", None, None),
         ("curricula", "curriculum", None),
+        # A modifier of evaluation or time in front of a term costs little; one that
+        # classifies, a whole word.
+        ("uudistetut yhteiset tutkinnon osat", "common-units", None),
+        ("востребованные специальности", "specialty", None),
+        ("new learning outcomes", "learning-outcomes", None),
+        ("geographical mobility", None, "mobility"),
+        ("recent graduates", None, "graduate"),
     ],
 )
 def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess):

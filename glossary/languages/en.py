@@ -98,6 +98,13 @@ class English(Language):
         ]
     )
 
+    light_words = frozenset(
+        """
+        new renewed revised updated current existing modern
+        in-demand
+        """.split()  # noqa: SIM905
+    )
+
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         for word in words:
             if word.isalpha() and len(word) > 2:

@@ -399,7 +399,11 @@ def _score_words(
         return
     mean = total_weight / found
     used = {v[2] for v in positions.values()}
-    unaccounted = len(query.content_positions - used)
+    left = query.content_positions - used
+    # A modifier of evaluation or time (``uudistetut``, ``in-demand``) costs like a
+    # function word: it names no narrower concept.
+    light = len(left & query.light_positions) if left else 0
+    unaccounted = len(left) - light
     looks_alike = routes <= {"prefix"}
     total = max(row.content, 1)
     framed = 0
@@ -408,7 +412,7 @@ def _score_words(
         if len(frames) >= total - found:
             framed = len(frames)
     if found + framed >= total:
-        spare = len(query.function_positions - used)
+        spare = len(query.function_positions - used) + light
         missing = max(row.words - len(positions), 0)
         order = [v[2] for _, v in sorted(positions.items())]
         score = 92.0 * mean - 1.0 * missing - 0.5 * spare - (order != sorted(order))
