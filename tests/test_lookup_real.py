@@ -149,7 +149,7 @@ def test_the_real_set_is_valid(bundled):
 #: with it; a held-out split is measured once, when it is added, and its figures
 #: entered here as they are.
 FIGURES = {
-    "tune": ((590, 637), (5, 348), (63, 63)),
+    "tune": ((595, 637), (5, 348), (63, 63)),
 }
 
 

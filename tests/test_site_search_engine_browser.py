@@ -128,9 +128,15 @@ NOT_PORTED = {
         ("common-units", True, "normalized"),
     ),
     "востребованные специальности": (("specialty", False), ("specialty", True, "lemma")),
+    # A hyphen ellipsis completed (``pääsykokeita``) on the command line only: both guess,
+    # with another first guess.
+    "pääsy- ja soveltuvuuskokeita": (
+        ("examination", False),
+        ("entrance-examination", False, "word"),
+    ),
     "среднему профобразованию": (
         ("upper-secondary-education", True),
-        ("upper-secondary-education", False, "compound"),
+        ("vocational-upper-secondary-qualification", True, "lemma"),
     ),
     "учебной и производственной практике": (
         ("educational-practice", False),
