@@ -149,7 +149,7 @@ def test_the_real_set_is_valid(bundled):
 #: with it; a held-out split is measured once, when it is added, and its figures
 #: entered here as they are.
 FIGURES = {
-    "tune": ((595, 637), (5, 348), (63, 63)),
+    "tune": ((597, 637), (5, 348), (63, 63)),
 }
 
 
@@ -274,6 +274,11 @@ def test_function_words_never_answer(bundled_index, query):
         ("new learning outcomes", "learning-outcomes", None),
         ("geographical mobility", None, "mobility"),
         ("recent graduates", None, "graduate"),
+        # An abbreviation followed by the head of its own expansion; a word of it that
+        # is not a head names another concept.
+        ("VET education", "vocational-education-and-training", None),
+        ("TUVA koulutuksessa", "preparatory-education", None),
+        ("ECTS credits", "credit-point", None),
     ],
 )
 def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess):
