@@ -3,8 +3,8 @@ sources in tests/data/lookup-real-sources.md), and single words of the field who
 expected concepts are computed from the glossary itself.
 
 The real set has a ``tune`` split (the scores, the confidence line and the synonyms
-were set on it; it holds the three earlier held-out splits too, ``held-out-3`` since
-round 4) and may have a fresh held-out split (never used for tuning). Both are reported
+were set on it; it holds the four earlier held-out splits too, ``held-out-3`` since
+round 4 and ``held-out-4`` since round 5) and may have a fresh held-out split (never used for tuning). Both are reported
 (``python tests/test_lookup_real.py``) and held to the figures in docs/lookup.md.
 """
 
@@ -121,10 +121,10 @@ def real_figures(bundled_index):
     return evaluate(bundled_index, real_rows())
 
 
-#: The splits a row may belong to. ``held-out-3`` was analysed and tuned on in round 4
-#: (its rows say ``tune`` now); a fresh held-out split, kept out of the tuning, is added
+#: The splits a row may belong to. ``held-out-3`` was analysed and tuned on in round 4,
+#: ``held-out-4`` in round 5 (their rows say ``tune`` now); a fresh held-out split, kept out of the tuning, is added
 #: here with its rows and its figures below.
-SPLITS = ("tune", "held-out-4")
+SPLITS = ("tune",)
 
 
 def test_the_real_set_is_valid(bundled):
@@ -144,13 +144,12 @@ def test_the_real_set_is_valid(bundled):
 #: queries whose concept is in the glossary), (confident wrong answers, absent queries),
 #: (layout slips found, layout queries). The issue's targets are recall@1 ≥ 0.99, at
 #: most 1 confident wrong answer in 15 and 10 layout slips in 11. The tune split holds
-#: the three earlier held-out splits, tuned on since (docs/lookup.md gives what they
+#: the four earlier held-out splits, tuned on since (docs/lookup.md gives what they
 #: measured before). A change that moves any figure changes this table and the docs
 #: with it; a held-out split is measured once, when it is added, and its figures
 #: entered here as they are.
 FIGURES = {
-    "tune": ((493, 518), (4, 280), (52, 52)),
-    "held-out-4": ((88, 119), (2, 68), (11, 11)),
+    "tune": ((597, 637), (5, 348), (63, 63)),
 }
 
 
@@ -265,6 +264,21 @@ def test_function_words_never_answer(bundled_index, query):
         ("learning outcomes descriptors", "level-descriptor", None),
         ("аттестат об основном общем образовании", "school-leaving-certificate", None),
         ("Osnabrück Declaration on VET", "osnabrueck-declaration", None),
+        # Round 5. An agent noun is not its action noun; Latin plurals.
+        ("recruiters", None, None),
+        ("curricula", "curriculum", None),
+        # A modifier of evaluation or time in front of a term costs little; one that
+        # classifies, a whole word.
+        ("uudistetut yhteiset tutkinnon osat", "common-units", None),
+        ("востребованные специальности", "specialty", None),
+        ("new learning outcomes", "learning-outcomes", None),
+        ("geographical mobility", None, "mobility"),
+        ("recent graduates", None, "graduate"),
+        # An abbreviation followed by the head of its own expansion; a word of it that
+        # is not a head names another concept.
+        ("VET education", "vocational-education-and-training", None),
+        ("TUVA koulutuksessa", "preparatory-education", None),
+        ("ECTS credits", "credit-point", None),
     ],
 )
 def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess):
@@ -280,6 +294,27 @@ def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess)
     # Not the longer terms that have these words.
     assert "distance-learning-system" not in answers
     assert query.endswith("Guide") or "erasmus-programme-guide" not in answers
+
+
+def test_english_learned_plurals_and_agent_nouns():
+    from glossary.languages import get as plugin
+
+    english = plugin("en")
+    forms = dict(english.forms(["curriculum", "criterion", "syllabus", "person", "region"]))
+    assert {"curricula", "curriculums"} <= forms["curriculum"]
+    assert "criteria" in forms["criterion"]
+    assert "syllabi" in forms["syllabus"]
+    # -on is Greek only after r or in -enon: not ``persa``, ``regia``.
+    assert forms["person"] == {"person", "persons", "personed", "personing", "person's"}
+    assert "regia" not in forms["region"]
+    # An agent noun is not its action noun; its own forms share its stem.
+    assert english.stem("recruiters") == english.stem("recruiter") == "recruiter"
+    assert english.stem("recruitment") != english.stem("recruiter")
+    assert english.stem("educators") != english.stem("education")
+    assert english.stem("self-assessors") == "self-assessor"
+    # Words that Snowball leaves whole keep its stem.
+    assert english.stem("teachers") == english.stem("teacher") == "teacher"
+    assert english.stem("training") == "train"
 
 
 def test_finnish_forms_by_rule():

@@ -34,6 +34,12 @@ class Language:
     #: country in a name (``Министерство науки и высшего образования Российской
     #: Федерации`` is meant by ``Министерства науки и высшего образования``).
     country_words: frozenset[str] = frozenset()
+    #: Modifiers of evaluation and time (``new``, ``renewed``, ``current``,
+    #: ``in-demand``), in a few forms each: in front of a term they say something about
+    #: the thing without naming a narrower concept, so a query word with the stem of one
+    #: of them costs a term little (a classifying modifier, ``occupational mobility``,
+    #: costs a whole word).
+    light_words: frozenset[str] = frozenset()
     #: Whether words are compounded without spaces (Finnish ``verkkokoulutus``): lookup
     #: then also finds terms whose words end in a query word, and the head of a query
     #: compound that is a term.

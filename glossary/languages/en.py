@@ -1,4 +1,5 @@
-"""English: regular plural and verb forms generated for every glossary word, plus Snowball."""
+"""English: regular plural and verb forms and the Latin plurals generated for every glossary
+word, plus Snowball stems that keep an agent noun apart from its action noun."""
 
 from __future__ import annotations
 
@@ -9,6 +10,20 @@ from glossary.languages.base import Language
 __all__ = ["English"]
 
 _VOWELS = set("aeiou")
+#: Latin and Greek plurals English keeps: singular ending -> plural ending
+#: (``curriculum`` -> ``curricula``, ``criterion`` -> ``criteria``, ``analysis`` ->
+#: ``analyses``, ``syllabus`` -> ``syllabi``, ``appendix`` -> ``appendices``).
+_LEARNED_PLURALS = (
+    ("um", "a"),
+    ("rion", "ria"),
+    ("enon", "ena"),
+    ("is", "es"),
+    ("us", "i"),
+    ("ix", "ices"),
+)
+#: Endings of agent nouns (``recruiter``, ``educator``, ``specialist``): Snowball cuts
+#: ``recruiter`` and ``recruitment`` to one stem, but a person is not an activity.
+_AGENT = ("er", "or", "ist")
 
 
 def _inflect(word: str) -> set[str]:
@@ -24,6 +39,9 @@ def _inflect(word: str) -> set[str]:
     else:
         forms.update({word + "ed", word + "ing"})
     forms.add(word + "'s")
+    for singular, plural in _LEARNED_PLURALS:
+        if word.endswith(singular) and len(word) >= 6:
+            forms.add(word[: -len(singular)] + plural)
     return forms
 
 
@@ -80,7 +98,27 @@ class English(Language):
         ]
     )
 
+    light_words = frozenset(
+        """
+        new renewed revised updated current existing modern
+        in-demand
+        """.split()  # noqa: SIM905
+    )
+
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         for word in words:
             if word.isalpha() and len(word) > 2:
                 yield word, _inflect(word)
+
+    def stem(self, word: str) -> str:
+        """The Snowball stem, except that an agent noun (``recruiters``, ``educator``)
+        keeps its ending: it names a person, not the activity (``recruitment``)."""
+        return "-".join(_stem_part(self, part) for part in word.split("-"))
+
+
+def _stem_part(language: Language, part: str) -> str:
+    stem = Language.stem(language, part)
+    singular = part[:-1] if part.endswith("s") and not part.endswith("ss") else part
+    if len(singular) > 5 and singular.endswith(_AGENT) and not stem.endswith(_AGENT):
+        return singular
+    return stem

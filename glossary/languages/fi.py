@@ -61,6 +61,13 @@ class Finnish(Language):
     snowball = "finnish"
     compounds = True
     head_last = True
+    light_words = frozenset(
+        fold(word)
+        for word in """
+        uusi uudet uusia uudistettu uudistetut uudistuva uudistuvat nykyinen
+        nykyaikainen ajankohtainen
+        """.split()  # noqa: SIM905
+    )
     function_words = frozenset(
         fold(word)
         for word in [

@@ -113,6 +113,14 @@ class Russian(Language):
         | country_words
     )
 
+    light_words = frozenset(
+        fold(w)
+        for w in """
+        новый новые обновлённый обновлённые современный действующий текущий
+        востребованный востребованные актуальный перспективный
+        """.split()  # noqa: SIM905
+    )
+
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         morph = _analyzer()
         for word in words:

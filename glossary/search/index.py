@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "Index", "build"]
 
 #: Bump when the index layout or the keys change.
-FORMAT = 7
+FORMAT = 8
 
 STATUS_CODE = {
     TermStatus.PREFERRED: 0,

@@ -156,6 +156,21 @@ def country_words(languages: tuple[str, ...]) -> frozenset[str]:
     return _plugin_words(languages, "country_words")
 
 
+def light_word(word: str, lang: str) -> bool:
+    """Whether ``word`` (folded) has the stem of one of the light words of ``lang``."""
+    from glossary.languages import get as plugin
+
+    return plugin(lang).stem(word) in _light_stems(lang)
+
+
+@lru_cache(maxsize=16)
+def _light_stems(lang: str) -> frozenset[str]:
+    from glossary.languages import get as plugin
+
+    language = plugin(lang)
+    return frozenset(language.stem(word) for word in language.light_words)
+
+
 @lru_cache(maxsize=48)
 def _plugin_words(languages: tuple[str, ...], kind: str) -> frozenset[str]:
     """The union of one list of words (``kind``, an attribute of a language plug-in)
@@ -208,6 +223,17 @@ class Query:
     @cached_property
     def function_positions(self) -> frozenset[int]:
         return frozenset(i for i, f in enumerate(self.function) if f)
+
+    @cached_property
+    def light_positions(self) -> frozenset[int]:
+        """Positions of content words that are modifiers of evaluation or time (``uudet``,
+        ``renewed``, ``востребованные``): their stem is the stem of one of a language
+        plug-in's :attr:`~glossary.languages.base.Language.light_words`."""
+        return frozenset(
+            i
+            for i in self.content_positions
+            if any(light_word(self.words[i], lang) for lang in self.languages)
+        )
 
     @property
     def content(self) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from glossary.search.query import Query, country_words, function_words
+from glossary.search.query import CONJUNCTIONS, Query, country_words, function_words
 
 if TYPE_CHECKING:
     from glossary.search.index import Index, TermRow
@@ -256,6 +256,21 @@ def by_words(
                         heads[tid][position] = (weight, q_position)
     rows = index.terms([*covered, *heads, *spread])
     context = _Context(index, query, languages)
+    abbreviated = {rows[t].cid for t in covered if t in rows and rows[t].abbr}
+    if abbreviated and len(query.content) > 1:
+        # The query words that are the head of another term of an abbreviation's
+        # concept, for an abbreviation followed by the head of its own expansion (``VET
+        # education``, ``TUVA koulutuksessa``; not ``ECTS credits``).
+        for tid, term_positions in covered.items():
+            row = rows.get(tid)
+            if row is None or row.abbr or row.cid not in abbreviated:
+                continue
+            heads_of = _head_positions(row)
+            context.concept_words[row.cid].update(
+                v[2]
+                for p, v in term_positions.items()
+                if v[3] and v[1] in _SAME_WORD and p in heads_of
+            )
     for tid, positions in covered.items():
         _score_words(query, rows[tid], positions, single, hits, context)
     if inside is not None:
@@ -271,6 +286,21 @@ def by_words(
     return known
 
 
+def _head_positions(row: TermRow) -> set[int]:
+    """Positions of the words of a term that head it or one of its conjuncts: the last
+    word and each word before a conjunction in a language that puts the head last
+    (``vocational education and training``), else the first word and each word after
+    one."""
+    from glossary.languages import get as plugin
+    from glossary.search.keys import fold
+
+    words = fold(row.text).split()
+    joints = [i for i, w in enumerate(words) if w in CONJUNCTIONS]
+    if plugin(row.lang).head_last:
+        return {len(words) - 1, *(i - 1 for i in joints)}
+    return {0, *(i + 1 for i in joints)}
+
+
 class _Context:
     """What scoring a term needs to know beyond its own words, looked up only when a
     term needs it: where the glossary's terms name the country (``... Российской
@@ -282,6 +312,8 @@ class _Context:
         self.languages = tuple(languages)
         self._frames: dict[int, set[int]] | None = None
         self._compound: bool | None = None
+        #: Concept id -> positions of the query words that its terms have as words.
+        self.concept_words: dict[int, set[int]] = defaultdict(set)
 
     def frame_positions(self, tid: int) -> set[int]:
         """Positions of the words of term ``tid`` that name the country (a query may
@@ -399,7 +431,15 @@ def _score_words(
         return
     mean = total_weight / found
     used = {v[2] for v in positions.values()}
-    unaccounted = len(query.content_positions - used)
+    left = query.content_positions - used
+    # A modifier of evaluation or time (``uudistetut``, ``in-demand``) costs like a
+    # function word: it names no narrower concept.
+    light = len(left & query.light_positions) if left else 0
+    if row.abbr and left and context is not None:
+        # An abbreviation followed by a word of its concept's full term says the same
+        # thing twice (``VET education``, ``TUVA koulutuksessa``).
+        light += len((left - query.light_positions) & context.concept_words[row.cid])
+    unaccounted = len(left) - light
     looks_alike = routes <= {"prefix"}
     total = max(row.content, 1)
     framed = 0
@@ -408,7 +448,7 @@ def _score_words(
         if len(frames) >= total - found:
             framed = len(frames)
     if found + framed >= total:
-        spare = len(query.function_positions - used)
+        spare = len(query.function_positions - used) + light
         missing = max(row.words - len(positions), 0)
         order = [v[2] for _, v in sorted(positions.items())]
         score = 92.0 * mean - 1.0 * missing - 0.5 * spare - (order != sorted(order))

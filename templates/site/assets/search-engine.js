@@ -670,7 +670,22 @@
         });
       }
     }
-    covered.forEach(function (positions, tid) { scoreWords(q, store.row(tid), positions, single, hits); });
+    /* tiers.py by_words(): the query words that head another term of an abbreviation's
+       concept (``VET education``, not ``ECTS credits``). */
+    var conceptWords = new Map(), abbreviated = new Set();
+    covered.forEach(function (_, tid) { var r = store.row(tid); if (r.abbr) abbreviated.add(r.cid); });
+    if (abbreviated.size && q.content.length > 1) {
+      covered.forEach(function (positions, tid) {
+        var r = store.row(tid);
+        if (r.abbr || !abbreviated.has(r.cid)) return;
+        var heads = headPositions(store, r), set = conceptWords.get(r.cid) || new Set();
+        positions.forEach(function (v, p) { if (v[3] && SAME_WORD.has(v[1]) && heads.has(p)) set.add(v[2]); });
+        conceptWords.set(r.cid, set);
+      });
+    }
+    covered.forEach(function (positions, tid) {
+      scoreWords(q, store.row(tid), positions, single, hits, conceptWords);
+    });
     if (inside) spread.forEach(function (at, tid) { runs(q, store.row(tid), at, inside); });
     heads.forEach(function (places, tid) {
       var row = store.row(tid);
@@ -722,7 +737,16 @@
     });
   }
 
-  function scoreWords(q, row, positions, single, hits) {
+  /* tiers.py _head_positions(): the words that head a term or one of its conjuncts. */
+  function headPositions(store, row) {
+    var words = fold(row.text).split(" "), out = new Set();
+    var last = (store.m.headLast || []).indexOf(row.lang) >= 0;
+    out.add(last ? words.length - 1 : 0);
+    words.forEach(function (w, i) { if (CONJUNCTIONS.indexOf(w) >= 0) out.add(last ? i - 1 : i + 1); });
+    return out;
+  }
+
+  function scoreWords(q, row, positions, single, hits, conceptWords) {
     if (row.abbr) {
       var kept = new Map();
       positions.forEach(function (v, p) {
@@ -736,12 +760,17 @@
       if (v[3]) { found++; total += v[0]; routes.add(v[1]); places.push(p); }
     });
     if (!found) return;
-    var mean = total / found, unaccounted = 0;
-    q.contentPositions.forEach(function (p) { if (!used.has(p)) unaccounted++; });
+    var mean = total / found, unaccounted = 0, light = 0;
+    var own = row.abbr && conceptWords && conceptWords.get(row.cid);
+    q.contentPositions.forEach(function (p) {
+      if (used.has(p)) return;
+      /* An abbreviation followed by the head of its own full term says it twice. */
+      if (own && own.has(p)) light++; else unaccounted++;
+    });
     var only = function (set) { return Array.from(routes).every(function (r) { return set.indexOf(r) >= 0; }); };
     var looksAlike = only(["prefix"]), all = Math.max(row.content, 1), hit;
     if (found >= all) {
-      var spare = 0;
+      var spare = light;
       q.functionPositions.forEach(function (p) { if (!used.has(p)) spare++; });
       var missing = Math.max(row.words - positions.size, 0);
       var order = Array.from(positions.keys()).sort(function (a, b) { return a - b; })
