@@ -440,9 +440,7 @@ def textless_site(browser, tmp_path_factory) -> Path:
         return _build(tmp_path_factory, TERMS, "textless")
 
 
-def test_typo_candidates_whose_lists_have_no_texts_answer_the_same(
-    browser, bundled, textless_site
-):
+def test_typo_candidates_whose_lists_have_no_texts_answer_the_same(browser, bundled, textless_site):
     queries = _queries()
     expected = bundled.many(queries)
     for engine in _open(browser, textless_site):

@@ -222,7 +222,9 @@ def _gram_lists(files: dict) -> dict[str, tuple[list[int], list[str] | None]]:
                 assert len(texts) == len(out[gram][0])
     name, (common, counts) = files[f"{FOLDER}/gc.js"]
     assert name == "gc" and common == sorted(common, key=lambda g: g.encode("utf-16-be"))
-    for number, (gram, count) in enumerate(zip(common, map(int, counts.split(",") if counts else []), strict=True)):
+    for number, (gram, count) in enumerate(
+        zip(common, map(int, counts.split(",") if counts else []), strict=True)
+    ):
         assert gram not in out
         listed = files[f"{FOLDER}/p{number}.js"][1]
         if count <= searchindex.GRAM_TEXTS:

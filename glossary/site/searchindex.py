@@ -343,9 +343,8 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
     rare = [g for g in gram_keys if len(grams[g]) <= GRAM_INLINE]
     rare_body = {g: _gram_list(grams[g], texts) for g in rare}
     gram_starts: list[str] = []
-    for number, (start, run) in enumerate(
-        _cut(rare, lambda g: len(json.dumps(rare_body[g], ensure_ascii=False)) + 6, GRAM_SHARD_CHARS)
-    ):
+    rare_sizes = {g: len(json.dumps(rare_body[g], ensure_ascii=False)) + 6 for g in rare}
+    for number, (start, run) in enumerate(_cut(rare, rare_sizes.__getitem__, GRAM_SHARD_CHARS)):
         gram_starts.append(start)
         files[f"{FOLDER}/g{number}.js"] = _register(f"g{number}", [[g, *rare_body[g]] for g in run])
 
