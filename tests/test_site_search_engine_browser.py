@@ -403,6 +403,22 @@ def test_details_are_filled_for_the_first_answers_and_on_demand(bundled):
     assert all(m["detailed"] and m["equivalents"] and m["definition"] for m in filled)
 
 
+def test_nearest_guesses_are_filled_when_there_is_no_answer(bundled):
+    """The interface shows nearest guesses only when nothing answers: their details are
+    read then, and on demand otherwise."""
+    guessed = bundled.search("Laki ammatillisesta koulutuksesta")
+    assert guessed["matches"] == [] and guessed["nearest"]
+    assert all(r["detailed"] and r["equivalents"] for r in guessed["nearest"])
+    answered = bundled.search("etäopiskleu")
+    assert answered["matches"] and answered["nearest"]
+    assert [r["detailed"] for r in answered["nearest"]] == [False] * len(answered["nearest"])
+    filled = bundled.page.evaluate(
+        """async () => { const a = await GlossarySearch.search("etäopiskleu");
+                         return GlossarySearch.details(a.nearest); }"""
+    )
+    assert all(r["detailed"] and r["equivalents"] for r in filled)
+
+
 # -- loading -------------------------------------------------------------------------------
 
 

@@ -26,8 +26,9 @@
  *                 first), detailed: whether those two are filled}
  *     url is "concepts/<id>.html", relative to an interface language's folder (fi/, ru/,
  *     en/): a page in fi/ links to it as it is.
- *     equivalents and definition are filled for every nearest guess and the first
- *     options.details answers (20 unless given; a common word can have hundreds):
+ *     equivalents and definition are filled for the first options.details answers (20
+ *     unless given; a common word can have hundreds), and for every nearest guess when
+ *     there is no answer (the interface shows guesses only then):
  *   details(results) -> Promise<results>: fills them in for the others (for "show more").
  *   fold(text), compact(text), skeleton(text): the keys of glossary/search/keys.py.
  */
@@ -986,7 +987,8 @@
   }
 
   /* Fills equivalents and definition of results (those search() left out: it fills
-   * the first options.details answers, 20 unless said, and every nearest guess). */
+   * the first options.details answers, 20 unless said, and the nearest guesses of a
+   * query with no answer). */
   function details(results) {
     return open().then(function (st) {
       return Promise.all(results.map(function (r) {
@@ -1051,7 +1053,8 @@
       nearest: guesses.slice(0, NEAREST).map(function (v) { return result(st, v[0], v[1], readAs); })
     };
     var detailed = options.details === undefined ? DETAILS : options.details;
-    await details(out.matches.slice(0, detailed).concat(out.nearest));
+    /* Nearest guesses are shown only when there is no answer (assets/search.js). */
+    await details(out.matches.slice(0, detailed).concat(out.matches.length ? [] : out.nearest));
     return out;
   }
 
