@@ -25,14 +25,15 @@ Files, under ``assets/search/``:
   they point to (``t``: concept, language, text, status, words, content words,
   abbreviation) and those terms' concepts (``c``: id, status, subjects), so that
   ranking and filters need nothing else;
-- ``g<n>.js``: trigrams, each with its number of variants (the fold and skeleton keys of
-  the terms, numbered in key order) and their numbers (a list longer than
-  :data:`GRAM_INLINE` is in a file of its own, ``p<n>.js``, read only when that trigram
-  is among a query's rarest); shards of :data:`GRAM_SHARD_CHARS`, small because a query
-  reads the shards of all its trigrams;
+- ``gc.js``: the trigrams of more than :data:`GRAM_INLINE` variants (the fold and
+  skeleton keys of the terms, numbered in key order) with their counts; the list of the
+  n-th, ``p<n>.js``, is read only when that trigram is among a query's rarest;
+- ``g<n>.js``: the other trigrams with their lists, in shards of
+  :data:`GRAM_SHARD_CHARS`. A list of at most :data:`GRAM_TEXTS` variants carries their
+  texts, so that a query's typo candidates are compared from the lists it read;
 - ``v<n>.js``: the variants, :data:`VARIANT_BUCKET` a file by number: their texts with
-  the rows of their terms and concepts, so that the typo candidates a query's trigrams
-  point to are compared and ranked from these files alone;
+  the rows of their terms and concepts, read for the candidates close enough to be
+  offered (and those whose text no list read has);
 - ``d<n>.js``: what a result shows of its concept (all its terms with their status, the
   first sentence of each definition), :data:`DETAIL_BUCKET` concepts a file.
 
