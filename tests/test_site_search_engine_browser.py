@@ -436,6 +436,22 @@ def test_details_are_filled_for_the_first_answers_and_on_demand(bundled):
     assert all(m["detailed"] and m["equivalents"] and m["definition"] for m in filled)
 
 
+def test_nearest_guesses_are_filled_when_there_is_no_answer(bundled):
+    """The interface shows nearest guesses only when nothing answers: their details are
+    read then, and on demand otherwise."""
+    guessed = bundled.search("Laki ammatillisesta koulutuksesta")
+    assert guessed["matches"] == [] and guessed["nearest"]
+    assert all(r["detailed"] and r["equivalents"] for r in guessed["nearest"])
+    answered = bundled.search("etäopiskleu")
+    assert answered["matches"] and answered["nearest"]
+    assert [r["detailed"] for r in answered["nearest"]] == [False] * len(answered["nearest"])
+    filled = bundled.page.evaluate(
+        """async () => { const a = await GlossarySearch.search("etäopiskleu");
+                         return GlossarySearch.details(a.nearest); }"""
+    )
+    assert all(r["detailed"] and r["equivalents"] for r in filled)
+
+
 # -- loading -------------------------------------------------------------------------------
 
 
@@ -454,7 +470,32 @@ def test_a_typo_reads_trigrams(bundled):
     assert [(m["term"], m["kind"], m["score"]) for m in answer["matches"][:1]] == [
         ("etäopiskelu", "fuzzy", 80.9)
     ]
-    assert any(name.startswith("g") for name in bundled.loaded())
+    loaded = bundled.loaded()
+    assert "gc.js" in loaded and any(name.startswith("p") for name in loaded)
+    # The candidates are compared from the trigram lists' texts: variant files are read
+    # for the terms of those alike enough only, not for the 40 compared.
+    assert 1 <= len([name for name in loaded if name.startswith("v")]) < 10
+
+
+@pytest.fixture(scope="module")
+def textless_site(browser, tmp_path_factory) -> Path:
+    """The bundled glossary's site with the variants' texts only in the trigram lists of
+    at most GRAM_INLINE + 1 variants (at 100,000 concepts, most lists a typo reads have
+    none), so that the candidates' texts come from their variant files."""
+    from glossary.site import searchindex
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(searchindex, "GRAM_TEXTS", searchindex.GRAM_INLINE + 1)
+        return _build(tmp_path_factory, TERMS, "textless")
+
+
+def test_typo_candidates_whose_lists_have_no_texts_answer_the_same(browser, bundled, textless_site):
+    queries = _queries()
+    expected = bundled.many(queries)
+    for engine in _open(browser, textless_site):
+        assert engine.many(queries) == expected
+        loaded = engine.loaded()
+        assert len([name for name in loaded if name.startswith("v")]) > 100
 
 
 def test_hostile_text_is_data(small):

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import glossary
-from glossary.search.index import build
+from glossary.search.index import Index, build
 from glossary.search.keys import trigrams
 from glossary.site import build_site, searchindex
 from glossary.site.searchindex import FOLDER, _cut, _separator, deltas, first_sentence, search_files
@@ -200,17 +200,41 @@ def _variants(files: dict) -> list[tuple[int, str]]:
     return out
 
 
-def _gram_lists(files: dict) -> dict[str, list[int]]:
+def _texts(listed: list[str]) -> list[str]:
+    """The texts of a trigram list, each ``""`` read as the one before it."""
+    out: list[str] = []
+    for text in listed:
+        out.append(text or (out[-1] if out else ""))
+    return out
+
+
+def _gram_lists(files: dict) -> dict[str, tuple[list[int], list[str] | None]]:
+    """Every trigram's variant numbers, with their texts where the list carries them:
+    the rare ones from their shards (``g<n>``), the others from ``gc`` and ``p<n>``."""
     manifest = files[f"{FOLDER}/manifest.js"][1]
-    out: dict[str, list[int]] = {}
+    out: dict[str, tuple[list[int], list[str] | None]] = {}
     for name, data in files.values():
-        if name.startswith("g"):
-            for gram, count, listed in data:
-                assert _range(manifest["gramShards"], gram) == int(name[1:])
-                if isinstance(listed, int):
-                    listed = files[f"{FOLDER}/p{listed}.js"][1]
-                out[gram] = _undelta(listed)
-                assert len(out[gram]) == count
+        if name.startswith("g") and name != "gc":
+            for gram, vids, texts in data:
+                assert _range(manifest["rareShards"], gram) == int(name[1:])
+                out[gram] = (_undelta(vids), _texts(texts))
+                assert 0 < len(out[gram][0]) <= searchindex.GRAM_INLINE
+                assert len(texts) == len(out[gram][0])
+    name, (common, counts) = files[f"{FOLDER}/gc.js"]
+    assert name == "gc" and common == sorted(common, key=lambda g: g.encode("utf-16-be"))
+    for number, (gram, count) in enumerate(
+        zip(common, map(int, counts.split(",") if counts else []), strict=True)
+    ):
+        assert gram not in out
+        listed = files[f"{FOLDER}/p{number}.js"][1]
+        if count <= searchindex.GRAM_TEXTS:
+            assert isinstance(listed, list) and len(listed[1]) == count
+            out[gram] = (_undelta(listed[0]), _texts(listed[1]))
+        else:
+            assert isinstance(listed, str)
+            out[gram] = (_undelta(listed), None)
+        assert len(out[gram][0]) == count > searchindex.GRAM_INLINE
+    assert f"{FOLDER}/p{len(common)}.js" not in files
     return out
 
 
@@ -224,21 +248,46 @@ def test_variants_are_the_fold_and_skeleton_keys_the_trigram_lists_number(small)
     )
     assert sorted(set(variants)) == sorted(set(expected))
     grams = _gram_lists(files)
-    for gram, vids in grams.items():
+    for gram, (vids, texts) in grams.items():
         for vid in vids:
             assert gram in trigrams(variants[vid][1]), (gram, variants[vid])
+        if texts is not None:  # the texts the browser compares without the variant files
+            assert texts == [variants[vid][1] for vid in vids], gram
     for vid, (_, text) in enumerate(variants):
         for gram in trigrams(text):
-            assert vid in grams[gram]
+            assert vid in grams[gram][0]
+
+
+def test_long_trigram_lists_carry_numbers_only(monkeypatch):
+    # Short limits, so that the bundled test glossary has lists of each kind.
+    monkeypatch.setattr(searchindex, "GRAM_INLINE", 2)
+    monkeypatch.setattr(searchindex, "GRAM_TEXTS", 4)
+    g = glossary.load(DATA / "site")
+    index = build(g, None)
+    files = {path: _data(text) for path, text in search_files(g, index).files.items()}
+    variants, grams = _variants(files), _gram_lists(files)
+    textless = [gram for gram, (_, texts) in grams.items() if texts is None]
+    assert textless and all(len(grams[gram][0]) > searchindex.GRAM_TEXTS for gram in textless)
+    assert any(
+        len(vids) > searchindex.GRAM_INLINE and texts is not None for vids, texts in grams.values()
+    )
+    for vids, texts in grams.values():
+        assert texts is None or texts == [variants[vid][1] for vid in vids]
+    for query in ["koulutsu", "ammatilinen", "обученье", "webinaari", "zzqx"]:
+        _check_candidates(index, files, query)
 
 
 @pytest.mark.parametrize("query", ["koulutsu", "ammatilinen", "обученье", "webinaari", "zzqx"])
 def test_the_files_give_the_typo_candidates_of_the_command_line(small, query):
+    _, index, files = small
+    _check_candidates(index, files, query)
+
+
+def _check_candidates(index: Index, files: dict, query: str) -> None:
     """Index.fuzzy_candidates read from the files (as search-engine.js does before it
     keeps the 40 that share most): the same terms and texts."""
-    _, index, files = small
     variants, grams = _variants(files), _gram_lists(files)
-    known = sorted((len(grams[g]), g) for g in trigrams(query) if g in grams)
+    known = sorted((len(grams[g][0]), g) for g in trigrams(query) if g in grams)
     chosen: list[str] = []
     total = 0
     for count, gram in known:
@@ -248,7 +297,7 @@ def test_the_files_give_the_typo_candidates_of_the_command_line(small, query):
         total += count
     counter: dict[int, int] = {}
     for gram in chosen:
-        for vid in grams[gram]:
+        for vid in grams[gram][0]:
             counter[vid] = counter.get(vid, 0) + 1
     shared = max(1, len(chosen) - 4)
     best = [vid for vid, n in counter.items() if n >= shared]

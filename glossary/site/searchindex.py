@@ -25,14 +25,15 @@ Files, under ``assets/search/``:
   they point to (``t``: concept, language, text, status, words, content words,
   abbreviation) and those terms' concepts (``c``: id, status, subjects), so that
   ranking and filters need nothing else;
-- ``g<n>.js``: trigrams, each with its number of variants (the fold and skeleton keys of
-  the terms, numbered in key order) and their numbers (a list longer than
-  :data:`GRAM_INLINE` is in a file of its own, ``p<n>.js``, read only when that trigram
-  is among a query's rarest); shards of :data:`GRAM_SHARD_CHARS`, small because a query
-  reads the shards of all its trigrams;
+- ``gc.js``: the trigrams of more than :data:`GRAM_INLINE` variants (the fold and
+  skeleton keys of the terms, numbered in key order) with their counts; the list of the
+  n-th, ``p<n>.js``, is read only when that trigram is among a query's rarest;
+- ``g<n>.js``: the other trigrams with their lists, in shards of
+  :data:`GRAM_SHARD_CHARS`. A list of at most :data:`GRAM_TEXTS` variants carries their
+  texts, so that a query's typo candidates are compared from the lists it read;
 - ``v<n>.js``: the variants, :data:`VARIANT_BUCKET` a file by number: their texts with
-  the rows of their terms and concepts, so that the typo candidates a query's trigrams
-  point to are compared and ranked from these files alone;
+  the rows of their terms and concepts, read for the candidates close enough to be
+  offered (and those whose text no list read has);
 - ``d<n>.js``: what a result shows of its concept (all its terms with their status, the
   first sentence of each definition), :data:`DETAIL_BUCKET` concepts a file.
 
@@ -62,6 +63,8 @@ SHARD_CHARS = 32_000
 GRAM_SHARD_CHARS = 4_000
 #: Trigram lists longer than this are kept in a file of their own.
 GRAM_INLINE = 24
+#: Trigram lists of at most this many variants carry the variants' texts.
+GRAM_TEXTS = 1_000
 #: Variants (typo candidates) per file.
 VARIANT_BUCKET = 32
 #: First keys of this many key shards per file of the directory (``i<n>.js``).
@@ -157,6 +160,37 @@ def _manifest_tables(languages: tuple[str, ...]) -> dict[str, object]:
         "endings": sorted(_ENDINGS),
         "layouts": {name: {chr(k): v for k, v in table.items()} for name, table in LAYOUTS.items()},
     }
+
+
+def _gram_list(vids: list[int], texts: list[str]) -> list[str | list[str]]:
+    """A trigram's variants with their texts: ``[numbers, texts]``, a text that is the
+    one before it written as ``""``."""
+    listed: list[str] = []
+    before = None
+    for vid in vids:
+        text = texts[vid]
+        listed.append("" if text == before else text)
+        before = text
+    return [deltas(vids), listed]
+
+
+def _gram_files(
+    gram_keys: list[str], grams: dict[str, list[int]], texts: list[str]
+) -> dict[str, str]:
+    """``gc.js`` (the trigrams of more than :data:`GRAM_INLINE` variants, with their
+    counts) and the list of each, ``p<n>.js`` (n its place in ``gc.js``), with the
+    variants' texts when there are at most :data:`GRAM_TEXTS`."""
+    files: dict[str, str] = {}
+    common = [g for g in gram_keys if len(grams[g]) > GRAM_INLINE]
+    for number, gram in enumerate(common):
+        vids = grams[gram]
+        data: object = deltas(vids)
+        if len(vids) <= GRAM_TEXTS:
+            data = _gram_list(vids, texts)
+        files[f"{FOLDER}/p{number}.js"] = _register(f"p{number}", data)
+    counts = ",".join(str(len(grams[g])) for g in common)
+    files[f"{FOLDER}/gc.js"] = _register("gc", [common, counts])
+    return files
 
 
 def search_files(glossary: Glossary, index: Index) -> SearchFiles:
@@ -305,27 +339,15 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
         for gram in trigrams(text):
             grams[gram].append(vid)
     gram_keys = sorted(grams, key=_utf16)
-    long_lists: dict[str, int] = {}
-    gram_body: dict[str, tuple[int, int | str]] = {}
-    for gram in gram_keys:
-        vids = grams[gram]
-        if len(vids) > GRAM_INLINE:
-            long_lists[gram] = len(long_lists)
-            number = long_lists[gram]
-            files[f"{FOLDER}/p{number}.js"] = _register(f"p{number}", deltas(vids))
-            gram_body[gram] = (len(vids), number)
-        else:
-            gram_body[gram] = (len(vids), deltas(vids))
-    gram_sizes = {g: len(json.dumps(gram_body[g], ensure_ascii=False)) + 6 for g in gram_keys}
+    texts = [text for _, text in variant_list]
+    files.update(_gram_files(gram_keys, grams, texts))
+    rare = [g for g in gram_keys if len(grams[g]) <= GRAM_INLINE]
+    rare_body = {g: _gram_list(grams[g], texts) for g in rare}
     gram_starts: list[str] = []
-    for number, (start, run) in enumerate(
-        _cut(gram_keys, gram_sizes.__getitem__, GRAM_SHARD_CHARS)
-    ):
+    rare_sizes = {g: len(json.dumps(rare_body[g], ensure_ascii=False)) + 6 for g in rare}
+    for number, (start, run) in enumerate(_cut(rare, rare_sizes.__getitem__, GRAM_SHARD_CHARS)):
         gram_starts.append(start)
-        files[f"{FOLDER}/g{number}.js"] = _register(
-            f"g{number}",
-            [[g, *gram_body[g]] for g in run],
-        )
+        files[f"{FOLDER}/g{number}.js"] = _register(f"g{number}", [[g, *rare_body[g]] for g in run])
 
     for first in range(0, len(concepts), DETAIL_BUCKET):
         bucket = []
@@ -355,7 +377,7 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
         )
 
     manifest = {
-        "version": 3,
+        "version": 4,
         "languages": languages,
         "statuses": ["preferred", "admitted", "deprecated", "superseded"],
         "conceptStatuses": statuses,
@@ -367,7 +389,7 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
         "keyBlocks": key_starts[::KEY_BLOCK],
         "variantBucket": VARIANT_BUCKET,
         "variants": len(variant_list),
-        "gramShards": gram_starts,
+        "rareShards": gram_starts,
         **_manifest_tables(tuple(index.languages)),
     }
     files[f"{FOLDER}/manifest.js"] = _register("manifest", manifest)

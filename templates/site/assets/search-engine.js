@@ -26,8 +26,9 @@
  *                 first), detailed: whether those two are filled}
  *     url is "concepts/<id>.html", relative to an interface language's folder (fi/, ru/,
  *     en/): a page in fi/ links to it as it is.
- *     equivalents and definition are filled for every nearest guess and the first
- *     options.details answers (20 unless given; a common word can have hundreds):
+ *     equivalents and definition are filled for the first options.details answers (20
+ *     unless given; a common word can have hundreds), and for every nearest guess when
+ *     there is no answer (the interface shows guesses only then):
  *   details(results) -> Promise<results>: fills them in for the others (for "show more").
  *   fold(text), compact(text), skeleton(text): the keys of glossary/search/keys.py.
  */
@@ -171,7 +172,8 @@
     this.keys = new Map();      // shard number -> {keys: Map, order: [key...], variants}
     this.terms = new Map();     // term id -> row
     this.concepts = new Map();  // concept number -> row
-    this.grams = new Map();     // gram shard number -> Map(gram -> [count, list|file])
+    this.grams = new Map();     // rare trigram shard number -> Map(gram -> [count, list])
+    this.common = null;         // gram -> [count, list file number] (gc.js)
     this.details = new Map();
     this.variantFiles = new Map();  // variant file number -> [[term id, text]...]
     this.blocks = new Map();        // directory file number -> first keys of its shards
@@ -341,14 +343,32 @@
     return found;
   };
 
-  Store.prototype.gram = async function (gram) {
-    var n = rangeOf(this.m.gramShards, gram), shard = this.grams.get(n);
+  /* The trigrams of more than GRAM_INLINE variants: gram -> [count, number of its list
+   * file p<n>] (gc.js, read once). */
+  Store.prototype.commonGrams = function () {
+    var self = this;
+    if (this.common) return Promise.resolve(this.common);
+    return file("gc").then(function (data) {
+      if (!self.common) {
+        var map = new Map(), counts = numbers(data[1], false);
+        data[0].forEach(function (g, i) { map.set(g, [counts[i], i]); });
+        self.common = map;
+      }
+      return self.common;
+    });
+  };
+
+  /* A trigram of few variants: [count, [numbers, texts]] from its shard, or null. */
+  Store.prototype.rareGram = async function (gram) {
+    var starts = this.m.rareShards;
+    if (!starts.length) return null;
+    var n = rangeOf(starts, gram), shard = this.grams.get(n);
     if (!shard) {
       var data = await file("g" + n);
       shard = this.grams.get(n);
       if (!shard) {
         shard = new Map();
-        data.forEach(function (item) { shard.set(item[0], [item[1], item[2]]); });
+        data.forEach(function (item) { shard.set(item[0], [item[2].length, [item[1], item[2]]]); });
         this.grams.set(n, shard);
       }
     }
@@ -387,14 +407,19 @@
   var FUZZY_READ = 40;
 
   /* glossary.search.index.Index.fuzzy_candidates: the variants that share most of the
-   * rarest trigrams of text. */
+   * rarest trigrams of text, as [variant number, text], in number order. The text is
+   * null when no list read has it (only lists of at most 1,000 variants carry texts);
+   * the term of a variant is in its variant file. */
   Store.prototype.fuzzyCandidates = async function (text, limit, rarest, budget) {
     var self = this;
     var grams = Array.from(trigrams(text)).sort(cmp);
     if (!grams.length) return [];
-    var found = await Promise.all(grams.map(function (g) { return self.gram(g); }));
+    var common = await this.commonGrams();
+    var rare = grams.filter(function (g) { return !common.has(g); });
+    var found = await Promise.all(rare.map(function (g) { return self.rareGram(g); }));
     var known = [];
-    grams.forEach(function (g, i) { if (found[i]) known.push([found[i][0], g, found[i][1]]); });
+    grams.forEach(function (g) { if (common.has(g)) known.push([common.get(g)[0], g, common.get(g)[1]]); });
+    rare.forEach(function (g, i) { if (found[i]) known.push([found[i][0], g, found[i][1]]); });
     known.sort(function (a, b) { return a[0] - b[0] || cmp(a[1], b[1]); });
     var chosen = [], total = 0;
     for (var i = 0; i < known.length; i++) {
@@ -407,9 +432,14 @@
     var lists = await Promise.all(chosen.map(function (c) {
       return typeof c[2] === "number" ? file("p" + c[2]) : Promise.resolve(c[2]);
     }));
-    var counter = new Map();
+    /* A list is its numbers, or [numbers, texts] (a text "" is the one before it). */
+    var counter = new Map(), texts = new Map();
     lists.forEach(function (list) {
-      numbers(list, true).forEach(function (v) { counter.set(v, (counter.get(v) || 0) + 1); });
+      var written = typeof list === "string" ? null : list[1], text = "";
+      numbers(written ? list[0] : list, true).forEach(function (v, i) {
+        counter.set(v, (counter.get(v) || 0) + 1);
+        if (written) { text = written[i] || text; texts.set(v, text); }
+      });
     });
     var shared = Math.max(1, chosen.length - 4), best = [];
     counter.forEach(function (n, v) { if (n >= shared) best.push([n, v]); });
@@ -422,13 +452,14 @@
       best.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1]; });
       best = best.slice(0, limit);
     }
-    /* Unlike the command line, only the FUZZY_READ that share most trigrams are read
-     * and compared: they are in files of their own, and the budget is per query. */
+    /* Unlike the command line, only the FUZZY_READ that share most trigrams are
+     * compared (the budget is per query). */
     if (best.length > FUZZY_READ) {
       best.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
       best = best.slice(0, FUZZY_READ);
     }
-    return this.variants(best.map(function (b) { return b[1]; }));
+    return best.map(function (b) { return b[1]; }).sort(function (a, b) { return a - b; })
+      .map(function (v) { return [v, texts.has(v) ? texts.get(v) : null]; });
   };
 
   Store.prototype.detail = function (cid) {
@@ -805,10 +836,21 @@
     var found = await Promise.all(probes.map(function (probe) {
       return store.fuzzyCandidates(probe, 300, 8, 40000);
     }));
+    /* Compared from the texts of the trigram lists; the variant files are read (all at
+     * once) only for the terms of those alike enough and the texts the lists lack. */
+    var wanted = new Set();
     probes.forEach(function (probe, i) {
       found[i].forEach(function (c) {
-        var r = ratio(probe, c[2]);
-        if (r >= 70) offer(hits, c[1], Hit(round1(40 + 0.45 * r), "fuzzy"));
+        c.push(c[1] === null ? null : ratio(probe, c[1]));
+        if (c[2] === null || c[2] >= 70) wanted.add(c[0]);
+      });
+    });
+    var read = new Map();
+    (await store.variants(Array.from(wanted))).forEach(function (v) { read.set(v[0], v); });
+    probes.forEach(function (probe, i) {
+      found[i].forEach(function (c) {
+        var v = read.get(c[0]), r = c[2] === null ? ratio(probe, v[2]) : c[2];
+        if (r >= 70) offer(hits, v[1], Hit(round1(40 + 0.45 * r), "fuzzy"));
       });
     });
   }
@@ -877,6 +919,8 @@
     var hits = new Map();
     if (!q.folded) return hits;
     await wholeTerm(store, q, hits);
+    /* Typos may be looked for: the trigram counts load while words are looked up. */
+    if (typos && bestScore(hits, true) < GOOD) store.commonGrams().catch(function () {});
     var phrase = q.contentPositions.size >= 2 && q.contentPositions.size <= LONGEST_PHRASE;
     var inside = null;
     if (phrase && !Array.from(hits.values()).some(function (h) { return confident(h, line); })) inside = [];
@@ -972,7 +1016,8 @@
   }
 
   /* Fills equivalents and definition of results (those search() left out: it fills
-   * the first options.details answers, 20 unless said, and every nearest guess). */
+   * the first options.details answers, 20 unless said, and the nearest guesses of a
+   * query with no answer). */
   function details(results) {
     return open().then(function (st) {
       return Promise.all(results.map(function (r) {
@@ -1037,7 +1082,8 @@
       nearest: guesses.slice(0, NEAREST).map(function (v) { return result(st, v[0], v[1], readAs); })
     };
     var detailed = options.details === undefined ? DETAILS : options.details;
-    await details(out.matches.slice(0, detailed).concat(out.nearest));
+    /* Nearest guesses are shown only when there is no answer (assets/search.js). */
+    await details(out.matches.slice(0, detailed).concat(out.matches.length ? [] : out.nearest));
     return out;
   }
 
