@@ -235,9 +235,11 @@ def _typeset_apart(
             lasts.append(int(json.loads((folder / "last.json").read_text("utf-8"))))
         found_firsts = [1] + [last + 1 for last in lasts[:-1]]
         settled = all((folder / "book.pdf").is_file() for folder in folders)
-        if settled and found_firsts == firsts and {k: int(v[0]) for k, v in found.items()} == {
-            k: pages[k] for k in found
-        }:
+        if (
+            settled
+            and found_firsts == firsts
+            and {k: int(v[0]) for k, v in found.items()} == {k: pages[k] for k in found}
+        ):
             break
         pages = {name: int(at[0]) for name, at in found.items()}
         heads, firsts = found_heads, found_firsts
@@ -284,14 +286,17 @@ _MB_A_CHAR = 0.00033
 _MB_A_PROCESS = 150
 
 
-def _schedule(work: Path, folders: list[Path], sizes: list[int], template: Path) -> None:
+def _schedule(
+    work: Path, folders: list[Path], sizes: list[int], template: Path, cores: int | None = None
+) -> None:
     """Each section laid out (:func:`_run`) in a process of its own, as many at once as
-    there are cores and their estimated memory fits :data:`_BUDGET_MB` (one alone when it
-    does not), in the order of the book."""
+    there are ``cores`` (this machine's) and their estimated memory fits
+    :data:`_BUDGET_MB` (one alone when it does not), started in the order of the book."""
     import threading
     from concurrent.futures import ThreadPoolExecutor
 
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if cores is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     estimates = [_MB_A_PROCESS + size * _MB_A_CHAR for size in sizes]
     lock = threading.Condition()
     held = [0.0]

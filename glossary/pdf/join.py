@@ -116,15 +116,16 @@ def _tree(pdf: Any, entries: list[tuple[Any, Any]], kind: str, leaf: int = 128) 
     of ``leaf`` entries in order."""
     import pikepdf
 
-    ordered = sorted(entries, key=lambda item: item[0].encode("utf-8") if kind == "/Names" else item[0])
+    names = kind == "/Names"
+    ordered = sorted(entries, key=lambda item: item[0].encode("utf-8") if names else item[0])
     kids = []
     for start in range(0, len(ordered), leaf):
         chunk = ordered[start : start + leaf]
         flat: list[Any] = []
         for name, value in chunk:
-            flat += [pikepdf.String(name) if kind == "/Names" else name, value]
+            flat += [pikepdf.String(name) if names else name, value]
         first, last = chunk[0][0], chunk[-1][0]
-        limits = [pikepdf.String(first), pikepdf.String(last)] if kind == "/Names" else [first, last]
+        limits = [pikepdf.String(first), pikepdf.String(last)] if names else [first, last]
         node = pikepdf.Dictionary({"/Limits": pikepdf.Array(limits), kind: pikepdf.Array(flat)})
         kids.append(pdf.make_indirect(node))
     return pdf.make_indirect(pikepdf.Dictionary(Kids=pikepdf.Array(kids)))

@@ -24,10 +24,10 @@ writes to ``SECTION`` where it put every anchor (``positions.json``), the heads 
 (``headwords.json``) and its last page (``last.json``), and ``book.pdf`` and
 ``warnings.json`` too if they are the pages and heads it was given. A Typst error goes
 to ``error.json``. Sections of a book are laid out at once in processes of their own:
-they only read ``pages.json`` and ``heads.json``. Typst keeps every layout in memory for the life of its process (a
-second layout of the same book, even one that changes a few page numbers, nearly
-doubles it), so a process that ends gives it back. The script imports nothing of the
-glossary package, to start quickly.
+they only read ``pages.json`` and ``heads.json``. Typst keeps every layout in memory
+for the life of its process (a second layout of the same book, even one that changes a
+few page numbers, nearly doubles it), so a process that ends gives it back. The script
+imports nothing of the glossary package, to start quickly.
 """
 
 from __future__ import annotations
@@ -42,10 +42,14 @@ from typing import Any
 #: index lines), in the order of the book.
 ANCHORS = """(
   anchors: (
-    query(metadata).filter(m => type(m.value) == array and m.value.at(0) != none).map(m => (m.value.at(0), m.location()))
+    query(metadata)
+      .filter(m => type(m.value) == array and m.value.at(0) != none)
+      .map(m => (m.value.at(0), m.location()))
     + query(heading).filter(h => h.has("label")).map(h => (str(h.label), h.location()))
   ).map(((name, at)) => (name, at.page(), at.position().x.pt(), at.position().y.pt())),
-  heads: query(metadata).filter(m => type(m.value) == array).map(m => (m.location().page(), m.value.at(1))),
+  heads: query(metadata)
+    .filter(m => type(m.value) == array)
+    .map(m => (m.location().page(), m.value.at(1))),
   last: calc.max(0, ..query(<page>).map(m => m.location().page())),
 )"""
 
