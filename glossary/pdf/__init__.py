@@ -223,32 +223,64 @@ def _typeset_apart(
             for name in ("book.pdf", "warnings.json"):
                 (folder / name).unlink(missing_ok=True)
             section_job = {**job, "only": {**only, "first": firsts[n]}}
+            if not (folder / "book.json").is_file():
+                (folder / "book.json").write_text(book_json(_section_book(book, only)), "utf-8")
+            section_job["book"] = str(folder / "book.json")
             (folder / "job.json").write_text(json.dumps(section_job), "utf-8")
             folders.append(folder)
         _schedule(work, folders, [size for _, _, size in sections], template)
         found: Positions = {}
         found_heads: Heads = {}
-        lasts = []
-        for folder in folders:
-            found.update(json.loads((folder / "positions.json").read_text("utf-8")))
-            found_heads.update(json.loads((folder / "headwords.json").read_text("utf-8")))
-            lasts.append(int(json.loads((folder / "last.json").read_text("utf-8"))))
-        found_firsts = [1] + [last + 1 for last in lasts[:-1]]
+        shifted: Pages = {}
+        shifted_heads: Heads = {}
+        page = 1
+        found_firsts = []
+        for n, folder in enumerate(folders):
+            # each section's pages as they will be once it begins where the sections
+            # before it end: the next round starts from them
+            found_firsts.append(page)
+            shift = page - firsts[n]
+            positions = json.loads((folder / "positions.json").read_text("utf-8"))
+            section_heads = json.loads((folder / "headwords.json").read_text("utf-8"))
+            found.update(positions)
+            found_heads.update(section_heads)
+            shifted.update((name, int(at[0]) + shift) for name, at in positions.items())
+            shifted_heads.update((str(int(k) + shift), v) for k, v in section_heads.items())
+            page += int(json.loads((folder / "last.json").read_text("utf-8"))) - firsts[n] + 1
         settled = all((folder / "book.pdf").is_file() for folder in folders)
-        if (
-            settled
-            and found_firsts == firsts
-            and {k: int(v[0]) for k, v in found.items()} == {k: pages[k] for k in found}
-        ):
+        if settled and found_firsts == firsts:
             break
-        pages = {name: int(at[0]) for name, at in found.items()}
-        heads, firsts = found_heads, found_firsts
+        pages, heads, firsts = shifted, shifted_heads, found_firsts
     else:
         raise ExportError(f"{template}: the page numbers did not settle in {_LAYOUTS} layouts")
     warnings: list[str] = []
     for folder in folders:
         warnings += json.loads((folder / "warnings.json").read_text("utf-8"))
     return [(folder / "book.pdf").read_bytes() for folder in folders], found, heads, warnings
+
+
+def _section_book(book: Book, only: dict[str, Any]) -> Book:
+    """The book as a section needs it: the entries of its parts and the lines of its
+    indexes, the letters of the others (for the contents), no more. (Each layout
+    process parses the book it is given: the whole book in each would hold the whole
+    book's text in each.)"""
+    from dataclasses import replace
+
+    return replace(
+        book,
+        parts=tuple(
+            part
+            if n in only["parts"]
+            else replace(part, letters=tuple(replace(g, items=()) for g in part.letters))
+            for n, part in enumerate(book.parts)
+        ),
+        indexes=tuple(
+            index
+            if n in only["indexes"]
+            else replace(index, letters=tuple(replace(g, lines=()) for g in index.letters))
+            for n, index in enumerate(book.indexes)
+        ),
+    )
 
 
 def _sections(book: Book) -> list[tuple[dict[str, Any], str, int]]:

@@ -19,7 +19,8 @@ runs in a process of its own (for a large book, see ``glossary.pdf``). ``FOLDER`
 ``book.json`` (the book), the template folder ``pdf/``, ``pages.json`` and
 ``heads.json`` (the pages and heads to start from), and ``SECTION`` (``FOLDER`` itself
 when not given) ``job.json`` (template, font folders, standard, timestamp, and the
-section of the book to lay out, ``only``, when not the whole). It makes one layout and
+section of the book to lay out, ``only``, with the book as that section needs it,
+``book``, when not the whole). It makes one layout and
 writes to ``SECTION`` where it put every anchor (``positions.json``), the heads it found
 (``headwords.json``) and its last page (``last.json``), and ``book.pdf`` and
 ``warnings.json`` too if they are the pages and heads it was given. A Typst error goes
@@ -91,7 +92,8 @@ def compiler(folder: Path, job: dict[str, Any]) -> Any:
     fonts = typst.Fonts(
         include_system_fonts=False, include_embedded_fonts=False, font_paths=job["fonts"]
     )
-    inputs = {"book": (folder / "book.json").read_text("utf-8"), "standard": job["standard"]}
+    book = Path(job["book"]) if job.get("book") else folder / "book.json"
+    inputs = {"book": book.read_text("utf-8"), "standard": job["standard"]}
     if job.get("only") is not None:
         inputs["only"] = json.dumps(job["only"])
     return typst.Compiler(
