@@ -213,22 +213,31 @@ def _typeset_apart(
     kept) has one round. The PDFs of the sections, in the order of the book."""
     sections = _sections(book)
     firsts = [1] + [pages.get(anchor, 1) for _, anchor, _ in sections[1:]]
+    folders = [work / f"section-{n}" for n in range(len(sections))]
+    needs: list[set[str]] = []  # the anchors whose pages each section prints
+    for folder, (only, _, _) in zip(folders, sections, strict=True):
+        folder.mkdir()
+        text = book_json(_section_book(book, only))
+        (folder / "book.json").write_text(text, "utf-8")
+        needs.append({"abbreviations", *_ANCHOR.findall(text)})
+    given: list[tuple[int, Pages] | None] = [None] * len(sections)
     for _ in range(_LAYOUTS):
         (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
         (work / "heads.json").write_text(json.dumps(heads, sort_keys=True), "utf-8")
-        folders = []
+        again = []
         for n, (only, _, _) in enumerate(sections):
-            folder = work / f"section-{n}"
-            folder.mkdir(exist_ok=True)
+            folder = folders[n]
+            mine = (firsts[n], {name: pages.get(name, 0) for name in needs[n]})
+            if given[n] == mine and (folder / "book.pdf").is_file():
+                continue  # laid out with the same pages, its heads its own: the same again
+            given[n] = mine
             for name in ("book.pdf", "warnings.json"):
                 (folder / name).unlink(missing_ok=True)
             section_job = {**job, "only": {**only, "first": firsts[n]}}
-            if not (folder / "book.json").is_file():
-                (folder / "book.json").write_text(book_json(_section_book(book, only)), "utf-8")
             section_job["book"] = str(folder / "book.json")
             (folder / "job.json").write_text(json.dumps(section_job), "utf-8")
-            folders.append(folder)
-        _schedule(work, folders, [size for _, _, size in sections], template)
+            again.append(n)
+        _schedule(work, [folders[n] for n in again], [sections[n][2] for n in again], template)
         found: Positions = {}
         found_heads: Heads = {}
         shifted: Pages = {}
@@ -257,6 +266,10 @@ def _typeset_apart(
     for folder in folders:
         warnings += json.loads((folder / "warnings.json").read_text("utf-8"))
     return [(folder / "book.pdf").read_bytes() for folder in folders], found, heads, warnings
+
+
+#: The anchors a section's book names (its entries', their references', the letters').
+_ANCHOR = re.compile(r'"(?:anchor|target)":"([^"\\]*)"')
 
 
 def _section_book(book: Book, only: dict[str, Any]) -> Book:
