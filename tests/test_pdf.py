@@ -505,7 +505,7 @@ def test_a_large_book_is_laid_out_the_same_section_by_section(small_pdf, apart_p
         ]
 
     assert links(apart) == links(here)
-    assert len(links(apart)) > 100
+    assert len(links(apart)) > 50
 
 
 def test_the_sections_joined_are_one_tagged_pdf(apart_pdf, tmp_path):

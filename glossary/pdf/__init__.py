@@ -322,12 +322,15 @@ def _sections(book: Book) -> list[tuple[dict[str, Any], str, int]]:
 
 #: What the layouts running at once may hold, in MB, estimated from the characters of
 #: their sections (:data:`_MB_A_CHAR`): a section is laid out alongside another only if
-#: both fit. Layouts that do not fit together run one after the other.
-_BUDGET_MB = 3200
-#: The memory of a section's layout (and its PDF) by its characters, measured on 5,000
-#: and 10,000 generated concepts (docs/print.md), and what a layout process holds
-#: before it starts.
-_MB_A_CHAR = 0.00033
+#: both fit. Layouts that do not fit together run one after the other. The exporter
+#: itself holds about 300 MB meanwhile (5,000 generated concepts), so that the two parts
+#: of 5,000 concepts (an estimated 1,730 MB each, 1,664 and 1,586 measured) are laid out
+#: at once under 4 GB in all, those of 10,000 (3,300 each) one after the other.
+_BUDGET_MB = 3600
+#: The memory of a section's layout (and its PDF) by its characters, measured on the
+#: parts of 5,000 and 10,000 generated concepts (docs/print.md; an index takes up to
+#: half as much again a character), and what a layout process holds before it starts.
+_MB_A_CHAR = 0.00042
 _MB_A_PROCESS = 150
 
 
