@@ -882,12 +882,24 @@ def test_a5_pocket_edition():
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (420, 595)
 
 
-def test_pdf_a_2b_for_archives(tmp_path):
+@pytest.mark.parametrize("apart", [False, True], ids=["here", "apart"])
+def test_pdf_a_2b_for_archives(tmp_path, monkeypatch, apart):
+    """Also when the sections of a large book are joined: the first section's metadata
+    and output intent, the page count of the whole."""
+    import glossary.pdf
+
+    if apart:
+        monkeypatch.setattr(glossary.pdf, "_IN_PROCESS", 0)
     data = build(DATA / "site", pdf_standard="a-2b")
-    metadata = reader(data).trailer["/Root"]["/Metadata"].get_object().get_data()
+    pdf = reader(data)
+    metadata = pdf.trailer["/Root"]["/Metadata"].get_object().get_data()
     assert b"<pdfaid:part>2</pdfaid:part>" in metadata
     assert b"<pdfaid:conformance>B</pdfaid:conformance>" in metadata
-    assert pdfinfo(data, tmp_path)["Tagged"] == "yes"
+    assert b"<xmpTPg:NPages>%d</xmpTPg:NPages>" % len(pdf.pages) in metadata
+    assert "/OutputIntents" in pdf.trailer["/Root"]
+    info = pdfinfo(data, tmp_path)
+    assert info["Tagged"] == "yes"
+    assert info["Pages"] == "6"
 
 
 def test_every_entry_is_a_named_destination(small_pdf):
