@@ -159,6 +159,60 @@ def stages(cache: bool) -> None:
 # -- one size, in a process of its own ---------------------------------------------------
 
 
+class Sampler:
+    """The resident memory of this process and every process under it, read from /proc
+    every ``every`` seconds in a thread: the most in use at once, and the most each
+    process used (a large book's layouts run in processes of their own, some at once)."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        import threading
+
+        self.every = every
+        self.at_once = 0.0
+        self.each: dict[int, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> Sampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            self.sample()
+
+    def sample(self) -> None:
+        children: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                except OSError:
+                    continue
+                parent = int(stat.rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry.name))
+        total, queue = 0.0, [os.getpid()]
+        while queue:
+            pid = queue.pop()
+            queue += children.get(pid, [])
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+                command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            rss = next((line for line in status.splitlines() if line.startswith("VmRSS:")), "")
+            mb = int(rss.split()[1]) / 1024 if rss else 0.0
+            total += mb
+            name = command[-2].decode(errors="replace") if len(command) > 1 else "?"
+            if mb > self.each.get(pid, ("", 0.0))[1]:
+                self.each[pid] = (Path(name).name, mb)
+        self.at_once = max(self.at_once, total)
+
+
 def one(size: int, which: str) -> None:
     """Typeset ``size`` generated concepts; print seconds, pages and peak MB as JSON."""
     from generate import generate
@@ -184,15 +238,21 @@ def one(size: int, which: str) -> None:
 
         compact.finish = measured  # type: ignore[assignment]
         start = time.perf_counter()
-        data = weasyprint_baseline(g) if which == "baseline" else _build(g)
+        with Sampler() as sampler:
+            data = weasyprint_baseline(g) if which == "baseline" else _build(g)
         seconds = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     layouts = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     # The most in use at once: this process at its peak, or what it held while the
-    # largest layout ran apart, with that layout.
-    at_once = max(own, (held[0] if held else own) + layouts)
+    # largest layout ran apart, with that layout, or the most the processes held at once
+    # as sampled (layouts of sections run at once).
+    at_once = max(own, (held[0] if held else own) + layouts, sampler.at_once)
     result = {"seconds": seconds, "pages": _pages(data), "mb": at_once, "bytes": len(data)}
-    result.update(own_mb=own, layout_mb=layouts)
+    result.update(own_mb=own, layout_mb=layouts, sampled_at_once_mb=sampler.at_once)
+    # the most each layout process held (sampled), by its section's folder
+    result["processes_mb"] = sorted(
+        (round(mb), name) for pid, (name, mb) in sampler.each.items() if pid != os.getpid()
+    )
     print(json.dumps(result))
 
 
@@ -328,6 +388,14 @@ def main() -> None:
             row += [f"{base['seconds']:.1f}", f"{base['mb']:.0f}"]
             row += [f"{base['seconds'] / typst['seconds']:.1f}"]
         print(" ".join(f"{cell:>8}" for cell in row), flush=True)
+        print(
+            f"  this process {typst['own_mb']:.0f} MB, largest layout process"
+            f" {typst['layout_mb']:.0f} MB, at once (sampled every 0.2 s)"
+            f" {typst['sampled_at_once_mb']:.0f} MB; each layout process (MB, section):"
+            f" {typst['processes_mb']}; load average"
+            f" {' '.join(f'{n:.2f}' for n in os.getloadavg())}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -64,6 +64,18 @@ def bundled_pages(bundled_pdf) -> list[tuple[str, list[tuple[float, float, str]]
 
 
 @pytest.fixture(scope="session")
+def apart_pdf() -> bytes:
+    """The small glossary laid out as a large book is: section by section, each in a
+    process of its own, the sections' PDFs joined."""
+    import glossary.pdf
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(glossary.pdf, "_IN_PROCESS", 0)
+        patch.setenv("GLOSSARY_NO_CACHE", "1")
+        return build(DATA / "site")
+
+
+@pytest.fixture(scope="session")
 def small_pdf() -> bytes:
     return build(DATA / "site")
 
@@ -473,17 +485,101 @@ def test_two_builds_are_byte_identical(small_pdf):
     assert build(DATA / "site") == small_pdf
 
 
-def test_a_large_book_is_laid_out_the_same_one_layout_at_a_time(small_pdf, monkeypatch):
-    """Beyond a few hundred concepts each layout runs in a process of its own, the page
-    numbers passed from one to the next: the same book."""
-    import glossary.pdf
-
-    monkeypatch.setattr(glossary.pdf, "_IN_PROCESS", 0)
-    apart = reader(build(DATA / "site"))
-    here = reader(small_pdf)
+def test_a_large_book_is_laid_out_the_same_section_by_section(small_pdf, apart_pdf):
+    """Beyond a thousand concepts the book is laid out section by section (the front
+    matter with the first part, the second part, the index), each layout in a process
+    of its own, the page numbers passed from one round to the next, and the sections'
+    PDFs joined: the same pages, numbers, links, bookmarks and destinations."""
+    apart, here = reader(apart_pdf), reader(small_pdf)
     assert [p.extract_text() for p in apart.pages] == [p.extract_text() for p in here.pages]
     assert destinations(apart) == destinations(here)
+    assert outline(apart_pdf) == outline(small_pdf)
     assert re.search(r"suomi → русский(?: ?\.)+ ?4\n", here.pages[1].extract_text())
+    assert re.search(r"English(?: ?\.)+ ?6\n", apart.pages[1].extract_text())
+
+    def links(pdf) -> list[tuple[int, str, str]]:
+        return [
+            (n, str(a.get_object()["/Dest"]), str(a.get_object()["/Contents"]))
+            for n, page in enumerate(pdf.pages)
+            for a in page.get("/Annots", [])
+        ]
+
+    assert links(apart) == links(here)
+    assert len(links(apart)) > 50
+
+
+def test_the_sections_joined_are_one_tagged_pdf(apart_pdf, tmp_path):
+    """The joined book has one structure tree: one Document element holding every
+    section's elements, each parent tree key once (every page's StructParents, every
+    link's StructParent), each link's key leading to the element that holds it; one
+    outline; the metadata of the whole book."""
+    import pikepdf
+
+    info = pdfinfo(apart_pdf, tmp_path)
+    assert info["Tagged"] == "yes"
+    assert info["Pages"] == "6"
+    with pikepdf.open(io.BytesIO(apart_pdf)) as pdf:
+        tree = pdf.Root.StructTreeRoot
+        (document,) = tree.K if isinstance(tree.K, pikepdf.Array) else [tree.K]
+        assert document.S == "/Document"
+        assert all(kid.P.objgen == document.objgen for kid in document.K)
+        parents = dict(pikepdf.NumberTree(tree.ParentTree).items())
+        keys = [int(page.obj.StructParents) for page in pdf.pages]
+        annotations = [a for page in pdf.pages for a in page.obj.get("/Annots", [])]
+        keys += [int(a.StructParent) for a in annotations]
+        assert sorted(keys) == sorted(parents) == list(range(len(keys)))
+        assert int(tree.ParentTreeNextKey) == len(keys)
+        for annotation in annotations:
+            element = parents[int(annotation.StructParent)]
+            kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
+            assert any(
+                isinstance(k, pikepdf.Dictionary) and k.get("/Obj") == annotation for k in kids
+            )
+        for page in pdf.pages:  # each page's marked content belongs to elements of that page
+            for element in parents[int(page.obj.StructParents)]:
+                assert element.Pg.objgen == page.obj.objgen
+        xmp = pdf.Root.Metadata.read_bytes()
+        assert b"<xmpTPg:NPages>6</xmpTPg:NPages>" in xmp
+    assert reader(apart_pdf).metadata.title == "Testisanasto"
+
+
+def test_sections_are_laid_out_at_once_where_their_memory_fits(monkeypatch, tmp_path):
+    """Two sections run at once on two cores when their estimated memory fits the
+    budget, one after the other when it does not, and never more than the cores."""
+    import threading
+
+    import glossary.pdf
+
+    running: list[int] = []
+    most: list[int] = []
+    both = threading.Barrier(2, timeout=1)
+    lock = threading.Lock()
+
+    def run(work, template, section):
+        with lock:
+            running.append(1)
+            most.append(len(running))
+        try:
+            both.wait()  # returns at once if another section is running, else times out
+        except threading.BrokenBarrierError:
+            pass
+        finally:
+            with lock:
+                running.pop()
+
+    monkeypatch.setattr(glossary.pdf, "_run", run)
+    folders = [tmp_path / "a", tmp_path / "b", tmp_path / "c"]
+    size = int((glossary.pdf._BUDGET_MB / 2 - glossary.pdf._MB_A_PROCESS) / glossary.pdf._MB_A_CHAR)
+    glossary.pdf._schedule(tmp_path, folders[:2], [size, size], tmp_path, cores=2)
+    assert max(most) == 2
+    most.clear()
+    both.reset()
+    glossary.pdf._schedule(tmp_path, folders[:2], [size * 3, size], tmp_path, cores=2)
+    assert max(most) == 1
+    most.clear()
+    both.reset()
+    glossary.pdf._schedule(tmp_path, folders, [1, 1, 1], tmp_path, cores=1)
+    assert max(most) == 1
 
 
 def test_the_pages_of_the_last_build_start_the_next(small_pdf, monkeypatch, tmp_path):
@@ -540,9 +636,9 @@ def test_the_first_guess_of_the_pages_gives_nearly_every_number_its_width(bundle
 
 
 def test_a_large_book_built_again_is_laid_out_once(small_pdf, monkeypatch, tmp_path):
-    """Laid out a layout a process (each in a process of its own), a book built again
-    has one process, which finds the pages it was given and writes the PDF: the same
-    book."""
+    """Laid out section by section, a layout a process, a book built again has one round
+    (a process for each of its three sections), each of which finds the pages it was
+    given and writes its PDF: the same book."""
     import glossary.pdf
 
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
@@ -556,10 +652,10 @@ def test_a_large_book_built_again_is_laid_out_once(small_pdf, monkeypatch, tmp_p
 
     monkeypatch.setattr(glossary.pdf, "_run", counted)
     first = build(DATA / "site")
-    assert len(runs) >= 2
+    assert len(runs) >= 6
     runs.clear()
     again = build(DATA / "site")
-    assert len(runs) == 1
+    assert len(runs) == 3
     assert again == first
     assert [p.extract_text() for p in reader(again).pages] == [
         p.extract_text() for p in reader(small_pdf).pages
@@ -786,12 +882,24 @@ def test_a5_pocket_edition():
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (420, 595)
 
 
-def test_pdf_a_2b_for_archives(tmp_path):
+@pytest.mark.parametrize("apart", [False, True], ids=["here", "apart"])
+def test_pdf_a_2b_for_archives(tmp_path, monkeypatch, apart):
+    """Also when the sections of a large book are joined: the first section's metadata
+    and output intent, the page count of the whole."""
+    import glossary.pdf
+
+    if apart:
+        monkeypatch.setattr(glossary.pdf, "_IN_PROCESS", 0)
     data = build(DATA / "site", pdf_standard="a-2b")
-    metadata = reader(data).trailer["/Root"]["/Metadata"].get_object().get_data()
+    pdf = reader(data)
+    metadata = pdf.trailer["/Root"]["/Metadata"].get_object().get_data()
     assert b"<pdfaid:part>2</pdfaid:part>" in metadata
     assert b"<pdfaid:conformance>B</pdfaid:conformance>" in metadata
-    assert pdfinfo(data, tmp_path)["Tagged"] == "yes"
+    assert b"<xmpTPg:NPages>%d</xmpTPg:NPages>" % len(pdf.pages) in metadata
+    assert "/OutputIntents" in pdf.trailer["/Root"]
+    info = pdfinfo(data, tmp_path)
+    assert info["Tagged"] == "yes"
+    assert info["Pages"] == "6"
 
 
 def test_every_entry_is_a_named_destination(small_pdf):

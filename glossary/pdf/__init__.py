@@ -148,12 +148,15 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
         work = Path(folder)
         shutil.copytree(template.parent, work / "pdf")  # the template's root is `work`
         (work / "book.json").write_text(book_json(book), "utf-8")
-        typeset = _typeset_here if book.concepts <= _IN_PROCESS else _typeset_apart
         memory = _memory(glossary, template, options)
         start = _guess(book)
         recalled, heads = _recall(memory)
         start.update((k, v) for k, v in recalled.items() if k in start)
-        data, found, heads, warnings = typeset(work, job, start, heads, template)
+        if book.concepts <= _IN_PROCESS:
+            data, found, heads, warnings = _typeset_here(work, job, start, heads, template)
+            joined = [data]
+        else:
+            joined, found, heads, warnings = _typeset_apart(work, job, start, heads, template, book)
     _remember(memory, {name: int(at[0]) for name, at in found.items()}, heads)
     for warning in warnings:
         if "unknown font family" in warning:
@@ -161,7 +164,7 @@ def build_pdf(glossary: Glossary, options: Mapping[str, Any] | None = None) -> b
     from glossary.pdf.compact import finish
 
     anchors = [(name, int(p), x, y) for name, (p, x, y) in found.items()]
-    return finish(data, anchors, _languages(book))
+    return finish(joined, anchors, _languages(book))
 
 
 #: Up to this many concepts the book is laid out in this process; beyond, each layout
@@ -199,26 +202,167 @@ def _typeset_here(
 
 
 def _typeset_apart(
-    work: Path, job: dict[str, Any], pages: Pages, heads: Heads, template: Path
-) -> tuple[bytes, Positions, Heads, list[str]]:
-    """Each layout in a process of its own (glossary/pdf/typeset.py), the pages and heads
-    it found given to the next, until one finds those it was given and writes the PDF:
-    no process holds more than one layout. A book built again (the pages of its last
-    build kept) has one process."""
+    work: Path, job: dict[str, Any], pages: Pages, heads: Heads, template: Path, book: Book
+) -> tuple[list[bytes], Positions, Heads, list[str]]:
+    """The book laid out section by section (:func:`_sections`: the front matter with the
+    first part, each further part, each index), each layout of each section in a process
+    of its own (glossary/pdf/typeset.py), as many at once as :func:`_schedule` allows;
+    the pages, heads and first pages they found given to the next round, until a round
+    finds those it was given, when each section has written its PDF: no process holds
+    more than one section's layout. A book built again (the pages of its last build
+    kept) has one round. The PDFs of the sections, in the order of the book."""
+    sections = _sections(book)
+    firsts = [1] + [pages.get(anchor, 1) for _, anchor, _ in sections[1:]]
+    folders = [work / f"section-{n}" for n in range(len(sections))]
+    needs: list[set[str]] = []  # the anchors whose pages each section prints
+    for folder, (only, _, _) in zip(folders, sections, strict=True):
+        folder.mkdir()
+        text = book_json(_section_book(book, only))
+        (folder / "book.json").write_text(text, "utf-8")
+        needs.append({"abbreviations", *_ANCHOR.findall(text)})
+    given: list[tuple[int, Pages] | None] = [None] * len(sections)
     for _ in range(_LAYOUTS):
-        (work / "job.json").write_text(json.dumps(job), "utf-8")
         (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
         (work / "heads.json").write_text(json.dumps(heads, sort_keys=True), "utf-8")
-        _run(work, template)
-        found: Positions = json.loads((work / "positions.json").read_text("utf-8"))
-        if (work / "book.pdf").is_file():  # the layout printed the pages it found
+        again = []
+        for n, (only, _, _) in enumerate(sections):
+            folder = folders[n]
+            mine = (firsts[n], {name: pages.get(name, 0) for name in needs[n]})
+            if given[n] == mine and (folder / "book.pdf").is_file():
+                continue  # laid out with the same pages, its heads its own: the same again
+            given[n] = mine
+            for name in ("book.pdf", "warnings.json"):
+                (folder / name).unlink(missing_ok=True)
+            section_job = {**job, "only": {**only, "first": firsts[n]}}
+            section_job["book"] = str(folder / "book.json")
+            (folder / "job.json").write_text(json.dumps(section_job), "utf-8")
+            again.append(n)
+        _schedule(work, [folders[n] for n in again], [sections[n][2] for n in again], template)
+        found: Positions = {}
+        found_heads: Heads = {}
+        shifted: Pages = {}
+        shifted_heads: Heads = {}
+        page = 1
+        found_firsts = []
+        for n, folder in enumerate(folders):
+            # each section's pages as they will be once it begins where the sections
+            # before it end: the next round starts from them
+            found_firsts.append(page)
+            shift = page - firsts[n]
+            positions = json.loads((folder / "positions.json").read_text("utf-8"))
+            section_heads = json.loads((folder / "headwords.json").read_text("utf-8"))
+            found.update(positions)
+            found_heads.update(section_heads)
+            shifted.update((name, int(at[0]) + shift) for name, at in positions.items())
+            shifted_heads.update((str(int(k) + shift), v) for k, v in section_heads.items())
+            page += int(json.loads((folder / "last.json").read_text("utf-8"))) - firsts[n] + 1
+        settled = all((folder / "book.pdf").is_file() for folder in folders)
+        if settled and found_firsts == firsts:
             break
-        pages = {name: int(at[0]) for name, at in found.items()}
-        heads = json.loads((work / "headwords.json").read_text("utf-8"))
+        pages, heads, firsts = shifted, shifted_heads, found_firsts
     else:
         raise ExportError(f"{template}: the page numbers did not settle in {_LAYOUTS} layouts")
-    warnings: list[str] = json.loads((work / "warnings.json").read_text("utf-8"))
-    return (work / "book.pdf").read_bytes(), found, heads, warnings
+    warnings: list[str] = []
+    for folder in folders:
+        warnings += json.loads((folder / "warnings.json").read_text("utf-8"))
+    return [(folder / "book.pdf").read_bytes() for folder in folders], found, heads, warnings
+
+
+#: The anchors a section's book names (its entries', their references', the letters').
+_ANCHOR = re.compile(r'"(?:anchor|target)":"([^"\\]*)"')
+
+
+def _section_book(book: Book, only: dict[str, Any]) -> Book:
+    """The book as a section needs it: the entries of its parts and the lines of its
+    indexes, the letters of the others (for the contents), no more. (Each layout
+    process parses the book it is given: the whole book in each would hold the whole
+    book's text in each.)"""
+    from dataclasses import replace
+
+    return replace(
+        book,
+        parts=tuple(
+            part
+            if n in only["parts"]
+            else replace(part, letters=tuple(replace(g, items=()) for g in part.letters))
+            for n, part in enumerate(book.parts)
+        ),
+        indexes=tuple(
+            index
+            if n in only["indexes"]
+            else replace(index, letters=tuple(replace(g, lines=()) for g in index.letters))
+            for n, index in enumerate(book.indexes)
+        ),
+    )
+
+
+def _sections(book: Book) -> list[tuple[dict[str, Any], str, int]]:
+    """The sections a large book is laid out in, each with the anchor of its start and
+    its size (characters, :func:`_size`): the front matter with the first part (the
+    front matter is a few pages), then each further part and each index."""
+    sizes = [
+        sum(_LETTER + sum(_size(item) for item in group.items) for group in part.letters)
+        for part in book.parts
+    ] + [
+        sum(_LETTER + sum(_size(line) for line in group.lines) for group in index.letters)
+        for index in book.indexes
+    ]
+    parts = len(book.parts)
+    sections: list[tuple[dict[str, Any], str, int]] = []
+    for n, size in enumerate(sizes):
+        only = {
+            "front": n == 0,
+            "parts": [n] if n < parts else [],
+            "indexes": [n - parts] if n >= parts else [],
+        }
+        anchor = book.parts[n].anchor if n < parts else book.indexes[n - parts].anchor
+        sections.append((only, anchor, size))
+    return sections
+
+
+#: What the layouts running at once may hold, in MB, estimated from the characters of
+#: their sections (:data:`_MB_A_CHAR`): a section is laid out alongside another only if
+#: both fit. Layouts that do not fit together run one after the other. The exporter
+#: itself holds about 300 MB meanwhile (5,000 generated concepts), so that the two parts
+#: of 5,000 concepts (an estimated 1,730 MB each, 1,664 and 1,586 measured) are laid out
+#: at once under 4 GB in all, those of 10,000 (3,300 each) one after the other.
+_BUDGET_MB = 3600
+#: The memory of a section's layout (and its PDF) by its characters, measured on the
+#: parts of 5,000 and 10,000 generated concepts (docs/print.md; an index takes up to
+#: half as much again a character), and what a layout process holds before it starts.
+_MB_A_CHAR = 0.00042
+_MB_A_PROCESS = 150
+
+
+def _schedule(
+    work: Path, folders: list[Path], sizes: list[int], template: Path, cores: int | None = None
+) -> None:
+    """Each section laid out (:func:`_run`) in a process of its own, as many at once as
+    there are ``cores`` (this machine's) and their estimated memory fits
+    :data:`_BUDGET_MB` (one alone when it does not), started in the order of the book."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    if cores is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    estimates = [_MB_A_PROCESS + size * _MB_A_CHAR for size in sizes]
+    lock = threading.Condition()
+    held = [0.0]
+
+    def run(n: int) -> None:
+        with lock:
+            lock.wait_for(lambda: held[0] == 0 or held[0] + estimates[n] <= _BUDGET_MB)
+            held[0] += estimates[n]
+        try:
+            _run(work, template, folders[n])
+        finally:
+            with lock:
+                held[0] -= estimates[n]
+                lock.notify_all()
+
+    with ThreadPoolExecutor(max_workers=max(1, min(cores or 1, len(folders)))) as pool:
+        for future in [pool.submit(run, n) for n in range(len(folders))]:
+            future.result()
 
 
 def _guess(book: Book) -> Pages:
@@ -361,23 +505,24 @@ def _languages(book: Book) -> dict[str, str]:
     return langs
 
 
-def _run(work: Path, template: Path) -> None:
-    """glossary/pdf/typeset.py in a process of its own."""
+def _run(work: Path, template: Path, section: Path) -> None:
+    """glossary/pdf/typeset.py in a process of its own, for the section of the book in
+    ``section``."""
     script = Path(__file__).with_name("typeset.py")
-    for name in ("positions.json", "headwords.json", "error.json"):
-        (work / name).unlink(missing_ok=True)
+    for name in ("positions.json", "headwords.json", "last.json", "error.json"):
+        (section / name).unlink(missing_ok=True)
     done = subprocess.run(
-        [sys.executable, str(script), str(work)],
+        [sys.executable, str(script), str(work), str(section)],
         capture_output=True,
         text=True,
         encoding="utf-8",
         errors="replace",
         check=False,
     )
-    error = work / "error.json"
+    error = section / "error.json"
     if error.is_file():
         found = json.loads(error.read_text("utf-8"))
         raise ExportError(_where(template, found["diagnostic"]) + found["message"])
-    if done.returncode != 0 or not (work / "positions.json").is_file():
+    if done.returncode != 0 or not (section / "positions.json").is_file():
         last = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
         raise ExportError(f"{template}: Typst stopped: {last}")

@@ -14,10 +14,11 @@ content, so the same sources still give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from glossary.errors import ExportError
@@ -33,7 +34,7 @@ PAGE = {"fi": "sivu", "ru": "с.", "sv": "sida", "de": "Seite", "fr": "page", "e
 
 
 def finish(
-    data: bytes,
+    data: bytes | Sequence[bytes],
     anchors: Iterable[Anchor],
     languages: Mapping[str, str] | None = None,
     *,
@@ -42,16 +43,25 @@ def finish(
     """``data`` with a named destination for each anchor (``lift`` points above its
     position, so that the line shows whole), each link to ``#anchor`` leading to it and
     described as "page N" in the anchor's language (``languages``), with object
-    streams."""
+    streams. ``data`` may be the PDFs of the sections of a book laid out apart, in the
+    order of the book: they are joined into one (:mod:`glossary.pdf.join`)."""
     import pikepdf
 
     anchors = list(anchors)
     page_of = {name: number for name, number, _, _ in anchors}
     languages = languages or {}
-    data = _links(data, page_of, languages, lift)
-    left = b"/URI(#" in data  # (links _links did not recognise: done below, one at a time)
+    sections = [data] if isinstance(data, bytes) else list(data)
+    sections = [_links(section, page_of, languages, lift) for section in sections]
+    # (links _links did not recognise: done below, one at a time)
+    left = any(b"/URI(#" in section for section in sections)
 
-    with pikepdf.open(io.BytesIO(data)) as pdf:
+    with contextlib.ExitStack() as stack:
+        pdf = stack.enter_context(pikepdf.open(io.BytesIO(sections[0])))
+        if len(sections) > 1:
+            from glossary.pdf.join import join
+
+            others = [stack.enter_context(pikepdf.open(io.BytesIO(s))) for s in sections[1:]]
+            join(pdf, others)
         if "/Names" not in pdf.Root:
             pdf.Root.Names = pikepdf.Dictionary()
         names = pdf.Root.Names

@@ -13,18 +13,22 @@ the heads only the heads. Only page numbers and heads go from one layout to the 
 links name their anchor (``#anchor``), not a place on a page, so a layout that moves an
 entry within its page changes nothing printed.
 
-    python typeset.py FOLDER
+    python typeset.py FOLDER [SECTION]
 
 runs in a process of its own (for a large book, see ``glossary.pdf``). ``FOLDER`` holds
-``job.json`` (template, font folders, standard, timestamp), ``book.json`` (the
-book), the template folder ``pdf/``, ``pages.json`` and ``heads.json`` (the pages and
-heads to start from). It makes one layout and writes where it put every anchor to
-``positions.json`` and the heads it found to ``headwords.json``, and ``book.pdf`` and
+``book.json`` (the book), the template folder ``pdf/``, ``pages.json`` and
+``heads.json`` (the pages and heads to start from), and ``SECTION`` (``FOLDER`` itself
+when not given) ``job.json`` (template, font folders, standard, timestamp, and the
+section of the book to lay out, ``only``, with the book as that section needs it,
+``book``, when not the whole). It makes one layout and
+writes to ``SECTION`` where it put every anchor (``positions.json``), the heads it found
+(``headwords.json``) and its last page (``last.json``), and ``book.pdf`` and
 ``warnings.json`` too if they are the pages and heads it was given. A Typst error goes
-to ``error.json``. Typst keeps every layout in memory for the life of its process (a
-second layout of the same book, even one that changes a few page numbers, nearly
-doubles it), so a process that ends gives it back. The script imports nothing of the
-glossary package, to start quickly.
+to ``error.json``. Sections of a book are laid out at once in processes of their own:
+they only read ``pages.json`` and ``heads.json``. Typst keeps every layout in memory
+for the life of its process (a second layout of the same book, even one that changes a
+few page numbers, nearly doubles it), so a process that ends gives it back. The script
+imports nothing of the glossary package, to start quickly.
 """
 
 from __future__ import annotations
@@ -39,10 +43,15 @@ from typing import Any
 #: index lines), in the order of the book.
 ANCHORS = """(
   anchors: (
-    query(metadata).filter(m => m.value.at(0) != none).map(m => (m.value.at(0), m.location()))
+    query(metadata)
+      .filter(m => type(m.value) == array and m.value.at(0) != none)
+      .map(m => (m.value.at(0), m.location()))
     + query(heading).filter(h => h.has("label")).map(h => (str(h.label), h.location()))
   ).map(((name, at)) => (name, at.page(), at.position().x.pt(), at.position().y.pt())),
-  heads: query(metadata).map(m => (m.location().page(), m.value.at(1))),
+  heads: query(metadata)
+    .filter(m => type(m.value) == array)
+    .map(m => (m.location().page(), m.value.at(1))),
+  last: calc.max(0, ..query(<page>).map(m => m.location().page())),
 )"""
 
 #: The page of every anchor, as the template prints it.
@@ -83,7 +92,10 @@ def compiler(folder: Path, job: dict[str, Any]) -> Any:
     fonts = typst.Fonts(
         include_system_fonts=False, include_embedded_fonts=False, font_paths=job["fonts"]
     )
-    inputs = {"book": (folder / "book.json").read_text("utf-8"), "standard": job["standard"]}
+    book = Path(job["book"]) if job.get("book") else folder / "book.json"
+    inputs = {"book": book.read_text("utf-8"), "standard": job["standard"]}
+    if job.get("only") is not None:
+        inputs["only"] = json.dumps(job["only"])
     return typst.Compiler(
         folder / "pdf" / job["template"],
         root=folder,
@@ -93,14 +105,22 @@ def compiler(folder: Path, job: dict[str, Any]) -> Any:
     )
 
 
-def layout(compiler: Any, folder: Path, pages: Pages, heads: Heads) -> tuple[Positions, Heads]:
-    """Lay the book out with ``pages`` and ``heads`` printed; where its anchors are then,
-    and the heads of its pages."""
-    (folder / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
-    (folder / "heads.json").write_text(json.dumps(heads, sort_keys=True), "utf-8")
+def layout(
+    compiler: Any, folder: Path, pages: Pages, heads: Heads, *, before: int = 0, write: bool = True
+) -> tuple[Positions, Heads, int]:
+    """Lay the book (or a section whose first page is ``before`` + 1) out with ``pages``
+    and ``heads`` printed (written to ``folder`` first unless ``write`` is false: they are
+    there already); where its anchors are then, the heads of its pages and the number of
+    its last page, all numbered as in the book."""
+    if write:
+        (folder / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
+        (folder / "heads.json").write_text(json.dumps(heads, sort_keys=True), "utf-8")
     found = json.loads(compiler.eval(ANCHORS, format="json"))
-    positions = {name: [page, round(x, 2), round(y, 2)] for name, page, x, y in found["anchors"]}
-    return positions, heads_of([(int(page), text) for page, text in found["heads"]])
+    positions = {
+        name: [page + before, round(x, 2), round(y, 2)] for name, page, x, y in found["anchors"]
+    }
+    headwords = [(int(page) + before, text) for page, text in found["heads"]]
+    return positions, heads_of(headwords), int(found["last"]) + before
 
 
 def settle(
@@ -110,7 +130,7 @@ def settle(
     puts every anchor on the page printed and finds the heads printed; None if that takes
     more than ``layouts`` layouts."""
     for _ in range(layouts):
-        found, found_heads = layout(compiler, folder, pages, heads)
+        found, found_heads, _ = layout(compiler, folder, pages, heads)
         if pages_of(found) == pages and found_heads == heads:
             return found, found_heads
         pages, heads = pages_of(found), found_heads
@@ -138,26 +158,43 @@ def error(compiler: Any, first: Exception) -> dict[str, str]:
     return {"message": str(first), "diagnostic": ""}
 
 
-def main(folder: Path) -> int:
+def given(found: Positions, found_heads: Heads, pages: Pages, heads: Heads) -> bool:
+    """Whether a layout (of the book or of a section of it) found the pages and heads it
+    was given for its own anchors and pages."""
+    return all(pages.get(name) == at[0] for name, at in found.items()) and all(
+        heads.get(page) == pair for page, pair in found_heads.items()
+    )
+
+
+def main(folder: Path, section: Path | None = None) -> int:
     import typst
 
-    job = json.loads((folder / "job.json").read_text("utf-8"))
+    out = section or folder
+    job = json.loads((out / "job.json").read_text("utf-8"))
     pages = json.loads((folder / "pages.json").read_text("utf-8"))
     heads = json.loads((folder / "heads.json").read_text("utf-8"))
+    before = int(job["only"]["first"]) - 1 if job.get("only") else 0
     typesetter = compiler(folder, job)
     try:
-        found = layout(typesetter, folder, pages, heads)
-        if pages_of(found[0]) == pages and found[1] == heads:  # what it was given: done
+        found = layout(typesetter, folder, pages, heads, before=before, write=False)
+        whole = section is None
+        done = (
+            pages_of(found[0]) == pages and found[1] == heads
+            if whole
+            else given(found[0], found[1], pages, heads)
+        )
+        if done:  # what it was given: done
             data, warnings = export(typesetter, job)
-            (folder / "book.pdf").write_bytes(data)
-            (folder / "warnings.json").write_text(json.dumps(warnings), "utf-8")
+            (out / "book.pdf").write_bytes(data)
+            (out / "warnings.json").write_text(json.dumps(warnings), "utf-8")
     except (typst.TypstError, RuntimeError) as exc:
-        (folder / "error.json").write_text(json.dumps(error(typesetter, exc)), "utf-8")
+        (out / "error.json").write_text(json.dumps(error(typesetter, exc)), "utf-8")
         return 1
-    (folder / "headwords.json").write_text(json.dumps(found[1], sort_keys=True), "utf-8")
-    (folder / "positions.json").write_text(json.dumps(found[0], sort_keys=True), "utf-8")
+    (out / "headwords.json").write_text(json.dumps(found[1], sort_keys=True), "utf-8")
+    (out / "last.json").write_text(json.dumps(found[2]), "utf-8")
+    (out / "positions.json").write_text(json.dumps(found[0], sort_keys=True), "utf-8")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1])))
+    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None))
