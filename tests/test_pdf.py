@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
 import os
 import re
 import shutil
@@ -543,43 +544,42 @@ def test_the_sections_joined_are_one_tagged_pdf(apart_pdf, tmp_path):
     assert reader(apart_pdf).metadata.title == "Testisanasto"
 
 
-def test_sections_are_laid_out_at_once_where_their_memory_fits(monkeypatch, tmp_path):
-    """Two sections run at once on two cores when their estimated memory fits the
-    budget, one after the other when it does not, and never more than the cores."""
-    import threading
-
+def test_sections_are_laid_out_in_order_each_after_the_last(apart_pdf, monkeypatch, tmp_path):
+    """The front matter, each part and each index are sections of their own, laid out in
+    the order of the book, each beginning on the page after the one the section before
+    it was just found to end on; a section is laid out again only when a page it prints
+    or its first page changed; two builds give the same bytes."""
     import glossary.pdf
 
-    running: list[int] = []
-    most: list[int] = []
-    both = threading.Barrier(2, timeout=1)
-    lock = threading.Lock()
+    monkeypatch.setattr(glossary.pdf, "_IN_PROCESS", 0)
+    monkeypatch.setenv("GLOSSARY_NO_CACHE", "1")
+    runs: list[tuple[str, int, int]] = []
+    run = glossary.pdf._run
 
-    def run(work, template, section):
-        with lock:
-            running.append(1)
-            most.append(len(running))
-        try:
-            both.wait()  # returns at once if another section is running, else times out
-        except threading.BrokenBarrierError:
-            pass
-        finally:
-            with lock:
-                running.pop()
+    def traced(work, template, section):
+        run(work, template, section)
+        first = json.loads((section / "job.json").read_text("utf-8"))["only"]["first"]
+        last = json.loads((section / "last.json").read_text("utf-8"))
+        runs.append((section.name, first, last))
 
-    monkeypatch.setattr(glossary.pdf, "_run", run)
-    folders = [tmp_path / "a", tmp_path / "b", tmp_path / "c"]
-    size = int((glossary.pdf._BUDGET_MB / 2 - glossary.pdf._MB_A_PROCESS) / glossary.pdf._MB_A_CHAR)
-    glossary.pdf._schedule(tmp_path, folders[:2], [size, size], tmp_path, cores=2)
-    assert max(most) == 2
-    most.clear()
-    both.reset()
-    glossary.pdf._schedule(tmp_path, folders[:2], [size * 3, size], tmp_path, cores=2)
-    assert max(most) == 1
-    most.clear()
-    both.reset()
-    glossary.pdf._schedule(tmp_path, folders, [1, 1, 1], tmp_path, cores=1)
-    assert max(most) == 1
+    monkeypatch.setattr(glossary.pdf, "_run", traced)
+    assert build(DATA / "site") == apart_pdf
+    # the front matter is laid out once (the pages its contents print are those it
+    # guessed); the parts and the index again, since they printed guessed pages
+    assert runs == [
+        ("section-0", 1, 3),
+        ("section-1", 4, 4),
+        ("section-2", 5, 5),
+        ("section-3", 6, 6),
+        ("section-1", 4, 4),
+        ("section-2", 5, 5),
+        ("section-3", 6, 6),
+    ]
+    ends: dict[str, int] = {}
+    for name, first, last in runs:
+        n = int(name.split("-")[1])
+        assert first == (ends[f"section-{n - 1}"] + 1 if n else 1)
+        ends[name] = last
 
 
 def test_the_pages_of_the_last_build_start_the_next(small_pdf, monkeypatch, tmp_path):
@@ -637,8 +637,8 @@ def test_the_first_guess_of_the_pages_gives_nearly_every_number_its_width(bundle
 
 def test_a_large_book_built_again_is_laid_out_once(small_pdf, monkeypatch, tmp_path):
     """Laid out section by section, a layout a process, a book built again has one round
-    (a process for each of its three sections), each of which finds the pages it was
-    given and writes its PDF: the same book."""
+    (a process for each of its four sections: the front matter, two parts, the index),
+    each of which finds the pages it was given and writes its PDF: the same book."""
     import glossary.pdf
 
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
@@ -652,10 +652,10 @@ def test_a_large_book_built_again_is_laid_out_once(small_pdf, monkeypatch, tmp_p
 
     monkeypatch.setattr(glossary.pdf, "_run", counted)
     first = build(DATA / "site")
-    assert len(runs) >= 6
+    assert len(runs) == 7
     runs.clear()
     again = build(DATA / "site")
-    assert len(runs) == 3
+    assert len(runs) == 4
     assert again == first
     assert [p.extract_text() for p in reader(again).pages] == [
         p.extract_text() for p in reader(small_pdf).pages

@@ -204,68 +204,99 @@ def _typeset_here(
 def _typeset_apart(
     work: Path, job: dict[str, Any], pages: Pages, heads: Heads, template: Path, book: Book
 ) -> tuple[list[bytes], Positions, Heads, list[str]]:
-    """The book laid out section by section (:func:`_sections`: the front matter with the
-    first part, each further part, each index), each layout of each section in a process
-    of its own (glossary/pdf/typeset.py), as many at once as :func:`_schedule` allows;
-    the pages, heads and first pages they found given to the next round, until a round
-    finds those it was given, when each section has written its PDF: no process holds
-    more than one section's layout. A book built again (the pages of its last build
-    kept) has one round. The PDFs of the sections, in the order of the book."""
+    """The book laid out section by section (:func:`_sections`: the front matter, each
+    part, each index), each layout of each section in a process of its own
+    (glossary/pdf/typeset.py), in the order of the book: each section begins on the page
+    after the last one the section before it has just been found to end on, its own
+    pages moved by as many pages as its first page moved, and prints the pages the
+    sections before it have just been found at. A round of layouts is repeated until
+    each section has written its PDF with the pages it prints as they are, a section
+    laid out again only when its first page or a page it prints changed: no process
+    holds more than one section's layout. A book built again (the pages of its last
+    build kept) has one round. The PDFs of the sections, in the order of the book."""
     sections = _sections(book)
-    firsts = [1] + [pages.get(anchor, 1) for _, anchor, _ in sections[1:]]
+    firsts = [1] + [pages.get(anchor, 1) for _, anchor in sections[1:]]
     folders = [work / f"section-{n}" for n in range(len(sections))]
     needs: list[set[str]] = []  # the anchors whose pages each section prints
-    for folder, (only, _, _) in zip(folders, sections, strict=True):
+    own: list[set[str]] = []  # the anchors each section lays out
+    for folder, (only, _) in zip(folders, sections, strict=True):
         folder.mkdir()
         text = book_json(_section_book(book, only))
         (folder / "book.json").write_text(text, "utf-8")
         needs.append({"abbreviations", *_ANCHOR.findall(text)})
+        own.append(_own(book, only))
+    mine_heads: list[Heads] = [dict(heads) for _ in sections]
+    lasts: list[int | None] = [None] * len(sections)
     given: list[tuple[int, Pages] | None] = [None] * len(sections)
+    found: Positions = {}
     for _ in range(_LAYOUTS):
-        (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
-        (work / "heads.json").write_text(json.dumps(heads, sort_keys=True), "utf-8")
-        again = []
-        for n, (only, _, _) in enumerate(sections):
-            folder = folders[n]
-            mine = (firsts[n], {name: pages.get(name, 0) for name in needs[n]})
+        for n, folder in enumerate(folders):
+            first = 1 if n == 0 else int(lasts[n - 1] or firsts[n] - 1) + 1
+            shift, firsts[n] = first - firsts[n], first
+            if shift:
+                pages.update((name, pages[name] + shift) for name in own[n] if name in pages)
+                mine_heads[n] = {str(int(k) + shift): v for k, v in mine_heads[n].items()}
+                lasts[n] = None if lasts[n] is None else int(lasts[n] or 0) + shift
+            mine = (first, {name: pages.get(name, 0) for name in needs[n]})
             if given[n] == mine and (folder / "book.pdf").is_file():
                 continue  # laid out with the same pages, its heads its own: the same again
             given[n] = mine
             for name in ("book.pdf", "warnings.json"):
                 (folder / name).unlink(missing_ok=True)
-            section_job = {**job, "only": {**only, "first": firsts[n]}}
+            section_job = {**job, "only": {**sections[n][0], "first": first}}
             section_job["book"] = str(folder / "book.json")
             (folder / "job.json").write_text(json.dumps(section_job), "utf-8")
-            again.append(n)
-        _schedule(work, [folders[n] for n in again], [sections[n][2] for n in again], template)
-        found: Positions = {}
-        found_heads: Heads = {}
-        shifted: Pages = {}
-        shifted_heads: Heads = {}
-        page = 1
-        found_firsts = []
-        for n, folder in enumerate(folders):
-            # each section's pages as they will be once it begins where the sections
-            # before it end: the next round starts from them
-            found_firsts.append(page)
-            shift = page - firsts[n]
+            (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), "utf-8")
+            written = _heads_from(mine_heads, firsts)
+            (work / "heads.json").write_text(json.dumps(written, sort_keys=True), "utf-8")
+            _run(work, template, folder)
             positions = json.loads((folder / "positions.json").read_text("utf-8"))
-            section_heads = json.loads((folder / "headwords.json").read_text("utf-8"))
             found.update(positions)
-            found_heads.update(section_heads)
-            shifted.update((name, int(at[0]) + shift) for name, at in positions.items())
-            shifted_heads.update((str(int(k) + shift), v) for k, v in section_heads.items())
-            page += int(json.loads((folder / "last.json").read_text("utf-8"))) - firsts[n] + 1
-        settled = all((folder / "book.pdf").is_file() for folder in folders)
-        if settled and found_firsts == firsts:
+            pages.update((name, int(at[0])) for name, at in positions.items())
+            mine_heads[n] = json.loads((folder / "headwords.json").read_text("utf-8"))
+            lasts[n] = int(json.loads((folder / "last.json").read_text("utf-8")))
+        if all(
+            (folder / "book.pdf").is_file()
+            and given[n] == (firsts[n], {name: pages.get(name, 0) for name in needs[n]})
+            for n, folder in enumerate(folders)
+        ):
             break
-        pages, heads, firsts = shifted, shifted_heads, found_firsts
     else:
         raise ExportError(f"{template}: the page numbers did not settle in {_LAYOUTS} layouts")
     warnings: list[str] = []
     for folder in folders:
         warnings += json.loads((folder / "warnings.json").read_text("utf-8"))
-    return [(folder / "book.pdf").read_bytes() for folder in folders], found, heads, warnings
+    pdfs = [(folder / "book.pdf").read_bytes() for folder in folders]
+    return pdfs, found, _heads_from(mine_heads, firsts), warnings
+
+
+def _heads_from(mine: list[Heads], firsts: list[int]) -> Heads:
+    """The running heads of every section's pages, each from its pages only."""
+    heads: Heads = {}
+    for n, section in enumerate(mine):
+        end = firsts[n + 1] if n + 1 < len(firsts) else None
+        heads.update(
+            (k, v)
+            for k, v in section.items()
+            if int(k) >= firsts[n] and (end is None or int(k) < end)
+        )
+    return heads
+
+
+def _own(book: Book, only: dict[str, Any]) -> set[str]:
+    """The anchors the section ``only`` lays out."""
+    names: set[str] = {"abbreviations"} if only["front"] else set()
+    for n in only["parts"]:
+        part = book.parts[n]
+        names.add(part.anchor)
+        for group in part.letters:
+            names.add(group.anchor)
+            names.update(item.anchor for item in group.items)
+    for n in only["indexes"]:
+        index = book.indexes[n]
+        names.add(index.anchor)
+        names.update(group.anchor for group in index.letters)
+    return names
 
 
 #: The anchors a section's book names (its entries', their references', the letters').
@@ -296,73 +327,18 @@ def _section_book(book: Book, only: dict[str, Any]) -> Book:
     )
 
 
-def _sections(book: Book) -> list[tuple[dict[str, Any], str, int]]:
-    """The sections a large book is laid out in, each with the anchor of its start and
-    its size (characters, :func:`_size`): the front matter with the first part (the
-    front matter is a few pages), then each further part and each index."""
-    sizes = [
-        sum(_LETTER + sum(_size(item) for item in group.items) for group in part.letters)
-        for part in book.parts
-    ] + [
-        sum(_LETTER + sum(_size(line) for line in group.lines) for group in index.letters)
-        for index in book.indexes
+def _sections(book: Book) -> list[tuple[dict[str, Any], str]]:
+    """The sections a large book is laid out in, each with the anchor of its start: the
+    front matter (a few pages, apart so that a part need not be laid out again when only
+    the pages its contents print move), then each part and each index."""
+    sections: list[tuple[dict[str, Any], str]] = [
+        ({"front": True, "parts": [], "indexes": []}, "abbreviations")
     ]
-    parts = len(book.parts)
-    sections: list[tuple[dict[str, Any], str, int]] = []
-    for n, size in enumerate(sizes):
-        only = {
-            "front": n == 0,
-            "parts": [n] if n < parts else [],
-            "indexes": [n - parts] if n >= parts else [],
-        }
-        anchor = book.parts[n].anchor if n < parts else book.indexes[n - parts].anchor
-        sections.append((only, anchor, size))
+    for n, part in enumerate(book.parts):
+        sections.append(({"front": False, "parts": [n], "indexes": []}, part.anchor))
+    for n, index in enumerate(book.indexes):
+        sections.append(({"front": False, "parts": [], "indexes": [n]}, index.anchor))
     return sections
-
-
-#: What the layouts running at once may hold, in MB, estimated from the characters of
-#: their sections (:data:`_MB_A_CHAR`): a section is laid out alongside another only if
-#: both fit. Layouts that do not fit together run one after the other. The exporter
-#: itself holds about 300 MB meanwhile (5,000 generated concepts), so that the two parts
-#: of 5,000 concepts (an estimated 1,730 MB each, 1,664 and 1,586 measured) are laid out
-#: at once under 4 GB in all, those of 10,000 (3,300 each) one after the other.
-_BUDGET_MB = 3600
-#: The memory of a section's layout (and its PDF) by its characters, measured on the
-#: parts of 5,000 and 10,000 generated concepts (docs/print.md; an index takes up to
-#: half as much again a character), and what a layout process holds before it starts.
-_MB_A_CHAR = 0.00042
-_MB_A_PROCESS = 150
-
-
-def _schedule(
-    work: Path, folders: list[Path], sizes: list[int], template: Path, cores: int | None = None
-) -> None:
-    """Each section laid out (:func:`_run`) in a process of its own, as many at once as
-    there are ``cores`` (this machine's) and their estimated memory fits
-    :data:`_BUDGET_MB` (one alone when it does not), started in the order of the book."""
-    import threading
-    from concurrent.futures import ThreadPoolExecutor
-
-    if cores is None:
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    estimates = [_MB_A_PROCESS + size * _MB_A_CHAR for size in sizes]
-    lock = threading.Condition()
-    held = [0.0]
-
-    def run(n: int) -> None:
-        with lock:
-            lock.wait_for(lambda: held[0] == 0 or held[0] + estimates[n] <= _BUDGET_MB)
-            held[0] += estimates[n]
-        try:
-            _run(work, template, folders[n])
-        finally:
-            with lock:
-                held[0] -= estimates[n]
-                lock.notify_all()
-
-    with ThreadPoolExecutor(max_workers=max(1, min(cores or 1, len(folders)))) as pool:
-        for future in [pool.submit(run, n) for n in range(len(folders))]:
-            future.result()
 
 
 def _guess(book: Book) -> Pages:
