@@ -94,6 +94,11 @@ def finish(
                     if high - low < 2 * lift:
                         del annotation["/QuadPoints"]
         _contents(pdf, pikepdf.Stream, pikepdf.Name.FlateDecode)
+        # `/Suspects false` is the default; poppler (pdfinfo, pdffonts, pdftoppm) reports
+        # it as a syntax error on every run, so it is left out
+        mark = pdf.Root.get("/MarkInfo")
+        if mark is not None and mark.get("/Suspects") is False:
+            del mark["/Suspects"]
         out = io.BytesIO()
         # (qpdf's level is the process's, with no way to read it: set for this file,
         # then back to qpdf's default, zlib's)
