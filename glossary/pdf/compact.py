@@ -97,7 +97,8 @@ def finish(
         # `/Suspects false` is the default; poppler (pdfinfo, pdffonts, pdftoppm) reports
         # it as a syntax error on every run, so it is left out
         mark = pdf.Root.get("/MarkInfo")
-        if mark is not None and mark.get("/Suspects") is False:
+        suspects: object = None if mark is None else mark.get("/Suspects")
+        if mark is not None and isinstance(suspects, bool) and not suspects:
             del mark["/Suspects"]
         out = io.BytesIO()
         # (qpdf's level is the process's, with no way to read it: set for this file,
