@@ -162,7 +162,7 @@ def stages(cache: bool) -> None:
 class Sampler:
     """The resident memory of this process and every process under it, read from /proc
     every ``every`` seconds in a thread: the most in use at once, and the most each
-    process used (a large book's layouts run in processes of their own, some at once)."""
+    process used (a large book's layouts run in processes of their own)."""
 
     def __init__(self, every: float = 0.2) -> None:
         import threading
@@ -245,7 +245,7 @@ def one(size: int, which: str) -> None:
     layouts = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     # The most in use at once: this process at its peak, or what it held while the
     # largest layout ran apart, with that layout, or the most the processes held at once
-    # as sampled (layouts of sections run at once).
+    # as sampled.
     at_once = max(own, (held[0] if held else own) + layouts, sampler.at_once)
     result = {"seconds": seconds, "pages": _pages(data), "mb": at_once, "bytes": len(data)}
     result.update(own_mb=own, layout_mb=layouts, sampled_at_once_mb=sampler.at_once)

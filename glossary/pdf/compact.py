@@ -97,8 +97,7 @@ def finish(
         # `/Suspects false` is the default; poppler (pdfinfo, pdffonts, pdftoppm) reports
         # it as a syntax error on every run, so it is left out
         mark = pdf.Root.get("/MarkInfo")
-        suspects: object = None if mark is None else mark.get("/Suspects")
-        if mark is not None and isinstance(suspects, bool) and not suspects:
+        if mark is not None and not mark.get("/Suspects", True):
             del mark["/Suspects"]
         out = io.BytesIO()
         # (qpdf's level is the process's, with no way to read it: set for this file,

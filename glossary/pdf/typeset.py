@@ -24,8 +24,8 @@ section of the book to lay out, ``only``, with the book as that section needs it
 writes to ``SECTION`` where it put every anchor (``positions.json``), the heads it found
 (``headwords.json``) and its last page (``last.json``), and ``book.pdf`` and
 ``warnings.json`` too if they are the pages and heads it was given. A Typst error goes
-to ``error.json``. Sections of a book are laid out at once in processes of their own:
-they only read ``pages.json`` and ``heads.json``. Typst keeps every layout in memory
+to ``error.json``. The sections of a book share ``FOLDER`` and only read its
+``pages.json`` and ``heads.json``. Typst keeps every layout in memory
 for the life of its process (a second layout of the same book, even one that changes a
 few page numbers, nearly doubles it), so a process that ends gives it back. The script
 imports nothing of the glossary package, to start quickly.
