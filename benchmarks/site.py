@@ -26,7 +26,9 @@ the time to make its files from the lookup index, their number, bytes and gzip b
 and, in Chromium from file:// with the CPU slowed 4 times (CDP
 ``Emulation.setCPUThrottlingRate``), for a set of typical queries each on a fresh page:
 the gzip bytes of the index files the query read, and the time until ``search()``
-answered (all answers ranked, details of the first 20): max and median.
+answered (all answers ranked) as the panel under a search box asks it (details of the
+first 8, the rows it shows) and as the search page does (details of the first 20), each
+on a fresh page: max and median.
 ``--search-only`` measures only this (for 100,000 concepts, where the whole site takes
 hours on a shared machine); ``--lookup-index FILE`` reuses a lookup index stored by an
 earlier run (``glossary.search.index.build(g, FILE)``). ``--site DIR`` keeps the index
@@ -128,10 +130,10 @@ def typical_queries(g) -> dict[str, str]:
 
 def measure_queries(
     site: Path, queries: dict[str, str]
-) -> list[tuple[str, str, int, float, int, int]]:
-    """(kind, query, gzip bytes read, seconds to the answer, answers, index files read)
-    per query, each on a fresh page of ``site`` opened from file:// with the CPU slowed
-    4 times."""
+) -> list[tuple[str, str, int, float, int, int, float]]:
+    """(kind, query, gzip bytes read, seconds to the answer, answers, index files read,
+    seconds to the answer with the details of 8 answers: the panel's) per query, each on
+    a fresh page of ``site`` opened from file:// with the CPU slowed 4 times."""
     from playwright.sync_api import sync_playwright
 
     sizes = {
@@ -148,24 +150,27 @@ def measure_queries(
             executable_path=executable, args=["--headless=new", "--no-sandbox"]
         )
         for kind, query in queries.items():
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto((site / "page.html").as_uri())
-            cdp = context.new_cdp_session(page)
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-            took, found = page.evaluate(
-                """async q => { const t = performance.now();
-                     const a = await GlossarySearch.search(q);
-                     return [performance.now() - t, a.matches.length]; }""",
-                query,
-            )
-            loaded = page.evaluate(
-                "Array.from(document.scripts).map(s => s.src.split('/').pop()).filter(Boolean)"
-            )
+            taken = []
+            for details in (8, 20):
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto((site / "page.html").as_uri())
+                cdp = context.new_cdp_session(page)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                took, found = page.evaluate(
+                    """async ([q, n]) => { const t = performance.now();
+                         const a = await GlossarySearch.search(q, {details: n});
+                         return [performance.now() - t, a.matches.length]; }""",
+                    [query, details],
+                )
+                taken.append(took / 1000)
+                loaded = page.evaluate(
+                    "Array.from(document.scripts).map(s => s.src.split('/').pop()).filter(Boolean)"
+                )
+                context.close()
             read = sum(sizes.get(n, 0) for n in loaded)
             files = sum(1 for n in loaded if n in sizes and n != "search-engine.js")
-            out.append((kind, query, read, took / 1000, found, files))
-            context.close()
+            out.append((kind, query, read, taken[1], found, files, taken[0]))
         browser.close()
     return out
 
@@ -221,17 +226,20 @@ def search_index_figures(site: Path) -> None:
         f"{raw / 1e6:,.1f} MB, gzip {packed / 1e6:,.1f} MB"
     )
     rows = measure_queries(site, figures["queries"])
-    for kind, query, read, took, found, files in rows:
+    print(f"  {'':<15} {'':<38} {'read':>12} {'':9} {'panel':>6} {'page':>8}")
+    for kind, query, read, took, found, files, panel in rows:
         print(
             f"  {kind:<15} {query[:38]:<38} {read / 1e3:7.1f} kB gzip {files:3} files "
-            f"{took:6.2f} s  {found} answers"
+            f"{panel:6.2f} s {took:6.2f} s  {found} answers"
         )
     reads = [r[2] for r in rows]
     times = [r[3] for r in rows]
+    panels = [r[6] for r in rows]
     print(
         f"  read per query: max {max(reads) / 1e3:.1f} kB, median "
         f"{statistics.median(reads) / 1e3:.1f} kB gzip; time to the answer at 4x slower CPU: "
-        f"max {max(times):.2f} s, median {statistics.median(times):.2f} s "
+        f"panel (8 detailed) max {max(panels):.2f} s, median {statistics.median(panels):.2f} s; "
+        f"search page (20) max {max(times):.2f} s, median {statistics.median(times):.2f} s "
         f"(load average {os.getloadavg()[0]:.1f})"
     )
 

@@ -258,6 +258,18 @@ def test_variants_are_the_fold_and_skeleton_keys_the_trigram_lists_number(small)
             assert vid in grams[gram][0]
 
 
+def test_variants_are_numbered_by_length_which_the_manifest_gives(small):
+    # The browser tells from a candidate's number alone whether it can be alike enough.
+    _, _, files = small
+    manifest = files[f"{FOLDER}/manifest.js"][1]
+    variants = _variants(files)
+    lengths = [len(text.encode("utf-16-le")) // 2 for _, text in variants]
+    assert lengths == sorted(lengths) and lengths[0] < lengths[-1]
+    runs = manifest["variantLengths"]
+    assert runs == [[n, lengths.index(n)] for n in sorted(set(lengths))]
+    assert searchindex._utf16_length("a\U0001d518") == 3  # as JavaScript counts, not Python
+
+
 def test_long_trigram_lists_carry_numbers_only(monkeypatch):
     # Short limits, so that the bundled test glossary has lists of each kind.
     monkeypatch.setattr(searchindex, "GRAM_INLINE", 2)

@@ -26,14 +26,15 @@ Files, under ``assets/search/``:
   abbreviation) and those terms' concepts (``c``: id, status, subjects), so that
   ranking and filters need nothing else;
 - ``gc.js``: the trigrams of more than :data:`GRAM_INLINE` variants (the fold and
-  skeleton keys of the terms, numbered in key order) with their counts; the list of the
+  skeleton keys of the terms, numbered by length, then in key order: the manifest's
+  ``variantLengths`` gives the first number of each length) with their counts; the list of the
   n-th, ``p<n>.js``, is read only when that trigram is among a query's rarest;
 - ``g<n>.js``: the other trigrams with their lists, in shards of
   :data:`GRAM_SHARD_CHARS`. A list of at most :data:`GRAM_TEXTS` variants carries their
   texts, so that a query's typo candidates are compared from the lists it read;
 - ``v<n>.js``: the variants, :data:`VARIANT_BUCKET` a file by number: their texts with
   the rows of their terms and concepts, read for the candidates close enough to be
-  offered (and those whose text no list read has);
+  offered (and, up to a number per query, those whose text no list read has);
 - ``d<n>.js``: what a result shows of its concept (all its terms with their status, the
   first sentence of each definition), :data:`DETAIL_BUCKET` concepts a file.
 
@@ -96,6 +97,11 @@ def deltas(numbers: list[int]) -> str:
 def _utf16(key: str) -> bytes:
     """The sort key of JavaScript's string comparison (UTF-16 code units)."""
     return key.encode("utf-16-be")
+
+
+def _utf16_length(text: str) -> int:
+    """The length of ``text`` in JavaScript (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _separator(before: str, first: str) -> str:
@@ -316,6 +322,15 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
         body = '{"keys":[' + ",".join(encoded[key] for key in run) + "]," + rows_of(tids)[1:]
         files[f"{FOLDER}/k{number}.js"] = _script(f"k{number}", body)
 
+    # Numbered by length (then key order): a candidate's length, and so how alike it can
+    # be to a query, is known from its number alone (manifest ``variantLengths``).
+    variant_list.sort(key=lambda item: _utf16_length(item[1]))
+    lengths: list[list[int]] = []
+    for number, (_, text) in enumerate(variant_list):
+        length = _utf16_length(text)
+        if not lengths or lengths[-1][0] != length:
+            lengths.append([length, number])
+
     for first in range(0, len(variant_list), VARIANT_BUCKET):
         run_of = variant_list[first : first + VARIANT_BUCKET]
         groups: list[tuple[str, list[int]]] = []  # consecutive variants of one text
@@ -377,7 +392,7 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
         )
 
     manifest = {
-        "version": 4,
+        "version": 5,
         "languages": languages,
         "statuses": ["preferred", "admitted", "deprecated", "superseded"],
         "conceptStatuses": statuses,
@@ -389,6 +404,7 @@ def search_files(glossary: Glossary, index: Index) -> SearchFiles:
         "keyBlocks": key_starts[::KEY_BLOCK],
         "variantBucket": VARIANT_BUCKET,
         "variants": len(variant_list),
+        "variantLengths": lengths,
         "rareShards": gram_starts,
         **_manifest_tables(tuple(index.languages)),
     }

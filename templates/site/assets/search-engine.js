@@ -9,7 +9,9 @@
  * browser has no Snowball stemmer and no Voikko, so a query word is matched through the
  * indexed word forms, transliteration keys and beginnings, not through its stem; of the
  * typo candidates (the variants that share most of the query's rarest trigrams) it
- * compares the 40 that share most, where the command line compares up to 300.
+ * compares the 40 that share most (of as many, the nearest in length; none too much
+ * longer or shorter to be alike enough), and at most 8 whose text no trigram list read
+ * carries, where the command line compares up to 300.
  *
  * window.GlossarySearch:
  *   search(query, {lang, subject, status, details}) -> Promise<Answer>
@@ -27,8 +29,8 @@
  *     url is "concepts/<id>.html", relative to an interface language's folder (fi/, ru/,
  *     en/): a page in fi/ links to it as it is.
  *     equivalents and definition are filled for the first options.details answers (20
- *     unless given; a common word can have hundreds), and for every nearest guess when
- *     there is no answer (the interface shows guesses only then):
+ *     unless given; a common word can have hundreds), and for as many nearest guesses
+ *     when there is no answer (the interface shows guesses only then):
  *   details(results) -> Promise<results>: fills them in for the others (for "show more").
  *   fold(text), compact(text), skeleton(text): the keys of glossary/search/keys.py.
  */
@@ -404,7 +406,18 @@
     });
   };
 
-  var FUZZY_READ = 40;
+  var FUZZY_READ = 40, FUZZY_UNREAD = 8;
+
+  /* The length of variant v: variants are numbered by length (manifest variantLengths,
+   * [length, first number] pairs). */
+  Store.prototype.lengthOf = function (v) {
+    var runs = this.m.variantLengths, lo = 0, hi = runs.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (runs[mid][1] <= v) lo = mid; else hi = mid - 1;
+    }
+    return runs[lo][0];
+  };
 
   /* glossary.search.index.Index.fuzzy_candidates: the variants that share most of the
    * rarest trigrams of text, as [variant number, text], in number order. The text is
@@ -441,10 +454,17 @@
         if (written) { text = written[i] || text; texts.set(v, text); }
       });
     });
+    /* Unlike the command line, a variant too much longer or shorter to be 70 alike
+     * (ratio: twice the common letters over both lengths) is no candidate. */
+    var length = text.length;
+    function alikeEnough(v) {
+      var other = self.lengthOf(v);
+      return 20 * Math.min(length, other) >= 7 * (length + other);
+    }
     var shared = Math.max(1, chosen.length - 4), best = [];
-    counter.forEach(function (n, v) { if (n >= shared) best.push([n, v]); });
+    counter.forEach(function (n, v) { if (n >= shared && alikeEnough(v)) best.push([n, v]); });
     if (!best.length) {
-      counter.forEach(function (n, v) { best.push([n, v]); });
+      counter.forEach(function (n, v) { if (alikeEnough(v)) best.push([n, v]); });
       best.sort(function (a, b) { return b[0] - a[0]; });
       best = best.slice(0, limit);
     }
@@ -452,13 +472,19 @@
       best.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1]; });
       best = best.slice(0, limit);
     }
-    /* Unlike the command line, only the FUZZY_READ that share most trigrams are
-     * compared (the budget is per query). */
-    if (best.length > FUZZY_READ) {
-      best.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-      best = best.slice(0, FUZZY_READ);
+    /* Unlike the command line, only the FUZZY_READ that share most trigrams (of as many,
+     * the nearest in length) are compared, and of those whose text no list read has (its
+     * variant file must be read), only FUZZY_UNREAD: the budget is per query. */
+    best.sort(function (a, b) {
+      return b[0] - a[0] || Math.abs(self.lengthOf(a[1]) - length) - Math.abs(self.lengthOf(b[1]) - length) ||
+        a[1] - b[1];
+    });
+    var taken = [], unread = 0;
+    for (var k = 0; k < best.length && taken.length < FUZZY_READ; k++) {
+      if (texts.has(best[k][1])) taken.push(best[k][1]);
+      else if (unread < FUZZY_UNREAD) { unread++; taken.push(best[k][1]); }
     }
-    return best.map(function (b) { return b[1]; }).sort(function (a, b) { return a - b; })
+    return taken.sort(function (a, b) { return a - b; })
       .map(function (v) { return [v, texts.has(v) ? texts.get(v) : null]; });
   };
 
@@ -1083,7 +1109,7 @@
     };
     var detailed = options.details === undefined ? DETAILS : options.details;
     /* Nearest guesses are shown only when there is no answer (assets/search.js). */
-    await details(out.matches.slice(0, detailed).concat(out.matches.length ? [] : out.nearest));
+    await details((out.matches.length ? out.matches : out.nearest).slice(0, detailed));
     return out;
   }
 

@@ -249,7 +249,8 @@
   }
 
   Box.prototype.filterValues = function () {
-    var options = {};
+    /* The rows shown first come with their details; the others are filled in later. */
+    var options = { details: this.page ? PAGE_ROWS : PANEL_ROWS };
     var self = this;
     FILTERS.forEach(function (name) {
       var select = self.filters[name];
