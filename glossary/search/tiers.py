@@ -602,10 +602,13 @@ def fuzzy(index: Index, query: Query, hits: Hits) -> None:
     ``Erasmus+ Programme`` a misspelt ``Erasmus+ Programme Guide``."""
     from rapidfuzz import fuzz
 
+    from glossary.search.keys import fold
+
     small = function_words(tuple(index.languages))
     probes = [query.folded]
     if query.skeleton and query.skeleton != query.folded:
         probes.append(query.skeleton)
+    found: Hits = {}
     for probe in probes:
         words = [w for w in probe.split() if len(w) > 2 and w not in small]
         for _, tid, text in index.fuzzy_candidates(probe):
@@ -614,7 +617,17 @@ def fuzzy(index: Index, query: Query, hits: Hits) -> None:
                 continue
             term_words = [w for w in text.split() if len(w) > 2 and w not in small]
             guess = not (typo(words, text.split()) and typo(term_words, probe.split()))
-            offer(hits, tid, Hit(round(40.0 + 0.45 * ratio, 1), "fuzzy", guess))
+            offer(found, tid, Hit(round(40.0 + 0.45 * ratio, 1), "fuzzy", guess))
+    # An abbreviation is not misspelt: a letter more or less makes another one (``cVET``,
+    # continuing VET, is not ``ECVET``; ``iVET`` is not ``VET``), but an English plural
+    # is the same (``NQFs``, ``CoVEs``). The rows are read once per query anyway, to
+    # print the results.
+    rows = index.terms(found)
+    for tid, hit in found.items():
+        row = rows.get(tid)
+        if row is not None and row.abbr and query.folded.removesuffix("s") != fold(row.text):
+            hit.guess = True
+        offer(hits, tid, hit)
 
 
 def typo(words: Sequence[str], term_words: Sequence[str]) -> bool:
