@@ -587,6 +587,33 @@ def split_compound(index: Index, query: Query, hits: Hits) -> None:
                     offer(hits, tid, Hit(round(hit.score - 2.0, 1), "lemma"))
 
 
+def abbreviation_compound(index: Index, query: Query) -> Query | None:
+    """``query`` with each hyphen compound whose first part is an abbreviation of the
+    glossary, in any letter case, written as two words (``Valma-koulutuksissa`` ->
+    ``valma koulutuksissa``), so that the abbreviation and the word after it are matched
+    as a phrase (an abbreviation followed by the head of its own full term answers, as
+    in ``TUVA koulutuksessa``); ``None`` when there is none."""
+    from glossary.search.query import analyse
+
+    words = list(query.words)
+    firsts = {w.split("-", 1)[0] for w in words if "-" in w.strip("-")}
+    firsts = {f for f in firsts if len(f) >= 2}
+    if not firsts:
+        return None
+    abbreviations = {
+        row.text.casefold()
+        for row in index.terms([t for f in firsts for t in index.by_key(f, "fold")]).values()
+        if row.abbr
+    }
+    changed = False
+    for at, word in enumerate(words):
+        first, _, rest = word.partition("-")
+        if rest and first in abbreviations:
+            words[at] = f"{first} {rest}"
+            changed = True
+    return analyse(" ".join(words), query.languages) if changed else None
+
+
 #: The shortest part of a split compound (:func:`split_compound`).
 _MIN_SPLIT = 3
 
@@ -687,6 +714,12 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
             inside = []
             by_words(index, whole, hits, inside=inside)
             answer_parts(index, whole, inside, hits)
+            best = max((h.score for h in hits.values() if not h.guess), default=0.0)
+    if best < line and "-" in query.folded:
+        # ``Valma-koulutuksissa``: an abbreviation joined to a word by a hyphen.
+        whole = abbreviation_compound(index, query)
+        if whole is not None:
+            by_words(index, whole, hits)
             best = max((h.score for h in hits.values() if not h.guess), default=0.0)
     if typos and best < _GOOD:
         fuzzy(index, query, hits)
