@@ -271,8 +271,19 @@ def by_words(
                 for p, v in term_positions.items()
                 if v[3] and v[1] in _SAME_WORD and p in heads_of
             )
+    shortened: dict[int, float | None] = {}
+    head_term = False  # whether a whole term inside the query is its last word
+    last = max(query.content_positions, default=-1)
     for tid, positions in covered.items():
-        _score_words(query, rows[tid], positions, single, hits, context)
+        shape = _score_words(query, rows[tid], positions, single, hits, context)
+        if isinstance(shape, tuple):
+            shortened[tid] = shape[0]
+        elif shape is not None and last in shape:
+            head_term = True
+    if shortened and not head_term and not any(confident(h) for h in hits.values()):
+        from glossary.search.shapes import shortened_name
+
+        shortened_name(rows, shortened, hits)
     if inside is not None:
         for tid, term_places in spread.items():
             _runs(query, rows[tid], term_places, inside)
@@ -406,11 +417,14 @@ def _score_words(
     single: bool,
     hits: Hits,
     context: _Context | None = None,
-) -> None:
+) -> tuple[float | None] | set[int] | None:
     """Score one term from the positions of its words that query words cover:
     position -> (weight, route, query position, whether the term word is a content word).
     The words of a term that name the country (``Министерство науки и высшего
-    образования Российской Федерации``) may be left out of a query of several words."""
+    образования Российской Федерации``) may be left out of a query of several words.
+    For a phrase whose every word is in the longer term, returns the score it has as
+    a shortened name of the term (:func:`_shortened_name`), or None if it is none; for a
+    whole term with query words left over, the query positions it covers."""
     if row.abbr:
         # An abbreviation matches as written: no forms, stems or look-alikes, and no
         # function word unless the query is in capitals (``ВО``, not ``во``).
@@ -428,7 +442,7 @@ def _score_words(
             total_weight += weight
             routes.add(route)
     if not found:
-        return
+        return None
     mean = total_weight / found
     used = {v[2] for v in positions.values()}
     left = query.content_positions - used
@@ -455,7 +469,10 @@ def _score_words(
         if unaccounted:
             # Query words the term does not account for: most often a longer concept
             # that the glossary does not have, so below the line (docs/lookup.md).
-            hit = Hit(round(score - UNACCOUNTED * unaccounted, 1), "word")
+            score -= UNACCOUNTED * unaccounted
+            if score >= _FLOOR:
+                offer(hits, row.tid, Hit(round(score, 1), "word"))
+            return used
         elif "compound" in routes:
             # A query word stands for a term word only through its head: a compound
             # that names a narrower concept (``ammatillista peruskoulutusta`` is not
@@ -477,7 +494,7 @@ def _score_words(
         elif unaccounted:
             score = 74.0 * mean * share**0.5 - UNACCOUNTED * unaccounted
             if score < _FLOOR:
-                return
+                return None
             hit = Hit(round(score, 1), "word", guess=True)
         elif looks_alike:
             hit = Hit(round(70.0 * mean * share**0.5, 1), "prefix", guess=True)
@@ -494,10 +511,18 @@ def _score_words(
             )
             hit = Hit(round(80.0 + 8.0 * share * mean, 1), "word", guess=modifier)
         else:
-            # Every query word is in the term, which says more: a narrower concept.
+            # Every query word is in the term, which says more: a narrower concept,
+            # unless the query is the term without its first words (a shortened name).
             hit = Hit(round(66.0 + 8.0 * share * mean, 1), "word", guess=True)
+            if hit.score >= _FLOOR:
+                offer(hits, row.tid, hit)
+            from glossary.search.shapes import tail_of_term
+
+            tail = len(query.content) >= 2 and tail_of_term(row, positions)
+            return (round(CONFIDENT + 8.0 * share * mean, 1) if tail else None,)
     if hit.score >= _FLOOR:
         offer(hits, row.tid, hit)
+    return None
 
 
 def completed(index: Index, query: Query) -> Query | None:
@@ -585,33 +610,6 @@ def split_compound(index: Index, query: Query, hits: Hits) -> None:
                     and index.terms([tid])[tid].content == 2
                 ):
                     offer(hits, tid, Hit(round(hit.score - 2.0, 1), "lemma"))
-
-
-def abbreviation_compound(index: Index, query: Query) -> Query | None:
-    """``query`` with each hyphen compound whose first part is an abbreviation of the
-    glossary, in any letter case, written as two words (``Valma-koulutuksissa`` ->
-    ``valma koulutuksissa``), so that the abbreviation and the word after it are matched
-    as a phrase (an abbreviation followed by the head of its own full term answers, as
-    in ``TUVA koulutuksessa``); ``None`` when there is none."""
-    from glossary.search.query import analyse
-
-    words = list(query.words)
-    firsts = {w.split("-", 1)[0] for w in words if "-" in w.strip("-")}
-    firsts = {f for f in firsts if len(f) >= 2}
-    if not firsts:
-        return None
-    abbreviations = {
-        row.text.casefold()
-        for row in index.terms([t for f in firsts for t in index.by_key(f, "fold")]).values()
-        if row.abbr
-    }
-    changed = False
-    for at, word in enumerate(words):
-        first, _, rest = word.partition("-")
-        if rest and first in abbreviations:
-            words[at] = f"{first} {rest}"
-            changed = True
-    return analyse(" ".join(words), query.languages) if changed else None
 
 
 #: The shortest part of a split compound (:func:`split_compound`).
@@ -717,6 +715,8 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
             best = max((h.score for h in hits.values() if not h.guess), default=0.0)
     if best < line and "-" in query.folded:
         # ``Valma-koulutuksissa``: an abbreviation joined to a word by a hyphen.
+        from glossary.search.shapes import abbreviation_compound
+
         whole = abbreviation_compound(index, query)
         if whole is not None:
             by_words(index, whole, hits)
