@@ -110,7 +110,14 @@ def answer_parts(index: Index, query: Query, inside: Sequence[Inside], hits: Hit
     if not 2 <= len(content) <= LONGEST_PHRASE or query.only_function_words:
         return
     first, last = min(content), max(content)
-    found = [f for f in inside if f.score >= CONFIDENT and not (f.start <= first and last < f.end)]
+    # A word that shares only its stem with a term is derived from it (``accredited
+    # consortium coordinator``, ``occupational mobility``): a modifier that classifies,
+    # so it accounts for no part of the phrase.
+    found = [
+        f
+        for f in inside
+        if f.score >= CONFIDENT and not f.stem_only and not (f.start <= first and last < f.end)
+    ]
     if not found:
         return
     covered = {p for f in found for p in range(f.start, f.end) if p in content}

@@ -79,6 +79,9 @@ class Inside(NamedTuple):
     tid: int
     score: float
     kind: str
+    #: Found through Snowball stems alone: a word derived from the term's
+    #: (``accredited``, ``occupational`` for *accreditation*, *occupation*).
+    stem_only: bool = False
 
 
 def offer(hits: Hits, tid: int, hit: Hit) -> None:
@@ -396,7 +399,7 @@ def _runs(
         score = round(92.0 * mean - 0.5 * spare - inverted, 1)
         routes = {v[1] for v in taken.values()}
         kind = "normalized" if routes <= {"same"} else "lemma"
-        inside.append(Inside(first, end, row.tid, score, kind))
+        inside.append(Inside(first, end, row.tid, score, kind, routes == {"stem"}))
 
 
 def _as_written(places: dict[int, tuple[float, str]]) -> bool:
