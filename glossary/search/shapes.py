@@ -18,31 +18,39 @@ if TYPE_CHECKING:
 __all__ = ["abbreviation_compound", "shortened_name", "tail_of_term"]
 
 
-def abbreviation_compound(index: Index, query: Query) -> Query | None:
-    """``query`` with each hyphen compound whose first part is an abbreviation of the
-    glossary, in any letter case, written as two words (``Valma-koulutuksissa`` ->
-    ``valma koulutuksissa``), so that the abbreviation and the word after it are matched
-    as a phrase (an abbreviation followed by the head of its own full term answers, as
-    in ``TUVA koulutuksessa``); ``None`` when there is none."""
+def abbreviation_compound(index: Index, query: Query, hits: Hits) -> None:
+    """A query with a hyphen compound whose first part is an abbreviation of the
+    glossary, in any letter case (``Valma-koulutuksissa``), matched as the abbreviation
+    and the word after it (``valma koulutuksissa``: an abbreviation followed by the head
+    of its own full term answers, as ``TUVA koulutuksessa`` does). Only the concepts of
+    the abbreviations are offered: the rest of the compound alone names none of them
+    (``ВО-образование`` is no query for every concept with *образование*)."""
     from glossary.search.query import analyse
+    from glossary.search.tiers import by_words
 
     words = list(query.words)
     firsts = {w.split("-", 1)[0] for w in words if "-" in w.strip("-")}
-    firsts = {f for f in firsts if len(f) >= 2}
+    small = function_words(query.languages)
+    firsts = {f for f in firsts if len(f) >= 2 and f not in small}
     if not firsts:
-        return None
-    abbreviations = {
-        row.text.casefold()
-        for row in index.terms([t for f in firsts for t in index.by_key(f, "fold")]).values()
-        if row.abbr
-    }
-    changed = False
+        return
+    rows = index.terms([t for f in firsts for t in index.by_key(f, "fold")]).values()
+    concepts = {row.text.casefold(): row.cid for row in rows if row.abbr}
+    wanted: set[int] = set()
     for at, word in enumerate(words):
         first, _, rest = word.partition("-")
-        if rest and first in abbreviations:
+        if rest and first in concepts:
             words[at] = f"{first} {rest}"
-            changed = True
-    return analyse(" ".join(words), query.languages) if changed else None
+            wanted.add(concepts[first])
+    if not wanted:
+        return
+    found: Hits = {}
+    by_words(index, analyse(" ".join(words), query.languages), found)
+    rows_found = index.terms(found)
+    for tid, hit in found.items():
+        row = rows_found.get(tid)
+        if row is not None and row.cid in wanted:
+            offer(hits, tid, hit)
 
 
 def shortened_name(rows: dict[int, TermRow], found: dict[int, float | None], hits: Hits) -> None:

@@ -720,10 +720,8 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
         # ``Valma-koulutuksissa``: an abbreviation joined to a word by a hyphen.
         from glossary.search.shapes import abbreviation_compound
 
-        whole = abbreviation_compound(index, query)
-        if whole is not None:
-            by_words(index, whole, hits)
-            best = max((h.score for h in hits.values() if not h.guess), default=0.0)
+        abbreviation_compound(index, query, hits)
+        best = max((h.score for h in hits.values() if not h.guess), default=0.0)
     if typos and best < _GOOD:
         fuzzy(index, query, hits)
     if best < line and len(query.content) == 1 and _compounding(index.languages):
