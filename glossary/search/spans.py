@@ -197,7 +197,7 @@ def _tiling(
             rest = best[i + 1]
             if rest is not None:
                 options.append(rest)
-        for run in runs:
+        for run in sorted(runs):
             rest = best[run[1]] if run[0] == i else None
             if rest is not None:
                 options.append([run, *rest])
