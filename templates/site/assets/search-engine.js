@@ -500,8 +500,22 @@
 
   function abbreviationReadings(store, word) {
     var found = ABBREVIATION.exec(word) || COLON_FORM.exec(word);
-    if (!found || !store.endings.has(found[2].toLowerCase())) return [];
+    if (!found || !caseEnding(store.endings, found[2].toLowerCase())) return [];
     return [fold(found[1])];
+  }
+
+  /* A case ending, with or without a possessive suffix after it, as query._case_ending:
+   * HOKSiasi, HOKSissamme, HOKSisi (the -n of a case dropped), HOKSissaan. */
+  var POSSESSIVES = ["ni", "si", "mme", "nne", "nsa", "nsä"];
+  function caseEnding(endings, ending) {
+    if (endings.has(ending)) return true;
+    var n = ending.length;
+    for (var i = 0; i < POSSESSIVES.length; i++) {
+      var suffix = POSSESSIVES[i], rest = ending.slice(0, n - suffix.length);
+      if (ending.endsWith(suffix) && rest && (endings.has(rest) || endings.has(rest + "n"))) return true;
+    }
+    return n >= 3 && ending[n - 1] === "n" && ending[n - 2] === ending[n - 3] &&
+      VOWELS.indexOf(ending[n - 2]) >= 0 && endings.has(ending.slice(0, n - 2));
   }
 
   function isUpper(ch) { return ch !== ch.toLowerCase() && ch === ch.toUpperCase(); }
@@ -850,7 +864,12 @@
     probes.forEach(function (probe, i) {
       found[i].forEach(function (c) {
         var v = read.get(c[0]), r = c[2] === null ? ratio(probe, v[2]) : c[2];
-        if (r >= 70) offer(hits, v[1], Hit(round1(40 + 0.45 * r), "fuzzy"));
+        if (r < 70) return;
+        // An abbreviation is not misspelt (cVET is not ECVET), but its English plural
+        // is the same (NQFs), as tiers.fuzzy.
+        var row = store.row(v[1]);
+        var guess = row.abbr && q.folded.replace(/s$/, "") !== fold(row.text);
+        offer(hits, v[1], Hit(round1(40 + 0.45 * r), "fuzzy", guess));
       });
     });
   }
@@ -877,6 +896,32 @@
     var widest = all.filter(function (run) {
       return !all.some(function (o) { return (o[0] !== run[0] || o[1] !== run[1]) && o[0] <= run[0] && run[1] <= o[1]; });
     });
+    // Terms of different concepts that overlap give way to the fewest terms that cover
+    // the phrase without sharing a word, as spans._tiling.
+    var cids = new Map();
+    found.forEach(function (f) {
+      var key = f.start + ":" + f.end;
+      if (!cids.has(key)) cids.set(key, new Set());
+      cids.get(key).add(store.row(f.tid).cid);
+    });
+    var clash = widest.some(function (a) {
+      return widest.some(function (b) {
+        var ca = cids.get(a[0] + ":" + a[1]), cb = cids.get(b[0] + ":" + b[1]);
+        return a[0] < b[1] && b[0] < a[1] && !Array.from(ca).some(function (c) { return cb.has(c); });
+      });
+    });
+    if (clash) {
+      var best = new Array(q.words.length + 1).fill(null);
+      best[q.words.length] = [];
+      for (var i = q.words.length - 1; i >= 0; i--) {
+        var options = [];
+        if ((!content.has(i) || store.frameWords.has(q.words[i])) && best[i + 1]) options.push(best[i + 1]);
+        all.forEach(function (run) { if (run[0] === i && best[run[1]]) options.push([run].concat(best[run[1]])); });
+        options.sort(function (a, b) { return a.length - b.length; });
+        best[i] = options.length ? options[0] : null;
+      }
+      if (best[0] && best[0].length) widest = best[0];
+    }
     // Conjuncts: the longest first (of two as long, the last in a compounding language).
     // Terms that modify one another: the head first, with the longest one's share; a term
     // right after another is its head where the language puts heads last.
