@@ -152,7 +152,7 @@ def test_the_real_set_is_valid(bundled):
 #: moves any figure changes this table and the docs with it; a held-out split is
 #: measured once, when it is added, and its figures entered here as they are.
 FIGURES = {
-    "tune": ((666, 737), (5, 412), (74, 74)),
+    "tune": ((667, 737), (5, 412), (74, 74)),
 }
 
 
