@@ -324,6 +324,28 @@ def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess)
     assert query.endswith("Guide") or "erasmus-programme-guide" not in answers
 
 
+@pytest.mark.parametrize(
+    ("query", "answers"),
+    [
+        ("-", []),
+        ("--", []),
+        ("в-", []),
+        ("и-образование", []),
+        ("HOKS-", ["personal-competence-development-plan"]),
+        ("-HOKS", ["personal-competence-development-plan"]),
+        ("VET--koulutus", ["vocational-education-and-training"]),
+        ("valma-koulutus-koulutus", []),
+        ("ECVET-ECVET", []),
+    ],
+)
+def test_hyphens_around_abbreviations(bundled_index, query, answers):
+    """Broken hyphen compounds: a hyphen at either end is no compound, and only a word
+    after the abbreviation that heads its full term answers."""
+    from glossary.search import find
+
+    assert [m.concept_id for m in find(bundled_index, query).matches][:1] == answers
+
+
 def test_english_learned_plurals_and_agent_nouns():
     from glossary.languages import get as plugin
 
