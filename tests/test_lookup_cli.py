@@ -133,6 +133,14 @@ def test_ordinary_words_are_not_read_as_abbreviations():
     assert abbreviation_readings("ECVET:iin") == ("ecvet",)
     assert abbreviation_readings("AHOTissa") == ("ahot",)
     assert abbreviation_readings("hoksin") == ()  # no capitals, no colon
+    # A possessive suffix after the case ending (your, our, their …).
+    assert abbreviation_readings("HOKSiasi") == ("hoks",)
+    assert abbreviation_readings("HOKSissamme") == ("hoks",)
+    assert abbreviation_readings("HOKSissaan") == ("hoks",)
+    assert abbreviation_readings("HOKSisi") == ("hoks",)  # genitive -n dropped
+    assert abbreviation_readings("HOKSkissa") == ()
+    assert abbreviation_readings("HOKSnne") == ()  # no case ending before it
+    assert abbreviation_readings("HOKSissaon") == ()
     assert abbreviation_readings("Koulutus") == ()
     assert abbreviation_readings("HOKSxyz") == ()  # not a case ending
 

@@ -68,7 +68,6 @@ NOT_PORTED = {
         ("apprenticeship-contract", False),
         ("apprenticeship-contract", True, "part"),
     ),
-    "occupational mobility": (("mobility", False), ("mobility", True, "part")),
     "osaamistarpeisiin": (("skills-forecasting", True), ("skills-forecasting", False, "word")),
     "perus-, ammatti- tai erikoisammattitutkinto": (
         ("specialist-vocational-qualification", False),
@@ -138,11 +137,10 @@ NOT_PORTED = {
         ("educational-practice", False),
         ("educational-practice", True, "part"),
     ),
-    # held-out-5 (added after round 5; measured, not tuned on)
-    "accredited consortium coordinator": (
-        ("mobility-consortium", False),
-        ("lead-partner", True, "part"),
-    ),
+    # held-out-5 (added after round 5, analysed in round 6). Round 6's rules are in the
+    # browser too; a term found through its stem alone is none (the browser has no
+    # stemmer), so ``accredited consortium coordinator`` and ``occupational mobility``
+    # agree now.
     "aikuiskoulutustuki": (
         ("adult-education", True),
         ("adult-education", False, "fuzzy"),
@@ -150,10 +148,6 @@ NOT_PORTED = {
     "continuing vocational education and training": (
         ("vocational-education-and-training", True),
         ("vocational-education-and-training", False, "word"),
-    ),
-    "образовательно-производственных центра": (
-        ("educational-and-industrial-cluster", True),
-        ("educational-and-industrial-cluster", False, "fuzzy"),
     ),
     "профессиональными навыками": (
         ("soft-skills", True),

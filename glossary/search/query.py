@@ -100,6 +100,10 @@ _ENDINGS = frozenset(
     + [f"{v}{v}n" for v in _VOWELS]
     + ["seen", "siin"]
 )
+#: Finnish possessive suffixes, which follow a case ending (``HOKSiasi``: ``HOKS`` +
+#: partitive ``ia`` + ``si``, your): first, second and third person; the third person
+#: after a case ending in a vowel lengthens it (``HOKSissaan``).
+_POSSESSIVES = ("ni", "si", "mme", "nne", "nsa", "nsä")
 _CAPS = "A-ZÄÖÅА-ЯЁ"
 _ABBREVIATION = re.compile(rf"^([{_CAPS}][{_CAPS}0-9]+)(?::|-)?([a-zäöå]+)$")
 _COLON_FORM = re.compile(r"^([^\W_]{2,}):([a-zäöå]+)$", re.IGNORECASE)
@@ -134,9 +138,29 @@ def abbreviation_readings(word: str) -> tuple[str, ...]:
     if not found:
         return ()
     base, ending = found.group(1), found.group(2)
-    if ending.lower() not in _ENDINGS:
+    if not _case_ending(ending.lower()):
         return ()
     return (fold(base),)
+
+
+def _case_ending(ending: str) -> bool:
+    """Whether ``ending`` is a Finnish case ending of an abbreviation, with or without a
+    possessive suffix after it (``iasi``, ``issamme``, ``issaan``; a case ending in
+    ``n`` drops it before the suffix: ``in`` + ``si`` = ``isi``)."""
+    if ending in _ENDINGS:
+        return True
+    for suffix in _POSSESSIVES:
+        rest = ending[: -len(suffix)]
+        if ending.endswith(suffix) and rest and (rest in _ENDINGS or rest + "n" in _ENDINGS):
+            return True
+    # The third person after a vowel: the vowel doubled and ``n`` (``ssa`` + ``an``).
+    return (
+        len(ending) >= 3
+        and ending[-1] == "n"
+        and ending[-2] == ending[-3]
+        and ending[-2] in _VOWELS
+        and ending[:-2] in _ENDINGS
+    )
 
 
 def function_words(languages: tuple[str, ...]) -> frozenset[str]:

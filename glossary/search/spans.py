@@ -110,7 +110,14 @@ def answer_parts(index: Index, query: Query, inside: Sequence[Inside], hits: Hit
     if not 2 <= len(content) <= LONGEST_PHRASE or query.only_function_words:
         return
     first, last = min(content), max(content)
-    found = [f for f in inside if f.score >= CONFIDENT and not (f.start <= first and last < f.end)]
+    # A word that shares only its stem with a term is derived from it (``accredited
+    # consortium coordinator``, ``occupational mobility``): a modifier that classifies,
+    # so it accounts for no part of the phrase.
+    found = [
+        f
+        for f in inside
+        if f.score >= CONFIDENT and not f.stem_only and not (f.start <= first and last < f.end)
+    ]
     if not found:
         return
     covered = {p for f in found for p in range(f.start, f.end) if p in content}
@@ -126,6 +133,18 @@ def answer_parts(index: Index, query: Query, inside: Sequence[Inside], hits: Hit
         run for run in runs if not any(o != run and o[0] <= run[0] and run[1] <= o[1] for o in runs)
     ]
     rows = index.terms([f.tid for f in found])
+    concepts: dict[tuple[int, int], set[int]] = {}
+    for f in found:
+        concepts.setdefault((f.start, f.end), set()).add(rows[f.tid].cid)
+    if any(
+        a[0] < b[1] and b[0] < a[1] and not concepts[a] & concepts[b]
+        for a in widest
+        for b in widest
+    ):
+        # Terms of different concepts that overlap (``assessment of learning`` and
+        # ``learning outcomes``): the fewest terms that cover the phrase without sharing
+        # a word, if there are any (``assessment`` and ``learning outcomes``).
+        widest = _tiling(runs, content, query.words, frames) or widest
     conjuncts = any(word in CONJUNCTIONS for word in query.words)
     if conjuncts:
         # Conjuncts: the longest first; of two as long, the last in a compounding
@@ -158,6 +177,32 @@ def answer_parts(index: Index, query: Query, inside: Sequence[Inside], hits: Hit
         for f in found:
             if (f.start, f.end) == run:
                 offer(hits, f.tid, Hit(max(min(score, f.score), _PART_BASE), "part"))
+
+
+def _tiling(
+    runs: set[tuple[int, int]],
+    content: frozenset[int],
+    words: Sequence[str],
+    frames: frozenset[str],
+) -> list[tuple[int, int]]:
+    """The fewest ``runs`` that do not overlap and leave no content word uncovered
+    (frame words may stay out), leftmost first; empty when there are none."""
+    end = len(words)
+    # best[i]: the fewest runs that tile positions i.. (None: impossible).
+    best: list[list[tuple[int, int]] | None] = [None] * (end + 1)
+    best[end] = []
+    for i in range(end - 1, -1, -1):
+        options: list[list[tuple[int, int]]] = []
+        if i not in content or _frames(words[i], frames):
+            rest = best[i + 1]
+            if rest is not None:
+                options.append(rest)
+        for run in sorted(runs):
+            rest = best[run[1]] if run[0] == i else None
+            if rest is not None:
+                options.append([run, *rest])
+        best[i] = min(options, key=len) if options else None
+    return best[0] or []
 
 
 def _frames(word: str, frames: frozenset[str]) -> bool:

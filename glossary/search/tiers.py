@@ -79,6 +79,9 @@ class Inside(NamedTuple):
     tid: int
     score: float
     kind: str
+    #: Found through Snowball stems alone: a word derived from the term's
+    #: (``accredited``, ``occupational`` for *accreditation*, *occupation*).
+    stem_only: bool = False
 
 
 def offer(hits: Hits, tid: int, hit: Hit) -> None:
@@ -271,8 +274,19 @@ def by_words(
                 for p, v in term_positions.items()
                 if v[3] and v[1] in _SAME_WORD and p in heads_of
             )
+    shortened: dict[int, float | None] = {}
+    head_term = False  # whether a whole term inside the query is its last word
+    last = max(query.content_positions, default=-1)
     for tid, positions in covered.items():
-        _score_words(query, rows[tid], positions, single, hits, context)
+        shape = _score_words(query, rows[tid], positions, single, hits, context)
+        if isinstance(shape, tuple):
+            shortened[tid] = shape[0]
+        elif shape is not None and last in shape:
+            head_term = True
+    if shortened and not head_term and not any(confident(h) for h in hits.values()):
+        from glossary.search.shapes import shortened_name
+
+        shortened_name(rows, shortened, hits)
     if inside is not None:
         for tid, term_places in spread.items():
             _runs(query, rows[tid], term_places, inside)
@@ -385,7 +399,7 @@ def _runs(
         score = round(92.0 * mean - 0.5 * spare - inverted, 1)
         routes = {v[1] for v in taken.values()}
         kind = "normalized" if routes <= {"same"} else "lemma"
-        inside.append(Inside(first, end, row.tid, score, kind))
+        inside.append(Inside(first, end, row.tid, score, kind, routes == {"stem"}))
 
 
 def _as_written(places: dict[int, tuple[float, str]]) -> bool:
@@ -406,11 +420,14 @@ def _score_words(
     single: bool,
     hits: Hits,
     context: _Context | None = None,
-) -> None:
+) -> tuple[float | None] | set[int] | None:
     """Score one term from the positions of its words that query words cover:
     position -> (weight, route, query position, whether the term word is a content word).
     The words of a term that name the country (``Министерство науки и высшего
-    образования Российской Федерации``) may be left out of a query of several words."""
+    образования Российской Федерации``) may be left out of a query of several words.
+    For a phrase whose every word is in the longer term, returns the score it has as
+    a shortened name of the term (:func:`_shortened_name`), or None if it is none; for a
+    whole term with query words left over, the query positions it covers."""
     if row.abbr:
         # An abbreviation matches as written: no forms, stems or look-alikes, and no
         # function word unless the query is in capitals (``ВО``, not ``во``).
@@ -428,7 +445,7 @@ def _score_words(
             total_weight += weight
             routes.add(route)
     if not found:
-        return
+        return None
     mean = total_weight / found
     used = {v[2] for v in positions.values()}
     left = query.content_positions - used
@@ -455,7 +472,10 @@ def _score_words(
         if unaccounted:
             # Query words the term does not account for: most often a longer concept
             # that the glossary does not have, so below the line (docs/lookup.md).
-            hit = Hit(round(score - UNACCOUNTED * unaccounted, 1), "word")
+            score -= UNACCOUNTED * unaccounted
+            if score >= _FLOOR:
+                offer(hits, row.tid, Hit(round(score, 1), "word"))
+            return used
         elif "compound" in routes:
             # A query word stands for a term word only through its head: a compound
             # that names a narrower concept (``ammatillista peruskoulutusta`` is not
@@ -477,7 +497,7 @@ def _score_words(
         elif unaccounted:
             score = 74.0 * mean * share**0.5 - UNACCOUNTED * unaccounted
             if score < _FLOOR:
-                return
+                return None
             hit = Hit(round(score, 1), "word", guess=True)
         elif looks_alike:
             hit = Hit(round(70.0 * mean * share**0.5, 1), "prefix", guess=True)
@@ -494,10 +514,18 @@ def _score_words(
             )
             hit = Hit(round(80.0 + 8.0 * share * mean, 1), "word", guess=modifier)
         else:
-            # Every query word is in the term, which says more: a narrower concept.
+            # Every query word is in the term, which says more: a narrower concept,
+            # unless the query is the term without its first words (a shortened name).
             hit = Hit(round(66.0 + 8.0 * share * mean, 1), "word", guess=True)
+            if hit.score >= _FLOOR:
+                offer(hits, row.tid, hit)
+            from glossary.search.shapes import tail_of_term
+
+            tail = len(query.content) >= 2 and tail_of_term(row, positions)
+            return (round(CONFIDENT + 8.0 * share * mean, 1) if tail else None,)
     if hit.score >= _FLOOR:
         offer(hits, row.tid, hit)
+    return None
 
 
 def completed(index: Index, query: Query) -> Query | None:
@@ -602,10 +630,13 @@ def fuzzy(index: Index, query: Query, hits: Hits) -> None:
     ``Erasmus+ Programme`` a misspelt ``Erasmus+ Programme Guide``."""
     from rapidfuzz import fuzz
 
+    from glossary.search.keys import fold
+
     small = function_words(tuple(index.languages))
     probes = [query.folded]
     if query.skeleton and query.skeleton != query.folded:
         probes.append(query.skeleton)
+    found: Hits = {}
     for probe in probes:
         words = [w for w in probe.split() if len(w) > 2 and w not in small]
         for _, tid, text in index.fuzzy_candidates(probe):
@@ -614,7 +645,17 @@ def fuzzy(index: Index, query: Query, hits: Hits) -> None:
                 continue
             term_words = [w for w in text.split() if len(w) > 2 and w not in small]
             guess = not (typo(words, text.split()) and typo(term_words, probe.split()))
-            offer(hits, tid, Hit(round(40.0 + 0.45 * ratio, 1), "fuzzy", guess))
+            offer(found, tid, Hit(round(40.0 + 0.45 * ratio, 1), "fuzzy", guess))
+    # An abbreviation is not misspelt: a letter more or less makes another one (``cVET``,
+    # continuing VET, is not ``ECVET``; ``iVET`` is not ``VET``), but an English plural
+    # is the same (``NQFs``, ``CoVEs``). The rows are read once per query anyway, to
+    # print the results.
+    rows = index.terms(found)
+    for tid, hit in found.items():
+        row = rows.get(tid)
+        if row is not None and row.abbr and query.folded.removesuffix("s") != fold(row.text):
+            hit.guess = True
+        offer(hits, tid, hit)
 
 
 def typo(words: Sequence[str], term_words: Sequence[str]) -> bool:
@@ -675,6 +716,12 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
             by_words(index, whole, hits, inside=inside)
             answer_parts(index, whole, inside, hits)
             best = max((h.score for h in hits.values() if not h.guess), default=0.0)
+    if best < line and "-" in query.folded:
+        # ``Valma-koulutuksissa``: an abbreviation joined to a word by a hyphen.
+        from glossary.search.shapes import abbreviation_compound
+
+        abbreviation_compound(index, query, hits)
+        best = max((h.score for h in hits.values() if not h.guess), default=0.0)
     if typos and best < _GOOD:
         fuzzy(index, query, hits)
     if best < line and len(query.content) == 1 and _compounding(index.languages):

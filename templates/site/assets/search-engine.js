@@ -526,8 +526,22 @@
 
   function abbreviationReadings(store, word) {
     var found = ABBREVIATION.exec(word) || COLON_FORM.exec(word);
-    if (!found || !store.endings.has(found[2].toLowerCase())) return [];
+    if (!found || !caseEnding(store.endings, found[2].toLowerCase())) return [];
     return [fold(found[1])];
+  }
+
+  /* A case ending, with or without a possessive suffix after it, as query._case_ending:
+   * HOKSiasi, HOKSissamme, HOKSisi (the -n of a case dropped), HOKSissaan. */
+  var POSSESSIVES = ["ni", "si", "mme", "nne", "nsa", "nsä"];
+  function caseEnding(endings, ending) {
+    if (endings.has(ending)) return true;
+    var n = ending.length;
+    for (var i = 0; i < POSSESSIVES.length; i++) {
+      var suffix = POSSESSIVES[i], rest = ending.slice(0, n - suffix.length);
+      if (ending.endsWith(suffix) && rest && (endings.has(rest) || endings.has(rest + "n"))) return true;
+    }
+    return n >= 3 && ending[n - 1] === "n" && ending[n - 2] === ending[n - 3] &&
+      VOWELS.indexOf(ending[n - 2]) >= 0 && endings.has(ending.slice(0, n - 2));
   }
 
   function isUpper(ch) { return ch !== ch.toLowerCase() && ch === ch.toUpperCase(); }
@@ -740,9 +754,22 @@
         conceptWords.set(r.cid, set);
       });
     }
+    /* tiers.py by_words(): a phrase that is a term without its first, classifying words
+       answers when no other concept has all its words and no term is its head alone. */
+    var shortened = new Map(), headTerm = false;
+    var lastContent = Math.max.apply(null, [-1].concat(Array.from(q.contentPositions)));
     covered.forEach(function (positions, tid) {
-      scoreWords(q, store.row(tid), positions, single, hits, conceptWords);
+      var shape = scoreWords(q, store.row(tid), positions, single, hits, conceptWords, store);
+      if (shape && shape.tail !== undefined) shortened.set(tid, shape.tail);
+      else if (shape && shape.used.has(lastContent)) headTerm = true;
     });
+    if (shortened.size && !headTerm && !Array.from(hits.values()).some(function (h) { return confident(h, CONFIDENT); })) {
+      var shortCids = new Set();
+      shortened.forEach(function (_, tid) { shortCids.add(store.row(tid).cid); });
+      if (shortCids.size === 1) {
+        shortened.forEach(function (score, tid) { if (score !== null) offer(hits, tid, Hit(score, "word")); });
+      }
+    }
     if (inside) spread.forEach(function (at, tid) { runs(q, store.row(tid), at, inside); });
     heads.forEach(function (places, tid) {
       var row = store.row(tid);
@@ -803,7 +830,22 @@
     return out;
   }
 
-  function scoreWords(q, row, positions, single, hits, conceptWords) {
+  /* Whether the query words cover the last words of the term, in order, in a language
+   * that puts the head last, and the words left out are content words (shapes.tail_of_term). */
+  function tailOfTerm(store, row, positions) {
+    if ((store.m.headLast || []).indexOf(row.lang) < 0) return false;
+    var ordered = Array.from(positions.keys()).sort(function (a, b) { return a - b; });
+    for (var i = 0; i < ordered.length; i++) {
+      var v = positions.get(ordered[i]);
+      if (ordered[i] !== row.words - ordered.length + i || !SAME_WORD.has(v[1])) return false;
+      if (i && positions.get(ordered[i - 1])[2] > v[2]) return false;
+    }
+    return fold(row.text).split(" ").slice(0, ordered[0]).every(function (w) {
+      return Array.from(w).length > 1 && !store.functionWords.has(w) && CONJUNCTIONS.indexOf(w) < 0;
+    });
+  }
+
+  function scoreWords(q, row, positions, single, hits, conceptWords, store) {
     if (row.abbr) {
       var kept = new Map();
       positions.forEach(function (v, p) {
@@ -834,7 +876,12 @@
         .map(function (p) { return positions.get(p)[2]; });
       var inOrder = order.every(function (v, i) { return i === 0 || order[i - 1] <= v; });
       var score = 92 * mean - 1 * missing - 0.5 * spare - (inOrder ? 0 : 1);
-      if (unaccounted) hit = Hit(round1(score - UNACCOUNTED * unaccounted), "word");
+      if (unaccounted) {
+        hit = Hit(round1(score - UNACCOUNTED * unaccounted), "word");
+        hit.places = places;
+        if (hit.score >= FLOOR) offer(hits, row.tid, hit);
+        return { used: used };
+      }
       else if (routes.has("compound")) hit = Hit(round1(score), "compound");
       else if (only(["same"])) hit = Hit(round1(score), "normalized");
       else if (routes.has("skeleton")) hit = Hit(round1(score), "translit");
@@ -849,10 +896,17 @@
         hit = Hit(round1(s), "word", true);
       } else if (looksAlike) hit = Hit(round1(70 * mean * Math.sqrt(share)), "prefix", true);
       else if (single) hit = Hit(round1(80 + 8 * share * mean), "word");
-      else hit = Hit(round1(66 + 8 * share * mean), "word", true);
+      else {
+        hit = Hit(round1(66 + 8 * share * mean), "word", true);
+        hit.places = places;
+        if (hit.score >= FLOOR) offer(hits, row.tid, hit);
+        var tail = store && q.content.length >= 2 && tailOfTerm(store, row, positions);
+        return { tail: tail ? round1(CONFIDENT + 8 * share * mean) : null };
+      }
     }
     hit.places = places;
     if (hit.score >= FLOOR) offer(hits, row.tid, hit);
+    return null;
   }
 
   async function fuzzy(store, q, hits) {
@@ -876,7 +930,12 @@
     probes.forEach(function (probe, i) {
       found[i].forEach(function (c) {
         var v = read.get(c[0]), r = c[2] === null ? ratio(probe, v[2]) : c[2];
-        if (r >= 70) offer(hits, v[1], Hit(round1(40 + 0.45 * r), "fuzzy"));
+        if (r < 70) return;
+        // An abbreviation is not misspelt (cVET is not ECVET), but its English plural
+        // is the same (NQFs), as tiers.fuzzy.
+        var row = store.row(v[1]);
+        var guess = row.abbr && q.folded.replace(/s$/, "") !== fold(row.text);
+        offer(hits, v[1], Hit(round1(40 + 0.45 * r), "fuzzy", guess));
       });
     });
   }
@@ -903,6 +962,32 @@
     var widest = all.filter(function (run) {
       return !all.some(function (o) { return (o[0] !== run[0] || o[1] !== run[1]) && o[0] <= run[0] && run[1] <= o[1]; });
     });
+    // Terms of different concepts that overlap give way to the fewest terms that cover
+    // the phrase without sharing a word, as spans._tiling.
+    var cids = new Map();
+    found.forEach(function (f) {
+      var key = f.start + ":" + f.end;
+      if (!cids.has(key)) cids.set(key, new Set());
+      cids.get(key).add(store.row(f.tid).cid);
+    });
+    var clash = widest.some(function (a) {
+      return widest.some(function (b) {
+        var ca = cids.get(a[0] + ":" + a[1]), cb = cids.get(b[0] + ":" + b[1]);
+        return a[0] < b[1] && b[0] < a[1] && !Array.from(ca).some(function (c) { return cb.has(c); });
+      });
+    });
+    if (clash) {
+      var best = new Array(q.words.length + 1).fill(null);
+      best[q.words.length] = [];
+      for (var i = q.words.length - 1; i >= 0; i--) {
+        var options = [];
+        if ((!content.has(i) || store.frameWords.has(q.words[i])) && best[i + 1]) options.push(best[i + 1]);
+        all.forEach(function (run) { if (run[0] === i && best[run[1]]) options.push([run].concat(best[run[1]])); });
+        options.sort(function (a, b) { return a.length - b.length; });
+        best[i] = options.length ? options[0] : null;
+      }
+      if (best[0] && best[0].length) widest = best[0];
+    }
     // Conjuncts: the longest first (of two as long, the last in a compounding language).
     // Terms that modify one another: the head first, with the longest one's share; a term
     // right after another is its head where the language puts heads last.
@@ -929,6 +1014,37 @@
         }
       });
     });
+  }
+
+  /* A hyphen compound whose first part is an abbreviation (Valma-koulutuksissa) matched
+   * as the abbreviation and the word after it; only its concepts offered, as
+   * shapes.abbreviation_compound. */
+  async function abbreviationCompound(store, q, hits) {
+    var firsts = new Set();
+    q.words.forEach(function (w) {
+      var first = w.split("-")[0];
+      if (w.replace(/^-+|-+$/g, "").indexOf("-") >= 0 && Array.from(first).length >= 2 &&
+          !store.functionWords.has(first)) firsts.add(first);
+    });
+    if (!firsts.size) return;
+    await store.need(Array.from(firsts));
+    var concepts = new Map();
+    firsts.forEach(function (f) {
+      store.byKey(f, "fold").forEach(function (tid) {
+        var row = store.row(tid);
+        if (row.abbr) concepts.set(row.text.toLowerCase(), row.cid);
+      });
+    });
+    var wanted = new Set(), changed = false;
+    var words = q.words.map(function (w) {
+      var at = w.indexOf("-"), first = at < 0 ? w : w.slice(0, at), rest = at < 0 ? "" : w.slice(at + 1);
+      if (rest && concepts.has(first)) { wanted.add(concepts.get(first)); changed = true; return first + " " + rest; }
+      return w;
+    });
+    if (!changed) return;
+    var found = new Map();
+    await byWords(store, analyse(store, words.join(" ")), found, null, null);
+    found.forEach(function (hit, tid) { if (wanted.has(store.row(tid).cid)) offer(hits, tid, hit); });
   }
 
   /* The query with its first word repeated after its one run of conjunctions, or null. */
@@ -965,6 +1081,10 @@
         answerParts(store, whole, wholeInside, hits);
         best = bestScore(hits, true);
       }
+    }
+    if (best < line && q.folded.indexOf("-") >= 0) {
+      await abbreviationCompound(store, q, hits);
+      best = bestScore(hits, true);
     }
     if (typos && best < GOOD) await fuzzy(store, q, hits);
     if (bestScore(hits, false) < SLIP && store.m.compounding.length) {
