@@ -39,6 +39,23 @@ DIFFERENT = {
 #: concept, answered) and (command line: first concept, answered, kind), so that a port
 #: of a rule, or any new difference, shows here.
 NOT_PORTED = {
+    # held-out-6 (round 6): a typo answers only near a term word; a modifier of time
+    "Министр просвещения": (
+        ("ministry-of-education-russia", True),
+        ("ministry-of-education-russia", False, "fuzzy"),
+    ),
+    "tertiary education": (
+        ("primary-general-education", True),
+        ("primary-general-education", False, "fuzzy"),
+    ),
+    "новые специальности": (
+        ("specialty", False),
+        ("specialty", True, "lemma"),
+    ),
+    "valmentavasta koulutuksesta": (
+        (None, False),
+        ("preparatory-education", False, "word"),
+    ),
     "Council Recommendation on validation": (
         ("council-recommendation-on-vet", True),
         ("council-recommendation-on-vet", False, "fuzzy"),
@@ -485,8 +502,8 @@ def textless_site(browser, tmp_path_factory) -> Path:
 def test_typo_candidates_whose_lists_have_no_texts_answer_the_same(browser, bundled, textless_site):
     """Where no list read has a candidate's text, its variant file is read, for at most
     FUZZY_UNREAD candidates a query (search-engine.js): the answers are the same; where
-    there is none, the first nearest guess may be another look-alike (5 of 1,193 when
-    measured)."""
+    there is none, the first nearest guess may be another look-alike (5 of the 1,193
+    queries before held-out-6 joined)."""
     queries = _queries()
     expected = bundled.many(queries)
 
