@@ -1057,9 +1057,12 @@
     return analyse(store, words.slice(0, end).concat([words[0]], words.slice(end)).join(" "));
   }
 
-  async function collect(store, q, line, typos) {
+  async function collect(store, q, line, typos, early) {
     var hits = new Map();
     if (!q.folded) return hits;
+    /* The shards of the words, which the word search reads whatever the whole term finds,
+     * are asked for with the whole term's. */
+    if (q.words.length > 1) store.need(q.words).catch(function () {});
     await wholeTerm(store, q, hits);
     /* Typos may be looked for: the trigram counts load while words are looked up. */
     if (typos && bestScore(hits, true) < GOOD) store.commonGrams().catch(function () {});
@@ -1086,7 +1089,12 @@
       await abbreviationCompound(store, q, hits);
       best = bestScore(hits, true);
     }
-    if (typos && best < GOOD) await fuzzy(store, q, hits);
+    if (typos && best < GOOD) {
+      /* The details of the answers found so far (early: as many as will be shown) are read
+       * while typos are looked for: a typo seldom goes above them. */
+      if (early) askDetails(store, hits, line, early);
+      await fuzzy(store, q, hits);
+    }
     if (bestScore(hits, false) < SLIP && store.m.compounding.length) {
       var extra = new Map();
       for (var p = 0; p < q.words.length; p++) {
@@ -1100,6 +1108,15 @@
     }
     rules(q, hits);
     return hits;
+  }
+
+  function askDetails(store, hits, line, count) {
+    var best = [];
+    hits.forEach(function (h, tid) { if (confident(h, line)) best.push([h.score, store.row(tid).cid]); });
+    best.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+    var cids = new Set();
+    best.forEach(function (b) { if (cids.size < count) cids.add(b[1]); });
+    cids.forEach(function (cid) { store.detail(cid).catch(function () {}); });
   }
 
   function rules(q, hits) {
@@ -1191,7 +1208,8 @@
     options = options || {};
     var st = await open(), line = options.minScore || CONFIDENT;
     var q = analyse(st, query);
-    var hits = await collect(st, q, line, true), readAs = null;
+    var detailed = options.details === undefined ? DETAILS : options.details;
+    var hits = await collect(st, q, line, true, detailed), readAs = null;
     if (bestScore(hits, false) < SLIP) {
       var texts = readings(st, q.text);
       for (var i = 0; i < texts.length; i++) {
@@ -1227,7 +1245,6 @@
       matches: answers.map(function (v) { return result(st, v[0], v[1], readAs); }),
       nearest: guesses.slice(0, NEAREST).map(function (v) { return result(st, v[0], v[1], readAs); })
     };
-    var detailed = options.details === undefined ? DETAILS : options.details;
     /* Nearest guesses are shown only when there is no answer (assets/search.js). */
     await details((out.matches.length ? out.matches : out.nearest).slice(0, detailed));
     return out;
