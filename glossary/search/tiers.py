@@ -70,6 +70,17 @@ class Hit:
 Hits = dict[int, Hit]
 
 
+class _Shape(NamedTuple):
+    """What scoring a term (:func:`_score_words`) tells :func:`by_words` besides its hit:
+    either every query word is in the longer term (``within``), with ``tail`` its score
+    as a shortened name of it or None when it is none; or the term is whole with query
+    words left over, ``used`` the query positions it covers."""
+
+    within: bool
+    tail: float | None = None
+    used: frozenset[int] = frozenset()
+
+
 class Inside(NamedTuple):
     """A whole term found in a run of the query's words, ``start`` to ``end`` (positions
     in :attr:`Query.words`, end exclusive), with the score it has there alone."""
@@ -279,9 +290,11 @@ def by_words(
     last = max(query.content_positions, default=-1)
     for tid, positions in covered.items():
         shape = _score_words(query, rows[tid], positions, single, hits, context)
-        if isinstance(shape, tuple):
-            shortened[tid] = shape[0]
-        elif shape is not None and last in shape:
+        if shape is None:
+            continue
+        if shape.within:
+            shortened[tid] = shape.tail
+        elif last in shape.used:
             head_term = True
     if shortened and not head_term and not any(confident(h) for h in hits.values()):
         from glossary.search.shapes import shortened_name
@@ -420,14 +433,14 @@ def _score_words(
     single: bool,
     hits: Hits,
     context: _Context | None = None,
-) -> tuple[float | None] | set[int] | None:
+) -> _Shape | None:
     """Score one term from the positions of its words that query words cover:
     position -> (weight, route, query position, whether the term word is a content word).
     The words of a term that name the country (``Министерство науки и высшего
     образования Российской Федерации``) may be left out of a query of several words.
-    For a phrase whose every word is in the longer term, returns the score it has as
-    a shortened name of the term (:func:`_shortened_name`), or None if it is none; for a
-    whole term with query words left over, the query positions it covers."""
+    For a phrase whose every word is in the longer term, and for a whole term with query
+    words left over, returns their :class:`_Shape` (a shortened name:
+    :func:`glossary.search.shapes.shortened_name`)."""
     if row.abbr:
         # An abbreviation matches as written: no forms, stems or look-alikes, and no
         # function word unless the query is in capitals (``ВО``, not ``во``).
@@ -475,7 +488,7 @@ def _score_words(
             score -= UNACCOUNTED * unaccounted
             if score >= _FLOOR:
                 offer(hits, row.tid, Hit(round(score, 1), "word"))
-            return used
+            return _Shape(within=False, used=frozenset(used))
         elif "compound" in routes:
             # A query word stands for a term word only through its head: a compound
             # that names a narrower concept (``ammatillista peruskoulutusta`` is not
@@ -522,7 +535,9 @@ def _score_words(
             from glossary.search.shapes import tail_of_term
 
             tail = len(query.content) >= 2 and tail_of_term(row, positions)
-            return (round(CONFIDENT + 8.0 * share * mean, 1) if tail else None,)
+            return _Shape(
+                within=True, tail=round(CONFIDENT + 8.0 * share * mean, 1) if tail else None
+            )
     if hit.score >= _FLOOR:
         offer(hits, row.tid, hit)
     return None

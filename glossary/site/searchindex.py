@@ -156,7 +156,7 @@ def _script(name: str, text: str) -> str:
 def _manifest_tables(languages: tuple[str, ...]) -> dict[str, object]:
     from glossary.languages import get as plugin
     from glossary.search.layouts import LAYOUTS
-    from glossary.search.query import _ENDINGS
+    from glossary.search.query import _ENDINGS, _POSSESSIVES
 
     return {
         "functionWords": sorted({w for lang in languages for w in plugin(lang).function_words}),
@@ -164,6 +164,7 @@ def _manifest_tables(languages: tuple[str, ...]) -> dict[str, object]:
         "compounding": [lang for lang in languages if plugin(lang).compounds],
         "headLast": [lang for lang in languages if plugin(lang).head_last],
         "endings": sorted(_ENDINGS),
+        "possessives": list(_POSSESSIVES),
         "layouts": {name: {chr(k): v for k, v in table.items()} for name, table in LAYOUTS.items()},
     }
 

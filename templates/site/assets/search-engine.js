@@ -475,10 +475,8 @@
     /* Unlike the command line, only the FUZZY_READ that share most trigrams (of as many,
      * the nearest in length) are compared, and of those whose text no list read has (its
      * variant file must be read), only FUZZY_UNREAD: the budget is per query. */
-    best.sort(function (a, b) {
-      return b[0] - a[0] || Math.abs(self.lengthOf(a[1]) - length) - Math.abs(self.lengthOf(b[1]) - length) ||
-        a[1] - b[1];
-    });
+    best.forEach(function (b) { b.push(Math.abs(self.lengthOf(b[1]) - length)); });
+    best.sort(function (a, b) { return b[0] - a[0] || a[2] - b[2] || a[1] - b[1]; });
     var taken = [], unread = 0;
     for (var k = 0; k < best.length && taken.length < FUZZY_READ; k++) {
       if (texts.has(best[k][1])) taken.push(best[k][1]);
@@ -526,18 +524,18 @@
 
   function abbreviationReadings(store, word) {
     var found = ABBREVIATION.exec(word) || COLON_FORM.exec(word);
-    if (!found || !caseEnding(store.endings, found[2].toLowerCase())) return [];
+    if (!found || !caseEnding(store, found[2].toLowerCase())) return [];
     return [fold(found[1])];
   }
 
   /* A case ending, with or without a possessive suffix after it, as query._case_ending:
    * HOKSiasi, HOKSissamme, HOKSisi (the -n of a case dropped), HOKSissaan. */
-  var POSSESSIVES = ["ni", "si", "mme", "nne", "nsa", "nsä"];
-  function caseEnding(endings, ending) {
+  function caseEnding(store, ending) {
+    var endings = store.endings, possessives = store.m.possessives;
     if (endings.has(ending)) return true;
     var n = ending.length;
-    for (var i = 0; i < POSSESSIVES.length; i++) {
-      var suffix = POSSESSIVES[i], rest = ending.slice(0, n - suffix.length);
+    for (var i = 0; i < possessives.length; i++) {
+      var suffix = possessives[i], rest = ending.slice(0, n - suffix.length);
       if (ending.endsWith(suffix) && rest && (endings.has(rest) || endings.has(rest + "n"))) return true;
     }
     return n >= 3 && ending[n - 1] === "n" && ending[n - 2] === ending[n - 3] &&

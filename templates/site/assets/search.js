@@ -249,8 +249,7 @@
   }
 
   Box.prototype.filterValues = function () {
-    /* The rows shown first come with their details; the others are filled in later. */
-    var options = { details: this.page ? PAGE_ROWS : PANEL_ROWS };
+    var options = {};
     var self = this;
     FILTERS.forEach(function (name) {
       var select = self.filters[name];
@@ -263,6 +262,8 @@
    * (Enter, a filter changed) instead of replacing the current entry (typing). */
   Box.prototype.run = function (commit) {
     var self = this, query = this.input.value, serial = ++this.serial, options = this.filterValues();
+    /* The rows shown first come with their details; the others are filled in later. */
+    options.details = this.page ? PAGE_ROWS : PANEL_ROWS;
     if (this.page) this.remember(query, commit);
     if (!query.trim()) { this.show(null, query); return Promise.resolve(); }
     return engine(this.root).then(function (search) {
