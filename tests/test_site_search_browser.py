@@ -272,6 +272,46 @@ def test_the_keys_go_through_every_result_and_escape_goes_back_to_the_box(browse
         assert page.locator("#q").input_value() == "many"
 
 
+#: An engine that gives the first three answers early and the whole answer when the
+#: test says so (window.release).
+EARLY_ENGINE = GIVEN_ENGINE.replace(
+    "    return new Promise(function (resolve) { setTimeout(function () { resolve(copy); }, 5); });",
+    """    var early = JSON.parse(JSON.stringify(copy));
+    early.matches = early.matches.slice(0, 3);
+    setTimeout(function () { options.early(early); }, 5);
+    return new Promise(function (resolve) {
+      var wait = setInterval(function () {
+        if (window.release) { clearInterval(wait); resolve(copy); }
+      }, 5);
+    });""",
+)
+
+
+def test_early_answers_show_at_once_and_the_chosen_row_stays_chosen(browser, bundled_site):
+    assert EARLY_ENGINE != GIVEN_ENGINE
+    engine = EARLY_ENGINE % json.dumps(GIVEN, ensure_ascii=False)
+    with opened(browser, given=engine) as page:
+        page.goto(bundled_site.url + "en/about.html")
+        page.click("#quick-q")
+        typed(page, "#quick-q", "many")
+        box = page.locator("#quick-q")
+        assert rows(page, "#quick-q") == ["term 00", "term 01", "term 02"]
+        assert page.locator("#quick-q-panel .search-count").text_content() == "3 concepts found."
+        # Not announced: screen readers hear the whole answer once.
+        assert page.locator("#quick-q-live").text_content() == ""
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")
+        assert box.get_attribute("aria-activedescendant") == "quick-q-opt-1"
+        page.evaluate("window.release = true")
+        page.wait_for_function(
+            "document.querySelectorAll('#quick-q-list [role=option]').length === 9"
+        )
+        assert rows(page, "#quick-q")[:3] == ["term 00", "term 01", "term 02"]
+        assert box.get_attribute("aria-activedescendant") == "quick-q-opt-1"
+        assert page.locator("#quick-q-list [aria-selected=true]").count() == 1
+        assert page.locator("#quick-q-live").text_content() == "45 concepts found."
+
+
 def test_enter_in_a_box_opens_the_search_page_and_a_click_opens_a_result(browser, bundled_site):
     with opened(browser) as page:
         page.goto(bundled_site.url + "ru/index.html")

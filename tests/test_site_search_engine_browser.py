@@ -322,6 +322,41 @@ def test_the_browser_answers_the_evaluation_as_the_command_line(bundled, bundled
     }
 
 
+def test_the_answers_found_before_the_typo_search_come_early_and_stay_first(bundled):
+    """options.early gets the answers found before the typo search while it runs: over the
+    whole evaluation set, the first eight of them are the whole answer's first eight
+    (concept and matched term), and it is never called when nothing answered before the
+    typo search or when a term answered whole (no typo search then)."""
+    queries = _queries()
+    pairs = bundled.page.evaluate(
+        """async qs => { const out = [];
+             for (const q of qs) {
+               let early = null, calls = 0;
+               const whole = await GlossarySearch.search(q, {details: 0,
+                 early: a => { calls += 1; early = a; }});
+               const top = a => a.matches.slice(0, 8).map(m => [m.id, m.term]);
+               out.push([q, calls, early && top(early), top(whole), whole.matches.length]);
+             }
+             return out; }""",
+        queries,
+    )
+    early = [p for p in pairs if p[1]]
+    assert all(calls == 1 for _, calls, *_ in early)
+    assert {q: (e, w) for q, _, e, w, _ in early if e != w} == {}
+    # Enough of the set reaches the typo search with answers for the test to mean something.
+    assert len(early) > 100, len(early)
+    assert not [q for q, calls, _, _, n in pairs if calls and not n]
+    never = bundled.page.evaluate(
+        """async qs => { const out = [];
+             for (const q of qs) { let calls = 0;
+               await GlossarySearch.search(q, {early: () => { calls += 1; }});
+               out.push(calls); }
+             return out; }""",
+        ["etäopiskelu", "etäopiskleu", "zzqx"],
+    )
+    assert never == [0, 0, 0]
+
+
 def test_a_word_lists_every_concept_that_has_it_as_the_command_line_does(bundled, bundled_index):
     from glossary.search import find
 

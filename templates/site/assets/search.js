@@ -189,6 +189,7 @@
     this.query = null;       /* what the panel shows results for */
     this.timer = null;
     this.serial = 0;
+    this.early = false;  /* the answer shown is the early one (run) */
     this.filters = {};
     FILTERS.forEach(function (name) { self.filters[name] = form.querySelector("select[name=" + name + "]"); });
     var input = this.input;
@@ -266,9 +267,16 @@
     options.details = this.page ? PAGE_ROWS : PANEL_ROWS;
     if (this.page) this.remember(query, commit);
     if (!query.trim()) { this.show(null, query); return Promise.resolve(); }
+    /* The answers found before the typo search are shown while it runs; it has never
+     * changed the first rows on the real evaluation set, and it may add rows below. */
+    var whole = false;
+    options.early = function (answer) {
+      if (serial === self.serial && !whole) self.show(answer, query, true);
+    };
     return engine(this.root).then(function (search) {
       return search.search(query, options);
     }).then(function (answer) {
+      whole = true;
       if (serial === self.serial) self.show(answer, query);
     }, function (error) {
       if (serial !== self.serial) return;
@@ -311,8 +319,12 @@
     return this.home + "search.html?q=" + encodeURIComponent(query);
   };
 
-  Box.prototype.show = function (answer, query) {
+  /* early: the answers found before the typo search (the whole answer follows), not
+   * announced to screen readers; the row chosen among them stays chosen. */
+  Box.prototype.show = function (answer, query, early) {
     var ui = this.ui, self = this;
+    var keep = this.early && answer && this.query === query ? this.active : -1;
+    this.early = !!early;
     this.answer = answer;
     this.pending = null;
     this.query = query;
@@ -345,7 +357,7 @@
     this.nearest = !matches.length;
     if (matches.length) {
       status.textContent = countText(ui, matches.length);
-      this.live.textContent = status.textContent;
+      if (!early) this.live.textContent = status.textContent;
     } else {
       status.textContent = format(ui.none, { query: query });
       this.live.textContent = status.textContent + (nearest.length ? " " + format(ui.nearestCount, { count: nearest.length }) : "");
@@ -366,6 +378,7 @@
     }
     if (this.page) this.panel.hidden = false;
     else if (this.results.length || query.trim()) this.open();
+    if (keep >= 0 && keep < this.options.length) this.activate(keep, false);
   };
 
   /* Adds the next rows: the next page on the search page, the first few in a panel.
