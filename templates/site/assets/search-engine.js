@@ -14,7 +14,9 @@
  * carries, where the command line compares up to 300.
  *
  * window.GlossarySearch:
- *   search(query, {lang, subject, status, details}) -> Promise<Answer>
+ *   search(query, {lang, subject, status, details, early}) -> Promise<Answer>
+ *     early(Answer), when given, is called once with the answers found before the typo
+ *     search, while it runs, if there are some and the whole answer is not ready first.
  *     Answer = {query, readAs: the keyboard-layout reading used (kind "layout") or null,
  *               matches: Result[] (the answers, ranked, all of them),
  *               nearest: Result[] (at most 10 guesses, for "not in the glossary; nearest:")}
