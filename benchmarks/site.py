@@ -25,10 +25,12 @@ The sharded search index (glossary.site.searchindex, read by assets/search-engin
 the time to make its files from the lookup index, their number, bytes and gzip bytes,
 and, in Chromium from file:// with the CPU slowed 4 times (CDP
 ``Emulation.setCPUThrottlingRate``), for a set of typical queries each on a fresh page:
-the gzip bytes of the index files the query read, and the time until ``search()``
-answered (all answers ranked) as the panel under a search box asks it (details of the
-first 8, the rows it shows) and as the search page does (details of the first 20), each
-on a fresh page: max and median.
+the gzip bytes of the index files the query read, and the time until the first answers
+were shown (``search()``'s ``early`` answers, found before its typo search, or its whole
+answer) and until the whole answer (all answers ranked), as the panel under a search box
+asks it (details of the first 8, the rows it shows) and as the search page does (details
+of the first 20), each on a fresh page, ``--repeat`` times (3): the medians per query,
+their max and median over the queries, and the slowest single run.
 ``--search-only`` measures only this (for 100,000 concepts, where the whole site takes
 hours on a shared machine); ``--lookup-index FILE`` reuses a lookup index stored by an
 earlier run (``glossary.search.index.build(g, FILE)``). ``--site DIR`` keeps the index
@@ -129,14 +131,17 @@ def typical_queries(g) -> dict[str, str]:
 
 
 def measure_queries(
-    site: Path, queries: dict[str, str]
-) -> list[tuple[str, str, int, float, int, int, float, float, float]]:
+    site: Path, queries: dict[str, str], repeat: int = 3
+) -> list[tuple[str, str, int, float, int, int, float, float, float, float]]:
     """(kind, query, gzip bytes read, seconds to the first answers shown, answers, index
     files read, the same with the details of 8 answers: the panel's, then the seconds to
-    the whole answer on the search page and in the panel) per query, each on a fresh page
-    of ``site`` opened from file:// with the CPU slowed 4 times. The first answers are
-    shown when the engine gives them early (before its typo search) or with the whole
-    answer, as assets/search.js shows them."""
+    the whole answer on the search page and in the panel, and the slowest first answers
+    of any run) per query, each on a fresh page of ``site`` opened from file:// with the
+    CPU slowed 4 times, ``repeat`` times: the times are the medians of the runs. The first
+    answers are shown when the engine gives them early (before its typo search) or with
+    the whole answer, as assets/search.js shows them."""
+    import statistics
+
     from playwright.sync_api import sync_playwright
 
     sizes = {
@@ -152,31 +157,52 @@ def measure_queries(
         browser = playwright.chromium.launch(
             executable_path=executable, args=["--headless=new", "--no-sandbox"]
         )
+
+        def run(query: str, details: int) -> tuple[float, float, int, list[str]]:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto((site / "page.html").as_uri())
+            cdp = context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            took, first, found = page.evaluate(
+                """async ([q, n]) => { const t = performance.now(); let first = null;
+                     const early = () => { if (first === null) first = performance.now() - t; };
+                     const a = await GlossarySearch.search(q, {details: n, early: early});
+                     const took = performance.now() - t;
+                     return [took, first === null ? took : first, a.matches.length]; }""",
+                [query, details],
+            )
+            loaded = page.evaluate(
+                "Array.from(document.scripts).map(s => s.src.split('/').pop()).filter(Boolean)"
+            )
+            context.close()
+            return first / 1000, took / 1000, found, loaded
+
         for kind, query in queries.items():
-            taken, whole = [], []
-            for details in (8, 20):
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto((site / "page.html").as_uri())
-                cdp = context.new_cdp_session(page)
-                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-                took, first, found = page.evaluate(
-                    """async ([q, n]) => { const t = performance.now(); let first = null;
-                         const early = () => { if (first === null) first = performance.now() - t; };
-                         const a = await GlossarySearch.search(q, {details: n, early: early});
-                         const took = performance.now() - t;
-                         return [took, first === null ? took : first, a.matches.length]; }""",
-                    [query, details],
-                )
-                taken.append(first / 1000)
-                whole.append(took / 1000)
-                loaded = page.evaluate(
-                    "Array.from(document.scripts).map(s => s.src.split('/').pop()).filter(Boolean)"
-                )
-                context.close()
+            first: dict[int, list[float]] = {8: [], 20: []}
+            whole: dict[int, list[float]] = {8: [], 20: []}
+            for _ in range(repeat):
+                for details in (8, 20):
+                    shown, took, found, loaded = run(query, details)
+                    first[details].append(shown)
+                    whole[details].append(took)
             read = sum(sizes.get(n, 0) for n in loaded)
             files = sum(1 for n in loaded if n in sizes and n != "search-engine.js")
-            out.append((kind, query, read, taken[1], found, files, taken[0], whole[1], whole[0]))
+            median = {n: statistics.median(first[n]) for n in first}
+            out.append(
+                (
+                    kind,
+                    query,
+                    read,
+                    median[20],
+                    found,
+                    files,
+                    median[8],
+                    statistics.median(whole[20]),
+                    statistics.median(whole[8]),
+                    max(first[8] + first[20]),
+                )
+            )
         browser.close()
     return out
 
@@ -209,7 +235,7 @@ def make_search_site(g, lookup: Path | None, site: Path) -> None:
     (site / "figures.json").write_text(json.dumps(figures, ensure_ascii=False), "utf-8")
 
 
-def search_index_figures(site: Path) -> None:
+def search_index_figures(site: Path, repeat: int = 3) -> None:
     """Measure the search index made in ``site`` (module docstring)."""
     import statistics
 
@@ -231,12 +257,12 @@ def search_index_figures(site: Path) -> None:
         f"{figures['key_shards']:,} key shards of {figures['keys']:,} keys; "
         f"{raw / 1e6:,.1f} MB, gzip {packed / 1e6:,.1f} MB"
     )
-    rows = measure_queries(site, figures["queries"])
+    rows = measure_queries(site, figures["queries"], repeat)
     print(
         f"  {'':<15} {'':<38} {'read':>12} {'':9} {'panel':>6} {'page':>8}"
         f"   whole answer: panel, page"
     )
-    for kind, query, read, took, found, files, panel, page_all, panel_all in rows:
+    for kind, query, read, took, found, files, panel, page_all, panel_all, _ in rows:
         print(
             f"  {kind:<15} {query[:38]:<38} {read / 1e3:7.1f} kB gzip {files:3} files "
             f"{panel:6.2f} s {took:6.2f} s  {panel_all:6.2f} s {page_all:6.2f} s  "
@@ -252,7 +278,8 @@ def search_index_figures(site: Path) -> None:
         f"{statistics.median(panels):.2f} s; search page (20) max {max(times):.2f} s, median "
         f"{statistics.median(times):.2f} s; the whole answer: panel max "
         f"{max(r[8] for r in rows):.2f} s, page max {max(r[7] for r in rows):.2f} s "
-        f"(load average {os.getloadavg()[0]:.1f})"
+        f"(load average {os.getloadavg()[0]:.1f}); medians of {repeat} runs, the slowest "
+        f"single run's first answers {max(r[9] for r in rows):.2f} s"
     )
 
 
@@ -270,11 +297,14 @@ def main() -> None:
     parser.add_argument("--lookup-index", type=Path)
     parser.add_argument("--site", type=Path, help="keep the search index files here")
     parser.add_argument("--again", action="store_true", help="measure --site again")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each query (medians are reported)"
+    )
     args = parser.parse_args()
     if args.again:
         if args.site is None:
             parser.error("--again measures the index kept by --site DIR")
-        search_index_figures(args.site)
+        search_index_figures(args.site, args.repeat)
         return
     if args.search_only:
         import glossary
@@ -286,7 +316,7 @@ def main() -> None:
                 generate(src, args.concepts)
             site = args.site or work / "search-site"
             make_search_site(glossary.load(src), args.lookup_index, site)
-            search_index_figures(site)
+            search_index_figures(site, args.repeat)
         return
 
     import glossary
