@@ -36,6 +36,10 @@ _BROKEN = re.compile(
     rf"(\w)[{_HYPHENS}][ \t]*(?:\r?\n)?[ \t]+(?!(?:{'|'.join(CONJUNCTIONS)})(?!\w))(\w)",
     re.IGNORECASE,
 )
+#: A parenthesis of two to eight capitals after some text: an abbreviation of what
+#: precedes it, perhaps (:func:`_spelt_out`).
+_PARENTHESIS = re.compile(r"(\S.*?)\s*\(([A-ZÄÖÅА-ЯЁ]{2,8})\)")
+_WORD_PARTS = re.compile(rf"[\s{re.escape(_HYPHENS)}/]+")
 _BROKEN_AT_NEWLINE = re.compile(rf"(\w)[{_HYPHENS}]\r?\n[ \t]*(\w)")
 _VOWELS = "aeiouyäöå"
 #: Function words are short: longer Latin words are not checked as transliterations.
@@ -118,10 +122,41 @@ def clean(text: str) -> str:
     Finnish writes them: ``verkko- oppiminen`` -> ``verkko-oppiminen``), white space
     made single."""
     text = text.replace(_SOFT_HYPHEN, "")
+    if "(" in text:
+        text = _PARENTHESIS.sub(_spelt_out, text)
     if any(h in text for h in _HYPHENS):
         text = _BROKEN_AT_NEWLINE.sub(_join, text)
         text = _BROKEN.sub(_join, text)
     return " ".join(text.split())
+
+
+def _spelt_out(found: re.Match[str]) -> str:
+    """The text before a parenthesis, without the parenthesis when it holds the initials
+    of the words just before it: ``vocational education and training (VET)``,
+    ``non-formal and informal learning (NFIL)``, ``среднее профессиональное образование
+    (СПО)``. The abbreviation says the same as those words: it is no word of the phrase."""
+    before, letters = found.group(1), found.group(2)
+    return before if _initials(before, letters) else found.group(0)
+
+
+def _initials(before: str, letters: str) -> bool:
+    """Whether ``letters`` are the initials, in order, of the last words (and parts of
+    hyphenated words) of ``before``; a short word (``and``, ``of``, ``и``) may be
+    passed over. At least two words give a letter."""
+    parts = _WORD_PARTS.split(before.strip())
+    wanted = list(letters.casefold())
+    given = 0
+    for part in reversed(parts):
+        if not wanted:
+            break
+        if not part:
+            continue
+        if part[0].casefold() == wanted[-1]:
+            wanted.pop()
+            given += 1
+        elif len(part) > 3:
+            return False
+    return not wanted and given >= 2
 
 
 def _join(found: re.Match[str]) -> str:

@@ -737,6 +737,13 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
 
         abbreviation_compound(index, query, hits)
         best = max((h.score for h in hits.values() if not h.guess), default=0.0)
+    if best < line and "-" in query.folded:
+        # ``Europass-Diploma Supplement``, ``AMK-valintakokeessa``: a term joined to
+        # the next by a hyphen modifies it.
+        from glossary.search.shapes import term_compound
+
+        term_compound(index, query, hits)
+        best = max((h.score for h in hits.values() if not h.guess), default=0.0)
     if typos and best < _GOOD:
         fuzzy(index, query, hits)
     if best < line and len(query.content) == 1 and _compounding(index.languages):
