@@ -110,6 +110,11 @@ _ENDINGS = frozenset(
 _POSSESSIVES = ("ni", "si", "mme", "nne", "nsa", "nsä")
 _CAPS = "A-ZÄÖÅА-ЯЁ"
 _ABBREVIATION = re.compile(rf"^([{_CAPS}][{_CAPS}0-9]+)(?::|-)?([a-zäöå]+)$")
+#: Russian case endings of an abbreviation declined as a masculine noun (``ФГОСа``,
+#: ``вуза``, ``Рособрнадзором``).
+_RU_CASES = ("а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах")
+_RU_ABBREVIATION = re.compile(r"^([А-ЯЁ]{2,})-?([а-яё]{1,3})$")
+_RU_WORD = re.compile(r"^([А-ЯЁа-яё][а-яё]{2,})$")
 _COLON_FORM = re.compile(r"^([^\W_]{2,}):([a-zäöå]+)$", re.IGNORECASE)
 #: A suspended first part of a compound: ``perus-,``, ``koulutus-``, ``учебно-``.
 _SUSPENDED = re.compile(rf"^(\w+)[{_HYPHENS}],?$")
@@ -169,6 +174,9 @@ def abbreviation_readings(word: str) -> tuple[str, ...]:
     """Folded abbreviations that ``word`` (as typed) may be a Finnish case form of:
     ``HOKSin``, ``HOKS:n``, ``hoks:iin`` -> ``('hoks',)``. Without a colon the
     abbreviation must be written in capitals, so that ordinary words are left alone."""
+    russian = _RU_ABBREVIATION.match(word)
+    if russian:
+        return (fold(russian.group(1)),) if russian.group(2) in _RU_CASES else ()
     found = _ABBREVIATION.match(word) or _COLON_FORM.match(word)
     if not found:
         return ()
@@ -176,6 +184,21 @@ def abbreviation_readings(word: str) -> tuple[str, ...]:
     if not _case_ending(ending.lower()):
         return ()
     return (fold(base),)
+
+
+def declined_readings(word: str) -> tuple[str, ...]:
+    """Folded abbreviations that ``word``, a Russian word in lower case (its first letter
+    may be a capital), may be a case form of, for abbreviations that the glossary writes
+    as a word and that decline as one: ``вуза`` -> ``('вуз',)``. The lookup takes them
+    only for such abbreviations (``вуз``, ``Рособрнадзор``), not for those in capitals."""
+    if not _RU_WORD.match(word):
+        return ()
+    lowered = word.casefold()
+    return tuple(
+        fold(lowered[: -len(ending)])
+        for ending in _RU_CASES
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3
+    )
 
 
 def _case_ending(ending: str) -> bool:
@@ -259,6 +282,9 @@ class Query:
     cyrillic: bool
     #: Folded abbreviations that some word is a Finnish case form of (``HOKS:n``).
     abbreviations: tuple[str, ...] = ()
+    #: Folded abbreviations written as a word that a one-word Russian query may be a
+    #: case form of (``вуза`` -> ``вуз``; :func:`declined_readings`).
+    declined: tuple[str, ...] = ()
     #: The same by the position of the word in :attr:`words` (its ending, if written
     #: after a colon, counts as a function word).
     abbreviation_at: tuple[tuple[int, str], ...] = ()
@@ -343,7 +369,9 @@ def analyse(text: str, languages: Iterable[str] = ()) -> Query:
         or (not cyrillic and len(w) <= _SHORT and skeleton(w) in small)
         for i, w in enumerate(words)
     )
-    ellipses = suspended(cleaned.split(), words)
+    tokens = cleaned.split()
+    declined = declined_readings(tokens[0].strip(".,;()[]«»\"'")) if len(tokens) == 1 else ()
+    ellipses = suspended(tokens, words)
     letters = [ch for ch in cleaned if ch.isalpha()]
     capitals = len(letters) >= 2 and all(ch.isupper() for ch in letters)
     return Query(
@@ -357,6 +385,7 @@ def analyse(text: str, languages: Iterable[str] = ()) -> Query:
         cyrillic=cyrillic,
         abbreviations=tuple(abbreviations),
         abbreviation_at=tuple(at),
+        declined=declined,
         capitals=capitals,
         ellipses=ellipses,
         coordination=None if ellipses else coordinated(words),

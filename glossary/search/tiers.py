@@ -129,6 +129,12 @@ def whole_term(index: Index, query: Query, hits: Hits) -> None:
         for tid, row in found.items():
             if row.abbr:
                 offer(hits, tid, Hit(91.0, "lemma"))
+    if query.declined:
+        # ``вуза``: an abbreviation that the glossary writes as a word declines as one.
+        found = index.terms([t for r in query.declined for t in index.by_key(r, "fold")])
+        for tid, row in found.items():
+            if row.abbr and " " not in row.text and row.text[1:].islower():
+                offer(hits, tid, Hit(91.0, "lemma"))
     folded = query.folded
     if len(folded) >= 3:
         phrase = len(query.content) >= 2
