@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.search.query import CONJUNCTIONS, Query, country_words, function_words
@@ -357,6 +358,11 @@ class _Context:
                 self._frames[term].add(position)
         return self._frames.get(tid, set())
 
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """The folded words that name the country in a term (``РФ``, ``России``)."""
+        return country_words(self.languages)
+
     def compound_query(self) -> bool:
         """Whether the query's one content word is a compound: it begins with a glossary
         word, a form of one, or a stem in -s, the form a Finnish word in -nen takes as
@@ -468,6 +474,13 @@ def _score_words(
     mean = total_weight / found
     used = {v[2] for v in positions.values()}
     left = query.content_positions - used
+    if left and context is not None and not single:
+        # The country named another way (``Минпросвещения РФ`` for *Минпросвещения
+        # России*): a query's country word stands for the term's.
+        countries = {p for p in left if query.words[p] in context.countries}
+        if countries and context.frame_positions(row.tid) - positions.keys():
+            used |= countries
+            left -= countries
     # A modifier of evaluation or time (``uudistetut``, ``in-demand``) costs like a
     # function word: it names no narrower concept.
     light = len(left & query.light_positions) if left else 0
