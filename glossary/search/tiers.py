@@ -363,6 +363,19 @@ class _Context:
         """The folded words that name the country in a term (``РФ``, ``России``)."""
         return country_words(self.languages)
 
+    def institution_modifiers(self, row: TermRow, left: set[int], used: set[int]) -> set[int]:
+        """The positions among ``left`` of adjectives in front of ``row``, a one-word
+        term that names a type of educational institution (a language plug-in's
+        :attr:`~glossary.languages.base.Language.institution_words`)."""
+        from glossary.languages import get as plugin
+        from glossary.search.keys import fold
+
+        language = plugin(row.lang)
+        if not left or not used or fold(row.text) not in language.institution_words:
+            return set()
+        first = min(used)
+        return {p for p in left if p < first and language.adjective(self.query.words[p])}
+
     def compound_query(self) -> bool:
         """Whether the query's one content word is a compound: it begins with a glossary
         word, a form of one, or a stem in -s, the form a Finnish word in -nen takes as
@@ -488,6 +501,10 @@ def _score_words(
         # An abbreviation followed by a word of its concept's full term says the same
         # thing twice (``VET education``, ``TUVA koulutuksessa``).
         light += len((left - query.light_positions) & context.concept_words[row.cid])
+    if left and context is not None and row.content == 1:
+        # An adjective in front of a type of institution names one institution's branch
+        # or place (``агропромышленный техникум``, ``российских колледжах``).
+        light += len(context.institution_modifiers(row, left - query.light_positions, used))
     unaccounted = len(left) - light
     looks_alike = routes <= {"prefix"}
     total = max(row.content, 1)
