@@ -363,7 +363,9 @@ class _Context:
         """The folded words that name the country in a term (``РФ``, ``России``)."""
         return country_words(self.languages)
 
-    def institution_modifiers(self, row: TermRow, left: set[int], used: set[int]) -> set[int]:
+    def institution_modifiers(
+        self, row: TermRow, left: Iterable[int], used: Iterable[int]
+    ) -> set[int]:
         """The positions among ``left`` of adjectives in front of ``row``, a one-word
         term that names a type of educational institution (a language plug-in's
         :attr:`~glossary.languages.base.Language.institution_words`)."""
@@ -371,9 +373,9 @@ class _Context:
         from glossary.search.keys import fold
 
         language = plugin(row.lang)
-        if not left or not used or fold(row.text) not in language.institution_words:
+        if fold(row.text) not in language.institution_words:
             return set()
-        first = min(used)
+        first = min(used, default=-1)
         return {p for p in left if p < first and language.adjective(self.query.words[p])}
 
     def compound_query(self) -> bool:
