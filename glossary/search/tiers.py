@@ -683,7 +683,7 @@ def fuzzy(index: Index, query: Query, hits: Hits) -> None:
     ``Erasmus+ Programme`` a misspelt ``Erasmus+ Programme Guide``."""
     from rapidfuzz import fuzz
 
-    from glossary.search.keys import fold
+    from glossary.search.keys import fold, is_cyrillic
 
     small = function_words(tuple(index.languages))
     probes = [query.folded]
@@ -707,6 +707,12 @@ def fuzzy(index: Index, query: Query, hits: Hits) -> None:
     for tid, hit in found.items():
         row = rows.get(tid)
         if row is not None and row.abbr and query.folded.removesuffix("s") != fold(row.text):
+            hit.guess = True
+        # A Latin word near, but not at, the skeleton of a Russian term is more often a
+        # word of another language than a misspelt transliteration (the skeleton
+        # already forgives the schemes): ``technikum``, a Hungarian school type, is not
+        # ``техникум``.
+        if row is not None and not query.cyrillic and is_cyrillic(row.text):
             hit.guess = True
         offer(hits, tid, hit)
 
