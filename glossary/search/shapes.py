@@ -91,8 +91,7 @@ def term_compound(index: Index, query: Query, hits: Hits) -> None:
     by_words(index, whole, found, inside=inside)
     answer_parts(index, whole, inside, found)
     for tid, hit in found.items():
-        if hit.kind == "part":
-            offer(hits, tid, hit)
+        offer(hits, tid, hit)
 
 
 def shortened_name(rows: dict[int, TermRow], found: dict[int, float | None], hits: Hits) -> None:

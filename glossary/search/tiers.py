@@ -292,6 +292,16 @@ def by_words(
                 for p, v in term_positions.items()
                 if v[3] and v[1] in _SAME_WORD and p in heads_of
             )
+    if len(query.content) > 1:
+        # The query words that each term has (forms, not look-alikes), by concept: a
+        # word of another term of the same concept says the same thing again (``school
+        # pupils``: *pupil*, *school student*).
+        for tid, term_positions in covered.items():
+            row = rows.get(tid)
+            if row is not None and not row.abbr:
+                context.term_words[row.cid][tid] = {
+                    v[2] for v in term_positions.values() if v[3] and v[1] in _SAME_WORD
+                }
     shortened: dict[int, float | None] = {}
     head_term = False  # whether a whole term inside the query is its last word
     last = max(query.content_positions, default=-1)
@@ -348,6 +358,8 @@ class _Context:
         self._compound: bool | None = None
         #: Concept id -> positions of the query words that its terms have as words.
         self.concept_words: dict[int, set[int]] = defaultdict(set)
+        #: Concept id -> term id -> positions of the query words that the term has.
+        self.term_words: dict[int, dict[int, set[int]]] = defaultdict(dict)
 
     def frame_positions(self, tid: int) -> set[int]:
         """Positions of the words of term ``tid`` that name the country (a query may
@@ -362,6 +374,14 @@ class _Context:
     def countries(self) -> frozenset[str]:
         """The folded words that name the country in a term (``РФ``, ``России``)."""
         return country_words(self.languages)
+
+    def synonyms(self, row: TermRow) -> set[int]:
+        """Positions of the query words that other terms of ``row``'s concept have."""
+        out: set[int] = set()
+        for tid, positions in self.term_words.get(row.cid, {}).items():
+            if tid != row.tid:
+                out |= positions
+        return out
 
     def institution_modifiers(
         self, row: TermRow, left: Iterable[int], used: Iterable[int]
@@ -503,6 +523,9 @@ def _score_words(
         # An abbreviation followed by a word of its concept's full term says the same
         # thing twice (``VET education``, ``TUVA koulutuksessa``).
         light += len((left - query.light_positions) & context.concept_words[row.cid])
+    if left and context is not None and not row.abbr:
+        # A word of another term of the same concept (``school pupils``).
+        light += len((left - query.light_positions) & context.synonyms(row))
     if left and context is not None and row.content == 1:
         # An adjective in front of a type of institution names one institution's branch
         # or place (``агропромышленный техникум``, ``российских колледжах``).
