@@ -309,6 +309,38 @@ def test_function_words_never_answer(bundled_index, query):
         ("occupational mobility", None, "mobility"),
         # Terms of different concepts that overlap give way to terms that do not.
         ("Assessment of learning outcomes", "assessment", None),
+        # Round 7. A term joined to the next word by a hyphen modifies it (English,
+        # Finnish); the rest must be a term too, and one term twice is no phrase.
+        ("Europass-Diploma Supplement", "diploma-supplement", None),
+        ("AMK-valintakokeessa", "entrance-examination", None),
+        ("Europass-kissa", None, None),
+        # A parenthesis of the initials of the words before it is those words.
+        ("non-formal and informal learning (NFIL)", "non-formal-learning", None),
+        (
+            "среднее профессиональное образование (СПО)",
+            "vocational-upper-secondary-qualification",
+            None,
+        ),
+        ("informal learning (XYZ)", None, "informal-learning"),
+        # Russian abbreviations in case forms: in capitals any, written as a word only
+        # those the glossary writes as a word.
+        ("ФГОСа", "federal-state-educational-standard", None),
+        ("вуза", "higher-education-institution", None),
+        ("Рособрнадзором", "rosobrnadzor", None),
+        ("споа", None, None),
+        # The country named another way.
+        ("Минпросвещения РФ", "ministry-of-education-russia", None),
+        # An adjective in front of a type of VET institution names one institution; in
+        # front of a university, a status the law gives; in front of another term, a
+        # narrower concept.
+        ("агропромышленный техникум", "technical-school", None),
+        ("сельскохозяйственных колледжей", "vocational-college", None),
+        ("Национального исследовательского университета", None, "university"),
+        ("государственного экзамена", None, "examination"),
+        # A typo of a transliteration is a guess.
+        ("technikum", None, "technical-school"),
+        # A word of another term of the same concept says the same thing again.
+        ("school pupils", "pupil", None),
     ],
 )
 def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess):
@@ -324,6 +356,55 @@ def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess)
     # Not the longer terms that have these words.
     assert "distance-learning-system" not in answers
     assert query.endswith("Guide") or "erasmus-programme-guide" not in answers
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        (
+            "vocational education and training (VET) programme",
+            "vocational education and training programme",
+        ),
+        ("non-formal and informal learning (NFIL)", "non-formal and informal learning"),
+        ("среднее профессиональное образование (СПО)", "среднее профессиональное образование"),
+        ("Centres of Vocational Excellence (COVE)", "Centres of Vocational Excellence"),
+        # Not the initials of the words before: kept.
+        (
+            "henkilökohtainen osaamisen kehittämissuunnitelma (HOKS)",
+            "henkilökohtainen osaamisen kehittämissuunnitelma (HOKS)",
+        ),
+        ("learning (VET)", "learning (VET)"),
+        ("(VET)", "(VET)"),
+        ("ECVET (European)", "ECVET (European)"),
+        ("a b (AB) c d (CD)", "a b c d"),
+        ("((", "(("),
+        ("x (", "x ("),
+    ],
+)
+def test_a_parenthesis_of_initials_is_the_words_before_it(text, meant):
+    from glossary.search.query import clean
+
+    assert clean(text) == meant
+
+
+@pytest.mark.parametrize(
+    ("word", "readings"),
+    [
+        ("вуза", ("вуз",)),
+        ("вузами", ("вуз",)),
+        ("Рособрнадзором", ("рособрнадзор",)),
+        ("вуз", ()),
+        ("ВУЗа", ()),  # capitals: abbreviation_readings
+        ("на", ()),
+        ("vuza", ()),
+    ],
+)
+def test_russian_abbreviations_written_as_words_decline(word, readings):
+    from glossary.search.query import abbreviation_readings, declined_readings
+
+    assert declined_readings(word) == readings
+    if word.startswith("ВУЗ"):
+        assert abbreviation_readings(word) == ("вуз",)
 
 
 @pytest.mark.parametrize(
