@@ -524,12 +524,14 @@ def _score_words(
         # thing twice (``VET education``, ``TUVA koulutuksessa``).
         light += len((left - query.light_positions) & context.concept_words[row.cid])
     if left and context is not None and not row.abbr:
-        # A word of another term of the same concept (``school pupils``).
-        light += len((left - query.light_positions) & context.synonyms(row))
-    if left and context is not None and row.content == 1:
-        # An adjective in front of a type of institution names one institution's branch
-        # or place (``агропромышленный техникум``, ``российских колледжах``).
-        light += len(context.institution_modifiers(row, left - query.light_positions, used))
+        # A word of another term of the same concept (``school pupils``), and an
+        # adjective in front of a type of institution, which names one institution's
+        # branch or place (``агропромышленный техникум``, ``российских колледжах``).
+        rest = left - query.light_positions
+        again = rest & context.synonyms(row)
+        light += len(again)
+        if row.content == 1:
+            light += len(context.institution_modifiers(row, rest - again, used))
     unaccounted = len(left) - light
     looks_alike = routes <= {"prefix"}
     total = max(row.content, 1)
