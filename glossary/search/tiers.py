@@ -299,9 +299,10 @@ def by_words(
         for tid, term_positions in covered.items():
             row = rows.get(tid)
             if row is not None and not row.abbr:
-                context.term_words[row.cid][tid] = {
-                    v[2] for v in term_positions.values() if v[3] and v[1] in _SAME_WORD
-                }
+                has = {v[2] for v in term_positions.values() if v[3] and v[1] in _SAME_WORD}
+                context.term_words[row.cid][tid] = has
+                if row.content == 1:
+                    context.terms_alone |= has
     shortened: dict[int, float | None] = {}
     head_term = False  # whether a whole term inside the query is its last word
     last = max(query.content_positions, default=-1)
@@ -360,6 +361,8 @@ class _Context:
         self.concept_words: dict[int, set[int]] = defaultdict(set)
         #: Concept id -> term id -> positions of the query words that the term has.
         self.term_words: dict[int, dict[int, set[int]]] = defaultdict(dict)
+        #: Positions of the query words that are a one-word term by themselves.
+        self.terms_alone: set[int] = set()
 
     def frame_positions(self, tid: int) -> set[int]:
         """Positions of the words of term ``tid`` that name the country (a query may
@@ -396,7 +399,12 @@ class _Context:
         if fold(row.text) not in language.institution_words:
             return set()
         first = min(used, default=-1)
-        return {p for p in left if p < first and language.adjective(self.query.words[p])}
+        # A word that is a term by itself is none (``колледжей и техникумов``).
+        return {
+            p
+            for p in left
+            if p < first and p not in self.terms_alone and language.adjective(self.query.words[p])
+        }
 
     def compound_query(self) -> bool:
         """Whether the query's one content word is a compound: it begins with a glossary
