@@ -1172,7 +1172,7 @@
       best = bestScore(hits, true);
     }
     if (best < line && inside) {
-      // Conjuncts that share the first word (the head, in Russian), as tiers.shared_head.
+      // Conjuncts that share the first word (the head, in Russian), as rewrites.shared_head.
       var whole = sharedHead(store, q);
       if (whole) {
         var wholeInside = [];
