@@ -154,7 +154,7 @@ def test_the_real_set_is_valid(bundled):
 #: moves any figure changes this table and the docs with it; a held-out split is
 #: measured once, when it is added, and its figures entered here as they are.
 FIGURES = {
-    "tune": ((756, 840), (7, 474), (85, 85)),
+    "tune": ((758, 840), (7, 474), (85, 85)),
 }
 
 
@@ -341,6 +341,9 @@ def test_function_words_never_answer(bundled_index, query):
         ("technikum", None, "technical-school"),
         # A word of another term of the same concept says the same thing again.
         ("school pupils", "pupil", None),
+        # An ordinal names one of a term's instances in a sequence.
+        ("первого курса", "year-of-study", None),
+        ("первой промежуточной аттестации", "intermediate-attestation", None),
     ],
 )
 def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess):
