@@ -36,9 +36,12 @@ _BROKEN = re.compile(
     rf"(\w)[{_HYPHENS}][ \t]*(?:\r?\n)?[ \t]+(?!(?:{'|'.join(CONJUNCTIONS)})(?!\w))(\w)",
     re.IGNORECASE,
 )
-#: A parenthesis of two to eight capitals after some text: an abbreviation of what
-#: precedes it, perhaps (:func:`_spelt_out`).
-_PARENTHESIS = re.compile(r"(\S.*?)\s*\(([A-ZÄÖÅА-ЯЁ]{2,8})\)")
+#: A parenthesis of two to eight capitals: an abbreviation of what precedes it, perhaps
+#: (:func:`_spelt_out`).
+_PARENTHESIS = re.compile(r"\s*\(([A-ZÄÖÅА-ЯЁ]{2,8})\)")
+#: How much of the text before a parenthesis :func:`_initials` reads: eight words and the
+#: short words between them.
+_READ_BACK = 400
 _WORD_PARTS = re.compile(rf"[\s{re.escape(_HYPHENS)}/]+")
 _BROKEN_AT_NEWLINE = re.compile(rf"(\w)[{_HYPHENS}]\r?\n[ \t]*(\w)")
 _VOWELS = "aeiouyäöå"
@@ -128,27 +131,36 @@ def clean(text: str) -> str:
     made single."""
     text = text.replace(_SOFT_HYPHEN, "")
     if "(" in text:
-        text = _PARENTHESIS.sub(_spelt_out, text)
+        text = _spelt_out(text)
     if any(h in text for h in _HYPHENS):
         text = _BROKEN_AT_NEWLINE.sub(_join, text)
         text = _BROKEN.sub(_join, text)
     return " ".join(text.split())
 
 
-def _spelt_out(found: re.Match[str]) -> str:
-    """The text before a parenthesis, without the parenthesis when it holds the initials
-    of the words just before it: ``vocational education and training (VET)``,
-    ``non-formal and informal learning (NFIL)``, ``среднее профессиональное образование
-    (СПО)``. The abbreviation says the same as those words: it is no word of the phrase."""
-    before, letters = found.group(1), found.group(2)
-    return before if _initials(before, letters) else found.group(0)
+def _spelt_out(text: str) -> str:
+    """``text`` without each parenthesis that holds the initials of the words just before
+    it: ``vocational education and training (VET)``, ``non-formal and informal learning
+    (NFIL)``, ``среднее профессиональное образование (СПО)``. The abbreviation says the
+    same as those words: it is no word of the phrase. Each stretch of text is read once,
+    so a long text costs time in proportion to its length."""
+    out: list[str] = []
+    last = 0
+    for found in _PARENTHESIS.finditer(text):
+        before = text[last : found.start()]
+        out.append(before)
+        if not (before.strip() and _initials(before, found.group(1))):
+            out.append(found.group(0))
+        last = found.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _initials(before: str, letters: str) -> bool:
     """Whether ``letters`` are the initials, in order, of the last words (and parts of
     hyphenated words) of ``before``; a short word (``and``, ``of``, ``и``) may be
-    passed over. At least two words give a letter."""
-    parts = _WORD_PARTS.split(before.strip())
+    passed over. At least two words give a letter. Only the end of ``before`` is read."""
+    parts = _WORD_PARTS.split(before[-_READ_BACK:].strip())
     wanted = list(letters.casefold())
     given = 0
     for part in reversed(parts):
