@@ -515,22 +515,35 @@
   }
 
   /* query._spelt_out: a parenthesis holding the initials of the words just before it
-   * (``vocational education and training (VET)``) is those words. */
-  var PARENTHESIS = /(\S.*?)\s*\(([A-ZÄÖÅА-ЯЁ]{2,8})\)/gu;
-  function speltOut(match, before, letters) {
-    var parts = before.trim().split(/[\s\-\u2010\u2011\u2012\u2013\/]+/), wanted = Array.from(letters.toLowerCase());
-    var given = 0;
+   * (``vocational education and training (VET)``) is those words; each stretch of the
+   * text is read once. */
+  var PARENTHESIS = /\s*\(([A-ZÄÖÅА-ЯЁ]{2,8})\)/gu;
+  function initials(before, letters) {
+    var parts = before.slice(-400).trim().split(/[\s\-\u2010\u2011\u2012\u2013\/]+/);
+    var wanted = Array.from(letters.toLowerCase()), given = 0;
     for (var i = parts.length - 1; i >= 0 && wanted.length; i--) {
       if (!parts[i]) continue;
       if (parts[i][0].toLowerCase() === wanted[wanted.length - 1]) { wanted.pop(); given++; }
-      else if (Array.from(parts[i]).length > 3) return match;
+      else if (Array.from(parts[i]).length > 3) return false;
     }
-    return !wanted.length && given >= 2 ? before : match;
+    return !wanted.length && given >= 2;
+  }
+  function speltOut(text) {
+    var out = [], last = 0, found;
+    PARENTHESIS.lastIndex = 0;
+    while ((found = PARENTHESIS.exec(text)) !== null) {
+      var before = text.slice(last, found.index);
+      out.push(before);
+      if (!(before.trim() && initials(before, found[1]))) out.push(found[0]);
+      last = found.index + found[0].length;
+    }
+    out.push(text.slice(last));
+    return out.join("");
   }
 
   function clean(text) {
     text = text.replace(/\u00ad/g, "");
-    if (text.indexOf("(") >= 0) text = text.replace(PARENTHESIS, speltOut);
+    if (text.indexOf("(") >= 0) text = speltOut(text);
     if (/[-\u2010\u2011\u2012\u2013]/.test(text)) {
       text = text.replace(BROKEN_AT_NEWLINE, join).replace(BROKEN, join);
     }
