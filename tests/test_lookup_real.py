@@ -390,6 +390,16 @@ def test_a_parenthesis_of_initials_is_the_words_before_it(text, meant):
     assert clean(text) == meant
 
 
+def test_parentheses_in_a_long_text_are_each_read_once():
+    # Each parenthesis reads only the text since the one before (benchmarks time it; here
+    # the result): an unclosed one, and a thousand that are or are not initials.
+    from glossary.search.query import clean
+
+    assert clean("a " * 20000 + "(VETT") == ("a " * 20000 + "(VETT").strip()
+    assert clean("learning bodies (LB) " * 1000) == " ".join(["learning bodies"] * 1000)
+    assert clean("learning (XY) " * 1000) == " ".join(["learning (XY)"] * 1000)
+
+
 @pytest.mark.parametrize(
     ("word", "readings"),
     [
