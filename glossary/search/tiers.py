@@ -293,16 +293,9 @@ def by_words(
                 if v[3] and v[1] in _SAME_WORD and p in heads_of
             )
     if len(query.content) > 1:
-        # The query words that each term has (forms, not look-alikes), by concept: a
-        # word of another term of the same concept says the same thing again (``school
-        # pupils``: *pupil*, *school student*).
-        for tid, term_positions in covered.items():
-            row = rows.get(tid)
-            if row is not None and not row.abbr:
-                has = {v[2] for v in term_positions.values() if v[3] and v[1] in _SAME_WORD}
-                context.term_words[row.cid][tid] = has
-                if row.content == 1:
-                    context.terms_alone |= has
+        # What the terms found have, read when a term leaves query words over (a word of
+        # another term of the same concept, ``school pupils``; an institution's modifier).
+        context.covered, context.rows = covered, rows
     shortened: dict[int, float | None] = {}
     head_term = False  # whether a whole term inside the query is its last word
     last = max(query.content_positions, default=-1)
@@ -360,9 +353,11 @@ class _Context:
         #: Concept id -> positions of the query words that its terms have as words.
         self.concept_words: dict[int, set[int]] = defaultdict(set)
         #: Concept id -> term id -> positions of the query words that the term has.
-        self.term_words: dict[int, dict[int, set[int]]] = defaultdict(dict)
-        #: Positions of the query words that are a one-word term by themselves.
-        self.terms_alone: set[int] = set()
+        #: The terms that have query words (term id -> term position -> (weight, route,
+        #: query position, content word)) and their rows, for a query of several words.
+        self.covered: dict[int, dict[int, tuple[float, str, int, bool]]] = {}
+        self.rows: dict[int, TermRow] = {}
+        self._alone: set[int] | None = None
 
     def frame_positions(self, tid: int) -> set[int]:
         """Positions of the words of term ``tid`` that name the country (a query may
@@ -378,13 +373,49 @@ class _Context:
         """The folded words that name the country in a term (``РФ``, ``России``)."""
         return country_words(self.languages)
 
+    def _has(self, tid: int) -> set[int]:
+        """Positions of the query words that term ``tid`` has (forms, not look-alikes)."""
+        return {v[2] for v in self.covered[tid].values() if v[3] and v[1] in _SAME_WORD}
+
+    @cached_property
+    def _by_concept(self) -> dict[int, list[int]]:
+        """Concept id -> the terms found that have query words (not abbreviations)."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for tid in self.covered:
+            other = self.rows.get(tid)
+            if other is not None and not other.abbr:
+                out[other.cid].append(tid)
+        return out
+
+    @cached_property
+    def shared(self) -> frozenset[int]:
+        """Concepts of which more than one term has query words."""
+        return frozenset(cid for cid, tids in self._by_concept.items() if len(tids) > 1)
+
+    @cached_property
+    def institution_languages(self) -> frozenset[str]:
+        """The languages whose plug-in names types of institution."""
+        from glossary.languages import get as plugin
+
+        return frozenset(lang for lang in self.languages if plugin(lang).institution_words)
+
     def synonyms(self, row: TermRow) -> set[int]:
         """Positions of the query words that other terms of ``row``'s concept have."""
         out: set[int] = set()
-        for tid, positions in self.term_words.get(row.cid, {}).items():
+        for tid in self._by_concept.get(row.cid, ()):
             if tid != row.tid:
-                out |= positions
+                out |= self._has(tid)
         return out
+
+    def terms_alone(self) -> set[int]:
+        """Positions of the query words that are a one-word term by themselves."""
+        if self._alone is None:
+            self._alone = set()
+            for tid in self.covered:
+                other = self.rows.get(tid)
+                if other is not None and not other.abbr and other.content == 1:
+                    self._alone |= self._has(tid)
+        return self._alone
 
     def institution_modifiers(
         self, row: TermRow, left: Iterable[int], used: Iterable[int]
@@ -396,15 +427,14 @@ class _Context:
         from glossary.search.keys import fold
 
         language = plugin(row.lang)
-        if fold(row.text) not in language.institution_words:
+        if not language.institution_words:
             return set()
         first = min(used, default=-1)
+        found = {p for p in left if p < first and language.adjective(self.query.words[p])}
+        if not found or fold(row.text) not in language.institution_words:
+            return set()
         # A word that is a term by itself is none (``колледжей и техникумов``).
-        return {
-            p
-            for p in left
-            if p < first and p not in self.terms_alone and language.adjective(self.query.words[p])
-        }
+        return found - self.terms_alone()
 
     def compound_query(self) -> bool:
         """Whether the query's one content word is a compound: it begins with a glossary
@@ -536,9 +566,9 @@ def _score_words(
         # adjective in front of a type of institution, which names one institution's
         # branch or place (``агропромышленный техникум``, ``российских колледжах``).
         rest = left - query.light_positions
-        again = rest & context.synonyms(row)
+        again = rest & context.synonyms(row) if row.cid in context.shared else set()
         light += len(again)
-        if row.content == 1:
+        if row.content == 1 and row.lang in context.institution_languages:
             light += len(context.institution_modifiers(row, rest - again, used))
     unaccounted = len(left) - light
     looks_alike = routes <= {"prefix"}
