@@ -358,6 +358,7 @@ class _Context:
         self.covered: dict[int, dict[int, tuple[float, str, int, bool]]] = {}
         self.rows: dict[int, TermRow] = {}
         self._alone: set[int] | None = None
+        self._had: dict[int, set[int]] = {}
 
     def frame_positions(self, tid: int) -> set[int]:
         """Positions of the words of term ``tid`` that name the country (a query may
@@ -369,13 +370,19 @@ class _Context:
         return self._frames.get(tid, set())
 
     @cached_property
-    def countries(self) -> frozenset[str]:
-        """The folded words that name the country in a term (``РФ``, ``России``)."""
-        return country_words(self.languages)
+    def countries(self) -> frozenset[int]:
+        """Positions of the query's content words that name the country (``РФ``)."""
+        words = country_words(self.languages)
+        query = self.query
+        return frozenset(p for p in query.content_positions if query.words[p] in words)
 
     def _has(self, tid: int) -> set[int]:
         """Positions of the query words that term ``tid`` has (forms, not look-alikes)."""
-        return {v[2] for v in self.covered[tid].values() if v[3] and v[1] in _SAME_WORD}
+        found = self._had.get(tid)
+        if found is None:
+            found = {v[2] for v in self.covered[tid].values() if v[3] and v[1] in _SAME_WORD}
+            self._had[tid] = found
+        return found
 
     @cached_property
     def _by_concept(self) -> dict[int, list[int]]:
@@ -547,10 +554,10 @@ def _score_words(
     mean = total_weight / found
     used = {v[2] for v in positions.values()}
     left = query.content_positions - used
-    if left and context is not None and not single:
+    if left and context is not None and not single and context.countries:
         # The country named another way (``Минпросвещения РФ`` for *Минпросвещения
         # России*): a query's country word stands for the term's.
-        countries = {p for p in left if query.words[p] in context.countries}
+        countries = left & context.countries
         if countries and context.frame_positions(row.tid) - positions.keys():
             used |= countries
             left -= countries
