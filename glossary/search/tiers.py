@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
+from glossary.search.keys import fold
 from glossary.search.query import CONJUNCTIONS, Query, country_words, function_words
 
 if TYPE_CHECKING:
+    from glossary.languages.base import Language
     from glossary.search.index import Index, TermRow
 
 __all__ = ["CONFIDENT", "Hit", "collect"]
@@ -400,11 +402,12 @@ class _Context:
         return frozenset(cid for cid, tids in self._by_concept.items() if len(tids) > 1)
 
     @cached_property
-    def institution_languages(self) -> frozenset[str]:
-        """The languages whose plug-in names types of institution."""
+    def institution_languages(self) -> dict[str, Language]:
+        """The plug-ins, by language, that name types of institution."""
         from glossary.languages import get as plugin
 
-        return frozenset(lang for lang in self.languages if plugin(lang).institution_words)
+        found = {lang: plugin(lang) for lang in self.languages}
+        return {lang: language for lang, language in found.items() if language.institution_words}
 
     def synonyms(self, row: TermRow) -> set[int]:
         """Positions of the query words that other terms of ``row``'s concept have."""
@@ -430,12 +433,7 @@ class _Context:
         """The positions among ``left`` of adjectives in front of ``row``, a one-word
         term that names a type of educational institution (a language plug-in's
         :attr:`~glossary.languages.base.Language.institution_words`)."""
-        from glossary.languages import get as plugin
-        from glossary.search.keys import fold
-
-        language = plugin(row.lang)
-        if not language.institution_words:
-            return set()
+        language = self.institution_languages[row.lang]
         first = min(used, default=-1)
         found = {p for p in left if p < first and language.adjective(self.query.words[p])}
         if not found or fold(row.text) not in language.institution_words:
