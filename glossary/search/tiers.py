@@ -566,10 +566,11 @@ def _score_words(
         # An abbreviation followed by a word of its concept's full term says the same
         # thing twice (``VET education``, ``TUVA koulutuksessa``).
         light += len((left - query.light_positions) & context.concept_words[row.cid])
-    if left and context is not None and not row.abbr:
-        # A word of another term of the same concept (``school pupils``), and an
-        # adjective in front of a type of institution, which names one institution's
-        # branch or place (``агропромышленный техникум``, ``российских колледжах``).
+    if left and context is not None and not row.abbr and found >= row.content:
+        # For a whole term: a word of another term of the same concept (``school
+        # pupils``), and an adjective in front of a type of institution, which names one
+        # institution's branch or place (``агропромышленный техникум``, ``российских
+        # колледжах``).
         rest = left - query.light_positions
         again = rest & context.synonyms(row) if row.cid in context.shared else set()
         light += len(again)
