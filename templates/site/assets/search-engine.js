@@ -928,7 +928,7 @@
     var mean = total / found, unaccounted = 0, light = 0;
     var own = row.abbr && conceptWords && conceptWords.get(row.cid);
     var again = new Set();
-    if (!row.abbr && termWords && termWords.has(row.cid)) {
+    if (!row.abbr && found >= row.content && termWords && termWords.has(row.cid)) {
       termWords.get(row.cid).forEach(function (set, tid) {
         if (tid !== row.tid) set.forEach(function (p) { again.add(p); });
       });
