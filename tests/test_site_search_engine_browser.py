@@ -39,6 +39,68 @@ DIFFERENT = {
 #: concept, answered) and (command line: first concept, answered, kind), so that a port
 #: of a rule, or any new difference, shows here.
 NOT_PORTED = {
+    # Round 7 (held-out-6 analysed): the parenthesis of initials, Russian abbreviations
+    # in case forms, a typo of a transliteration, a word of another term of the concept
+    # and a term joined by a hyphen are ported; the country named another way and an
+    # adjective in front of a type of VET institution are not (the manifest has no
+    # country words or institution words), nor is the coordination that NFIL leaves.
+    "non-formal and informal learning (NFIL)": (
+        ("validation-of-non-formal-learning", False),
+        ("non-formal-learning", True, "part"),
+    ),
+    "Министерства образования и науки РФ": (
+        (None, False),
+        ("ministry-of-science-and-higher-education-russia", False, "word"),
+    ),
+    "Минобрнауки РФ": (
+        ("ministry-of-science-and-higher-education-russia", False),
+        ("ministry-of-science-and-higher-education-russia", True, "normalized"),
+    ),
+    "Минпросвещения РФ": (
+        ("ministry-of-education-russia", False),
+        ("ministry-of-education-russia", True, "normalized"),
+    ),
+    "ГУМАНИТАРНО-ТЕХНИЧЕСКИЙ КОЛЛЕДЖ": (
+        ("vocational-college", False),
+        ("vocational-college", True, "normalized"),
+    ),
+    "Многопрофильного колледжа": (
+        ("vocational-college", False),
+        ("vocational-college", True, "lemma"),
+    ),
+    "аграрно-технологического техникума": (
+        ("technical-school", False),
+        ("technical-school", True, "lemma"),
+    ),
+    "агропромышленный техникум": (
+        ("technical-school", False),
+        ("technical-school", True, "normalized"),
+    ),
+    "лесотехнический техникум": (
+        ("technical-school", False),
+        ("technical-school", True, "normalized"),
+    ),
+    "педагогический колледж": (
+        ("vocational-college", False),
+        ("vocational-college", True, "normalized"),
+    ),
+    "российских колледжах": (
+        ("vocational-college", False),
+        ("vocational-college", True, "lemma"),
+    ),
+    "сельскохозяйственных колледжей": (
+        ("vocational-college", False),
+        ("vocational-college", True, "lemma"),
+    ),
+    # Ordinals are light words, which the browser does not know (it has no stemmer).
+    "первого курса": (
+        ("year-of-study", False),
+        ("year-of-study", True, "lemma"),
+    ),
+    "первой промежуточной аттестации": (
+        ("intermediate-attestation", False),
+        ("intermediate-attestation", True, "lemma"),
+    ),
     # held-out-6 (round 6): a typo answers only near a term word; a modifier of time
     "Министр просвещения": (
         ("ministry-of-education-russia", True),
@@ -126,7 +188,7 @@ NOT_PORTED = {
     ),
     "sub-systems of education and training": (
         ("education-system", True),
-        ("education-and-training-field", False, "fuzzy"),
+        ("education-system", False, "compound"),
     ),
     "Начальное профессиональное образование": (
         ("additional-professional-education", True),

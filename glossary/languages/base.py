@@ -40,6 +40,13 @@ class Language:
     #: of them costs a term little (a classifying modifier, ``occupational mobility``,
     #: costs a whole word).
     light_words: frozenset[str] = frozenset()
+    #: Terms, folded, that name a type of educational institution (Russian ``колледж``,
+    #: ``техникум``): an institution's name classifies it by its branch, profile,
+    #: ownership or place (``агропромышленный техникум``, ``педагогический колледж``,
+    #: ``российских колледжах``), and an adjective in front of such a term
+    #: (:meth:`adjective`) costs it little: it names one institution or a group of them,
+    #: not a narrower concept.
+    institution_words: frozenset[str] = frozenset()
     #: Whether words are compounded without spaces (Finnish ``verkkokoulutus``): lookup
     #: then also finds terms whose words end in a query word, and the head of a query
     #: compound that is a term.
@@ -68,6 +75,11 @@ class Language:
     def transliterations(self, text: str) -> list[str]:
         """Latin keys for text in another script (Russian: :func:`skeleton`)."""
         return []
+
+    def adjective(self, word: str) -> bool:
+        """Whether a folded query word is an adjective, in any form, by its ending (for
+        :attr:`institution_words`)."""
+        return False
 
     def release(self) -> None:
         """Drop large data loaded for :meth:`forms` (the index build is done with it)."""

@@ -101,7 +101,7 @@ class English(Language):
     light_words = frozenset(
         """
         new renewed revised updated current existing modern
-        in-demand
+        in-demand first second third fourth fifth
         """.split()  # noqa: SIM905
     )
 

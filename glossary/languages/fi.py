@@ -65,7 +65,7 @@ class Finnish(Language):
         fold(word)
         for word in """
         uusi uudet uusia uudistettu uudistetut uudistuva uudistuvat nykyinen
-        nykyaikainen ajankohtainen
+        nykyaikainen ajankohtainen ensimmäinen toinen toisen kolmas kolmannen
         """.split()  # noqa: SIM905
     )
     function_words = frozenset(

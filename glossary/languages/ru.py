@@ -118,8 +118,19 @@ class Russian(Language):
         for w in """
         новый новые обновлённый обновлённые современный действующий текущий
         востребованный востребованные актуальный перспективный
+        первый первого первой первые второй второго вторые третий третьего третьей третьи
+        четвёртый четвёртого четвёртой пятый пятого пятой
         """.split()  # noqa: SIM905
     )
+
+    #: Not ``университет``: *национальный исследовательский*, *федеральный*, *опорный
+    #: университет* are statuses that the law gives, narrower concepts.
+    institution_words = frozenset(fold(w) for w in ("колледж", "техникум", "училище"))
+
+    def adjective(self, word: str) -> bool:
+        """``агропромышленный``, ``сельскохозяйственных``, ``гуманитарно-технический``:
+        a word of five letters or more with the ending of an adjective in any case."""
+        return len(word) >= 5 and word.endswith(_ADJECTIVE_ENDINGS)
 
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         morph = _analyzer()
@@ -135,6 +146,15 @@ class Russian(Language):
 
     def describe(self) -> str:
         return "ru: pymorphy3 word forms, Snowball (russian), transliteration skeletons"
+
+
+#: Endings of Russian adjectives in every case, gender and number, folded (й is и).
+_ADJECTIVE_ENDINGS = tuple(
+    fold(e)
+    for e in """
+    ый ий ой ая яя ое ее ые ие ого его ому ему ым им ую юю ей ых их ыми ими
+    """.split()  # noqa: SIM905
+)
 
 
 def _lexeme(morph, word: str) -> set[str]:  # type: ignore[no-untyped-def]

@@ -36,6 +36,13 @@ _BROKEN = re.compile(
     rf"(\w)[{_HYPHENS}][ \t]*(?:\r?\n)?[ \t]+(?!(?:{'|'.join(CONJUNCTIONS)})(?!\w))(\w)",
     re.IGNORECASE,
 )
+#: A parenthesis of two to eight capitals: an abbreviation of what precedes it, perhaps
+#: (:func:`_spelt_out`).
+_PARENTHESIS = re.compile(r"\s*\(([A-ZÄÖÅА-ЯЁ]{2,8})\)")
+#: How much of the text before a parenthesis :func:`_initials` reads: eight words and the
+#: short words between them.
+_READ_BACK = 400
+_WORD_PARTS = re.compile(rf"[\s{re.escape(_HYPHENS)}/]+")
 _BROKEN_AT_NEWLINE = re.compile(rf"(\w)[{_HYPHENS}]\r?\n[ \t]*(\w)")
 _VOWELS = "aeiouyäöå"
 #: Function words are short: longer Latin words are not checked as transliterations.
@@ -106,6 +113,11 @@ _ENDINGS = frozenset(
 _POSSESSIVES = ("ni", "si", "mme", "nne", "nsa", "nsä")
 _CAPS = "A-ZÄÖÅА-ЯЁ"
 _ABBREVIATION = re.compile(rf"^([{_CAPS}][{_CAPS}0-9]+)(?::|-)?([a-zäöå]+)$")
+#: Russian case endings of an abbreviation declined as a masculine noun (``ФГОСа``,
+#: ``вуза``, ``Рособрнадзором``).
+_RU_CASES = ("а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах")
+_RU_ABBREVIATION = re.compile(r"^([А-ЯЁ]{2,})-?([а-яё]{1,3})$")
+_RU_WORD = re.compile(r"^([А-ЯЁа-яё][а-яё]{2,})$")
 _COLON_FORM = re.compile(r"^([^\W_]{2,}):([a-zäöå]+)$", re.IGNORECASE)
 #: A suspended first part of a compound: ``perus-,``, ``koulutus-``, ``учебно-``.
 _SUSPENDED = re.compile(rf"^(\w+)[{_HYPHENS}],?$")
@@ -118,10 +130,50 @@ def clean(text: str) -> str:
     Finnish writes them: ``verkko- oppiminen`` -> ``verkko-oppiminen``), white space
     made single."""
     text = text.replace(_SOFT_HYPHEN, "")
+    if "(" in text:
+        text = _spelt_out(text)
     if any(h in text for h in _HYPHENS):
         text = _BROKEN_AT_NEWLINE.sub(_join, text)
         text = _BROKEN.sub(_join, text)
     return " ".join(text.split())
+
+
+def _spelt_out(text: str) -> str:
+    """``text`` without each parenthesis that holds the initials of the words just before
+    it: ``vocational education and training (VET)``, ``non-formal and informal learning
+    (NFIL)``, ``среднее профессиональное образование (СПО)``. The abbreviation says the
+    same as those words: it is no word of the phrase. Each stretch of text is read once,
+    so a long text costs time in proportion to its length."""
+    out: list[str] = []
+    last = 0
+    for found in _PARENTHESIS.finditer(text):
+        before = text[last : found.start()]
+        out.append(before)
+        if not (before.strip() and _initials(before, found.group(1))):
+            out.append(found.group(0))
+        last = found.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _initials(before: str, letters: str) -> bool:
+    """Whether ``letters`` are the initials, in order, of the last words (and parts of
+    hyphenated words) of ``before``; a short word (``and``, ``of``, ``и``) may be
+    passed over. At least two words give a letter. Only the end of ``before`` is read."""
+    parts = _WORD_PARTS.split(before[-_READ_BACK:].strip())
+    wanted = list(letters.casefold())
+    given = 0
+    for part in reversed(parts):
+        if not wanted:
+            break
+        if not part:
+            continue
+        if part[0].casefold() == wanted[-1]:
+            wanted.pop()
+            given += 1
+        elif len(part) > 3:
+            return False
+    return not wanted and given >= 2
 
 
 def _join(found: re.Match[str]) -> str:
@@ -134,6 +186,9 @@ def abbreviation_readings(word: str) -> tuple[str, ...]:
     """Folded abbreviations that ``word`` (as typed) may be a Finnish case form of:
     ``HOKSin``, ``HOKS:n``, ``hoks:iin`` -> ``('hoks',)``. Without a colon the
     abbreviation must be written in capitals, so that ordinary words are left alone."""
+    russian = _RU_ABBREVIATION.match(word)
+    if russian:
+        return (fold(russian.group(1)),) if russian.group(2) in _RU_CASES else ()
     found = _ABBREVIATION.match(word) or _COLON_FORM.match(word)
     if not found:
         return ()
@@ -141,6 +196,21 @@ def abbreviation_readings(word: str) -> tuple[str, ...]:
     if not _case_ending(ending.lower()):
         return ()
     return (fold(base),)
+
+
+def declined_readings(word: str) -> tuple[str, ...]:
+    """Folded abbreviations that ``word``, a Russian word in lower case (its first letter
+    may be a capital), may be a case form of, for abbreviations that the glossary writes
+    as a word and that decline as one: ``вуза`` -> ``('вуз',)``. The lookup takes them
+    only for such abbreviations (``вуз``, ``Рособрнадзор``), not for those in capitals."""
+    if not _RU_WORD.match(word):
+        return ()
+    lowered = word.casefold()
+    return tuple(
+        fold(lowered[: -len(ending)])
+        for ending in _RU_CASES
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3
+    )
 
 
 def _case_ending(ending: str) -> bool:
@@ -224,6 +294,9 @@ class Query:
     cyrillic: bool
     #: Folded abbreviations that some word is a Finnish case form of (``HOKS:n``).
     abbreviations: tuple[str, ...] = ()
+    #: Folded abbreviations written as a word that a one-word Russian query may be a
+    #: case form of (``вуза`` -> ``вуз``; :func:`declined_readings`).
+    declined: tuple[str, ...] = ()
     #: The same by the position of the word in :attr:`words` (its ending, if written
     #: after a colon, counts as a function word).
     abbreviation_at: tuple[tuple[int, str], ...] = ()
@@ -308,7 +381,9 @@ def analyse(text: str, languages: Iterable[str] = ()) -> Query:
         or (not cyrillic and len(w) <= _SHORT and skeleton(w) in small)
         for i, w in enumerate(words)
     )
-    ellipses = suspended(cleaned.split(), words)
+    tokens = cleaned.split()
+    declined = declined_readings(tokens[0].strip(".,;()[]«»\"'")) if len(tokens) == 1 else ()
+    ellipses = suspended(tokens, words)
     letters = [ch for ch in cleaned if ch.isalpha()]
     capitals = len(letters) >= 2 and all(ch.isupper() for ch in letters)
     return Query(
@@ -322,6 +397,7 @@ def analyse(text: str, languages: Iterable[str] = ()) -> Query:
         cyrillic=cyrillic,
         abbreviations=tuple(abbreviations),
         abbreviation_at=tuple(at),
+        declined=declined,
         capitals=capitals,
         ellipses=ellipses,
         coordination=None if ellipses else coordinated(words),

@@ -15,7 +15,7 @@ from glossary.search.tiers import _SAME_WORD, Hit, Hits, offer
 if TYPE_CHECKING:
     from glossary.search.index import Index, TermRow
 
-__all__ = ["abbreviation_compound", "shortened_name", "tail_of_term"]
+__all__ = ["abbreviation_compound", "shortened_name", "tail_of_term", "term_compound"]
 
 
 def abbreviation_compound(index: Index, query: Query, hits: Hits) -> None:
@@ -51,6 +51,47 @@ def abbreviation_compound(index: Index, query: Query, hits: Hits) -> None:
         row = rows_found.get(tid)
         if row is not None and row.cid in wanted:
             offer(hits, tid, hit)
+
+
+def term_compound(index: Index, query: Query, hits: Hits) -> None:
+    """A query with a hyphen compound whose first part is a one-word term of a language
+    that puts the head last (``Europass-Diploma Supplement``, ``AMK-valintakokeessa``),
+    matched with the hyphen read as a space: the first term modifies what follows it,
+    so the terms inside answer as ``part`` if nothing is left over, the head first
+    (*Diploma Supplement*, *valintakoe*). ``HOKS-keskustelun`` stays a guess (no term
+    accounts for *keskustelu*), and so does a compound of one term twice."""
+    from glossary.search.query import analyse
+    from glossary.search.spans import _head_last, answer_parts
+    from glossary.search.tiers import Inside, by_words
+
+    if not any(_head_last(lang) for lang in query.languages):
+        return
+    words = list(query.words)
+    small = function_words(query.languages)
+    firsts = {
+        w.split("-", 1)[0]
+        for w in words
+        if "-" in w.strip("-") and len(w.split("-", 1)[0]) >= 2 and w.split("-", 1)[0] not in small
+    }
+    if not firsts:
+        return
+    rows = index.terms([t for f in firsts for t in index.by_key(f, "fold")]).values()
+    terms = {row.text.casefold() for row in rows if row.content == 1 and _head_last(row.lang)}
+    changed = False
+    for at, word in enumerate(words):
+        first, _, rest = word.partition("-")
+        if first in terms and rest and "-" not in rest and rest != first:
+            words[at] = f"{first} {rest}"
+            changed = True
+    if not changed:
+        return
+    whole = analyse(" ".join(words), query.languages)
+    inside: list[Inside] = []
+    found: Hits = {}
+    by_words(index, whole, found, inside=inside)
+    answer_parts(index, whole, inside, found)
+    for tid, hit in found.items():
+        offer(hits, tid, hit)
 
 
 def shortened_name(rows: dict[int, TermRow], found: dict[int, float | None], hits: Hits) -> None:

@@ -19,11 +19,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
+from glossary.search.keys import fold
 from glossary.search.query import CONJUNCTIONS, Query, country_words, function_words
 
 if TYPE_CHECKING:
+    from glossary.languages.base import Language
     from glossary.search.index import Index, TermRow
 
 __all__ = ["CONFIDENT", "Hit", "collect"]
@@ -128,6 +131,12 @@ def whole_term(index: Index, query: Query, hits: Hits) -> None:
         found = index.terms(index.by_key(reading, "fold"))
         for tid, row in found.items():
             if row.abbr:
+                offer(hits, tid, Hit(91.0, "lemma"))
+    if query.declined:
+        # ``вуза``: an abbreviation that the glossary writes as a word declines as one.
+        found = index.terms([t for r in query.declined for t in index.by_key(r, "fold")])
+        for tid, row in found.items():
+            if row.abbr and " " not in row.text and row.text[1:].islower():
                 offer(hits, tid, Hit(91.0, "lemma"))
     folded = query.folded
     if len(folded) >= 3:
@@ -285,6 +294,10 @@ def by_words(
                 for p, v in term_positions.items()
                 if v[3] and v[1] in _SAME_WORD and p in heads_of
             )
+    if len(query.content) > 1:
+        # What the terms found have, read when a term leaves query words over (a word of
+        # another term of the same concept, ``school pupils``; an institution's modifier).
+        context.covered, context.rows = covered, rows
     shortened: dict[int, float | None] = {}
     head_term = False  # whether a whole term inside the query is its last word
     last = max(query.content_positions, default=-1)
@@ -341,6 +354,13 @@ class _Context:
         self._compound: bool | None = None
         #: Concept id -> positions of the query words that its terms have as words.
         self.concept_words: dict[int, set[int]] = defaultdict(set)
+        #: Concept id -> term id -> positions of the query words that the term has.
+        #: The terms that have query words (term id -> term position -> (weight, route,
+        #: query position, content word)) and their rows, for a query of several words.
+        self.covered: dict[int, dict[int, tuple[float, str, int, bool]]] = {}
+        self.rows: dict[int, TermRow] = {}
+        self._alone: set[int] | None = None
+        self._had: dict[int, set[int]] = {}
 
     def frame_positions(self, tid: int) -> set[int]:
         """Positions of the words of term ``tid`` that name the country (a query may
@@ -350,6 +370,76 @@ class _Context:
             for term, position in self.index.places(sorted(country_words(self.languages))):
                 self._frames[term].add(position)
         return self._frames.get(tid, set())
+
+    @cached_property
+    def countries(self) -> frozenset[int]:
+        """Positions of the query's content words that name the country (``РФ``)."""
+        words = country_words(self.languages)
+        query = self.query
+        return frozenset(p for p in query.content_positions if query.words[p] in words)
+
+    def _has(self, tid: int) -> set[int]:
+        """Positions of the query words that term ``tid`` has (forms, not look-alikes)."""
+        found = self._had.get(tid)
+        if found is None:
+            found = {v[2] for v in self.covered[tid].values() if v[3] and v[1] in _SAME_WORD}
+            self._had[tid] = found
+        return found
+
+    @cached_property
+    def _by_concept(self) -> dict[int, list[int]]:
+        """Concept id -> the terms found that have query words (not abbreviations)."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for tid in self.covered:
+            other = self.rows.get(tid)
+            if other is not None and not other.abbr:
+                out[other.cid].append(tid)
+        return out
+
+    @cached_property
+    def shared(self) -> frozenset[int]:
+        """Concepts of which more than one term has query words."""
+        return frozenset(cid for cid, tids in self._by_concept.items() if len(tids) > 1)
+
+    @cached_property
+    def institution_languages(self) -> dict[str, Language]:
+        """The plug-ins, by language, that name types of institution."""
+        from glossary.languages import get as plugin
+
+        found = {lang: plugin(lang) for lang in self.languages}
+        return {lang: language for lang, language in found.items() if language.institution_words}
+
+    def synonyms(self, row: TermRow) -> set[int]:
+        """Positions of the query words that other terms of ``row``'s concept have."""
+        out: set[int] = set()
+        for tid in self._by_concept.get(row.cid, ()):
+            if tid != row.tid:
+                out |= self._has(tid)
+        return out
+
+    def terms_alone(self) -> set[int]:
+        """Positions of the query words that are a one-word term by themselves."""
+        if self._alone is None:
+            self._alone = set()
+            for tid in self.covered:
+                other = self.rows.get(tid)
+                if other is not None and not other.abbr and other.content == 1:
+                    self._alone |= self._has(tid)
+        return self._alone
+
+    def institution_modifiers(
+        self, row: TermRow, left: Iterable[int], used: Iterable[int]
+    ) -> set[int]:
+        """The positions among ``left`` of adjectives in front of ``row``, a one-word
+        term that names a type of educational institution (a language plug-in's
+        :attr:`~glossary.languages.base.Language.institution_words`)."""
+        language = self.institution_languages[row.lang]
+        first = min(used, default=-1)
+        found = {p for p in left if p < first and language.adjective(self.query.words[p])}
+        if not found or fold(row.text) not in language.institution_words:
+            return set()
+        # A word that is a term by itself is none (``колледжей и техникумов``).
+        return found - self.terms_alone()
 
     def compound_query(self) -> bool:
         """Whether the query's one content word is a compound: it begins with a glossary
@@ -462,6 +552,13 @@ def _score_words(
     mean = total_weight / found
     used = {v[2] for v in positions.values()}
     left = query.content_positions - used
+    if left and context is not None and not single and context.countries:
+        # The country named another way (``Минпросвещения РФ`` for *Минпросвещения
+        # России*): a query's country word stands for the term's.
+        countries = left & context.countries
+        if countries and context.frame_positions(row.tid) - positions.keys():
+            used |= countries
+            left -= countries
     # A modifier of evaluation or time (``uudistetut``, ``in-demand``) costs like a
     # function word: it names no narrower concept.
     light = len(left & query.light_positions) if left else 0
@@ -469,6 +566,16 @@ def _score_words(
         # An abbreviation followed by a word of its concept's full term says the same
         # thing twice (``VET education``, ``TUVA koulutuksessa``).
         light += len((left - query.light_positions) & context.concept_words[row.cid])
+    if left and context is not None and not row.abbr and found >= row.content:
+        # For a whole term: a word of another term of the same concept (``school
+        # pupils``), and an adjective in front of a type of institution, which names one
+        # institution's branch or place (``агропромышленный техникум``, ``российских
+        # колледжах``).
+        rest = left - query.light_positions
+        again = rest & context.synonyms(row) if row.cid in context.shared else set()
+        light += len(again)
+        if row.content == 1 and row.lang in context.institution_languages:
+            light += len(context.institution_modifiers(row, rest - again, used))
     unaccounted = len(left) - light
     looks_alike = routes <= {"prefix"}
     total = max(row.content, 1)
@@ -543,97 +650,6 @@ def _score_words(
     return None
 
 
-def completed(index: Index, query: Query) -> Query | None:
-    """``query`` with each suspended first part of a coordination (:attr:`Query.ellipses`)
-    completed by the last part it shares with the word after the conjunction:
-    ``perus-, ammatti- tai erikoisammattitutkinto`` -> ``perustutkinto ammattitutkinto
-    tai erikoisammattitutkinto``. The shared part is the longest end of that word which
-    makes every completed part a glossary word or a form of one; without one, ``None``.
-    A coordination of phrases (:attr:`Query.coordination`) has its first conjunct
-    completed by the last word of the second: ``formal and non-formal learning`` ->
-    ``formal learning and non-formal learning``."""
-    from glossary.search.query import analyse
-
-    if query.coordination:
-        first, _ = query.coordination
-        shared = query.words
-        return analyse(" ".join([*shared[:first], shared[-1], *shared[first:]]), query.languages)
-    words = list(query.words)
-    changed = False
-    for parts, last in query.ellipses:
-        word = query.words[last]
-        firsts = [query.words[p] for p in parts]
-        for cut in range(1, len(word) - 2):
-            tail = word[cut:]
-            if tail.startswith("-"):
-                options = [[first + tail] for first in firsts]
-            else:
-                options = [[first + tail, f"{first}-{tail}"] for first in firsts]
-            known = index.words_or_forms([o for option in options for o in option])
-            chosen = [next((o for o in option if o in known), None) for option in options]
-            if all(chosen):
-                for p, whole in zip(parts, chosen, strict=True):
-                    words[p] = str(whole)
-                changed = True
-                break
-    if not changed:
-        return None
-    return analyse(" ".join(words), query.languages)
-
-
-def shared_head(query: Query) -> Query | None:
-    """``query`` with its first word repeated after its one run of conjunctions, for
-    conjuncts that share it (Russian puts the head first): ``подготовку
-    квалифицированных рабочих, служащих и специалистов среднего звена`` ->
-    ``… и подготовку специалистов среднего звена``. ``None`` when the query has no such
-    run, two words or fewer before it, none after it, or more than
-    :data:`_LONGEST_COORDINATION` words."""
-    from glossary.search.query import CONJUNCTIONS, analyse
-
-    words = query.words
-    runs = [i for i, w in enumerate(words) if w in CONJUNCTIONS]
-    if not runs or runs[-1] - runs[0] + 1 != len(runs) or len(words) > _LONGEST_COORDINATION:
-        return None
-    first, end = runs[0], runs[-1] + 1
-    if first < 2 or end >= len(words) or query.function[0] or words[end] == words[0]:
-        return None
-    return analyse(" ".join([*words[:end], words[0], *words[end:]]), query.languages)
-
-
-#: Longer queries are not completed by :func:`shared_head`.
-_LONGEST_COORDINATION = 12
-
-
-def split_compound(index: Index, query: Query, hits: Hits) -> None:
-    """A one-word query that is a two-word term written as one word, in any form
-    (``tutkinnonperusteiden`` for ``tutkinnon perusteet``): the query is cut where both
-    parts are glossary words or forms of them, and a term of exactly those two words
-    answers as the phrase would; anything less is left alone."""
-    from glossary.search.query import analyse
-
-    word = query.content[0]
-    if not 8 <= len(word) <= _LONGEST_WORD or "-" in word:
-        return
-    cuts = range(_MIN_SPLIT, len(word) - _MIN_SPLIT + 1)
-    known = index.words_or_forms([word[:c] for c in cuts] + [word[c:] for c in cuts])
-    for cut in cuts:
-        if word[:cut] in known and word[cut:] in known:
-            phrase = analyse(f"{word[:cut]} {word[cut:]}", query.languages)
-            found: Hits = {}
-            by_words(index, phrase, found)
-            for tid, hit in found.items():
-                if (
-                    hit.kind in ("normalized", "lemma")
-                    and not hit.guess
-                    and index.terms([tid])[tid].content == 2
-                ):
-                    offer(hits, tid, Hit(round(hit.score - 2.0, 1), "lemma"))
-
-
-#: The shortest part of a split compound (:func:`split_compound`).
-_MIN_SPLIT = 3
-
-
 # -- typos ------------------------------------------------------------------------------
 
 
@@ -645,7 +661,7 @@ def fuzzy(index: Index, query: Query, hits: Hits) -> None:
     ``Erasmus+ Programme`` a misspelt ``Erasmus+ Programme Guide``."""
     from rapidfuzz import fuzz
 
-    from glossary.search.keys import fold
+    from glossary.search.keys import fold, is_cyrillic
 
     small = function_words(tuple(index.languages))
     probes = [query.folded]
@@ -669,6 +685,12 @@ def fuzzy(index: Index, query: Query, hits: Hits) -> None:
     for tid, hit in found.items():
         row = rows.get(tid)
         if row is not None and row.abbr and query.folded.removesuffix("s") != fold(row.text):
+            hit.guess = True
+        # A Latin word near, but not at, the skeleton of a Russian term is more often a
+        # word of another language than a misspelt transliteration (the skeleton
+        # already forgives the schemes): ``technikum``, a Hungarian school type, is not
+        # ``техникум``.
+        if row is not None and not query.cyrillic and is_cyrillic(row.text):
             hit.guess = True
         offer(hits, tid, hit)
 
@@ -712,6 +734,8 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
     if best < line and (query.ellipses or query.coordination):
         # ``perus-, ammatti- tai erikoisammattitutkinto``, ``formal and non-formal
         # learning``: each conjunct completed.
+        from glossary.search.rewrites import completed
+
         whole = completed(index, query)
         if whole is not None:
             from glossary.search.spans import answer_parts
@@ -723,6 +747,8 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
     if best < line and inside is not None:
         # ``подготовку квалифицированных рабочих, служащих и специалистов среднего
         # звена``: conjuncts that share the first word.
+        from glossary.search.rewrites import shared_head
+
         whole = shared_head(query)
         if whole is not None:
             from glossary.search.spans import answer_parts
@@ -737,9 +763,18 @@ def collect(index: Index, query: Query, line: float = CONFIDENT, typos: bool = T
 
         abbreviation_compound(index, query, hits)
         best = max((h.score for h in hits.values() if not h.guess), default=0.0)
+    if best < line and "-" in query.folded:
+        # ``Europass-Diploma Supplement``, ``AMK-valintakokeessa``: a term joined to
+        # the next by a hyphen modifies it.
+        from glossary.search.shapes import term_compound
+
+        term_compound(index, query, hits)
+        best = max((h.score for h in hits.values() if not h.guess), default=0.0)
     if typos and best < _GOOD:
         fuzzy(index, query, hits)
     if best < line and len(query.content) == 1 and _compounding(index.languages):
+        from glossary.search.rewrites import split_compound
+
         split_compound(index, query, hits)
     if max((h.score for h in hits.values()), default=0.0) < SLIP and _compounding(index.languages):
         # Nothing came close: perhaps a compound whose head is a term.

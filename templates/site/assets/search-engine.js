@@ -516,15 +516,60 @@
     return same ? left + "-" + right : left + right;
   }
 
+  /* query._spelt_out: a parenthesis holding the initials of the words just before it
+   * (``vocational education and training (VET)``) is those words; each stretch of the
+   * text is read once. */
+  var PARENTHESIS = /\s*\(([A-ZÄÖÅА-ЯЁ]{2,8})\)/gu;
+  function initials(before, letters) {
+    var parts = before.slice(-400).trim().split(/[\s\-\u2010\u2011\u2012\u2013\/]+/);
+    var wanted = Array.from(letters.toLowerCase()), given = 0;
+    for (var i = parts.length - 1; i >= 0 && wanted.length; i--) {
+      if (!parts[i]) continue;
+      if (parts[i][0].toLowerCase() === wanted[wanted.length - 1]) { wanted.pop(); given++; }
+      else if (Array.from(parts[i]).length > 3) return false;
+    }
+    return !wanted.length && given >= 2;
+  }
+  function speltOut(text) {
+    var out = [], last = 0, found;
+    PARENTHESIS.lastIndex = 0;
+    while ((found = PARENTHESIS.exec(text)) !== null) {
+      var before = text.slice(last, found.index);
+      out.push(before);
+      if (!(before.trim() && initials(before, found[1]))) out.push(found[0]);
+      last = found.index + found[0].length;
+    }
+    out.push(text.slice(last));
+    return out.join("");
+  }
+
   function clean(text) {
     text = text.replace(/\u00ad/g, "");
+    if (text.indexOf("(") >= 0) text = speltOut(text);
     if (/[-\u2010\u2011\u2012\u2013]/.test(text)) {
       text = text.replace(BROKEN_AT_NEWLINE, join).replace(BROKEN, join);
     }
     return text.split(/\s+/).filter(Boolean).join(" ");
   }
 
+  /* query.py: Russian case endings of an abbreviation declined as a masculine noun. */
+  var RU_CASES = ["а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"];
+  var RU_ABBREVIATION = /^([А-ЯЁ]{2,})-?([а-яё]{1,3})$/u;
+  var RU_WORD = /^[А-ЯЁа-яё][а-яё]{2,}$/u;
+
+  /* query.declined_readings: ``вуза`` -> ``вуз``, for abbreviations written as a word. */
+  function declinedReadings(word) {
+    if (!RU_WORD.test(word)) return [];
+    var lowered = word.toLowerCase(), out = [];
+    RU_CASES.forEach(function (e) {
+      if (lowered.endsWith(e) && lowered.length - e.length >= 3) out.push(fold(lowered.slice(0, lowered.length - e.length)));
+    });
+    return out;
+  }
+
   function abbreviationReadings(store, word) {
+    var russian = RU_ABBREVIATION.exec(word);
+    if (russian) return RU_CASES.indexOf(russian[2]) >= 0 ? [fold(russian[1])] : [];
     var found = ABBREVIATION.exec(word) || COLON_FORM.exec(word);
     if (!found || !caseEnding(store, found[2].toLowerCase())) return [];
     return [fold(found[1])];
@@ -568,6 +613,8 @@
       return Array.from(w).length <= 1 || small.has(w) || endings.has(i) ||
         (!cyrillic && Array.from(w).length <= SHORT && small.has(skeleton(w)));
     });
+    var tokens = cleaned.split(" ").filter(Boolean);
+    var declined = tokens.length === 1 ? declinedReadings(tokens[0].replace(/^[.,;()\[\]«»"']+|[.,;()\[\]«»"']+$/g, "")) : [];
     var letters = Array.from(cleaned).filter(function (ch) { return /\p{L}/u.test(ch); });
     var capitals = letters.length >= 2 && letters.every(isUpper);
     var content = [], contentPositions = new Set(), functionPositions = new Set();
@@ -577,7 +624,7 @@
     return {
       raw: text, text: cleaned, folded: folded, compact: compact(cleaned), words: words,
       fn: fn, skeleton: cyrillic ? "" : skeleton(cleaned), cyrillic: cyrillic,
-      abbreviations: abbreviations, abbreviationAt: at, capitals: capitals,
+      abbreviations: abbreviations, abbreviationAt: at, declined: declined, capitals: capitals,
       content: content, contentPositions: contentPositions, functionPositions: functionPositions,
       onlyFunctionWords: words.length > 0 && fn.every(Boolean) && !capitals
     };
@@ -623,7 +670,7 @@
   function confident(hit, line) { return !hit.guess && hit.score >= line; }
 
   async function wholeTerm(store, q, hits) {
-    await store.need([q.folded, q.compact, q.skeleton].concat(q.abbreviations));
+    await store.need([q.folded, q.compact, q.skeleton].concat(q.abbreviations, q.declined));
     store.byKey(q.folded, "fold").forEach(function (tid) {
       var row = store.row(tid);
       if (row.text === q.text) offer(hits, tid, Hit(100, "exact"));
@@ -639,6 +686,14 @@
     q.abbreviations.forEach(function (reading) {
       store.byKey(reading, "fold").forEach(function (tid) {
         if (store.row(tid).abbr) offer(hits, tid, Hit(91, "lemma"));
+      });
+    });
+    q.declined.forEach(function (reading) {
+      store.byKey(reading, "fold").forEach(function (tid) {
+        var row = store.row(tid), rest = row.text.slice(1);
+        if (row.abbr && row.text.indexOf(" ") < 0 && rest === rest.toLowerCase() && rest !== rest.toUpperCase()) {
+          offer(hits, tid, Hit(91, "lemma"));
+        }
       });
     });
     if (q.folded.length >= 3) {
@@ -754,12 +809,25 @@
         conceptWords.set(r.cid, set);
       });
     }
+    /* tiers.py by_words(): the query words each term has, by concept; a word of another
+       term of the same concept says the same thing again (``school pupils``). */
+    var termWords = new Map();
+    if (q.content.length > 1) {
+      covered.forEach(function (positions, tid) {
+        var r = store.row(tid);
+        if (r.abbr) return;
+        var set = new Set(), byTerm = termWords.get(r.cid) || new Map();
+        positions.forEach(function (v) { if (v[3] && SAME_WORD.has(v[1])) set.add(v[2]); });
+        byTerm.set(tid, set);
+        termWords.set(r.cid, byTerm);
+      });
+    }
     /* tiers.py by_words(): a phrase that is a term without its first, classifying words
        answers when no other concept has all its words and no term is its head alone. */
     var shortened = new Map(), headTerm = false;
     var lastContent = Math.max.apply(null, [-1].concat(Array.from(q.contentPositions)));
     covered.forEach(function (positions, tid) {
-      var shape = scoreWords(q, store.row(tid), positions, single, hits, conceptWords, store);
+      var shape = scoreWords(q, store.row(tid), positions, single, hits, conceptWords, store, termWords);
       if (shape && shape.tail !== undefined) shortened.set(tid, shape.tail);
       else if (shape && shape.used.has(lastContent)) headTerm = true;
     });
@@ -845,7 +913,7 @@
     });
   }
 
-  function scoreWords(q, row, positions, single, hits, conceptWords, store) {
+  function scoreWords(q, row, positions, single, hits, conceptWords, store, termWords) {
     if (row.abbr) {
       var kept = new Map();
       positions.forEach(function (v, p) {
@@ -861,10 +929,17 @@
     if (!found) return;
     var mean = total / found, unaccounted = 0, light = 0;
     var own = row.abbr && conceptWords && conceptWords.get(row.cid);
+    var again = new Set();
+    if (!row.abbr && found >= row.content && termWords && termWords.has(row.cid)) {
+      termWords.get(row.cid).forEach(function (set, tid) {
+        if (tid !== row.tid) set.forEach(function (p) { again.add(p); });
+      });
+    }
     q.contentPositions.forEach(function (p) {
       if (used.has(p)) return;
-      /* An abbreviation followed by the head of its own full term says it twice. */
-      if (own && own.has(p)) light++; else unaccounted++;
+      /* An abbreviation followed by the head of its own full term says it twice, and so
+         does a word of another term of the same concept. */
+      if ((own && own.has(p)) || again.has(p)) light++; else unaccounted++;
     });
     var only = function (set) { return Array.from(routes).every(function (r) { return set.indexOf(r) >= 0; }); };
     var looksAlike = only(["prefix"]), all = Math.max(row.content, 1), hit;
@@ -935,6 +1010,8 @@
         // is the same (NQFs), as tiers.fuzzy.
         var row = store.row(v[1]);
         var guess = row.abbr && q.folded.replace(/s$/, "") !== fold(row.text);
+        // A typo of a transliteration is a word of another language (technikum).
+        if (!q.cyrillic && isCyrillic(row.text)) guess = true;
         offer(hits, v[1], Hit(round1(40 + 0.45 * r), "fuzzy", guess));
       });
     });
@@ -1047,6 +1124,40 @@
     found.forEach(function (hit, tid) { if (wanted.has(store.row(tid).cid)) offer(hits, tid, hit); });
   }
 
+  /* A term of a language that puts the head last joined to the next word by a hyphen
+   * modifies it (``Europass-Diploma Supplement``, ``AMK-valintakokeessa``): the hyphen read
+   * as a space, as shapes.term_compound. */
+  async function termCompound(store, q, hits) {
+    var headLast = store.m.headLast || [];
+    if (!headLast.length) return;
+    var firsts = new Set();
+    q.words.forEach(function (w) {
+      var first = w.split("-")[0];
+      if (w.replace(/^-+|-+$/g, "").indexOf("-") >= 0 && Array.from(first).length >= 2 &&
+          !store.functionWords.has(first)) firsts.add(first);
+    });
+    if (!firsts.size) return;
+    await store.need(Array.from(firsts));
+    var terms = new Set();
+    firsts.forEach(function (f) {
+      store.byKey(f, "fold").forEach(function (tid) {
+        var row = store.row(tid);
+        if (row.content === 1 && headLast.indexOf(row.lang) >= 0) terms.add(row.text.toLowerCase());
+      });
+    });
+    var changed = false;
+    var words = q.words.map(function (w) {
+      var at = w.indexOf("-"), first = at < 0 ? w : w.slice(0, at), rest = at < 0 ? "" : w.slice(at + 1);
+      if (rest && rest.indexOf("-") < 0 && rest !== first && terms.has(first)) { changed = true; return first + " " + rest; }
+      return w;
+    });
+    if (!changed) return;
+    var whole = analyse(store, words.join(" ")), inside = [], found = new Map();
+    await byWords(store, whole, found, null, inside);
+    answerParts(store, whole, inside, found);
+    found.forEach(function (hit, tid) { offer(hits, tid, hit); });
+  }
+
   /* The query with its first word repeated after its one run of conjunctions, or null. */
   function sharedHead(store, q) {
     var words = q.words, runs = [];
@@ -1078,7 +1189,7 @@
       best = bestScore(hits, true);
     }
     if (best < line && inside) {
-      // Conjuncts that share the first word (the head, in Russian), as tiers.shared_head.
+      // Conjuncts that share the first word (the head, in Russian), as rewrites.shared_head.
       var whole = sharedHead(store, q);
       if (whole) {
         var wholeInside = [];
@@ -1089,6 +1200,10 @@
     }
     if (best < line && q.folded.indexOf("-") >= 0) {
       await abbreviationCompound(store, q, hits);
+      best = bestScore(hits, true);
+    }
+    if (best < line && q.folded.indexOf("-") >= 0) {
+      await termCompound(store, q, hits);
       best = bestScore(hits, true);
     }
     if (typos && best < GOOD) {
