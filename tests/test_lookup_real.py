@@ -126,9 +126,9 @@ def real_figures(bundled_index):
 
 #: The splits a row may belong to. ``held-out-3`` was analysed and tuned on in round 4,
 #: ``held-out-4`` in round 5, ``held-out-5`` in round 6 and ``held-out-6`` in round 7
-#: (their rows say ``tune`` now). A fresh held-out split, from new documents, is added
-#: here when it is built.
-SPLITS = ("tune",)
+#: (their rows say ``tune`` now). ``held-out-7``, added after round 7 and measured once
+#: then, is kept out of the tuning.
+SPLITS = ("tune", "held-out-7")
 
 
 def test_the_real_set_is_valid(bundled):
@@ -155,6 +155,7 @@ def test_the_real_set_is_valid(bundled):
 #: measured once, when it is added, and its figures entered here as they are.
 FIGURES = {
     "tune": ((758, 840), (7, 474), (85, 85)),
+    "held-out-7": ((62, 91), (1, 47), (10, 11)),
 }
 
 

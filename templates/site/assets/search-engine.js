@@ -1330,7 +1330,7 @@
   /* options.early, when given, is called with the answers found before the typo search
    * (which takes longest: at 100,000 concepts, half a second on a slow phone) while it
    * runs, unless the whole answer is ready first. On the real evaluation set the typo
-   * search never changed the first eight answers when there were some before it. */
+   * search never moved the answers found before it (it may add some below). */
   async function answer(query, options) {
     options = options || {};
     var st = await open(), line = options.minScore || CONFIDENT;
