@@ -301,6 +301,8 @@ def main() -> None:
         "--repeat", type=int, default=3, help="runs of each query (medians are reported)"
     )
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be 1 or more")
     if args.again:
         if args.site is None:
             parser.error("--again measures the index kept by --site DIR")

@@ -179,12 +179,15 @@ def opened(browser, viewport=DESKTOP, scheme="light", given=False, locale="fi-FI
         yield page
 
 
-def typed(page, box: str, query: str) -> None:
-    """Type ``query`` into the box and wait until its results are those of ``query``."""
+def typed(page, box: str, query: str, early: bool = False) -> None:
+    """Type ``query`` into the box and wait until its results are those of ``query``: the
+    whole answer, or with ``early`` the first shown (the list is busy until the whole
+    answer comes)."""
     page.fill(box, query)
     page.wait_for_function(
-        "([box, q]) => document.getElementById(box.slice(1) + '-list').dataset.query === q",
-        arg=[box, query],
+        """([box, q, early]) => { const list = document.getElementById(box.slice(1) + '-list');
+             return list.dataset.query === q && (early || !list.hasAttribute('aria-busy')); }""",
+        arg=[box, query, early],
     )
 
 
@@ -293,9 +296,10 @@ def test_early_answers_show_at_once_and_the_chosen_row_stays_chosen(browser, bun
     with opened(browser, given=engine) as page:
         page.goto(bundled_site.url + "en/about.html")
         page.click("#quick-q")
-        typed(page, "#quick-q", "many")
+        typed(page, "#quick-q", "many", early=True)
         box = page.locator("#quick-q")
         assert rows(page, "#quick-q") == ["term 00", "term 01", "term 02"]
+        assert page.locator("#quick-q-list").get_attribute("aria-busy") == "true"
         assert page.locator("#quick-q-panel .search-count").text_content() == "3 concepts found."
         # Not announced: screen readers hear the whole answer once.
         assert page.locator("#quick-q-live").text_content() == ""
@@ -310,6 +314,28 @@ def test_early_answers_show_at_once_and_the_chosen_row_stays_chosen(browser, bun
         assert box.get_attribute("aria-activedescendant") == "quick-q-opt-1"
         assert page.locator("#quick-q-list [aria-selected=true]").count() == 1
         assert page.locator("#quick-q-live").text_content() == "45 concepts found."
+        assert page.locator("#quick-q-list").get_attribute("aria-busy") is None
+
+
+def test_an_earlier_search_never_shows_over_a_later_one(browser, bundled_site):
+    engine = EARLY_ENGINE % json.dumps(GIVEN, ensure_ascii=False)
+    with opened(browser, given=engine) as page:
+        page.goto(bundled_site.url + "en/about.html")
+        page.click("#quick-q")
+        typed(page, "#quick-q", "many", early=True)
+        assert len(rows(page, "#quick-q")) == 3
+        # A new query before the first one's whole answer: its early answer replaces the
+        # first's, and when both whole answers come only the new one's is shown.
+        typed(page, "#quick-q", "etäopiskelussa", early=True)
+        assert rows(page, "#quick-q")[:1] == ["etäopiskelu"]
+        page.evaluate("window.release = true")
+        page.wait_for_function("!document.getElementById('quick-q-list').hasAttribute('aria-busy')")
+        assert rows(page, "#quick-q")[:1] == ["etäopiskelu"]
+        assert page.locator("#quick-q-list").get_attribute("data-query") == "etäopiskelussa"
+        found = len(GIVEN["etäopiskelussa"]["matches"])
+        assert page.locator("#quick-q-live").text_content() == (
+            "1 concept found." if found == 1 else f"{found} concepts found."
+        )
 
 
 def test_enter_in_a_box_opens_the_search_page_and_a_click_opens_a_result(browser, bundled_site):

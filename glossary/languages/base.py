@@ -76,9 +76,9 @@ class Language:
         """Latin keys for text in another script (Russian: :func:`skeleton`)."""
         return []
 
-    def adjective(self, word: str) -> bool:
-        """Whether a folded query word is an adjective, in any form, by its ending (for
-        :attr:`institution_words`)."""
+    def adjective(self, word: str, noun: str) -> bool:
+        """Whether a folded query word is an adjective agreeing with ``noun``, the folded
+        query word of an :attr:`institution_words` term that follows it."""
         return False
 
     def release(self) -> None:

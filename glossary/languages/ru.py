@@ -127,10 +127,17 @@ class Russian(Language):
     #: университет* are statuses that the law gives, narrower concepts.
     institution_words = frozenset(fold(w) for w in ("колледж", "техникум", "училище"))
 
-    def adjective(self, word: str) -> bool:
-        """``агропромышленный``, ``сельскохозяйственных``, ``гуманитарно-технический``:
-        a word of five letters or more with the ending of an adjective in any case."""
-        return len(word) >= 5 and word.endswith(_ADJECTIVE_ENDINGS)
+    def adjective(self, word: str, noun: str) -> bool:
+        """``агропромышленный техникум``, ``сельскохозяйственных колледжей``: a word of
+        five letters or more with an adjective's ending in the case and number of
+        ``noun`` (``комиссии`` in ``приёмной комиссии колледжа`` is none: its ending is
+        not that of an adjective in the genitive singular)."""
+        if len(word) < 5:
+            return False
+        for stem, cases in _INSTITUTION_CASES.items():
+            if noun.startswith(stem):
+                return word.endswith(cases.get(noun[len(stem) :], ()))
+        return False
 
     def forms(self, words: Iterable[str]) -> Iterator[tuple[str, set[str]]]:
         morph = _analyzer()
@@ -148,13 +155,29 @@ class Russian(Language):
         return "ru: pymorphy3 word forms, Snowball (russian), transliteration skeletons"
 
 
-#: Endings of Russian adjectives in every case, gender and number, folded (й is и).
-_ADJECTIVE_ENDINGS = tuple(
-    fold(e)
-    for e in """
-    ый ий ой ая яя ое ее ые ие ого его ому ему ым им ую юю ей ых их ыми ими
-    """.split()  # noqa: SIM905
+def _endings(table: str) -> dict[str, tuple[str, ...]]:
+    """``"а: ого его; у: ому ему"`` -> the adjective endings, folded (й is и), that
+    agree with each ending of a noun (``-`` for none)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for item in table.split(";"):
+        ending, _, adjectives = item.partition(":")
+        key = "" if ending.strip() == "-" else fold(ending.strip())
+        out[key] = out.get(key, ()) + tuple(fold(a) for a in adjectives.split())
+    return out
+
+
+_MASCULINE = _endings(
+    "-: ый ий ой; а: ого его; у: ому ему; ом: ым им; ем: ым им; е: ом ем;"
+    "ы: ые ие; и: ые ие; ов: ых их; ей: ых их; ам: ым им; ами: ыми ими; ах: ых их"
 )
+_NEUTER = _endings(
+    "е: ое ее ом ем; а: ого его ые ие; у: ому ему; ем: ым им; -: ых их;"
+    "ам: ым им; ами: ыми ими; ах: ых их"
+)
+#: The stems of the institution words and the endings of an adjective agreeing with
+#: each of their forms (колледж and техникум decline as masculine nouns, училище as a
+#: neuter one).
+_INSTITUTION_CASES = {"колледж": _MASCULINE, "техникум": _MASCULINE, "училищ": _NEUTER}
 
 
 def _lexeme(morph, word: str) -> set[str]:  # type: ignore[no-untyped-def]

@@ -37,8 +37,9 @@ _BROKEN = re.compile(
     re.IGNORECASE,
 )
 #: A parenthesis of two to eight capitals: an abbreviation of what precedes it, perhaps
-#: (:func:`_spelt_out`).
-_PARENTHESIS = re.compile(r"\s*\(([A-ZÄÖÅА-ЯЁ]{2,8})\)")
+#: (:func:`_spelt_out`). The white space before it is matched from its start only, so
+#: that a long run of spaces is not read again from each of its positions.
+_PARENTHESIS = re.compile(r"(?<!\s)\s*\(([A-ZÄÖÅА-ЯЁ]{2,8})\)")
 #: How much of the text before a parenthesis :func:`_initials` reads: eight words and the
 #: short words between them.
 _READ_BACK = 400

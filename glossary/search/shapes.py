@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from glossary.search.keys import fold
 from glossary.search.query import CONJUNCTIONS, Query, function_words
 from glossary.search.tiers import _SAME_WORD, Hit, Hits, offer
 
@@ -16,6 +17,14 @@ if TYPE_CHECKING:
     from glossary.search.index import Index, TermRow
 
 __all__ = ["abbreviation_compound", "shortened_name", "tail_of_term", "term_compound"]
+
+
+def _hyphen_firsts(query: Query) -> set[str]:
+    """The first parts (two letters or more, no function word) of the query's words
+    joined by a hyphen, folded as the words are."""
+    small = function_words(query.languages)
+    firsts = {w.split("-", 1)[0] for w in query.words if "-" in w.strip("-")}
+    return {f for f in firsts if len(f) >= 2 and f not in small}
 
 
 def abbreviation_compound(index: Index, query: Query, hits: Hits) -> None:
@@ -29,13 +38,11 @@ def abbreviation_compound(index: Index, query: Query, hits: Hits) -> None:
     from glossary.search.tiers import by_words
 
     words = list(query.words)
-    firsts = {w.split("-", 1)[0] for w in words if "-" in w.strip("-")}
-    small = function_words(query.languages)
-    firsts = {f for f in firsts if len(f) >= 2 and f not in small}
+    firsts = _hyphen_firsts(query)
     if not firsts:
         return
     rows = index.terms([t for f in firsts for t in index.by_key(f, "fold")]).values()
-    concepts = {row.text.casefold(): row.cid for row in rows if row.abbr}
+    concepts = {fold(row.text): row.cid for row in rows if row.abbr}
     wanted: set[int] = set()
     for at, word in enumerate(words):
         first, _, rest = word.partition("-")
@@ -67,16 +74,11 @@ def term_compound(index: Index, query: Query, hits: Hits) -> None:
     if not any(_head_last(lang) for lang in query.languages):
         return
     words = list(query.words)
-    small = function_words(query.languages)
-    firsts = {
-        w.split("-", 1)[0]
-        for w in words
-        if "-" in w.strip("-") and len(w.split("-", 1)[0]) >= 2 and w.split("-", 1)[0] not in small
-    }
+    firsts = _hyphen_firsts(query)
     if not firsts:
         return
     rows = index.terms([t for f in firsts for t in index.by_key(f, "fold")]).values()
-    terms = {row.text.casefold() for row in rows if row.content == 1 and _head_last(row.lang)}
+    terms = {fold(row.text) for row in rows if row.content == 1 and _head_last(row.lang)}
     changed = False
     for at, word in enumerate(words):
         first, _, rest = word.partition("-")

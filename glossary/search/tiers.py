@@ -354,7 +354,6 @@ class _Context:
         self._compound: bool | None = None
         #: Concept id -> positions of the query words that its terms have as words.
         self.concept_words: dict[int, set[int]] = defaultdict(set)
-        #: Concept id -> term id -> positions of the query words that the term has.
         #: The terms that have query words (term id -> term position -> (weight, route,
         #: query position, content word)) and their rows, for a query of several words.
         self.covered: dict[int, dict[int, tuple[float, str, int, bool]]] = {}
@@ -435,8 +434,16 @@ class _Context:
         :attr:`~glossary.languages.base.Language.institution_words`)."""
         language = self.institution_languages[row.lang]
         first = min(used, default=-1)
-        found = {p for p in left if p < first and language.adjective(self.query.words[p])}
-        if not found or fold(row.text) not in language.institution_words:
+        if first < 0 or fold(row.text) not in language.institution_words:
+            return set()
+        # The adjectives right in front of it, agreeing with it.
+        words, left = self.query.words, set(left)
+        found: set[int] = set()
+        at = first - 1
+        while at in left and language.adjective(words[at], words[first]):
+            found.add(at)
+            at -= 1
+        if not found:
             return set()
         # A word that is a term by itself is none (``колледжей и техникумов``).
         return found - self.terms_alone()

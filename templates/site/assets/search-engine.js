@@ -519,7 +519,7 @@
   /* query._spelt_out: a parenthesis holding the initials of the words just before it
    * (``vocational education and training (VET)``) is those words; each stretch of the
    * text is read once. */
-  var PARENTHESIS = /\s*\(([A-ZÄÖÅА-ЯЁ]{2,8})\)/gu;
+  var PARENTHESIS = /(?<!\s)\s*\(([A-ZÄÖÅА-ЯЁ]{2,8})\)/gu;
   function initials(before, letters) {
     var parts = before.slice(-400).trim().split(/[\s\-\u2010\u2011\u2012\u2013\/]+/);
     var wanted = Array.from(letters.toLowerCase()), given = 0;
@@ -1093,23 +1093,30 @@
     });
   }
 
-  /* A hyphen compound whose first part is an abbreviation (Valma-koulutuksissa) matched
-   * as the abbreviation and the word after it; only its concepts offered, as
-   * shapes.abbreviation_compound. */
-  async function abbreviationCompound(store, q, hits) {
+  /* The first parts (two letters or more, no function word) of the query's words joined
+   * by a hyphen. */
+  function hyphenFirsts(store, q) {
     var firsts = new Set();
     q.words.forEach(function (w) {
       var first = w.split("-")[0];
       if (w.replace(/^-+|-+$/g, "").indexOf("-") >= 0 && Array.from(first).length >= 2 &&
           !store.functionWords.has(first)) firsts.add(first);
     });
+    return firsts;
+  }
+
+  /* A hyphen compound whose first part is an abbreviation (Valma-koulutuksissa) matched
+   * as the abbreviation and the word after it; only its concepts offered, as
+   * shapes.abbreviation_compound. */
+  async function abbreviationCompound(store, q, hits) {
+    var firsts = hyphenFirsts(store, q);
     if (!firsts.size) return;
     await store.need(Array.from(firsts));
     var concepts = new Map();
     firsts.forEach(function (f) {
       store.byKey(f, "fold").forEach(function (tid) {
         var row = store.row(tid);
-        if (row.abbr) concepts.set(row.text.toLowerCase(), row.cid);
+        if (row.abbr) concepts.set(fold(row.text), row.cid);
       });
     });
     var wanted = new Set(), changed = false;
@@ -1130,19 +1137,14 @@
   async function termCompound(store, q, hits) {
     var headLast = store.m.headLast || [];
     if (!headLast.length) return;
-    var firsts = new Set();
-    q.words.forEach(function (w) {
-      var first = w.split("-")[0];
-      if (w.replace(/^-+|-+$/g, "").indexOf("-") >= 0 && Array.from(first).length >= 2 &&
-          !store.functionWords.has(first)) firsts.add(first);
-    });
+    var firsts = hyphenFirsts(store, q);
     if (!firsts.size) return;
     await store.need(Array.from(firsts));
     var terms = new Set();
     firsts.forEach(function (f) {
       store.byKey(f, "fold").forEach(function (tid) {
         var row = store.row(tid);
-        if (row.content === 1 && headLast.indexOf(row.lang) >= 0) terms.add(row.text.toLowerCase());
+        if (row.content === 1 && headLast.indexOf(row.lang) >= 0) terms.add(fold(row.text));
       });
     });
     var changed = false;
@@ -1344,6 +1346,14 @@
         }).catch(function () {});
       };
     }
+    try {
+      return await whole(st, q, query, options, line, detailed, shown);
+    } finally {
+      done = true;  /* an early answer never follows the whole one, nor a failure */
+    }
+  }
+
+  async function whole(st, q, query, options, line, detailed, shown) {
     var hits = await collect(st, q, line, true, detailed, shown), readAs = null;
     if (bestScore(hits, false) < SLIP) {
       var texts = readings(st, q.text);
@@ -1361,9 +1371,7 @@
         }
       }
     }
-    var out = await present(st, query, hits, readAs, options, line, detailed);
-    done = true;
-    return out;
+    return present(st, query, hits, readAs, options, line, detailed);
   }
 
   /* The answer to show: one row per concept, answers and nearest guesses in order, the

@@ -189,7 +189,7 @@
     this.query = null;       /* what the panel shows results for */
     this.timer = null;
     this.serial = 0;
-    this.early = false;  /* the answer shown is the early one (run) */
+    this.early = 0;  /* the serial of the search whose early answer is shown (run) */
     this.filters = {};
     FILTERS.forEach(function (name) { self.filters[name] = form.querySelector("select[name=" + name + "]"); });
     var input = this.input;
@@ -271,14 +271,15 @@
      * changed the first rows on the real evaluation set, and it may add rows below. */
     var whole = false;
     options.early = function (answer) {
-      if (serial === self.serial && !whole) self.show(answer, query, true);
+      if (serial === self.serial && !whole) self.show(answer, query, serial);
     };
     return engine(this.root).then(function (search) {
       return search.search(query, options);
     }).then(function (answer) {
       whole = true;
-      if (serial === self.serial) self.show(answer, query);
+      if (serial === self.serial) self.show(answer, query, null, serial);
     }, function (error) {
+      whole = true;
       if (serial !== self.serial) return;
       self.show(null, query);
       self.live.textContent = self.ui.failed;
@@ -319,17 +320,22 @@
     return this.home + "search.html?q=" + encodeURIComponent(query);
   };
 
-  /* early: the answers found before the typo search (the whole answer follows), not
-   * announced to screen readers; the row chosen among them stays chosen. */
-  Box.prototype.show = function (answer, query, early) {
+  /* early: the serial of the search (run) whose answers found before the typo search
+   * these are (its whole answer follows), not announced to screen readers; the row
+   * chosen among them stays chosen when the whole answer of the same search (serial)
+   * comes, and only then (not after the filters changed, say). */
+  Box.prototype.show = function (answer, query, early, serial) {
     var ui = this.ui, self = this;
-    var keep = this.early && answer && this.query === query ? this.active : -1;
-    this.early = !!early;
+    var keep = this.early && answer && serial && this.early === serial ? this.active : -1;
+    this.early = early || 0;
     this.answer = answer;
     this.pending = null;
     this.query = query;
     this.list.textContent = "";
     this.list.dataset.query = query;
+    /* Early answers: more may come (assistive technologies wait for the whole list). */
+    if (early) this.list.setAttribute("aria-busy", "true");
+    else this.list.removeAttribute("aria-busy");
     this.options = [];
     this.active = -1;
     this.shown = 0;
