@@ -19,12 +19,13 @@ if TYPE_CHECKING:
 __all__ = ["abbreviation_compound", "shortened_name", "tail_of_term", "term_compound"]
 
 
-def _hyphen_firsts(query: Query) -> set[str]:
-    """The first parts (two letters or more, no function word) of the query's words
-    joined by a hyphen, folded as the words are."""
+def _hyphen_rows(index: Index, query: Query) -> list[TermRow]:
+    """The term rows whose folded text is the first part (two letters or more, no
+    function word) of a query word joined by a hyphen."""
     small = function_words(query.languages)
     firsts = {w.split("-", 1)[0] for w in query.words if "-" in w.strip("-")}
-    return {f for f in firsts if len(f) >= 2 and f not in small}
+    firsts = {f for f in firsts if len(f) >= 2 and f not in small}
+    return list(index.terms([t for f in firsts for t in index.by_key(f, "fold")]).values())
 
 
 def abbreviation_compound(index: Index, query: Query, hits: Hits) -> None:
@@ -38,11 +39,7 @@ def abbreviation_compound(index: Index, query: Query, hits: Hits) -> None:
     from glossary.search.tiers import by_words
 
     words = list(query.words)
-    firsts = _hyphen_firsts(query)
-    if not firsts:
-        return
-    rows = index.terms([t for f in firsts for t in index.by_key(f, "fold")]).values()
-    concepts = {fold(row.text): row.cid for row in rows if row.abbr}
+    concepts = {fold(row.text): row.cid for row in _hyphen_rows(index, query) if row.abbr}
     wanted: set[int] = set()
     for at, word in enumerate(words):
         first, _, rest = word.partition("-")
@@ -74,10 +71,7 @@ def term_compound(index: Index, query: Query, hits: Hits) -> None:
     if not any(_head_last(lang) for lang in query.languages):
         return
     words = list(query.words)
-    firsts = _hyphen_firsts(query)
-    if not firsts:
-        return
-    rows = index.terms([t for f in firsts for t in index.by_key(f, "fold")]).values()
+    rows = _hyphen_rows(index, query)
     terms = {fold(row.text) for row in rows if row.content == 1 and _head_last(row.lang)}
     changed = False
     for at, word in enumerate(words):

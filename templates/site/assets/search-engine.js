@@ -1093,31 +1093,31 @@
     });
   }
 
-  /* The first parts (two letters or more, no function word) of the query's words joined
-   * by a hyphen. */
-  function hyphenFirsts(store, q) {
+  /* The term rows whose text is the first part (two letters or more, no function word)
+   * of a query word joined by a hyphen, as shapes._hyphen_rows. */
+  async function hyphenRows(store, q) {
     var firsts = new Set();
     q.words.forEach(function (w) {
       var first = w.split("-")[0];
       if (w.replace(/^-+|-+$/g, "").indexOf("-") >= 0 && Array.from(first).length >= 2 &&
           !store.functionWords.has(first)) firsts.add(first);
     });
-    return firsts;
+    if (!firsts.size) return [];
+    await store.need(Array.from(firsts));
+    var rows = [];
+    firsts.forEach(function (f) {
+      store.byKey(f, "fold").forEach(function (tid) { rows.push(store.row(tid)); });
+    });
+    return rows;
   }
 
   /* A hyphen compound whose first part is an abbreviation (Valma-koulutuksissa) matched
    * as the abbreviation and the word after it; only its concepts offered, as
    * shapes.abbreviation_compound. */
   async function abbreviationCompound(store, q, hits) {
-    var firsts = hyphenFirsts(store, q);
-    if (!firsts.size) return;
-    await store.need(Array.from(firsts));
     var concepts = new Map();
-    firsts.forEach(function (f) {
-      store.byKey(f, "fold").forEach(function (tid) {
-        var row = store.row(tid);
-        if (row.abbr) concepts.set(fold(row.text), row.cid);
-      });
+    (await hyphenRows(store, q)).forEach(function (row) {
+      if (row.abbr) concepts.set(fold(row.text), row.cid);
     });
     var wanted = new Set(), changed = false;
     var words = q.words.map(function (w) {
@@ -1137,15 +1137,9 @@
   async function termCompound(store, q, hits) {
     var headLast = store.m.headLast || [];
     if (!headLast.length) return;
-    var firsts = hyphenFirsts(store, q);
-    if (!firsts.size) return;
-    await store.need(Array.from(firsts));
     var terms = new Set();
-    firsts.forEach(function (f) {
-      store.byKey(f, "fold").forEach(function (tid) {
-        var row = store.row(tid);
-        if (row.content === 1 && headLast.indexOf(row.lang) >= 0) terms.add(fold(row.text));
-      });
+    (await hyphenRows(store, q)).forEach(function (row) {
+      if (row.content === 1 && headLast.indexOf(row.lang) >= 0) terms.add(fold(row.text));
     });
     var changed = false;
     var words = q.words.map(function (w) {
