@@ -124,6 +124,20 @@
     return out;
   }
 
+  /* Adds one to counts[n] for each n of a sorted list written as differences, and puts
+   * the numbers counted the first time on seen: numbers() without its arrays. */
+  function countList(text, counts, seen) {
+    if (!text) return;
+    var previous = 0, n = 0;
+    for (var i = 0, end = text.length; i <= end; i++) {
+      var c = i < end ? text.charCodeAt(i) : 44;
+      if (c !== 44) { n = n * 10 + c - 48; continue; }
+      previous += n;
+      n = 0;
+      if (counts[previous]++ === 0) seen.push(previous);
+    }
+  }
+
   // -- loading ---------------------------------------------------------------------------
 
   var script = document.currentScript;
@@ -421,6 +435,19 @@
     return runs[lo][0];
   };
 
+  /* The numbers [first, end) of the variants whose length is close enough to length
+   * for a ratio of 70: 20 * min(length, other) >= 7 * (length + other). */
+  Store.prototype.alikeRange = function (length) {
+    var runs = this.m.variantLengths, first = this.m.variants, end = 0;
+    runs.forEach(function (run, i) {
+      var other = run[0];
+      if (20 * Math.min(length, other) < 7 * (length + other)) return;
+      first = Math.min(first, run[1]);
+      end = Math.max(end, i + 1 < runs.length ? runs[i + 1][1] : this.m.variants);
+    }, this);
+    return [first, end];
+  };
+
   /* glossary.search.index.Index.fuzzy_candidates: the variants that share most of the
    * rarest trigrams of text, as [variant number, text], in number order. The text is
    * null when no list read has it (only lists of at most 1,000 variants carry texts);
@@ -431,6 +458,17 @@
     if (!grams.length) return [];
     var common = await this.commonGrams();
     var rare = grams.filter(function (g) { return !common.has(g); });
+    /* The lists of the common trigrams that would be chosen if none of the others had a
+     * list are asked for with the shards of the others: those chosen are among them
+     * (the others come first, each of fewer variants), and the files load in one round. */
+    var ahead = grams.filter(function (g) { return common.has(g); }).map(function (g) {
+      return [common.get(g)[0], g, common.get(g)[1]];
+    });
+    ahead.sort(function (a, b) { return a[0] - b[0] || cmp(a[1], b[1]); });
+    for (var j = 0, sum = 0; j < ahead.length && j < rarest && !(j >= 3 && sum + ahead[j][0] > budget); j++) {
+      file("p" + ahead[j][2]).catch(function () {});
+      sum += ahead[j][0];
+    }
     var found = await Promise.all(rare.map(function (g) { return self.rareGram(g); }));
     var known = [];
     grams.forEach(function (g) { if (common.has(g)) known.push([common.get(g)[0], g, common.get(g)[1]]); });
@@ -447,26 +485,28 @@
     var lists = await Promise.all(chosen.map(function (c) {
       return typeof c[2] === "number" ? file("p" + c[2]) : Promise.resolve(c[2]);
     }));
-    /* A list is its numbers, or [numbers, texts] (a text "" is the one before it). */
-    var counter = new Map(), texts = new Map();
+    /* A list is its numbers, or [numbers, texts] (a text "" is the one before it).
+     * The lists hold tens of thousands of numbers: they are counted as they are read,
+     * in an array indexed by variant number, without building arrays of them. */
+    var counts = new Uint8Array(this.m.variants), seen = [], texts = new Map();
     lists.forEach(function (list) {
-      var written = typeof list === "string" ? null : list[1], text = "";
-      numbers(written ? list[0] : list, true).forEach(function (v, i) {
-        counter.set(v, (counter.get(v) || 0) + 1);
-        if (written) { text = written[i] || text; texts.set(v, text); }
+      if (typeof list === "string") { countList(list, counts, seen); return; }
+      var text = "";
+      numbers(list[0], true).forEach(function (v, i) {
+        if (counts[v]++ === 0) seen.push(v);
+        text = list[1][i] || text;
+        texts.set(v, text);
       });
     });
     /* Unlike the command line, a variant too much longer or shorter to be 70 alike
-     * (ratio: twice the common letters over both lengths) is no candidate. */
-    var length = text.length;
-    function alikeEnough(v) {
-      var other = self.lengthOf(v);
-      return 20 * Math.min(length, other) >= 7 * (length + other);
-    }
+     * (ratio: twice the common letters over both lengths) is no candidate: variants are
+     * numbered by length, so those alike enough are a range of numbers. */
+    var length = text.length, range = this.alikeRange(length);
+    function alikeEnough(v) { return range[0] <= v && v < range[1]; }
     var shared = Math.max(1, chosen.length - 4), best = [];
-    counter.forEach(function (n, v) { if (n >= shared && alikeEnough(v)) best.push([n, v]); });
+    seen.forEach(function (v) { if (counts[v] >= shared && alikeEnough(v)) best.push([counts[v], v]); });
     if (!best.length) {
-      counter.forEach(function (n, v) { if (alikeEnough(v)) best.push([n, v]); });
+      seen.forEach(function (v) { if (alikeEnough(v)) best.push([counts[v], v]); });
       best.sort(function (a, b) { return b[0] - a[0]; });
       best = best.slice(0, limit);
     }
