@@ -1024,7 +1024,7 @@
     return null;
   }
 
-  async function fuzzy(store, q, hits) {
+  async function fuzzy(store, q, hits, line, count) {
     var probes = [q.folded];
     if (q.skeleton && q.skeleton !== q.folded) probes.push(q.skeleton);
     /* Both probes' files are read at once; a term both find gets the same hit. */
@@ -1040,19 +1040,40 @@
         if (c[2] === null || c[2] >= 70) wanted.add(c[0]);
       });
     });
+    /* [term id, hit] of candidate c of probe i once its variant v is read, or null. */
+    function typoHit(i, c, v) {
+      var r = c[2] === null ? ratio(probes[i], v[2]) : c[2];
+      if (r < 70) return null;
+      // An abbreviation is not misspelt (cVET is not ECVET), but its English plural
+      // is the same (NQFs), as tiers.fuzzy.
+      var row = store.row(v[1]);
+      var guess = row.abbr && q.folded.replace(/s$/, "") !== fold(row.text);
+      // A typo of a transliteration is a word of another language (technikum).
+      if (!q.cyrillic && isCyrillic(row.text)) guess = true;
+      return [v[1], Hit(round1(40 + 0.45 * r), "fuzzy", guess)];
+    }
+    /* The answers are shown with their details: those of the concepts a typo answers are
+     * asked for as each variant file comes, not after the last one. */
+    var asked = new Set();
+    if (count) {
+      probes.forEach(function (probe, i) {
+        found[i].forEach(function (c) {
+          if (c[2] !== null && c[2] < 70) return;
+          store.variants([c[0]]).then(function (got) {
+            var hit = typoHit(i, c, got[0]);
+            if (!hit || hit[1].guess || hit[1].score < line) return;
+            var cid = store.row(hit[0]).cid;
+            if (asked.size < count && !asked.has(cid)) { asked.add(cid); store.detail(cid).catch(function () {}); }
+          }).catch(function () {});
+        });
+      });
+    }
     var read = new Map();
     (await store.variants(Array.from(wanted))).forEach(function (v) { read.set(v[0], v); });
     probes.forEach(function (probe, i) {
       found[i].forEach(function (c) {
-        var v = read.get(c[0]), r = c[2] === null ? ratio(probe, v[2]) : c[2];
-        if (r < 70) return;
-        // An abbreviation is not misspelt (cVET is not ECVET), but its English plural
-        // is the same (NQFs), as tiers.fuzzy.
-        var row = store.row(v[1]);
-        var guess = row.abbr && q.folded.replace(/s$/, "") !== fold(row.text);
-        // A typo of a transliteration is a word of another language (technikum).
-        if (!q.cyrillic && isCyrillic(row.text)) guess = true;
-        offer(hits, v[1], Hit(round1(40 + 0.45 * r), "fuzzy", guess));
+        var hit = typoHit(i, c, read.get(c[0]));
+        if (hit) offer(hits, hit[0], hit[1]);
       });
     });
   }
@@ -1252,7 +1273,7 @@
         rules(q, before);
         shown(before);
       }
-      await fuzzy(store, q, hits);
+      await fuzzy(store, q, hits, line, early);
     }
     if (bestScore(hits, false) < SLIP && store.m.compounding.length) {
       var extra = new Map();
