@@ -154,7 +154,7 @@ def test_the_real_set_is_valid(bundled):
 #: moves any figure changes this table and the docs with it; a held-out split is
 #: measured once, when it is added, and its figures entered here as they are.
 FIGURES = {
-    "tune": ((820, 931), (8, 521), (95, 96)),
+    "tune": ((828, 931), (8, 521), (96, 96)),
 }
 
 
@@ -348,6 +348,11 @@ def test_function_words_never_answer(bundled_index, query):
         # An ordinal names one of a term's instances in a sequence.
         ("первого курса", "year-of-study", None),
         ("первой промежуточной аттестации", "intermediate-attestation", None),
+        # Round 8. Latin capitals that are no known abbreviation are read on the other
+        # layouts even when a look-alike came close (ФОС typed with Caps Lock on QWERTY);
+        # a reading that answers nothing leaves the query as it was.
+        ("AJC", "assessment-toolkit", None),
+        ("CQFW", None, None),
     ],
 )
 def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess):
