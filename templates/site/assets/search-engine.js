@@ -630,6 +630,13 @@
     };
   }
 
+  /* glossary/search/__init__.py _latin_capitals(): Latin capitals only, an abbreviation
+   * as typed or a Russian one typed with Caps Lock on another layout (AJC for ФОС). */
+  function latinCapitals(text) {
+    var letters = Array.from(text).filter(function (ch) { return !/\s/.test(ch); });
+    return letters.length >= 2 && letters.every(function (ch) { return ch >= "A" && ch <= "Z"; });
+  }
+
   /* glossary/search/layouts.py readings(): what text reads as on the other layouts. */
   function readings(store, text) {
     var chars = Array.from(text), letters = chars.filter(function (ch) { return /\p{L}/u.test(ch); });
@@ -1349,7 +1356,8 @@
 
   async function whole(st, q, query, options, line, detailed, shown) {
     var hits = await collect(st, q, line, true, detailed, shown), readAs = null;
-    if (bestScore(hits, false) < SLIP) {
+    if (bestScore(hits, false) < SLIP || (latinCapitals(q.raw) &&
+        !Array.from(hits.values()).some(function (h) { return confident(h, line); }))) {
       var texts = readings(st, q.text);
       for (var i = 0; i < texts.length; i++) {
         var read = analyse(st, texts[i]);
