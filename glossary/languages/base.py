@@ -47,6 +47,10 @@ class Language:
     #: (:meth:`adjective`) costs it little: it names one institution or a group of them,
     #: not a narrower concept.
     institution_words: frozenset[str] = frozenset()
+    #: Nouns, folded, that say what kind of thing a name is when joined to it by a
+    #: hyphen (Finnish ``Opintopolku-järjestelmä``, ``Opintopolku-palvelussa``): the
+    #: compound means the name's own concept, not a narrower one. Matched by stem.
+    classifier_words: frozenset[str] = frozenset()
     #: What :meth:`adjective` reads, as data for the web glossary's search: the stems of
     #: the :attr:`institution_words`, and for each ending of theirs (``""`` for none) the
     #: endings, folded, of an adjective agreeing with it.
