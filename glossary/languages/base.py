@@ -47,9 +47,11 @@ class Language:
     #: (:meth:`adjective`) costs it little: it names one institution or a group of them,
     #: not a narrower concept.
     institution_words: frozenset[str] = frozenset()
-    #: Nouns, folded, that say what kind of thing a name is when joined to it by a
-    #: hyphen (Finnish ``Opintopolku-järjestelmä``, ``Opintopolku-palvelussa``): the
-    #: compound means the name's own concept, not a narrower one. Matched by stem.
+    #: Nouns, in lower case with diacritics (the forms of each are made for the web
+    #: glossary), that say what kind of thing a name is when joined to it by a hyphen
+    #: (Finnish ``Opintopolku-järjestelmä``, ``Opintopolku-palvelussa``): the compound
+    #: means the name's own concept, not a narrower one. Matched by the stem of the
+    #: folded word.
     classifier_words: frozenset[str] = frozenset()
     #: What :meth:`adjective` reads, as data for the web glossary's search: the stems of
     #: the :attr:`institution_words`, and for each ending of theirs (``""`` for none) the

@@ -63,9 +63,7 @@ class Finnish(Language):
     head_last = True
     #: ``Opintopolku-järjestelmän``, ``opintopolku.fi-palvelussa``: the system, the
     #: service, the portal or site that the name before the hyphen is.
-    classifier_words = frozenset(
-        fold(word) for word in ("järjestelmä", "palvelu", "verkkopalvelu", "portaali", "sivusto")
-    )
+    classifier_words = frozenset(("järjestelmä", "palvelu", "verkkopalvelu", "portaali", "sivusto"))
     light_words = frozenset(
         fold(word)
         for word in """

@@ -280,7 +280,7 @@ def _stems(lang: str, kind: str) -> frozenset[str]:
     from glossary.languages import get as plugin
 
     language = plugin(lang)
-    return frozenset(language.stem(word) for word in getattr(language, kind))
+    return frozenset(language.stem(fold(word)) for word in getattr(language, kind))
 
 
 @lru_cache(maxsize=48)

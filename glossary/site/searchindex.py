@@ -10,12 +10,12 @@ injected as a ``<script>`` tag: the search works from ``file://`` and fetches no
 Files, under ``assets/search/``:
 
 - ``manifest.js``: the languages, function, frame and country words, the forms of the
-  light words, the institution words with the endings of the adjectives that agree with
-  them, Finnish case endings of abbreviations, the keyboard layout tables, the status
-  and subject codes, the first trigram of each trigram shard, and the first key of
-  every :data:`KEY_BLOCK`-th key shard (the shards hold consecutive ranges of the keys
-  in sorted order, cut at the shortest prefix that separates them, so a prefix search
-  reads consecutive shards);
+  light and classifier words, the institution words with the endings of the adjectives
+  that agree with them, Finnish case endings of abbreviations, the keyboard layout
+  tables, the status and subject codes, the first trigram of each trigram shard, and the
+  first key of every :data:`KEY_BLOCK`-th key shard (the shards hold consecutive ranges
+  of the keys in sorted order, cut at the shortest prefix that separates them, so a
+  prefix search reads consecutive shards);
 - ``i<n>.js``: the first keys of the :data:`KEY_BLOCK` key shards from the n-th such
   block on (the manifest of 100,000 concepts would otherwise hold 12,000 of them);
 - ``k<n>.js``: the keys. Each key (a folded term, a compact key, a skeleton, a term
@@ -164,7 +164,8 @@ def _manifest_tables(languages: tuple[str, ...]) -> dict[str, object]:
         "functionWords": sorted({w for lang in languages for w in plugin(lang).function_words}),
         "frameWords": sorted({w for lang in languages for w in plugin(lang).frame_words}),
         "countryWords": sorted({w for lang in languages for w in plugin(lang).country_words}),
-        "lightWords": _light_forms(languages),
+        "lightWords": _stem_forms(languages, "light_words"),
+        "classifierWords": _stem_forms(languages, "classifier_words"),
         "institutions": {
             lang: {
                 "words": sorted(plugin(lang).institution_words),
@@ -184,17 +185,20 @@ def _manifest_tables(languages: tuple[str, ...]) -> dict[str, object]:
     }
 
 
-def _light_forms(languages: tuple[str, ...]) -> list[str]:
-    """The forms, folded, of each language's light words that have a light word's stem
-    (the browser has no stemmer: it looks query words up in this list)."""
+def _stem_forms(languages: tuple[str, ...], kind: str) -> list[str]:
+    """The forms, folded, of the words of one list of each language's plug-in (``kind``:
+    the light words, the classifier words) that have the stem of one of them: lookup
+    matches these words by stem, and the browser, which has no stemmer, looks query
+    words up in this list."""
     from glossary.languages import get as plugin
-    from glossary.search.query import light_word
+    from glossary.search.query import _stems
 
     out: set[str] = set()
     for lang in languages:
         language = plugin(lang)
-        for word, forms in language.forms(sorted(language.light_words)):
-            out |= {form for form in {word, *forms} if light_word(form, lang)}
+        stems = _stems(lang, kind)
+        for word, forms in language.forms(sorted(getattr(language, kind))):
+            out |= {form for form in {word, *forms} if language.stem(form) in stems}
     return sorted(out)
 
 
