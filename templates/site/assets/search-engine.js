@@ -185,6 +185,7 @@
     this.frameWords = new Set(manifest.frameWords);
     this.countryWords = new Set(manifest.countryWords || []);
     this.lightWords = new Set(manifest.lightWords || []);
+    this.classifierWords = new Set(manifest.classifierWords || []);
     this.institutions = manifest.institutions || {};
     this.endings = new Set(manifest.endings);
   }
@@ -546,8 +547,12 @@
     return out.join("");
   }
 
+  /* query._WEB_ADDRESS: a web address joined by a hyphen is the name before its domain. */
+  var WEB_ADDRESS = /(?<![\p{L}\p{N}_.])(?:www\.)?([A-Za-zÄÖÅäöå][\p{L}\p{N}_]*)\.(?:fi|eu|ru|com|org|net)(?=-[\p{L}\p{N}_])/gu;
+
   function clean(text) {
     text = text.replace(/\u00ad/g, "");
+    if (text.indexOf(".") >= 0) text = text.replace(WEB_ADDRESS, "$1");
     if (text.indexOf("(") >= 0) text = speltOut(text);
     if (/[-\u2010\u2011\u2012\u2013]/.test(text)) {
       text = text.replace(BROKEN_AT_NEWLINE, join).replace(BROKEN, join);
@@ -1201,14 +1206,19 @@
   async function termCompound(store, q, hits) {
     var headLast = store.m.headLast || [];
     if (!headLast.length) return;
-    var terms = new Set();
+    var terms = new Set(), names = new Set();
     (await hyphenRows(store, q)).forEach(function (row) {
       if (row.content === 1 && headLast.indexOf(row.lang) >= 0) terms.add(fold(row.text));
+      if (!row.abbr) names.add(fold(row.text));
     });
     var changed = false;
     var words = q.words.map(function (w) {
       var at = w.indexOf("-"), first = at < 0 ? w : w.slice(0, at), rest = at < 0 ? "" : w.slice(at + 1);
-      if (rest && rest.indexOf("-") < 0 && rest !== first && terms.has(first)) { changed = true; return first + " " + rest; }
+      if (rest && rest.indexOf("-") < 0 && rest !== first && terms.has(first)) {
+        changed = true;
+        /* A word saying what kind of thing a name is (Opintopolku-järjestelmän) is left out. */
+        return names.has(first) && store.classifierWords.has(rest) ? first : first + " " + rest;
+      }
       return w;
     });
     if (!changed) return;
