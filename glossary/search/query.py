@@ -36,14 +36,14 @@ _BROKEN = re.compile(
     rf"(\w)[{_HYPHENS}][ \t]*(?:\r?\n)?[ \t]+(?!(?:{'|'.join(CONJUNCTIONS)})(?!\w))(\w)",
     re.IGNORECASE,
 )
-#: A parenthesis of two to eight capitals: an abbreviation of what precedes it, perhaps
-#: (:func:`_spelt_out`). The white space before it is matched from its start only, so
-#: that a long run of spaces is not read again from each of its positions.
 #: A web address joined by a hyphen to the word that says what it is, read as the name
 #: before its top-level domain (``opintopolku.fi-palvelussa``).
 _WEB_ADDRESS = re.compile(
-    r"(?<![\w.])(?:www\.)?([A-Za-zÄÖÅäöå][\w]*)\.(?:fi|eu|ru|com|org|net)(?=-\w)"
+    r"(?<![\w.])(?:www\.)?([A-Za-zÄÖÅäöå]\w*)\.(?:fi|eu|ru|com|org|net)(?=-\w)"
 )
+#: A parenthesis of two to eight capitals: an abbreviation of what precedes it, perhaps
+#: (:func:`_spelt_out`). The white space before it is matched from its start only, so
+#: that a long run of spaces is not read again from each of its positions.
 _PARENTHESIS = re.compile(r"(?<!\s)\s*\(([A-ZÄÖÅА-ЯЁ]{2,8})\)")
 #: How much of the text before a parenthesis :func:`_initials` reads: eight words and the
 #: short words between them.
