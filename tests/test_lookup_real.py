@@ -424,6 +424,17 @@ def test_a_web_address_joined_by_a_hyphen_is_the_name_before_its_domain(text, me
     assert clean(text) == meant
 
 
+def test_web_addresses_in_a_long_text_are_each_read_once():
+    # A long word before a dot, or many dots, is read once (benchmarks time it; here the
+    # result).
+    from glossary.search.query import clean
+
+    assert clean("a" * 40000 + ".fi-palvelu") == "a" * 40000 + "-palvelu"
+    assert clean("a" * 40000 + ".fi") == "a" * 40000 + ".fi"
+    assert clean("a." * 20000 + "fi-b") == ("a." * 20000 + "fi-b")
+    assert clean("x.fi-palvelu " * 1000) == " ".join(["x-palvelu"] * 1000)
+
+
 def test_parentheses_in_a_long_text_are_each_read_once():
     # Each parenthesis reads only the text since the one before (benchmarks time it; here
     # the result): an unclosed one, and a thousand that are or are not initials.
