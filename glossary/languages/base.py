@@ -9,7 +9,7 @@ analysers that are quick to start, such as Voikko.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
 __all__ = ["Language"]
@@ -47,6 +47,16 @@ class Language:
     #: (:meth:`adjective`) costs it little: it names one institution or a group of them,
     #: not a narrower concept.
     institution_words: frozenset[str] = frozenset()
+    #: Nouns, in lower case with diacritics (the forms of each are made for the web
+    #: glossary), that say what kind of thing a name is when joined to it by a hyphen
+    #: (Finnish ``Opintopolku-järjestelmä``, ``Opintopolku-palvelussa``): the compound
+    #: means the name's own concept, not a narrower one. Matched by the stem of the
+    #: folded word.
+    classifier_words: frozenset[str] = frozenset()
+    #: What :meth:`adjective` reads, as data for the web glossary's search: the stems of
+    #: the :attr:`institution_words`, and for each ending of theirs (``""`` for none) the
+    #: endings, folded, of an adjective agreeing with it.
+    institution_cases: Mapping[str, Mapping[str, tuple[str, ...]]] = {}
     #: Whether words are compounded without spaces (Finnish ``verkkokoulutus``): lookup
     #: then also finds terms whose words end in a query word, and the head of a query
     #: compound that is a term.

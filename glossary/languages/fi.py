@@ -61,6 +61,9 @@ class Finnish(Language):
     snowball = "finnish"
     compounds = True
     head_last = True
+    #: ``Opintopolku-järjestelmän``, ``opintopolku.fi-palvelussa``: the system, the
+    #: service, the portal or site that the name before the hyphen is.
+    classifier_words = frozenset(("järjestelmä", "palvelu", "verkkopalvelu", "portaali", "sivusto"))
     light_words = frozenset(
         fold(word)
         for word in """

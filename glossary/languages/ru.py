@@ -34,6 +34,31 @@ _PRONOUNS = tuple(
 )
 
 
+def _endings(table: str) -> dict[str, tuple[str, ...]]:
+    """``"а: ого его; у: ому ему"`` -> the adjective endings, folded (й is и), that
+    agree with each ending of a noun (``-`` for none)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for item in table.split(";"):
+        ending, _, adjectives = item.partition(":")
+        key = "" if ending.strip() == "-" else fold(ending.strip())
+        out[key] = out.get(key, ()) + tuple(fold(a) for a in adjectives.split())
+    return out
+
+
+_MASCULINE = _endings(
+    "-: ый ий ой; а: ого его; у: ому ему; ом: ым им; ем: ым им; е: ом ем;"
+    "ы: ые ие; и: ые ие; ов: ых их; ей: ых их; ам: ым им; ами: ыми ими; ах: ых их"
+)
+_NEUTER = _endings(
+    "е: ое ее ом ем; а: ого его ые ие; у: ому ему; ем: ым им; -: ых их;"
+    "ам: ым им; ами: ыми ими; ах: ых их"
+)
+#: The stems of the institution words and the endings of an adjective agreeing with
+#: each of their forms (колледж and техникум decline as masculine nouns, училище as a
+#: neuter one).
+_INSTITUTION_CASES = {"колледж": _MASCULINE, "техникум": _MASCULINE, "училищ": _NEUTER}
+
+
 class Russian(Language):
     code = "ru"
     snowball = "russian"
@@ -126,6 +151,7 @@ class Russian(Language):
     #: Not ``университет``: *национальный исследовательский*, *федеральный*, *опорный
     #: университет* are statuses that the law gives, narrower concepts.
     institution_words = frozenset(fold(w) for w in ("колледж", "техникум", "училище"))
+    institution_cases = _INSTITUTION_CASES
 
     def adjective(self, word: str, noun: str) -> bool:
         """``агропромышленный техникум``, ``сельскохозяйственных колледжей``: a word of
@@ -134,7 +160,7 @@ class Russian(Language):
         not that of an adjective in the genitive singular)."""
         if len(word) < 5:
             return False
-        for stem, cases in _INSTITUTION_CASES.items():
+        for stem, cases in self.institution_cases.items():
             if noun.startswith(stem):
                 return word.endswith(cases.get(noun[len(stem) :], ()))
         return False
@@ -153,31 +179,6 @@ class Russian(Language):
 
     def describe(self) -> str:
         return "ru: pymorphy3 word forms, Snowball (russian), transliteration skeletons"
-
-
-def _endings(table: str) -> dict[str, tuple[str, ...]]:
-    """``"а: ого его; у: ому ему"`` -> the adjective endings, folded (й is и), that
-    agree with each ending of a noun (``-`` for none)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for item in table.split(";"):
-        ending, _, adjectives = item.partition(":")
-        key = "" if ending.strip() == "-" else fold(ending.strip())
-        out[key] = out.get(key, ()) + tuple(fold(a) for a in adjectives.split())
-    return out
-
-
-_MASCULINE = _endings(
-    "-: ый ий ой; а: ого его; у: ому ему; ом: ым им; ем: ым им; е: ом ем;"
-    "ы: ые ие; и: ые ие; ов: ых их; ей: ых их; ам: ым им; ами: ыми ими; ах: ых их"
-)
-_NEUTER = _endings(
-    "е: ое ее ом ем; а: ого его ые ие; у: ому ему; ем: ым им; -: ых их;"
-    "ам: ым им; ами: ыми ими; ах: ых их"
-)
-#: The stems of the institution words and the endings of an adjective agreeing with
-#: each of their forms (колледж and техникум decline as masculine nouns, училище as a
-#: neuter one).
-_INSTITUTION_CASES = {"колледж": _MASCULINE, "техникум": _MASCULINE, "училищ": _NEUTER}
 
 
 def _lexeme(morph, word: str) -> set[str]:  # type: ignore[no-untyped-def]

@@ -154,6 +154,13 @@ class Result:
         }
 
 
+def _latin_capitals(text: str) -> bool:
+    """``text`` is Latin capitals only (with spaces): an abbreviation as typed, or a
+    Russian one typed on a US or Finnish layout with Caps Lock (``AJC`` for ``ФОС``)."""
+    letters = [ch for ch in text if not ch.isspace()]
+    return len(letters) >= 2 and all("A" <= ch <= "Z" for ch in letters)
+
+
 def _in_lang(row: TermRow, lang: str | None) -> bool:
     return lang is None or row.lang == lang or row.lang.startswith(lang + "-")
 
@@ -195,8 +202,11 @@ def find(
         query = analyse(query, index.languages)
     hits = collect(index, query, line)
     read_as = None
-    if max((h.score for h in hits.values()), default=0.0) < SLIP:
-        # Nothing even close as typed: perhaps the wrong keyboard layout.
+    if max((h.score for h in hits.values()), default=0.0) < SLIP or (
+        _latin_capitals(query.raw) and not any(confident(h, line) for h in hits.values())
+    ):
+        # Nothing even close as typed, or capitals that are no known abbreviation (a
+        # look-alike of one is only a guess): perhaps the wrong keyboard layout.
         for reading in query.layouts:
             read = analyse(reading, index.languages)
             if not read.words or not index.words_or_forms(list(read.words)):

@@ -36,6 +36,11 @@ _BROKEN = re.compile(
     rf"(\w)[{_HYPHENS}][ \t]*(?:\r?\n)?[ \t]+(?!(?:{'|'.join(CONJUNCTIONS)})(?!\w))(\w)",
     re.IGNORECASE,
 )
+#: A web address joined by a hyphen to the word that says what it is, read as the name
+#: before its top-level domain (``opintopolku.fi-palvelussa``).
+_WEB_ADDRESS = re.compile(
+    r"(?<![\w.])(?:www\.)?([A-Za-zÄÖÅäöå]\w*)\.(?:fi|eu|ru|com|org|net)(?=-\w)"
+)
 #: A parenthesis of two to eight capitals: an abbreviation of what precedes it, perhaps
 #: (:func:`_spelt_out`). The white space before it is matched from its start only, so
 #: that a long run of spaces is not read again from each of its positions.
@@ -129,8 +134,11 @@ def clean(text: str) -> str:
     joined (``oppisopimus- koulutuksessa`` -> ``oppisopimuskoulutuksessa``; kept before a
     conjunction: ``lisä- ja täydennyskoulutus``; kept between two equal vowels, as
     Finnish writes them: ``verkko- oppiminen`` -> ``verkko-oppiminen``), white space
-    made single."""
+    made single; a web address joined by a hyphen read as the name before its top-level
+    domain (``opintopolku.fi-palvelussa`` -> ``opintopolku-palvelussa``)."""
     text = text.replace(_SOFT_HYPHEN, "")
+    if "." in text:
+        text = _WEB_ADDRESS.sub(r"\1", text)
     if "(" in text:
         text = _spelt_out(text)
     if any(h in text for h in _HYPHENS):
@@ -255,15 +263,24 @@ def light_word(word: str, lang: str) -> bool:
     """Whether ``word`` (folded) has the stem of one of the light words of ``lang``."""
     from glossary.languages import get as plugin
 
-    return plugin(lang).stem(word) in _light_stems(lang)
+    return plugin(lang).stem(word) in _stems(lang, "light_words")
+
+
+def classifier_word(word: str, lang: str) -> bool:
+    """Whether ``word`` (folded) has the stem of one of the classifier words of ``lang``
+    (``järjestelmän``: :attr:`~glossary.languages.base.Language.classifier_words`)."""
+    from glossary.languages import get as plugin
+
+    return plugin(lang).stem(word) in _stems(lang, "classifier_words")
 
 
 @lru_cache(maxsize=16)
-def _light_stems(lang: str) -> frozenset[str]:
+def _stems(lang: str, kind: str) -> frozenset[str]:
+    """The stems of one list of words (``kind``) of the plug-in of ``lang``."""
     from glossary.languages import get as plugin
 
     language = plugin(lang)
-    return frozenset(language.stem(word) for word in language.light_words)
+    return frozenset(language.stem(fold(word)) for word in getattr(language, kind))
 
 
 @lru_cache(maxsize=48)

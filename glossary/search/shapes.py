@@ -63,8 +63,11 @@ def term_compound(index: Index, query: Query, hits: Hits) -> None:
     matched with the hyphen read as a space: the first term modifies what follows it,
     so the terms inside answer as ``part`` if nothing is left over, the head first
     (*Diploma Supplement*, *valintakoe*). ``HOKS-keskustelun`` stays a guess (no term
-    accounts for *keskustelu*), and so does a compound of one term twice."""
-    from glossary.search.query import analyse
+    accounts for *keskustelu*), and so does a compound of one term twice. A word after
+    the hyphen that says what kind of thing the term is (a plug-in's
+    ``classifier_words``: ``Opintopolku-järjestelmän``) is left out after a term that is
+    no abbreviation: the compound is the term's own concept."""
+    from glossary.search.query import analyse, classifier_word
     from glossary.search.spans import _head_last, answer_parts
     from glossary.search.tiers import Inside, by_words
 
@@ -73,11 +76,13 @@ def term_compound(index: Index, query: Query, hits: Hits) -> None:
     words = list(query.words)
     rows = _hyphen_rows(index, query)
     terms = {fold(row.text) for row in rows if row.content == 1 and _head_last(row.lang)}
+    names = {fold(row.text) for row in rows if not row.abbr}
     changed = False
     for at, word in enumerate(words):
         first, _, rest = word.partition("-")
         if first in terms and rest and "-" not in rest and rest != first:
-            words[at] = f"{first} {rest}"
+            kind = first in names and any(classifier_word(rest, lang) for lang in query.languages)
+            words[at] = first if kind else f"{first} {rest}"
             changed = True
     if not changed:
         return

@@ -9,11 +9,13 @@ injected as a ``<script>`` tag: the search works from ``file://`` and fetches no
 
 Files, under ``assets/search/``:
 
-- ``manifest.js``: the languages, function and frame words, Finnish case endings of
-  abbreviations, the keyboard layout tables, the status and subject codes, the first
-  trigram of each trigram shard, and the first key of every :data:`KEY_BLOCK`-th key
-  shard (the shards hold consecutive ranges of the keys in sorted order, cut at the
-  shortest prefix that separates them, so a prefix search reads consecutive shards);
+- ``manifest.js``: the languages, function, frame and country words, the forms of the
+  light and classifier words, the institution words with the endings of the adjectives
+  that agree with them, Finnish case endings of abbreviations, the keyboard layout
+  tables, the status and subject codes, the first trigram of each trigram shard, and the
+  first key of every :data:`KEY_BLOCK`-th key shard (the shards hold consecutive ranges
+  of the keys in sorted order, cut at the shortest prefix that separates them, so a
+  prefix search reads consecutive shards);
 - ``i<n>.js``: the first keys of the :data:`KEY_BLOCK` key shards from the n-th such
   block on (the manifest of 100,000 concepts would otherwise hold 12,000 of them);
 - ``k<n>.js``: the keys. Each key (a folded term, a compact key, a skeleton, a term
@@ -161,12 +163,43 @@ def _manifest_tables(languages: tuple[str, ...]) -> dict[str, object]:
     return {
         "functionWords": sorted({w for lang in languages for w in plugin(lang).function_words}),
         "frameWords": sorted({w for lang in languages for w in plugin(lang).frame_words}),
+        "countryWords": sorted({w for lang in languages for w in plugin(lang).country_words}),
+        "lightWords": _stem_forms(languages, "light_words"),
+        "classifierWords": _stem_forms(languages, "classifier_words"),
+        "institutions": {
+            lang: {
+                "words": sorted(plugin(lang).institution_words),
+                "cases": {
+                    stem: {ending: list(agree) for ending, agree in cases.items()}
+                    for stem, cases in plugin(lang).institution_cases.items()
+                },
+            }
+            for lang in languages
+            if plugin(lang).institution_words
+        },
         "compounding": [lang for lang in languages if plugin(lang).compounds],
         "headLast": [lang for lang in languages if plugin(lang).head_last],
         "endings": sorted(_ENDINGS),
         "possessives": list(_POSSESSIVES),
         "layouts": {name: {chr(k): v for k, v in table.items()} for name, table in LAYOUTS.items()},
     }
+
+
+def _stem_forms(languages: tuple[str, ...], kind: str) -> list[str]:
+    """The forms, folded, of the words of one list of each language's plug-in (``kind``:
+    the light words, the classifier words) that have the stem of one of them: lookup
+    matches these words by stem, and the browser, which has no stemmer, looks query
+    words up in this list."""
+    from glossary.languages import get as plugin
+    from glossary.search.query import _stems
+
+    out: set[str] = set()
+    for lang in languages:
+        language = plugin(lang)
+        stems = _stems(lang, kind)
+        for word, forms in language.forms(sorted(getattr(language, kind))):
+            out |= {form for form in {word, *forms} if language.stem(form) in stems}
+    return sorted(out)
 
 
 def _gram_list(vids: list[int], texts: list[str]) -> list[str | list[str]]:

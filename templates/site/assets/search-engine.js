@@ -197,6 +197,10 @@
     this.blocks = new Map();        // directory file number -> first keys of its shards
     this.functionWords = new Set(manifest.functionWords);
     this.frameWords = new Set(manifest.frameWords);
+    this.countryWords = new Set(manifest.countryWords || []);
+    this.lightWords = new Set(manifest.lightWords || []);
+    this.classifierWords = new Set(manifest.classifierWords || []);
+    this.institutions = manifest.institutions || {};
     this.endings = new Set(manifest.endings);
   }
 
@@ -583,8 +587,12 @@
     return out.join("");
   }
 
+  /* query._WEB_ADDRESS: a web address joined by a hyphen is the name before its domain. */
+  var WEB_ADDRESS = /(?<![\p{L}\p{N}_.])(?:www\.)?([A-Za-zÄÖÅäöå][\p{L}\p{N}_]*)\.(?:fi|eu|ru|com|org|net)(?=-[\p{L}\p{N}_])/gu;
+
   function clean(text) {
     text = text.replace(/\u00ad/g, "");
+    if (text.indexOf(".") >= 0) text = text.replace(WEB_ADDRESS, "$1");
     if (text.indexOf("(") >= 0) text = speltOut(text);
     if (/[-\u2010\u2011\u2012\u2013]/.test(text)) {
       text = text.replace(BROKEN_AT_NEWLINE, join).replace(BROKEN, join);
@@ -657,17 +665,27 @@
     var declined = tokens.length === 1 ? declinedReadings(tokens[0].replace(/^[.,;()\[\]«»"']+|[.,;()\[\]«»"']+$/g, "")) : [];
     var letters = Array.from(cleaned).filter(function (ch) { return /\p{L}/u.test(ch); });
     var capitals = letters.length >= 2 && letters.every(isUpper);
-    var content = [], contentPositions = new Set(), functionPositions = new Set();
+    var content = [], contentPositions = new Set(), functionPositions = new Set(), light = new Set();
     words.forEach(function (w, i) {
       if (fn[i]) functionPositions.add(i); else { content.push(w); contentPositions.add(i); }
+      /* query.light_positions: modifiers of evaluation, time or sequence (the manifest
+         lists the forms of the light words that have their stems). */
+      if (!fn[i] && store.lightWords.has(w)) light.add(i);
     });
     return {
       raw: text, text: cleaned, folded: folded, compact: compact(cleaned), words: words,
       fn: fn, skeleton: cyrillic ? "" : skeleton(cleaned), cyrillic: cyrillic,
       abbreviations: abbreviations, abbreviationAt: at, declined: declined, capitals: capitals,
       content: content, contentPositions: contentPositions, functionPositions: functionPositions,
-      onlyFunctionWords: words.length > 0 && fn.every(Boolean) && !capitals
+      light: light, onlyFunctionWords: words.length > 0 && fn.every(Boolean) && !capitals
     };
+  }
+
+  /* glossary/search/__init__.py _latin_capitals(): Latin capitals only, an abbreviation
+   * as typed or a Russian one typed with Caps Lock on another layout (AJC for ФОС). */
+  function latinCapitals(text) {
+    var letters = Array.from(text).filter(function (ch) { return !/\s/.test(ch); });
+    return letters.length >= 2 && letters.every(function (ch) { return ch >= "A" && ch <= "Z"; });
   }
 
   /* glossary/search/layouts.py readings(): what text reads as on the other layouts. */
@@ -968,8 +986,14 @@
     });
     if (!found) return;
     var mean = total / found, unaccounted = 0, light = 0;
+    /* tiers._score_words: the country named another way (``Минпросвещения РФ``): a
+       query's country word stands for the term's country words it leaves out. */
+    var frames = single || !store ? [] : countryPlaces(store, row).filter(function (p) { return !positions.has(p); });
+    if (frames.length) {
+      q.contentPositions.forEach(function (p) { if (!used.has(p) && store.countryWords.has(q.words[p])) used.add(p); });
+    }
     var own = row.abbr && conceptWords && conceptWords.get(row.cid);
-    var again = new Set();
+    var again = new Set(), rest = [];
     if (!row.abbr && found >= row.content && termWords && termWords.has(row.cid)) {
       termWords.get(row.cid).forEach(function (set, tid) {
         if (tid !== row.tid) set.forEach(function (p) { again.add(p); });
@@ -977,13 +1001,23 @@
     }
     q.contentPositions.forEach(function (p) {
       if (used.has(p)) return;
-      /* An abbreviation followed by the head of its own full term says it twice, and so
+      /* A modifier of evaluation, time or sequence costs like a function word; an
+         abbreviation followed by the head of its own full term says it twice, and so
          does a word of another term of the same concept. */
-      if ((own && own.has(p)) || again.has(p)) light++; else unaccounted++;
+      if (q.light.has(p) || (own && own.has(p)) || again.has(p)) light++;
+      else { unaccounted++; rest.push(p); }
     });
+    if (unaccounted && !row.abbr && found >= row.content && row.content === 1 && store) {
+      /* An adjective in front of a type of VET institution names one institution. */
+      var modifiers = institutionModifiers(store, q, row, rest, used, termWords);
+      light += modifiers; unaccounted -= modifiers;
+    }
     var only = function (set) { return Array.from(routes).every(function (r) { return set.indexOf(r) >= 0; }); };
     var looksAlike = only(["prefix"]), all = Math.max(row.content, 1), hit;
-    if (found >= all) {
+    /* The term's country words that the query leaves out, when nothing else is. */
+    var framed = found < all && !single && !unaccounted && only(Array.from(SAME_WORD)) &&
+      frames.length >= all - found ? frames.length : 0;
+    if (found + framed >= all) {
       var spare = light;
       q.functionPositions.forEach(function (p) { if (!used.has(p)) spare++; });
       var missing = Math.max(row.words - positions.size, 0);
@@ -1022,6 +1056,41 @@
     hit.places = places;
     if (hit.score >= FLOOR) offer(hits, row.tid, hit);
     return null;
+  }
+
+  /* tiers._Context.frame_positions: the positions of the words of row that name the
+   * country (the index's term words are its folded text's words). */
+  function countryPlaces(store, row) {
+    if (!store.countryWords.size) return [];
+    var out = [];
+    fold(row.text).split(" ").forEach(function (w, i) { if (store.countryWords.has(w)) out.push(i); });
+    return out;
+  }
+
+  /* tiers._Context.institution_modifiers: how many of the positions rest (content words
+   * no term accounts for) are adjectives right in front of row, a one-word term naming a
+   * type of institution, agreeing with it (ru.py adjective), and no term by themselves. */
+  function institutionModifiers(store, q, row, rest, used, termWords) {
+    var lang = store.institutions[row.lang];
+    if (!lang || lang.words.indexOf(fold(row.text)) < 0 || !used.size) return 0;
+    var first = Math.min.apply(null, Array.from(used)), noun = q.words[first], left = new Set(rest);
+    var agree = function (word) {
+      if (Array.from(word).length < 5) return false;
+      for (var stem in lang.cases) {
+        if (noun.indexOf(stem) === 0) {
+          var endings = lang.cases[stem][noun.slice(stem.length)] || [];
+          return endings.some(function (e) { return word.endsWith(e); });
+        }
+      }
+      return false;
+    };
+    var alone = new Set();
+    if (termWords) termWords.forEach(function (byTerm) {
+      byTerm.forEach(function (set, tid) { if (store.row(tid).content === 1) set.forEach(function (p) { alone.add(p); }); });
+    });
+    var count = 0;
+    for (var at = first - 1; left.has(at) && agree(q.words[at]); at--) if (!alone.has(at)) count++;
+    return count;
   }
 
   async function fuzzy(store, q, hits, line, count) {
@@ -1198,14 +1267,19 @@
   async function termCompound(store, q, hits) {
     var headLast = store.m.headLast || [];
     if (!headLast.length) return;
-    var terms = new Set();
+    var terms = new Set(), names = new Set();
     (await hyphenRows(store, q)).forEach(function (row) {
       if (row.content === 1 && headLast.indexOf(row.lang) >= 0) terms.add(fold(row.text));
+      if (!row.abbr) names.add(fold(row.text));
     });
     var changed = false;
     var words = q.words.map(function (w) {
       var at = w.indexOf("-"), first = at < 0 ? w : w.slice(0, at), rest = at < 0 ? "" : w.slice(at + 1);
-      if (rest && rest.indexOf("-") < 0 && rest !== first && terms.has(first)) { changed = true; return first + " " + rest; }
+      if (rest && rest.indexOf("-") < 0 && rest !== first && terms.has(first)) {
+        changed = true;
+        /* A word saying what kind of thing a name is (Opintopolku-järjestelmän) is left out. */
+        return names.has(first) && store.classifierWords.has(rest) ? first : first + " " + rest;
+      }
       return w;
     });
     if (!changed) return;
@@ -1410,7 +1484,8 @@
 
   async function whole(st, q, query, options, line, detailed, shown) {
     var hits = await collect(st, q, line, true, detailed, shown), readAs = null;
-    if (bestScore(hits, false) < SLIP) {
+    if (bestScore(hits, false) < SLIP || (latinCapitals(q.raw) &&
+        !Array.from(hits.values()).some(function (h) { return confident(h, line); }))) {
       var texts = readings(st, q.text);
       for (var i = 0; i < texts.length; i++) {
         var read = analyse(st, texts[i]);
