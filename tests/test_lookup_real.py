@@ -126,9 +126,9 @@ def real_figures(bundled_index):
 
 #: The splits a row may belong to. ``held-out-3`` was analysed and tuned on in round 4,
 #: ``held-out-4`` in round 5, ``held-out-5`` in round 6, ``held-out-6`` in round 7 and
-#: ``held-out-7`` in round 8 (their rows say ``tune`` now). A fresh held-out split, from
-#: new documents, joins this tuple when it is added.
-SPLITS = ("tune",)
+#: ``held-out-7`` in round 8 (their rows say ``tune`` now). ``held-out-8``, added after
+#: round 8 and measured once then, is kept out of the tuning.
+SPLITS = ("tune", "held-out-8")
 
 
 def test_the_real_set_is_valid(bundled):
@@ -155,6 +155,7 @@ def test_the_real_set_is_valid(bundled):
 #: measured once, when it is added, and its figures entered here as they are.
 FIGURES = {
     "tune": ((831, 931), (8, 521), (96, 96)),
+    "held-out-8": ((55, 92), (4, 45), (11, 11)),
 }
 
 

@@ -22,13 +22,14 @@ import glossary
 
 #: Queries of the evaluation that the browser answers differently, and why. The browser
 #: has no Snowball stemmer: a query word is matched through the indexed forms of the
-#: glossary's words, not through its own stem (docs/site.md, "Search"). These three
+#: glossary's words, not through its own stem (docs/site.md, "Search"). These four
 #: forms are in no form list, so the browser finds the same concept first, but as a
 #: nearest guess (a beginning or a typo) where the command line answers through the stem.
 DIFFERENT = {
     "TE-palvelujen": "public-employment-services",
     "oppisopimuksestasi": "apprenticeship-contract",
     "työkokemukseltaan": "work-experience",
+    "TE-palveluihin": "public-employment-services",
 }
 
 
@@ -181,6 +182,18 @@ NOT_PORTED = {
         ("full-time-study", False, "fuzzy"),
     ),
     "competent authority": ((None, False), ("competence", False, "word")),
+    # Held-out-8, measured once after round 8: a typo answers only near a term word; the
+    # command line reads a term inside the phrase (part) where the browser guesses, and
+    # gives a guess where the browser has none; and the command line misses a concept
+    # with the word (the plural genitive opintosuoritusten of credit transfer's term is
+    # not the same lemma to it as the translative), which the browser answers first.
+    "Aikuiskoulutustukea": (("adult-education", True), ("adult-education", False, "fuzzy")),
+    "Module Learning Outcome": (
+        ("learning-outcomes", False),
+        ("learning-outcomes", True, "part"),
+    ),
+    "accredited learning": ((None, False), ("accreditation", False, "word")),
+    "opintosuoritukseksi": (("credit-transfer", True), ("academic-debt", True, "word")),
 }
 
 
