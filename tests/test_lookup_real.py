@@ -378,6 +378,21 @@ def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess)
 
 
 @pytest.mark.parametrize(
+    "query", ["etäopiskelu-järjestelmässä", "etäopiskelu-järjestelmän", "Etäopiskelu-järjestelmä"]
+)
+def test_a_classifier_word_is_kept_when_the_compound_is_a_term(bundled_index, query):
+    """``etäopiskelu-järjestelmässä`` is the distance learning system (a term), not
+    distance learning with its classifier word left out."""
+    from glossary.search import find
+
+    result = find(bundled_index, query)
+    assert "distance-learning" not in [m.concept_id for m in result.matches]
+    assert [m.concept_id for m in (result.matches or result.nearest)][:1] == [
+        "distance-learning-system"
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "meant"),
     [
         (

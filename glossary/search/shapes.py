@@ -82,7 +82,11 @@ def term_compound(index: Index, query: Query, hits: Hits) -> None:
         first, _, rest = word.partition("-")
         if first in terms and rest and "-" not in rest and rest != first:
             kind = first in names and any(classifier_word(rest, lang) for lang in query.languages)
-            words[at] = first if kind else f"{first} {rest}"
+            if kind and index.words_or_forms([first + rest]):
+                # ``etäopiskelu-järjestelmässä``: the compound is a term word of its own.
+                words[at] = first + rest
+            else:
+                words[at] = first if kind else f"{first} {rest}"
             changed = True
     if not changed:
         return
