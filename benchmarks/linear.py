@@ -77,9 +77,25 @@ def import_tbx(size: int, folder: Path) -> list[str]:
     return ["import", str(source), "--into", str(folder / "terms")]
 
 
+def lookup_long(size: int, folder: Path) -> list[str]:
+    """``glossary lookup --batch`` of four hostile queries of about ``size`` words each on
+    the bundled glossary: a long word before a web address, web addresses joined by
+    hyphens, parentheses of initials, and an unclosed parenthesis after many words."""
+    source = folder / "queries.txt"
+    lines = [
+        "a" * (10 * size) + ".fi-palvelu",
+        "x.fi-palvelu " * size,
+        "vocational education and training (VET) " * (size // 4),
+        "a " * size + "(VETT",
+    ]
+    source.write_text("\n".join(lines) + "\n", "utf-8")
+    return ["lookup", "--batch", str(source)]
+
+
 COMMANDS: dict[str, Callable[[int, Path], list[str]]] = {
     "import-csv": import_csv,
     "import-tbx": import_tbx,
+    "lookup-long": lookup_long,
 }
 
 

@@ -441,8 +441,8 @@ def test_a_web_address_joined_by_a_hyphen_is_the_name_before_its_domain(text, me
 
 
 def test_web_addresses_in_a_long_text_are_each_read_once():
-    # A long word before a dot, or many dots, is read once (benchmarks time it; here the
-    # result).
+    # A long word before a dot, or many dots, is read once (`python benchmarks/linear.py
+    # lookup-long` times it: ten times the text, ten times the time; here the result).
     from glossary.search.query import clean
 
     assert clean("a" * 40000 + ".fi-palvelu") == "a" * 40000 + "-palvelu"
@@ -452,8 +452,8 @@ def test_web_addresses_in_a_long_text_are_each_read_once():
 
 
 def test_parentheses_in_a_long_text_are_each_read_once():
-    # Each parenthesis reads only the text since the one before (benchmarks time it; here
-    # the result): an unclosed one, and a thousand that are or are not initials.
+    # Each parenthesis reads only the text since the one before (`python
+    # benchmarks/linear.py lookup-long` times it; here the result): an unclosed one, and a thousand that are or are not initials.
     from glossary.search.query import clean
 
     assert clean("a " * 20000 + "(VETT") == ("a " * 20000 + "(VETT").strip()

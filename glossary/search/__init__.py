@@ -157,8 +157,14 @@ class Result:
 def _latin_capitals(text: str) -> bool:
     """``text`` is Latin capitals only (with spaces): an abbreviation as typed, or a
     Russian one typed on a US or Finnish layout with Caps Lock (``AJC`` for ``ФОС``)."""
-    letters = [ch for ch in text if not ch.isspace()]
+    letters = [ch for ch in text if ch not in _SPACES]
     return len(letters) >= 2 and all("A" <= ch <= "Z" for ch in letters)
+
+
+#: The spaces :func:`_latin_capitals` allows between capitals: a set the browser's port
+#: (search-engine.js latinCapitals) spells the same, where ``str.isspace`` and a regular
+#: expression's ``\s`` differ (``\x85``, ``\x1c``, ``\ufeff``).
+_SPACES = frozenset(" \t\n\r\f\v\xa0")
 
 
 def _in_lang(row: TermRow, lang: str | None) -> bool:

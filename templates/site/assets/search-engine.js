@@ -684,7 +684,8 @@
   /* glossary/search/__init__.py _latin_capitals(): Latin capitals only, an abbreviation
    * as typed or a Russian one typed with Caps Lock on another layout (AJC for ФОС). */
   function latinCapitals(text) {
-    var letters = Array.from(text).filter(function (ch) { return !/\s/.test(ch); });
+    /* The spaces of glossary.search._SPACES, not \s (which differs from Python's). */
+    var letters = Array.from(text).filter(function (ch) { return " \t\n\r\f\v\u00a0".indexOf(ch) < 0; });
     return letters.length >= 2 && letters.every(function (ch) { return ch >= "A" && ch <= "Z"; });
   }
 
@@ -1272,17 +1273,26 @@
       if (row.content === 1 && headLast.indexOf(row.lang) >= 0) terms.add(fold(row.text));
       if (!row.abbr) names.add(fold(row.text));
     });
-    var changed = false;
+    var changed = false, kinds = [];
     var words = q.words.map(function (w) {
       var at = w.indexOf("-"), first = at < 0 ? w : w.slice(0, at), rest = at < 0 ? "" : w.slice(at + 1);
       if (rest && rest.indexOf("-") < 0 && rest !== first && terms.has(first)) {
         changed = true;
-        /* A word saying what kind of thing a name is (Opintopolku-järjestelmän) is left out. */
-        return names.has(first) && store.classifierWords.has(rest) ? first : first + " " + rest;
+        /* A word saying what kind of thing a name is (Opintopolku-järjestelmän) is left
+         * out, unless the two make a term word (etäopiskelu-järjestelmässä). */
+        if (names.has(first) && store.classifierWords.has(rest)) { kinds.push(first + rest); return first; }
+        return first + " " + rest;
       }
       return w;
     });
     if (!changed) return;
+    if (kinds.length) {
+      var joined = await store.wordsOrForms(kinds);
+      words = words.map(function (w, i) {
+        var at = q.words[i].indexOf("-"), whole = q.words[i].slice(0, at) + q.words[i].slice(at + 1);
+        return at > 0 && w === q.words[i].slice(0, at) && joined.has(whole) ? whole : w;
+      });
+    }
     var whole = analyse(store, words.join(" ")), inside = [], found = new Map();
     await byWords(store, whole, found, null, inside);
     answerParts(store, whole, inside, found);
