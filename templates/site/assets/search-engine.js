@@ -10,8 +10,9 @@
  * indexed word forms, transliteration keys and beginnings, not through its stem; of the
  * typo candidates (the variants that share most of the query's rarest trigrams) it
  * compares the 40 that share most (of as many, the nearest in length; none too much
- * longer or shorter to be alike enough), and at most 8 whose text no trigram list read
- * carries, where the command line compares up to 300.
+ * longer or shorter to be alike enough), and at most 12 (over both spellings of the
+ * query) whose text no trigram list read carries, where the command line compares up to
+ * 300.
  *
  * window.GlossarySearch:
  *   search(query, {lang, subject, status, details, early}) -> Promise<Answer>
@@ -426,7 +427,7 @@
     });
   };
 
-  var FUZZY_READ = 40, FUZZY_UNREAD = 8;
+  var FUZZY_READ = 40, FUZZY_UNREAD = 12;
 
   /* The length of variant v: variants are numbered by length (manifest variantLengths,
    * [length, first number] pairs). */
@@ -520,7 +521,9 @@
     }
     /* Unlike the command line, only the FUZZY_READ that share most trigrams (of as many,
      * the nearest in length) are compared, and of those whose text no list read has (its
-     * variant file must be read), only FUZZY_UNREAD: the budget is per query. */
+     * variant file must be read), only FUZZY_UNREAD, which fuzzy() cuts to FUZZY_UNREAD
+     * over both spellings: the budget is per query. Each comes with [trigrams shared,
+     * difference in length], by which fuzzy() ranks them. */
     best.forEach(function (b) { b.push(Math.abs(self.lengthOf(b[1]) - length)); });
     best.sort(function (a, b) { return b[0] - a[0] || a[2] - b[2] || a[1] - b[1]; });
     var taken = [], unread = 0;
@@ -528,8 +531,10 @@
       if (texts.has(best[k][1])) taken.push(best[k][1]);
       else if (unread < FUZZY_UNREAD) { unread++; taken.push(best[k][1]); }
     }
+    var rank = new Map();
+    best.forEach(function (b) { rank.set(b[1], [b[0], b[2]]); });
     return taken.sort(function (a, b) { return a - b; })
-      .map(function (v) { return [v, texts.has(v) ? texts.get(v) : null]; });
+      .map(function (v) { return [v, texts.has(v) ? texts.get(v) : null, rank.get(v)]; });
   };
 
   Store.prototype.detail = function (cid) {
@@ -1103,6 +1108,17 @@
     }));
     /* Compared from the texts of the trigram lists; the variant files are read (all at
      * once) only for the terms of those alike enough and the texts the lists lack. */
+    /* Of the candidates whose text no list read carries (a variant file each), the
+     * FUZZY_UNREAD that share most trigrams over both spellings (of as many, the nearest
+     * in length) are compared: the budget is the query's, not each spelling's. */
+    var unread = [], kept = new Set();
+    found.forEach(function (list) { list.forEach(function (c) { if (c[1] === null) unread.push(c); }); });
+    unread.sort(function (a, b) { return b[2][0] - a[2][0] || a[2][1] - b[2][1] || a[0] - b[0]; });
+    unread.forEach(function (c) { if (kept.size < FUZZY_UNREAD) kept.add(c[0]); });
+    found = found.map(function (list) {
+      return list.filter(function (c) { return c[1] !== null || kept.has(c[0]); })
+        .map(function (c) { return [c[0], c[1]]; });
+    });
     var wanted = new Set();
     probes.forEach(function (probe, i) {
       found[i].forEach(function (c) {
