@@ -305,6 +305,8 @@ def _queries() -> list[str]:
     # system, not distance learning), and capitals with spaces Python and JavaScript
     # would tell apart otherwise.
     extra += ["etäopiskelu-järjestelmässä", "Opintopolku-järjestelmän", "AJC\x85", "AJC\ufeff"]
+    # Clitics and possessive suffixes, which the command line's stems drop.
+    extra += ["Opintopolku-palvelukin", "Opintopolku-palvelussamme", "Opintopolku-järjestelmäkin"]
     return list(dict.fromkeys(rows + words + extra))
 
 

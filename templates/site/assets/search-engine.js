@@ -642,6 +642,22 @@
       VOWELS.indexOf(ending[n - 2]) >= 0 && endings.has(ending.slice(0, n - 2));
   }
 
+  /* Whether set (the manifest's forms of light or classifier words, folded) has word, or
+   * word without a Finnish clitic particle or possessive suffix, which the command line's
+   * Snowball stems drop: Opintopolku-palvelukin, -palvelussamme. */
+  var PARTICLES = ["kaan", "kin", "han", "pa", "ko"], POSSESSIVES = ["nsa", "mme", "nne", "ni", "si"];
+  function hasForm(set, word) {
+    if (set.has(word)) return true;
+    var w = word;
+    for (var i = 0; i < PARTICLES.length; i++) {
+      if (w.length > PARTICLES[i].length + 3 && w.endsWith(PARTICLES[i])) { w = w.slice(0, -PARTICLES[i].length); break; }
+    }
+    if (set.has(w)) return true;
+    return POSSESSIVES.some(function (p) {
+      return w.length > p.length + 3 && w.endsWith(p) && set.has(w.slice(0, -p.length));
+    });
+  }
+
   function isUpper(ch) { return ch !== ch.toLowerCase() && ch === ch.toUpperCase(); }
 
   function analyse(store, text) {
@@ -675,7 +691,7 @@
       if (fn[i]) functionPositions.add(i); else { content.push(w); contentPositions.add(i); }
       /* query.light_positions: modifiers of evaluation, time or sequence (the manifest
          lists the forms of the light words that have their stems). */
-      if (!fn[i] && store.lightWords.has(w)) light.add(i);
+      if (!fn[i] && hasForm(store.lightWords, w)) light.add(i);
     });
     return {
       raw: text, text: cleaned, folded: folded, compact: compact(cleaned), words: words,
@@ -1296,7 +1312,7 @@
         changed = true;
         /* A word saying what kind of thing a name is (Opintopolku-järjestelmän) is left
          * out, unless the two make a term word (etäopiskelu-järjestelmässä). */
-        if (names.has(first) && store.classifierWords.has(rest)) { kinds.push(first + rest); return first; }
+        if (names.has(first) && hasForm(store.classifierWords, rest)) { kinds.push(first + rest); return first; }
         return first + " " + rest;
       }
       return w;
