@@ -1122,29 +1122,18 @@
     var found = await Promise.all(probes.map(function (probe) {
       return store.fuzzyCandidates(probe, 300, 8, 40000);
     }));
-    /* Compared from the texts of the trigram lists; the variant files are read (all at
-     * once) only for the terms of those alike enough and the texts the lists lack. */
     /* Of the candidates whose text no list read carries (a variant file each), the
      * FUZZY_UNREAD that share most trigrams over both spellings (of as many, the nearest
-     * in length) are compared: the budget is the query's, not each spelling's. */
+     * in length) are compared: the budget is the query's, not each spelling's. The
+     * others are compared from the texts of the trigram lists. */
     var unread = [], kept = new Set();
     found.forEach(function (list) { list.forEach(function (c) { if (c[1] === null) unread.push(c); }); });
     unread.sort(function (a, b) { return b[2][0] - a[2][0] || a[2][1] - b[2][1] || a[0] - b[0]; });
     unread.forEach(function (c) { if (kept.size < FUZZY_UNREAD) kept.add(c[0]); });
-    found = found.map(function (list) {
-      return list.filter(function (c) { return c[1] !== null || kept.has(c[0]); })
-        .map(function (c) { return [c[0], c[1]]; });
-    });
-    var wanted = new Set();
-    probes.forEach(function (probe, i) {
-      found[i].forEach(function (c) {
-        c.push(c[1] === null ? null : ratio(probe, c[1]));
-        if (c[2] === null || c[2] >= 70) wanted.add(c[0]);
-      });
-    });
-    /* [term id, hit] of candidate c of probe i once its variant v is read, or null. */
-    function typoHit(i, c, v) {
-      var r = c[2] === null ? ratio(probes[i], v[2]) : c[2];
+    /* [term id, hit] of a candidate of probe i once its variant v is read (r: the ratio,
+     * when a list had its text). */
+    function typoHit(i, r, v) {
+      if (r === null) r = ratio(probes[i], v[2]);
       if (r < 70) return null;
       // An abbreviation is not misspelt (cVET is not ECVET), but its English plural
       // is the same (NQFs), as tiers.fuzzy.
@@ -1154,30 +1143,25 @@
       if (!q.cyrillic && isCyrillic(row.text)) guess = true;
       return [v[1], Hit(round1(40 + 0.45 * r), "fuzzy", guess)];
     }
-    /* The answers are shown with their details: those of the concepts a typo answers are
-     * asked for as each variant file comes, not after the last one. */
+    /* The variant files are read only for the terms of those alike enough and the texts
+     * the lists lack, all at once; the details of the concepts a typo answers are asked
+     * for as each file comes (the answers are shown with them), not after the last. */
     var asked = new Set();
-    if (count) {
-      probes.forEach(function (probe, i) {
-        found[i].forEach(function (c) {
-          if (c[2] !== null && c[2] < 70) return;
-          store.variants([c[0]]).then(function (got) {
-            var hit = typoHit(i, c, got[0]);
-            if (!hit || hit[1].guess || hit[1].score < line) return;
+    var typos = await Promise.all(probes.map(function (probe, i) {
+      return Promise.all(found[i].map(function (c) {
+        var r = c[1] === null ? null : ratio(probe, c[1]);
+        if (r === null ? !kept.has(c[0]) : r < 70) return null;
+        return store.variants([c[0]]).then(function (got) {
+          var hit = typoHit(i, r, got[0]);
+          if (count && hit && !hit[1].guess && hit[1].score >= line) {
             var cid = store.row(hit[0]).cid;
             if (asked.size < count && !asked.has(cid)) { asked.add(cid); store.detail(cid).catch(function () {}); }
-          }).catch(function () {});
+          }
+          return hit;
         });
-      });
-    }
-    var read = new Map();
-    (await store.variants(Array.from(wanted))).forEach(function (v) { read.set(v[0], v); });
-    probes.forEach(function (probe, i) {
-      found[i].forEach(function (c) {
-        var hit = typoHit(i, c, read.get(c[0]));
-        if (hit) offer(hits, hit[0], hit[1]);
-      });
-    });
+      }));
+    }));
+    typos.forEach(function (list) { list.forEach(function (hit) { if (hit) offer(hits, hit[0], hit[1]); }); });
   }
 
   function bestScore(hits, answersOnly) {
@@ -1305,25 +1289,22 @@
       if (row.content === 1 && headLast.indexOf(row.lang) >= 0) terms.add(fold(row.text));
       if (!row.abbr) names.add(fold(row.text));
     });
-    var changed = false, kinds = [];
-    var words = q.words.map(function (w) {
+    var changed = false, kinds = new Map();  /* position -> the compound without its hyphen */
+    var words = q.words.map(function (w, i) {
       var at = w.indexOf("-"), first = at < 0 ? w : w.slice(0, at), rest = at < 0 ? "" : w.slice(at + 1);
       if (rest && rest.indexOf("-") < 0 && rest !== first && terms.has(first)) {
         changed = true;
         /* A word saying what kind of thing a name is (Opintopolku-järjestelmän) is left
          * out, unless the two make a term word (etäopiskelu-järjestelmässä). */
-        if (names.has(first) && hasForm(store.classifierWords, rest)) { kinds.push(first + rest); return first; }
+        if (names.has(first) && hasForm(store.classifierWords, rest)) { kinds.set(i, first + rest); return first; }
         return first + " " + rest;
       }
       return w;
     });
     if (!changed) return;
-    if (kinds.length) {
-      var joined = await store.wordsOrForms(kinds);
-      words = words.map(function (w, i) {
-        var at = q.words[i].indexOf("-"), whole = q.words[i].slice(0, at) + q.words[i].slice(at + 1);
-        return at > 0 && w === q.words[i].slice(0, at) && joined.has(whole) ? whole : w;
-      });
+    if (kinds.size) {
+      var joined = await store.wordsOrForms(Array.from(kinds.values()));
+      kinds.forEach(function (whole, i) { if (joined.has(whole)) words[i] = whole; });
     }
     var whole = analyse(store, words.join(" ")), inside = [], found = new Map();
     await byWords(store, whole, found, null, inside);
