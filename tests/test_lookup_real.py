@@ -128,7 +128,7 @@ def real_figures(bundled_index):
 #: ``held-out-4`` in round 5, ``held-out-5`` in round 6, ``held-out-6`` in round 7 and
 #: ``held-out-7`` in round 8 (their rows say ``tune`` now). ``held-out-8``, added after
 #: round 8 and measured once then, is kept out of the tuning.
-SPLITS = ("tune", "held-out-8")
+SPLITS = ("tune",)
 
 
 def test_the_real_set_is_valid(bundled):
@@ -154,8 +154,7 @@ def test_the_real_set_is_valid(bundled):
 #: moves any figure changes this table and the docs with it; a held-out split is
 #: measured once, when it is added, and its figures entered here as they are.
 FIGURES = {
-    "tune": ((831, 931), (8, 521), (96, 96)),
-    "held-out-8": ((55, 92), (4, 45), (11, 11)),
+    "tune": ((886, 1023), (12, 566), (107, 107)),
 }
 
 
