@@ -126,8 +126,7 @@ def real_figures(bundled_index):
 
 #: The splits a row may belong to. ``held-out-3`` was analysed and tuned on in round 4,
 #: ``held-out-4`` in round 5, ``held-out-5`` in round 6, ``held-out-6`` in round 7 and
-#: ``held-out-7`` in round 8 (their rows say ``tune`` now). ``held-out-8``, added after
-#: round 8 and measured once then, is kept out of the tuning.
+#: ``held-out-7`` in round 8 and ``held-out-8`` in round 9 (their rows say ``tune`` now).
 SPLITS = ("tune",)
 
 
@@ -154,7 +153,7 @@ def test_the_real_set_is_valid(bundled):
 #: moves any figure changes this table and the docs with it; a held-out split is
 #: measured once, when it is added, and its figures entered here as they are.
 FIGURES = {
-    "tune": ((886, 1023), (12, 566), (107, 107)),
+    "tune": ((886, 1023), (11, 566), (107, 107)),
 }
 
 
@@ -190,7 +189,24 @@ def test_every_kind_of_layout_slip_is_read(bundled_index):
     assert len(found) / len(kinds) >= 10 / 11, sorted(set(kinds) - set(found))
 
 
-@pytest.mark.parametrize("query", ["в", "о", "по", "и", "ja", "on", "the", "of", "с", "к"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "в",
+        "о",
+        "по",
+        "и",
+        "ja",
+        "on",
+        "the",
+        "of",
+        "с",
+        "к",
+        "perusteella",
+        "в целях",
+        "as part of",
+    ],
+)
 def test_function_words_never_answer(bundled_index, query):
     from glossary.search import find
 
@@ -359,6 +375,17 @@ def test_function_words_never_answer(bundled_index, query):
         ("Opintopolku-järjestelmän", "studyinfo", None),
         ("opintopolku.fi-palvelussa", "studyinfo", None),
         ("HOKS-järjestelmä", None, "personal-competence-development-plan"),
+        # Round 9. An adverb or postposition that is a case form of a term word (lisäksi
+        # of lisä, asti read as aste) and a preposition of several words (в течение, of
+        # обучение в течение всей жизни) name nothing; the terms around them still answer.
+        ("lisäksi", None, None),
+        ("asti", None, None),
+        ("в течение", None, "lifelong-learning"),
+        ("in terms of", None, None),
+        ("в течение учебного года", "academic-year", None),
+        ("in terms of learning outcomes", "learning-outcomes", None),
+        ("оценивания на основе компетенций", "competence-based-assessment", None),
+        ("обучению в течение всей жизни", "lifelong-learning", None),
     ],
 )
 def test_what_each_cause_of_a_miss_now_does(bundled_index, query, answer, guess):

@@ -328,6 +328,11 @@ def test_the_manifest_carries_the_tables_of_the_python_code(small):
     assert manifest["languages"][: len(index.languages)] == list(index.languages)
     expected = set().union(*(plugin(lang).function_words for lang in index.languages))
     assert set(manifest["functionWords"]) == expected
+    phrases = set().union(*(plugin(lang).function_phrases for lang in index.languages))
+    assert set(manifest["functionPhrases"]) == phrases
+    assert [len(p.split()) for p in manifest["functionPhrases"]] == sorted(
+        (len(p.split()) for p in phrases), reverse=True
+    )
     assert set(manifest["endings"]) == set(_ENDINGS)
     for name, table in LAYOUTS.items():
         assert manifest["layouts"][name] == {chr(k): v for k, v in table.items()}

@@ -25,6 +25,10 @@ class Language:
     #: Words that carry no concept of their own (prepositions, conjunctions, articles),
     #: folded: a query word among them never reaches a term through morphology.
     function_words: frozenset[str] = frozenset()
+    #: Fixed phrases of two or more words that work as one preposition or adverb (``в
+    #: течение``, ``in terms of``), folded: their words are function words where they
+    #: stand together, though each alone may be a word of a term (``течение``, ``term``).
+    function_phrases: frozenset[str] = frozenset()
     #: Words, folded, that frame a term without changing what it names (Russian ``в
     #: системе СПО``, ``Министерство просвещения РФ``): a term found inside a longer
     #: phrase still answers when the phrase's other words are these, function words or

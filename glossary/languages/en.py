@@ -95,7 +95,34 @@ class English(Language):
             "also",
             "their",
             "they",
+            # Sentence adverbs: "in addition", "especially" name no concept.
+            "additionally",
+            "especially",
+            "particularly",
+            "furthermore",
+            "moreover",
+            "however",
+            "therefore",
         ]
+    )
+    #: Prepositions of several words (``in terms of``: ``term`` is a word of terms).
+    function_phrases = frozenset(
+        (
+            "in addition",
+            "in addition to",
+            "based on",
+            "in terms of",
+            "as part of",
+            "in the course of",
+            "on the basis of",
+            "according to",
+            "with regard to",
+            "in respect of",
+            "in accordance with",
+            "by means of",
+            "as well as",
+            "such as",
+        )
     )
 
     light_words = frozenset(

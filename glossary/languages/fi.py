@@ -47,6 +47,16 @@ _DETERMINERS = tuple(
 
 #: The relative pronoun in every case (``joka``, ``jonka`` and ``jotka`` above), and
 #: conjunctions that name nothing (``jotta``, ``koska``): never a term on their own.
+#: Adverbs and postpositions that are case forms of nouns or adjectives of terms
+#: (``lisäksi`` of ``lisä``, ``perusteella`` of ``peruste``, ``asti`` read as ``aste``):
+#: "in addition", "on the basis of", "until" name no concept.
+_ADVERBS = tuple(
+    """
+    lisäksi perusteella aikana avulla kautta mukaan mukaisesti yhteydessä jälkeen
+    ennen sijaan takia vuoksi puolesta varten kanssa välillä ohella myötä lähtien
+    asti saakka aluksi lopuksi erityisesti esimerkiksi yleensä lähinnä nykyään
+    """.split()  # noqa: SIM905 - one paragraph per group
+)
 _RELATIVES = tuple(
     """
     jota jossa josta johon jolla jolta jolle jona joksi
@@ -105,6 +115,7 @@ class Finnish(Language):
             "eri",
             "koko",
             *_DETERMINERS,
+            *_ADVERBS,
         ]
     )
 

@@ -111,6 +111,14 @@ class Russian(Language):
         "всех",
         "всей",
         "каждый",
+        # Adverbs and prepositions of a word: "according to", "besides", "instead of".
+        "согласно",
+        "кроме",
+        "помимо",
+        "вместо",
+        "также",
+        "например",
+        "однако",
         # Pronouns and conjunctions that name nothing on their own, in their case forms:
         # a term may contain them (``молодёжь, которая не учится …``), a query of them
         # alone names no concept.
@@ -120,6 +128,28 @@ class Russian(Language):
     # (``na rynke truda``): the query words they are compared with are folded too.
     # The skeletons of the short pronouns (``те``: ``te``, ``та``: ``ta``) are Latin
     # words of other languages, so only words of five letters or more get one.
+    #: ``в течение`` (``течение`` is a word of ``обучение в течение всей жизни``), ``в
+    #: целях``, ``на основе``, ``по мере``: prepositions of several words.
+    function_phrases = frozenset(
+        fold(p)
+        for p in (
+            "в течение",
+            "в ходе",
+            "в целях",
+            "с целью",
+            "в связи с",
+            "по мере",
+            "на основе",
+            "на основании",
+            "в отношении",
+            "в виде",
+            "в соответствии с",
+            "в зависимости от",
+            "в случае",
+            "по итогам",
+            "в рамках",
+        )
+    )
     function_words = frozenset(fold(w) for w in _FUNCTION) | frozenset(
         skeleton(w) for w in _FUNCTION if w not in _PRONOUNS or len(w) >= 5
     )

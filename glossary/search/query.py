@@ -247,6 +247,30 @@ def function_words(languages: tuple[str, ...]) -> frozenset[str]:
     return _plugin_words(languages, "function_words")
 
 
+@lru_cache(maxsize=16)
+def function_phrases(languages: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The fixed phrases of ``languages`` that work as one function word (``в течение``,
+    ``in terms of``), as tuples of folded words, the longest first."""
+    phrases = {tuple(p.split()) for p in _plugin_words(languages, "function_phrases")}
+    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+def _in_phrases(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> set[int]:
+    """The positions of ``words`` inside one of ``phrases`` (each found where it stands)."""
+    out: set[int] = set()
+    if not phrases:
+        return out
+    firsts = {p[0] for p in phrases}
+    for i, word in enumerate(words):
+        if word not in firsts:
+            continue
+        for phrase in phrases:
+            if words[i : i + len(phrase)] == phrase:
+                out.update(range(i, i + len(phrase)))
+                break
+    return out
+
+
 def frame_words(languages: tuple[str, ...]) -> frozenset[str]:
     """The folded frame words of ``languages`` (``в системе``, ``РФ``): words that frame
     a term without changing what it names."""
@@ -392,10 +416,12 @@ def analyse(text: str, languages: Iterable[str] = ()) -> Query:
         position += parts
     if position != len(words):  # pragma: no cover - fold splits words alike either way
         at, endings = [], set()
+    fixed = _in_phrases(words, function_phrases(languages))
     function = tuple(
         len(w) <= 1
         or w in small
         or i in endings
+        or i in fixed
         or (not cyrillic and len(w) <= _SHORT and skeleton(w) in small)
         for i, w in enumerate(words)
     )

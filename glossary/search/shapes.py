@@ -68,8 +68,9 @@ def term_compound(index: Index, query: Query, hits: Hits) -> None:
     ``classifier_words``: ``Opintopolku-järjestelmän``) is left out after a term that is
     no abbreviation: the compound is the term's own concept."""
     from glossary.search.query import analyse, classifier_word
+    from glossary.search.runs import Inside
     from glossary.search.spans import _head_last, answer_parts
-    from glossary.search.tiers import Inside, by_words
+    from glossary.search.tiers import by_words
 
     if not any(_head_last(lang) for lang in query.languages):
         return

@@ -20,15 +20,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from glossary.search.query import CONJUNCTIONS, Query, analyse, frame_words
-from glossary.search.tiers import (
-    CONFIDENT,
-    LONGEST_PHRASE,
-    Hit,
-    Hits,
-    Inside,
-    by_words,
-    offer,
-)
+from glossary.search.runs import Inside
+from glossary.search.tiers import CONFIDENT, LONGEST_PHRASE, Hit, Hits, by_words, offer
 
 if TYPE_CHECKING:
     from glossary.search.index import Index

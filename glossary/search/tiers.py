@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.search.keys import fold
 from glossary.search.query import CONJUNCTIONS, Query, country_words, function_words
+from glossary.search.runs import Inside, term_runs
 
 if TYPE_CHECKING:
     from glossary.languages.base import Language
@@ -82,20 +83,6 @@ class _Shape(NamedTuple):
     within: bool
     tail: float | None = None
     used: frozenset[int] = frozenset()
-
-
-class Inside(NamedTuple):
-    """A whole term found in a run of the query's words, ``start`` to ``end`` (positions
-    in :attr:`Query.words`, end exclusive), with the score it has there alone."""
-
-    start: int
-    end: int
-    tid: int
-    score: float
-    kind: str
-    #: Found through Snowball stems alone: a word derived from the term's
-    #: (``accredited``, ``occupational`` for *accreditation*, *occupation*).
-    stem_only: bool = False
 
 
 def offer(hits: Hits, tid: int, hit: Hit) -> None:
@@ -315,7 +302,7 @@ def by_words(
         shortened_name(rows, shortened, hits)
     if inside is not None:
         for tid, term_places in spread.items():
-            _runs(query, rows[tid], term_places, inside)
+            term_runs(query, rows[tid], term_places, inside)
     for tid, places in heads.items():
         row = rows[tid]
         if row.abbr:
@@ -470,51 +457,6 @@ class _Context:
 #: begins with a glossary word this long, followed by this many letters.
 _MIN_COMPOUND_MODIFIER = 4
 _MIN_COMPOUND_HEAD = 6
-
-
-def _runs(
-    query: Query, row: TermRow, at: dict[int, dict[int, tuple[float, str]]], inside: list[Inside]
-) -> None:
-    """Every run of the query's words that is the whole term ``row`` (its content words,
-    each once, in any order, with only function words between them): ``at`` gives, for
-    each query position, the term's content positions it may stand for."""
-    need = row.content
-    if need < 1:
-        return
-    content = query.content_positions
-    order = sorted(at)
-    for first in order:
-        if row.abbr and not _as_written(at[first]):
-            continue
-        taken: dict[int, tuple[float, str]] = {}
-        position = first
-        end = first
-        while True:
-            free = [(p, v) for p, v in at.get(position, {}).items() if p not in taken]
-            if not free or (row.abbr and not _as_written(at[position])):
-                break
-            term_position, value = max(free, key=lambda item: item[1][0])
-            taken[term_position] = value
-            end = position + 1
-            if len(taken) == need:
-                break
-            position = end
-            while position < len(query.words) and position not in content:
-                position += 1  # function words between the words of a term
-        if len(taken) < need:
-            continue
-        spare = sum(1 for p in range(first, end) if p not in content)
-        mean = sum(v[0] for v in taken.values()) / need
-        inverted = list(taken) != sorted(taken)
-        score = round(92.0 * mean - 0.5 * spare - inverted, 1)
-        routes = {v[1] for v in taken.values()}
-        kind = "normalized" if routes <= {"same"} else "lemma"
-        inside.append(Inside(first, end, row.tid, score, kind, routes == {"stem"}))
-
-
-def _as_written(places: dict[int, tuple[float, str]]) -> bool:
-    """An abbreviation matches only as written: no forms or stems."""
-    return all(route == "same" for _, route in places.values())
 
 
 def _compounding(languages: Iterable[str]) -> bool:

@@ -162,6 +162,10 @@ def _manifest_tables(languages: tuple[str, ...]) -> dict[str, object]:
 
     return {
         "functionWords": sorted({w for lang in languages for w in plugin(lang).function_words}),
+        "functionPhrases": sorted(
+            {p for lang in languages for p in plugin(lang).function_phrases},
+            key=lambda p: (-len(p.split()), p),
+        ),
         "frameWords": sorted({w for lang in languages for w in plugin(lang).frame_words}),
         "countryWords": sorted({w for lang in languages for w in plugin(lang).country_words}),
         "lightWords": _stem_forms(languages, "light_words"),

@@ -197,6 +197,8 @@
     this.variantFiles = new Map();  // variant file number -> [[term id, text]...]
     this.blocks = new Map();        // directory file number -> first keys of its shards
     this.functionWords = new Set(manifest.functionWords);
+    /* Prepositions of several words, the longest first (query.function_phrases). */
+    this.functionPhrases = (manifest.functionPhrases || []).map(function (p) { return p.split(" "); });
     this.frameWords = new Set(manifest.frameWords);
     this.countryWords = new Set(manifest.countryWords || []);
     this.lightWords = new Set(manifest.lightWords || []);
@@ -660,6 +662,23 @@
 
   function isUpper(ch) { return ch !== ch.toLowerCase() && ch === ch.toUpperCase(); }
 
+  /* query._in_phrases: the positions of words inside one of the phrases, each found
+     where it stands. */
+  function inPhrases(words, phrases) {
+    var out = new Set();
+    words.forEach(function (w, i) {
+      for (var k = 0; k < phrases.length; k++) {
+        var p = phrases[k];
+        if (p[0] !== w || i + p.length > words.length) continue;
+        if (p.every(function (pw, j) { return words[i + j] === pw; })) {
+          for (var j = 0; j < p.length; j++) out.add(i + j);
+          break;
+        }
+      }
+    });
+    return out;
+  }
+
   function analyse(store, text) {
     var cleaned = clean(text), folded = fold(cleaned);
     var words = folded ? folded.split(" ") : [];
@@ -677,9 +696,9 @@
       position += parts;
     });
     if (position !== words.length) { at = []; endings = new Set(); }
-    var small = store.functionWords;
+    var small = store.functionWords, fixed = inPhrases(words, store.functionPhrases);
     var fn = words.map(function (w, i) {
-      return Array.from(w).length <= 1 || small.has(w) || endings.has(i) ||
+      return Array.from(w).length <= 1 || small.has(w) || endings.has(i) || fixed.has(i) ||
         (!cyrillic && Array.from(w).length <= SHORT && small.has(skeleton(w)));
     });
     var tokens = cleaned.split(" ").filter(Boolean);
