@@ -148,9 +148,8 @@ def measure_queries(
         path.name: len(gzip.compress(path.read_bytes(), 6, mtime=0))
         for path in (site / "assets" / "search").iterdir()
     }
-    sizes["search-engine.js"] = len(
-        gzip.compress((site / "assets" / "search-engine.js").read_bytes(), 6, mtime=0)
-    )
+    for name in ("search-engine.js", "snowball.js"):
+        sizes[name] = len(gzip.compress((site / "assets" / name).read_bytes(), 6, mtime=0))
     out = []
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     with sync_playwright() as playwright:
@@ -240,7 +239,8 @@ def search_index_figures(site: Path, repeat: int = 3) -> None:
     import statistics
 
     figures = json.loads((site / "figures.json").read_text("utf-8"))
-    shutil.copy(ROOT / "templates/site/assets/search-engine.js", site / "assets")
+    for name in ("search-engine.js", "snowball.js"):
+        shutil.copy(ROOT / "templates/site/assets" / name, site / "assets")
     (site / "page.html").write_text(
         '<!DOCTYPE html><html lang="fi"><title>search</title>'
         '<script src="assets/search-engine.js"></script></html>',

@@ -270,3 +270,16 @@ def test_the_skeleton_agrees_with_the_27_romanisation_schemes(bundled):
             total += 1
             agree += skeleton(scheme.translate(term)) == skeleton(term)
     assert agree / total >= 0.98
+
+
+def test_a_term_answered_already_is_not_read_again_as_a_typo(bundled):
+    """``certification`` has the stem of ``certificate``, an answer of the word tier; a
+    typo reading of the same term (a guess, since the query has other answers) no longer
+    replaces it, so the answers found before the typo search stay (the web glossary shows
+    them early)."""
+    from glossary.search import find
+    from glossary.search.index import build
+
+    result = find(build(bundled, None), "certification", limit=50)
+    kinds = {m.concept_id: m.kind for m in result.matches}
+    assert kinds.get("certificate") == "lemma"

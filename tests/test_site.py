@@ -80,6 +80,7 @@ def test_every_page_is_built_and_recorded(site):
         "assets/style.css",
         "assets/search.js",
         "assets/search-engine.js",
+        "assets/snowball.js",
         "assets/icon.svg",
         "media/images/vocational-education.svg",
         "downloads/site-test.tbx",

@@ -641,6 +641,9 @@ def fuzzy(index: Index, query: Query, hits: Hits) -> None:
         # ``техникум``.
         if row is not None and not query.cyrillic and is_cyrillic(row.text):
             hit.guess = True
+        current = hits.get(tid)
+        if current is not None and confident(current):
+            continue  # an answer already: not read again as a typo
         offer(hits, tid, hit)
 
 

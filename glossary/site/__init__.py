@@ -19,7 +19,7 @@ Layout (all links are relative, so the site works from ``file://`` and any stati
     index.html                the interface languages
     404.html
     sitemap.xml               (with base_url)
-    assets/                   style.css, search.js, search-engine.js, icon.svg
+    assets/                   style.css, search.js, search-engine.js, snowball.js, icon.svg
     downloads/                the glossary as TBX and CSV; a PDF or JSON API put there
                               by their exporters is linked from the about page
     fi/ ru/ en/               one folder per interface language:
@@ -77,7 +77,7 @@ MANIFEST = ".glossary-site.json"
 _FOLDER = OutputFolder(
     record=MANIFEST, command="glossary export site", what="the site", shared=("downloads",)
 )
-_ASSETS = ("style.css", "search.js", "search-engine.js", "icon.svg")
+_ASSETS = ("style.css", "search.js", "search-engine.js", "snowball.js", "icon.svg")
 _STATUS_ORDER = {
     TermStatus.PREFERRED: 0,
     TermStatus.ADMITTED: 1,

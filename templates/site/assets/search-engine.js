@@ -5,9 +5,11 @@
  * the command line's own index (the same keys, word forms, transliteration keys, compound
  * parts and trigrams), written in shards by glossary/site/searchindex.py. A query loads
  * only the shards it needs, as <script> tags that call GlossarySearch.register(): it
- * works from file:// and fetches nothing. Where it differs from the command line: the
- * browser has no Snowball stemmer and no Voikko, so a query word is matched through the
- * indexed word forms, transliteration keys and beginnings, not through its stem; of the
+ * works from file:// and fetches nothing. Query words are stemmed by the Snowball
+ * stemmers of assets/snowball.js (the release PyStemmer embeds, tools/snowball_js.py),
+ * as the command line stems them. Where it differs from the command line: the browser
+ * has no Voikko, so a query word is matched through the indexed word forms, stems,
+ * transliteration keys and beginnings, not through Voikko's lemmas; of the
  * typo candidates (the variants that share most of the query's rarest trigrams) it
  * compares the 40 that share most (of as many, the nearest in length; none too much
  * longer or shorter to be alike enough), and at most 12 (over both spellings of the
@@ -36,6 +38,7 @@
  *     when there is no answer (the interface shows guesses only then):
  *   details(results) -> Promise<results>: fills them in for the others (for "show more").
  *   fold(text), compact(text), skeleton(text): the keys of glossary/search/keys.py.
+ *   stem(lang, folded word) -> Promise<stem or null>: Language.stem of glossary.languages.
  */
 (function () {
   "use strict";
@@ -152,7 +155,7 @@
     if (waiting) { pending.delete(name); waiting.resolve(data); }
   }
 
-  function file(name) {
+  function file(name, folder) {
     if (registered.has(name)) return Promise.resolve(registered.get(name));
     var waiting = pending.get(name);
     if (waiting) return waiting.promise;
@@ -160,7 +163,7 @@
     waiting.promise = new Promise(function (resolve, reject) {
       waiting.resolve = resolve;
       var tag = document.createElement("script");
-      tag.src = base + name + ".js";
+      tag.src = (folder === undefined ? base : folder) + name + ".js";
       tag.charset = "utf-8";  /* whatever the page's encoding */
       tag.async = true;
       tag.onload = function () {
@@ -804,8 +807,34 @@
     }
   }
 
+  /* glossary.languages' Language.stem: Snowball's stem of each part of a hyphenated
+   * word; Finnish made to agree on -nen and -us/-ys (koulutus, koulutuksen -> koulutuks),
+   * English keeping an agent noun's ending (recruiters -> recruiter). null for a language
+   * without a stemmer here. */
+  var VOWELS_FI = "aeiouyäö";
+  function stemOf(store, lang, word) {
+    var stemmer = store.stemmers && store.stemmers[lang];
+    if (!stemmer) return null;
+    if (lang === "fi") {
+      var cut = word.lastIndexOf("-"), prefix = word.slice(0, cut + 1), last = word.slice(cut + 1);
+      var n = Array.from(last).length;
+      if (n > 5 && last.endsWith("nen")) return prefix + last.slice(0, -3) + "s";
+      if (n > 4 && ["us", "ys", "os", "ös", "as", "äs"].indexOf(last.slice(-2)) >= 0 &&
+          VOWELS_FI.indexOf(last.slice(-3, -2)) < 0) return prefix + last.slice(0, -1) + "ks";
+    }
+    return word.split("-").map(function (part) {
+      var stem = stemmer.stemWord(part);
+      if (lang === "en") {
+        var singular = part.endsWith("s") && !part.endsWith("ss") ? part.slice(0, -1) : part;
+        var agent = function (w) { return w.endsWith("er") || w.endsWith("or") || w.endsWith("ist"); };
+        if (Array.from(singular).length > 5 && agent(singular) && !agent(stem)) return singular;
+      }
+      return stem;
+    }).join("-");
+  }
+
   /* Term words a query word may stand for: term word -> [weight, route]. The browser has
-   * no Snowball stemmer or Voikko: the stems and lemmas of query words are left out. */
+   * no Voikko: the lemmas of query words are left out. */
   async function wordMatches(store, word, fn) {
     var found = new Map();
     function take(w, route) {
@@ -816,11 +845,19 @@
     if (fn) return found;
     var key = isCyrillic(word) ? "" : skeleton(word);
     var other = key.length >= 3 && key !== word;
-    await store.need(other ? [word, key] : [word]);
+    var stems = [];
+    store.m.languages.forEach(function (lang) {
+      var stem = stemOf(store, lang, word);
+      if (stem && stem !== word && stems.indexOf(stem) < 0) stems.push(stem);
+    });
+    await store.need((other ? [word, key] : [word]).concat(stems));
     store.wordKeys(word).forEach(function (p) { take(p[1], p[0]); });
     if (other) {
       store.wordKeys(key).forEach(function (p) { if (p[0] === "skeleton") take(p[1], "skeleton"); });
     }
+    stems.forEach(function (stem) {
+      store.wordKeys(stem).forEach(function (p) { if (p[0] === "stem") take(p[1], "stem"); });
+    });
     if (Array.from(word).length >= 4) {
       (await store.wordsWithPrefix(word, 30)).forEach(function (w) { if (w !== word) take(w, "prefix"); });
     }
@@ -962,7 +999,15 @@
     var order = Array.from(at.keys()).sort(function (a, b) { return a - b; });
     order.forEach(function (first) {
       if (row.abbr && !asWritten(at.get(first))) return;
-      var taken = new Map(), position = first, end = first;
+      var taken = new Map(), used = new Set(), position = first, end = first;
+      /* runs.may_take: a content word, or a function word that is one of the term's
+       * words not yet taken (обучение в течение всей жизни). */
+      var mayTake = function (at_) {
+        if (content.has(at_)) return true;
+        var ok = false;
+        (at.get(at_) || new Map()).forEach(function (v, p) { if (!taken.has(p)) ok = true; });
+        return ok;
+      };
       for (;;) {
         var free = [];
         (at.get(position) || new Map()).forEach(function (v, p) { if (!taken.has(p)) free.push([p, v]); });
@@ -970,21 +1015,24 @@
         var pick = free[0];
         free.forEach(function (item) { if (item[1][0] > pick[1][0]) pick = item; });
         taken.set(pick[0], pick[1]);
+        used.add(position);
         end = position + 1;
         if (taken.size === need) break;
         position = end;
-        while (position < q.words.length && !content.has(position)) position++;
+        while (position < q.words.length && !mayTake(position)) position++;
       }
       if (taken.size < need) return;
       var spare = 0;
-      for (var p = first; p < end; p++) if (!content.has(p)) spare++;
+      for (var p = first; p < end; p++) if (!content.has(p) && !used.has(p)) spare++;
       var sum = 0, routes = new Set(), keys = Array.from(taken.keys());
       taken.forEach(function (v) { sum += v[0]; routes.add(v[1]); });
       var sorted = keys.slice().sort(function (a, b) { return a - b; });
       var inverted = keys.join() !== sorted.join() ? 1 : 0;
       var score = round1(92 * (sum / need) - 0.5 * spare - inverted);
       var kind = Array.from(routes).every(function (r) { return r === "same"; }) ? "normalized" : "lemma";
-      inside.push({ start: first, end: end, tid: row.tid, score: score, kind: kind });
+      /* Found through stems alone: a word derived from the term's (runs.Inside.stem_only). */
+      var stemOnly = routes.size === 1 && routes.has("stem");
+      inside.push({ start: first, end: end, tid: row.tid, score: score, kind: kind, stemOnly: stemOnly });
     });
   }
 
@@ -1134,6 +1182,35 @@
     return count;
   }
 
+  /* rapidfuzz's OSA distance: letters inserted, left out or changed, and two
+   * neighbours swapped. */
+  function osa(a, b) {
+    a = Array.from(a); b = Array.from(b);
+    var before = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      for (j = 1; j <= b.length; j++) {
+        var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        cur.push(d);
+      }
+      before = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /* tiers.typo: whether each of words is some term word with at most a typo's edits:
+   * one in a word of up to 4 letters, two up to 12, three in longer words. */
+  function typo(words, termWords) {
+    return words.every(function (w) {
+      var n = Array.from(w).length, allowed = n <= 4 ? 1 : n <= 12 ? 2 : 3;
+      return termWords.some(function (t) {
+        return Math.abs(Array.from(t).length - n) <= allowed && osa(w, t) <= allowed;
+      });
+    });
+  }
+
   async function fuzzy(store, q, hits, line, count) {
     var probes = [q.folded];
     if (q.skeleton && q.skeleton !== q.folded) probes.push(q.skeleton);
@@ -1151,6 +1228,7 @@
     unread.forEach(function (c) { if (kept.size < FUZZY_UNREAD) kept.add(c[0]); });
     /* [term id, hit] of a candidate of probe i once its variant v is read (r: the ratio,
      * when a list had its text). */
+    function long(w) { return Array.from(w).length > 2 && !store.functionWords.has(w); }
     function typoHit(i, r, v) {
       if (r === null) r = ratio(probes[i], v[2]);
       if (r < 70) return null;
@@ -1158,6 +1236,11 @@
       // is the same (NQFs), as tiers.fuzzy.
       var row = store.row(v[1]);
       var guess = row.abbr && q.folded.replace(/s$/, "") !== fold(row.text);
+      /* Only a guess when some word of the query differs from every word of the term
+       * by more than a typo, or the other way round (Министр is not a misspelt
+       * Министерство), as tiers.fuzzy. */
+      var text = v[2].split(" "), probe = probes[i].split(" ");
+      if (!typo(probe.filter(long), text) || !typo(text.filter(long), probe)) guess = true;
       // A typo of a transliteration is a word of another language (technikum).
       if (!q.cyrillic && isCyrillic(row.text)) guess = true;
       return [v[1], Hit(round1(40 + 0.45 * r), "fuzzy", guess)];
@@ -1180,7 +1263,12 @@
         });
       }));
     }));
-    typos.forEach(function (list) { list.forEach(function (hit) { if (hit) offer(hits, hit[0], hit[1]); }); });
+    /* A term that is an answer already is not read again as a typo (tiers.fuzzy). */
+    var before = new Set();
+    hits.forEach(function (h, tid) { if (confident(h, CONFIDENT)) before.add(tid); });
+    typos.forEach(function (list) {
+      list.forEach(function (hit) { if (hit && !before.has(hit[0])) offer(hits, hit[0], hit[1]); });
+    });
   }
 
   function bestScore(hits, answersOnly) {
@@ -1189,15 +1277,21 @@
     return best;
   }
 
+  /* spans._frames: a frame word (в системе, РФ) or a number (2020 Council
+   * Recommendation on VET). */
+  function frames(store, word) { return store.frameWords.has(word) || /^\p{Nd}+$/u.test(word); }
+
   function answerParts(store, q, inside, hits) {
     var content = q.contentPositions;
     if (content.size < 2 || content.size > LONGEST_PHRASE || q.onlyFunctionWords) return;
     var positions = Array.from(content), first = Math.min.apply(null, positions), last = Math.max.apply(null, positions);
-    var found = inside.filter(function (f) { return f.score >= CONFIDENT && !(f.start <= first && last < f.end); });
+    var found = inside.filter(function (f) {
+      return f.score >= CONFIDENT && !f.stemOnly && !(f.start <= first && last < f.end);
+    });
     if (!found.length) return;
     var covered = new Set();
     found.forEach(function (f) { for (var p = f.start; p < f.end; p++) if (content.has(p)) covered.add(p); });
-    if (positions.some(function (p) { return !covered.has(p) && !store.frameWords.has(q.words[p]); })) return;
+    if (positions.some(function (p) { return !covered.has(p) && !frames(store, q.words[p]); })) return;
     function words(run) { var n = 0; for (var p = run[0]; p < run[1]; p++) if (content.has(p)) n++; return n; }
     var runsByKey = new Map();
     found.forEach(function (f) { runsByKey.set(f.start + ":" + f.end, [f.start, f.end]); });
@@ -1224,7 +1318,7 @@
       best[q.words.length] = [];
       for (var i = q.words.length - 1; i >= 0; i--) {
         var options = [];
-        if ((!content.has(i) || store.frameWords.has(q.words[i])) && best[i + 1]) options.push(best[i + 1]);
+        if ((!content.has(i) || frames(store, q.words[i])) && best[i + 1]) options.push(best[i + 1]);
         all.forEach(function (run) { if (run[0] === i && best[run[1]]) options.push([run].concat(best[run[1]])); });
         options.sort(function (a, b) { return a.length - b.length; });
         best[i] = options.length ? options[0] : null;
@@ -1429,10 +1523,14 @@
   var NEAREST = 10, DETAILS = 20;
   var manifest = null, store = null;
 
+  /* The Snowball stemmers (assets/snowball.js, beside this file), asked for with the
+   * manifest: a store is ready when both are. */
+  var assets = script ? script.src.replace(/[^\/]*$/, "") : "assets/";
+
   function open() {
     if (store) return Promise.resolve(store);
-    return file("manifest").then(function (m) {
-      if (!store) { manifest = m; store = new Store(m); }
+    return Promise.all([file("manifest"), file("snowball", assets)]).then(function (got) {
+      if (!store) { manifest = got[0]; store = new Store(got[0]); store.stemmers = got[1]; }
       return store;
     });
   }
@@ -1591,6 +1689,7 @@
     search: search, details: details, register: register,
     fold: fold, compact: compact, skeleton: skeleton,
     readings: function (text) { return open().then(function (st) { return readings(st, text); }); },
-    analyse: function (text) { return open().then(function (st) { return analyse(st, text); }); }
+    analyse: function (text) { return open().then(function (st) { return analyse(st, text); }); },
+    stem: function (lang, word) { return open().then(function (st) { return stemOf(st, lang, word); }); }
   };
 })();
