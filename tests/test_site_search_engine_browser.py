@@ -28,11 +28,11 @@ import glossary
 DIFFERENT: dict[str, str] = {}
 
 
-#: Queries the browser answers otherwise because some of the command line's rules are
-#: not in search-engine.js (docs/site.md, "Search"): a compound query that is not the
-#: term's head only a guess, coordinations and hyphen ellipses completed, a compound split
-#: into a term's words. Since round 9 the browser stems query words with Snowball, reads
-#: a typo as an answer only near a term word and takes numbers as frame words, as the
+#: Queries the browser answers otherwise because two of the command line's rules are
+#: not in search-engine.js (docs/site.md, "Search"): coordinations and hyphen ellipses
+#: completed, a compound split into a term's words. Since round 9 the browser stems query
+#: words with Snowball, reads a typo as an answer only near a term word, takes numbers as
+#: frame words and a compound query that is not the term's head as a guess, as the
 #: command line does. Recorded exactly, as (browser: first concept, answered) and
 #: (command line: first concept, answered, kind), so that a port of a rule, or any new
 #: difference, shows here.
@@ -77,29 +77,7 @@ NOT_PORTED = {
         ("examination", False),
         ("entrance-examination", False, "word"),
     ),
-    # A compound query that is not the head of the term it was found in is only a guess
-    # on the command line (ammatillista peruskoulutusta, tutkintokoulutukseen; and
-    # opintosuoritukseksi, a word of opintosuoritusten siirto, credit transfer, which the
-    # browser answers first); the browser answers it.
-    "ammatillista peruskoulutusta": (
-        ("vocational-education-and-training", True),
-        ("vocational-education-and-training", False, "compound"),
-    ),
-    "ammatilliseen peruskoulutukseen": (
-        ("vocational-education-and-training", True),
-        ("vocational-education-and-training", False, "compound"),
-    ),
-    "sub-systems of education and training": (
-        ("education-system", True),
-        ("education-system", False, "compound"),
-    ),
-    "tutkintokoulutukseen": (
-        ("preparatory-education", True),
-        ("preparatory-education", False, "prefix"),
-    ),
-    "osaamistarpeisiin": (("skills-forecasting", True), ("skills-forecasting", False, "word")),
-    "opintosuoritukseksi": (("credit-transfer", True), ("academic-debt", True, "word")),
-    # A compound written as one word that the command line splits into a term"s words.
+    # A compound written as one word that the command line splits into a term's words.
     "tutkinnonperusteiden": (
         ("qualification-requirements", False),
         ("qualification-requirements", True, "lemma"),

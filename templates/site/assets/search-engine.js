@@ -895,7 +895,20 @@
       found.forEach(function (_, w) { all.push(w); });
     });
     if (inside) q.abbreviationAt.forEach(function (a) { all.push(a[1]); });
-    await store.need(all);
+    /* tiers._Context.compound_query: whether the one content word begins with a glossary
+       word, a form of one or a stem in -s (tutkinto|koulutukseen, osaamis|tarpeisiin),
+       and goes on long enough to be a word of its own. */
+    var parts = [];
+    if (single && !q.cyrillic) {
+      var letters = Array.from(q.content[0]);
+      for (var cut = 4; cut <= letters.length - 6; cut++) parts.push(letters.slice(0, cut).join(""));
+    }
+    await store.need(all.concat(parts));
+    var compoundQuery = parts.some(function (part) {
+      var entry = store.entry(part);
+      return (part.endsWith("s") && store.field(part, "t").length > 0) ||
+        store.field(part, "m").length > 0 || (entry !== null && entry.w !== undefined);
+    });
     for (var qp = 0; qp < q.words.length; qp++) {
       var found = matches[qp];
       if (inside) {
@@ -963,7 +976,7 @@
     var shortened = new Map(), headTerm = false;
     var lastContent = Math.max.apply(null, [-1].concat(Array.from(q.contentPositions)));
     covered.forEach(function (positions, tid) {
-      var shape = scoreWords(q, store.row(tid), positions, single, hits, conceptWords, store, termWords);
+      var shape = scoreWords(q, store.row(tid), positions, single, hits, conceptWords, store, termWords, compoundQuery);
       if (shape && shape.tail !== undefined) shortened.set(tid, shape.tail);
       else if (shape && shape.used.has(lastContent)) headTerm = true;
     });
@@ -1060,7 +1073,7 @@
     });
   }
 
-  function scoreWords(q, row, positions, single, hits, conceptWords, store, termWords) {
+  function scoreWords(q, row, positions, single, hits, conceptWords, store, termWords, compoundQuery) {
     if (row.abbr) {
       var kept = new Map();
       positions.forEach(function (v, p) {
@@ -1120,7 +1133,10 @@
         if (hit.score >= FLOOR) offer(hits, row.tid, hit);
         return { used: used };
       }
-      else if (routes.has("compound")) hit = Hit(round1(score), "compound");
+      /* A query word stands for a term word only through its head: a compound that
+       * names a narrower concept (ammatillista peruskoulutusta is not ammatillinen
+       * koulutus), so a guess. */
+      else if (routes.has("compound")) hit = Hit(round1(score), "compound", true);
       else if (only(["same"])) hit = Hit(round1(score), "normalized");
       else if (routes.has("skeleton")) hit = Hit(round1(score), "translit");
       else if (looksAlike || only(["same", "prefix"])) hit = Hit(round1(score), "prefix");
@@ -1133,7 +1149,14 @@
         if (s < FLOOR) return;
         hit = Hit(round1(s), "word", true);
       } else if (looksAlike) hit = Hit(round1(70 * mean * Math.sqrt(share)), "prefix", true);
-      else if (single) hit = Hit(round1(80 + 8 * share * mean), "word");
+      else if (single) {
+        /* A compound query that is a word of the term but not its head (the last word,
+         * in a compounding language) names a concept the term only refers to
+         * (tutkintokoulutukseen in tutkintokoulutukseen valmentava koulutus): a guess. */
+        var modifier = Boolean(store) && !positions.has(row.words - 1) &&
+          store.m.compounding.indexOf(row.lang) >= 0 && Boolean(compoundQuery);
+        hit = Hit(round1(80 + 8 * share * mean), "word", modifier);
+      }
       else {
         hit = Hit(round1(66 + 8 * share * mean), "word", true);
         hit.places = places;
