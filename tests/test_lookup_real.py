@@ -153,7 +153,7 @@ def test_the_real_set_is_valid(bundled):
 #: moves any figure changes this table and the docs with it; a held-out split is
 #: measured once, when it is added, and its figures entered here as they are.
 FIGURES = {
-    "tune": ((886, 1023), (11, 566), (107, 107)),
+    "tune": ((898, 1023), (11, 566), (107, 107)),
 }
 
 

@@ -327,7 +327,7 @@ def test_a_word_lists_every_concept_that_has_it_as_the_command_line_does(bundled
         assert [m["kind"] for m in answer["matches"]] == [m.kind for m in cli.matches]
         assert [m["score"] for m in answer["matches"]] == [m.score for m in cli.matches]
     koulutus = bundled.search("koulutus")
-    assert len(koulutus["matches"]) == 47
+    assert len(koulutus["matches"]) == 48
     assert koulutus["matches"][0]["kind"] == "word"
 
 
