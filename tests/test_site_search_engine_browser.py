@@ -533,6 +533,27 @@ def test_a_typo_reads_few_variant_files_whatever_the_lists_carry(browser, textle
         assert len(variants) <= 2 * 8 + len(answer["matches"]) + len(answer["nearest"])
 
 
+def test_the_search_goes_on_without_the_stemmers(browser, test_site, tmp_path):
+    """A site copied without assets/snowball.js still answers (without stems), as for a
+    language that has no stemmer in the browser."""
+    root = tmp_path / "site"
+    shutil.copytree(test_site, root)
+    (root / "assets" / "snowball.js").unlink()
+    context = browser.new_context()  # not guarded: the missing file is logged as an error
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((root / "fi" / "about.html").as_uri())
+        page.add_script_tag(url=(root / "assets" / "search-engine.js").as_uri())
+        answer = Engine(page, root).search("etäopiskelu")
+        assert [m["id"] for m in answer["matches"]][:1] == ["distance-learning"]
+        assert page.evaluate("GlossarySearch.stem('fi', 'koulutuksessa')") is None
+        assert errors == []
+    finally:
+        context.close()
+
+
 def test_hostile_text_is_data(small):
     answer = small.search("</title><b>жирный</b>")
     assert answer["matches"][0]["term"] == "</title><b>жирный</b>"

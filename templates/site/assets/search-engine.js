@@ -1547,12 +1547,14 @@
   var manifest = null, store = null;
 
   /* The Snowball stemmers (assets/snowball.js, beside this file), asked for with the
-   * manifest: a store is ready when both are. */
+   * manifest: a store is ready when both are. Without them (a site copied without the
+   * file) the search goes on without stems, as for a language that has no stemmer. */
   var assets = script ? script.src.replace(/[^\/]*$/, "") : "assets/";
 
   function open() {
     if (store) return Promise.resolve(store);
-    return Promise.all([file("manifest"), file("snowball", assets)]).then(function (got) {
+    var stemmers = file("snowball", assets).catch(function () { return null; });
+    return Promise.all([file("manifest"), stemmers]).then(function (got) {
       if (!store) { manifest = got[0]; store = new Store(got[0]); store.stemmers = got[1]; }
       return store;
     });
