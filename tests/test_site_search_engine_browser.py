@@ -562,6 +562,19 @@ def test_hostile_text_is_data(small):
         assert "</" not in path.read_text("utf-8"), path.name
 
 
+def test_a_word_of_thousands_of_letters_answers_at_once(small):
+    """A pasted word longer than any compound is not cut into its beginnings to ask
+    whether it is one (tiers._Context.compound_query): as many keys as letters, each of up
+    to as many letters, took 25 seconds and more than a gigabyte for 40,000 letters."""
+    seconds = small.page.evaluate(
+        """async q => { const t = performance.now();
+             await GlossarySearch.search(q, {details: 0});
+             return (performance.now() - t) / 1000; }""",
+        "tutkinto" * 10000,
+    )
+    assert seconds < 5, seconds
+
+
 def test_an_index_file_that_is_missing_rejects_the_search(browser, test_site, tmp_path):
     root = tmp_path / "site"
     shutil.copytree(test_site, root)

@@ -45,8 +45,6 @@ _DETERMINERS = tuple(
 )
 
 
-#: The relative pronoun in every case (``joka``, ``jonka`` and ``jotka`` above), and
-#: conjunctions that name nothing (``jotta``, ``koska``): never a term on their own.
 #: Adverbs and postpositions that are case forms of nouns or adjectives of terms
 #: (``lisäksi`` of ``lisä``, ``perusteella`` of ``peruste``, ``asti`` read as ``aste``):
 #: "in addition", "on the basis of", "until" name no concept.
@@ -57,6 +55,8 @@ _ADVERBS = tuple(
     asti saakka aluksi lopuksi erityisesti esimerkiksi yleensä lähinnä nykyään
     """.split()  # noqa: SIM905 - one paragraph per group
 )
+#: The relative pronoun in every case (``joka``, ``jonka`` and ``jotka`` above), and
+#: conjunctions that name nothing (``jotta``, ``koska``): never a term on their own.
 _RELATIVES = tuple(
     """
     jota jossa josta johon jolla jolta jolle jona joksi

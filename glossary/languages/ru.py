@@ -124,10 +124,6 @@ class Russian(Language):
         # alone names no concept.
         *_PRONOUNS,
     )
-    # Folded (ё = е, й = и) and as Latin skeletons, for transliterated queries
-    # (``na rynke truda``): the query words they are compared with are folded too.
-    # The skeletons of the short pronouns (``те``: ``te``, ``та``: ``ta``) are Latin
-    # words of other languages, so only words of five letters or more get one.
     #: ``в течение`` (``течение`` is a word of ``обучение в течение всей жизни``), ``в
     #: целях``, ``на основе``, ``по мере``: prepositions of several words.
     function_phrases = frozenset(
@@ -150,6 +146,10 @@ class Russian(Language):
             "в рамках",
         )
     )
+    # Folded (ё = е, й = и) and as Latin skeletons, for transliterated queries
+    # (``na rynke truda``): the query words they are compared with are folded too.
+    # The skeletons of the short pronouns (``те``: ``te``, ``та``: ``ta``) are Latin
+    # words of other languages, so only words of five letters or more get one.
     function_words = frozenset(fold(w) for w in _FUNCTION) | frozenset(
         skeleton(w) for w in _FUNCTION if w not in _PRONOUNS or len(w) >= 5
     )

@@ -443,8 +443,9 @@ class _Context:
         derivational ending (``ammat|illinen``)."""
         if self._compound is None:
             self._compound = False
-            if len(self.query.content) == 1 and not self.query.cyrillic:
-                word = self.query.content[0]
+            word = self.query.content[0] if len(self.query.content) == 1 else ""
+            # Not for a word longer than any compound: as many parts, each as long.
+            if word and not self.query.cyrillic and len(word) <= _LONGEST_WORD:
                 cuts = range(_MIN_COMPOUND_MODIFIER, len(word) - _MIN_COMPOUND_HEAD + 1)
                 parts = [word[:cut] for cut in cuts]
                 if parts:

@@ -898,9 +898,10 @@
     /* tiers._Context.compound_query: whether the one content word begins with a glossary
        word, a form of one or a stem in -s (tutkinto|koulutukseen, osaamis|tarpeisiin),
        and goes on long enough to be a word of its own. */
-    var parts = [];
-    if (single && !q.cyrillic) {
-      var letters = Array.from(q.content[0]);
+    var parts = [], letters = single ? Array.from(q.content[0]) : [];
+    /* Not for a word longer than any compound (a pasted string of thousands of letters
+       would ask for as many keys, of as many letters each). */
+    if (single && !q.cyrillic && letters.length <= LONGEST_WORD) {
       for (var cut = 4; cut <= letters.length - 6; cut++) parts.push(letters.slice(0, cut).join(""));
     }
     await store.need(all.concat(parts));
