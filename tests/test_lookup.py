@@ -283,3 +283,17 @@ def test_a_term_answered_already_is_not_read_again_as_a_typo(bundled):
     result = find(build(bundled, None), "certification", limit=50)
     kinds = {m.concept_id: m.kind for m in result.matches}
     assert kinds.get("certificate") == "lemma"
+
+
+@pytest.mark.parametrize(
+    "query", ["in addition to vocational education", "additionally vocational education"]
+)
+def test_a_word_of_a_preposition_is_no_typo_of_a_term_word(bundled, query):
+    """``addition``, a word of ``in addition to``, and the adverb ``additionally`` name
+    no concept: that they are near ``additional`` does not make *additional vocational
+    education* a typo's answer."""
+    from glossary.search import find
+    from glossary.search.index import build
+
+    result = find(build(bundled, None), query)
+    assert not [m.concept_id for m in result.matches if m.confident]

@@ -562,6 +562,14 @@ def test_hostile_text_is_data(small):
         assert "</" not in path.read_text("utf-8"), path.name
 
 
+@pytest.mark.parametrize(
+    "query", ["in addition to vocational education", "additionally vocational education"]
+)
+def test_a_word_of_a_preposition_is_no_typo_of_a_term_word(bundled, query):
+    """As tiers.fuzzy: ``addition`` (of ``in addition to``) is no typo of ``additional``."""
+    assert bundled.search(query)["matches"] == []
+
+
 def test_a_word_of_thousands_of_letters_answers_at_once(small):
     """A pasted word longer than any compound is not cut into its beginnings to ask
     whether it is one (tiers._Context.compound_query): as many keys as letters, each of up

@@ -619,13 +619,18 @@ def fuzzy(index: Index, query: Query, hits: Hits) -> None:
         probes.append(query.skeleton)
     found: Hits = {}
     for probe in probes:
-        words = [w for w in probe.split() if len(w) > 2 and w not in small]
+        split = probe.split()
+        # A word of a preposition of several words (``in addition to``) is no typo of a
+        # term's word (``additional``), as a function word is none.
+        if len(split) == len(query.function):
+            split = [w for w, function in zip(split, query.function, strict=True) if not function]
+        words = [w for w in split if len(w) > 2 and w not in small]
         for _, tid, text in index.fuzzy_candidates(probe):
             ratio = fuzz.ratio(probe, text)
             if ratio < 70:
                 continue
             term_words = [w for w in text.split() if len(w) > 2 and w not in small]
-            guess = not (typo(words, text.split()) and typo(term_words, probe.split()))
+            guess = not (typo(words, text.split()) and typo(term_words, split))
             offer(found, tid, Hit(round(40.0 + 0.45 * ratio, 1), "fuzzy", guess))
     # An abbreviation is not misspelt: a letter more or less makes another one (``cVET``,
     # continuing VET, is not ``ECVET``; ``iVET`` is not ``VET``), but an English plural

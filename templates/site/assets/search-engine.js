@@ -1264,6 +1264,9 @@
        * by more than a typo, or the other way round (Министр is not a misspelt
        * Министерство), as tiers.fuzzy. */
       var text = v[2].split(" "), probe = probes[i].split(" ");
+      /* A word of a preposition of several words (in addition to) is no typo of a
+         term's word (additional), as a function word is none. */
+      if (probe.length === q.fn.length) probe = probe.filter(function (w, k) { return !q.fn[k]; });
       if (!typo(probe.filter(long), text) || !typo(text.filter(long), probe)) guess = true;
       // A typo of a transliteration is a word of another language (technikum).
       if (!q.cyrillic && isCyrillic(row.text)) guess = true;
