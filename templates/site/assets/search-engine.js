@@ -7,9 +7,11 @@
  * only the shards it needs, as <script> tags that call GlossarySearch.register(): it
  * works from file:// and fetches nothing. Query words are stemmed by the Snowball
  * stemmers of assets/snowball.js (the release PyStemmer embeds, tools/snowball_js.py),
- * as the command line stems them. Where it differs from the command line: the browser
- * has no Voikko, so a query word is matched through the indexed word forms, stems,
- * transliteration keys and beginnings, not through Voikko's lemmas; of the
+ * as the command line stems them, and every rule of the command line's tiers is here
+ * (tests/test_site_search_engine_browser.py compares them on the whole evaluation set).
+ * Where it differs from the command line: the browser has no Voikko, so a query word is
+ * matched through the indexed word forms, stems, transliteration keys and beginnings,
+ * not through Voikko's lemmas; of the
  * typo candidates (the variants that share most of the query's rarest trigrams) it
  * compares the 40 that share most (of as many, the nearest in length; none too much
  * longer or shorter to be alike enough), and at most 12 (over both spellings of the
@@ -705,6 +707,7 @@
         (!cyrillic && Array.from(w).length <= SHORT && small.has(skeleton(w)));
     });
     var tokens = cleaned.split(" ").filter(Boolean);
+    var ellipses = suspended(tokens, words);
     var declined = tokens.length === 1 ? declinedReadings(tokens[0].replace(/^[.,;()\[\]«»"']+|[.,;()\[\]«»"']+$/g, "")) : [];
     var letters = Array.from(cleaned).filter(function (ch) { return /\p{L}/u.test(ch); });
     var capitals = letters.length >= 2 && letters.every(isUpper);
@@ -720,8 +723,42 @@
       fn: fn, skeleton: cyrillic ? "" : skeleton(cleaned), cyrillic: cyrillic,
       abbreviations: abbreviations, abbreviationAt: at, declined: declined, capitals: capitals,
       content: content, contentPositions: contentPositions, functionPositions: functionPositions,
-      light: light, onlyFunctionWords: words.length > 0 && fn.every(Boolean) && !capitals
+      light: light, onlyFunctionWords: words.length > 0 && fn.every(Boolean) && !capitals,
+      ellipses: ellipses, coordination: ellipses.length ? null : coordinated(words)
     };
+  }
+
+  var SUSPENDED = new RegExp("^(" + W + "+)[" + HYPHENS + "],?$", "u");
+
+  function wordCount(token) { return fold(token).split(" ").filter(Boolean).length; }
+
+  /* query.coordinated: the one run of conjunctions that joins a first conjunct of one to
+   * three words to a second of at least two ([first, end]), or null. */
+  function coordinated(words) {
+    var runs = [];
+    words.forEach(function (w, i) { if (CONJUNCTIONS.indexOf(w) >= 0) runs.push(i); });
+    if (!runs.length || runs[runs.length - 1] - runs[0] + 1 !== runs.length) return null;
+    var first = runs[0], end = runs[runs.length - 1] + 1;
+    if (first < 1 || first > 3 || words.length - end < 2) return null;
+    return [first, end];
+  }
+
+  /* query.suspended: coordinations with a hyphen ellipsis (perus-, ammatti- tai
+   * erikoisammattitutkinto): [[positions of the first parts], position of the word]. */
+  function suspended(tokens, words) {
+    var places = [], position = 0;
+    tokens.forEach(function (token) { places.push(position); position += wordCount(token); });
+    if (position !== words.length) return [];
+    var found = [], parts = [], conjunction = false;
+    tokens.forEach(function (token, at) {
+      if (SUSPENDED.test(token)) { parts.push(places[at]); conjunction = false; }
+      else if (parts.length && CONJUNCTIONS.indexOf(fold(token)) >= 0) conjunction = true;
+      else if (parts.length && conjunction && wordCount(token) === 1) {
+        found.push([parts, places[at]]);
+        parts = []; conjunction = false;
+      } else { parts = []; conjunction = false; }
+    });
+    return found;
   }
 
   /* glossary/search/__init__.py _latin_capitals(): Latin capitals only, an abbreviation
@@ -1452,6 +1489,66 @@
     found.forEach(function (hit, tid) { offer(hits, tid, hit); });
   }
 
+  /* rewrites.completed: each suspended first part completed by the last part it shares
+   * with the word after the conjunction (perus-, ammatti- tai erikoisammattitutkinto ->
+   * perustutkinto ammattitutkinto tai erikoisammattitutkinto), or the first conjunct of
+   * a coordination of phrases by the second's last word (formal and non-formal
+   * learning -> formal learning and non-formal learning); null when nothing is. The
+   * words of every cut are asked for at once (one round of files). */
+  async function completed(store, q) {
+    var w = q.words;
+    if (q.coordination) {
+      var first = q.coordination[0];
+      return analyse(store, w.slice(0, first).concat([w[w.length - 1]], w.slice(first)).join(" "));
+    }
+    var plans = q.ellipses.map(function (e) {
+      var letters = Array.from(w[e[1]]), firsts = e[0].map(function (p) { return w[p]; }), cuts = [];
+      for (var cut = 1; cut < letters.length - 2; cut++) {
+        var tail = letters.slice(cut).join("");
+        cuts.push(firsts.map(function (f) { return tail.charAt(0) === "-" ? [f + tail] : [f + tail, f + "-" + tail]; }));
+      }
+      return cuts;
+    });
+    var keys = [];
+    plans.forEach(function (cuts) { cuts.forEach(function (options) { options.forEach(function (o) { keys.push.apply(keys, o); }); }); });
+    var known = await store.wordsOrForms(keys), words = w.slice(), changed = false;
+    plans.forEach(function (cuts, e) {
+      for (var c = 0; c < cuts.length; c++) {
+        var chosen = cuts[c].map(function (o) { return o.find(function (x) { return known.has(x); }) || null; });
+        if (chosen.every(Boolean)) {
+          q.ellipses[e][0].forEach(function (p, k) { words[p] = chosen[k]; });
+          changed = true;
+          break;
+        }
+      }
+    });
+    return changed ? analyse(store, words.join(" ")) : null;
+  }
+
+  /* rewrites.split_compound: a one-word query that is a two-word term written as one
+   * word, in any form (tutkinnonperusteiden for tutkinnon perusteet). */
+  async function splitCompound(store, q, hits) {
+    var word = q.content[0], letters = Array.from(word);
+    if (letters.length < 8 || letters.length > LONGEST_WORD || word.indexOf("-") >= 0) return;
+    var cuts = [], keys = [];
+    for (var c = 3; c <= letters.length - 3; c++) {
+      var pair = [letters.slice(0, c).join(""), letters.slice(c).join("")];
+      cuts.push(pair);
+      keys.push(pair[0], pair[1]);
+    }
+    var known = await store.wordsOrForms(keys);
+    for (var i = 0; i < cuts.length; i++) {
+      if (!known.has(cuts[i][0]) || !known.has(cuts[i][1])) continue;
+      var found = new Map();
+      await byWords(store, analyse(store, cuts[i].join(" ")), found, null, null);
+      found.forEach(function (hit, tid) {
+        if ((hit.kind === "normalized" || hit.kind === "lemma") && !hit.guess && store.row(tid).content === 2) {
+          offer(hits, tid, Hit(round1(hit.score - 2), "lemma"));
+        }
+      });
+    }
+  }
+
   /* The query with its first word repeated after its one run of conjunctions, or null. */
   function sharedHead(store, q) {
     var words = q.words, runs = [];
@@ -1482,6 +1579,16 @@
       answerParts(store, q, inside, hits);
       best = bestScore(hits, true);
     }
+    if (best < line && (q.ellipses.length || q.coordination)) {
+      // Each conjunct completed, as rewrites.completed.
+      var done = await completed(store, q);
+      if (done) {
+        inside = [];
+        await byWords(store, done, hits, null, inside);
+        answerParts(store, done, inside, hits);
+        best = bestScore(hits, true);
+      }
+    }
     if (best < line && inside) {
       // Conjuncts that share the first word (the head, in Russian), as rewrites.shared_head.
       var whole = sharedHead(store, q);
@@ -1511,6 +1618,9 @@
         shown(before);
       }
       await fuzzy(store, q, hits, line, early);
+    }
+    if (best < line && q.content.length === 1 && store.m.compounding.length) {
+      await splitCompound(store, q, hits);
     }
     if (bestScore(hits, false) < SLIP && store.m.compounding.length) {
       var extra = new Map();
