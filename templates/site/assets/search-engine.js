@@ -1526,19 +1526,21 @@
   }
 
   /* rewrites.split_compound: a one-word query that is a two-word term written as one
-   * word, in any form (tutkinnonperusteiden for tutkinnon perusteet). */
-  async function splitCompound(store, q, hits) {
-    var word = q.content[0], letters = Array.from(word);
-    if (letters.length < 8 || letters.length > LONGEST_WORD || word.indexOf("-") >= 0) return;
-    var cuts = [], keys = [];
-    for (var c = 3; c <= letters.length - 3; c++) {
-      var pair = [letters.slice(0, c).join(""), letters.slice(c).join("")];
-      cuts.push(pair);
-      keys.push(pair[0], pair[1]);
-    }
-    var known = await store.wordsOrForms(keys);
+   * word, in any form (tutkinnonperusteiden for tutkinnon perusteet): the hits, by term. */
+  async function splitCompound(store, q) {
+    var word = q.content[0], letters = Array.from(word), hits = new Map();
+    if (letters.length < 8 || letters.length > LONGEST_WORD || word.indexOf("-") >= 0) return hits;
+    var cuts = [];
+    for (var c = 3; c <= letters.length - 3; c++) cuts.push([letters.slice(0, c).join(""), letters.slice(c).join("")]);
+    /* The beginnings first (they lie in the shards of the word itself), then the ends of
+     * only those cuts whose beginning is a word: the ends of every cut would be as many
+     * shards across the alphabet (a typo of 12 letters read 13 files more). */
+    var firsts = await store.wordsOrForms(cuts.map(function (cut) { return cut[0]; }));
+    cuts = cuts.filter(function (cut) { return firsts.has(cut[0]); });
+    if (!cuts.length) return hits;
+    var known = await store.wordsOrForms(cuts.map(function (cut) { return cut[1]; }));
     for (var i = 0; i < cuts.length; i++) {
-      if (!known.has(cuts[i][0]) || !known.has(cuts[i][1])) continue;
+      if (!known.has(cuts[i][1])) continue;
       var found = new Map();
       await byWords(store, analyse(store, cuts[i].join(" ")), found, null, null);
       found.forEach(function (hit, tid) {
@@ -1547,6 +1549,7 @@
         }
       });
     }
+    return hits;
   }
 
   /* The query with its first word repeated after its one run of conjunctions, or null. */
@@ -1607,6 +1610,11 @@
       await termCompound(store, q, hits);
       best = bestScore(hits, true);
     }
+    /* A compound split into a term's words is looked for while typos are, its hits
+     * offered after theirs, as on the command line. */
+    var split = best < line && q.content.length === 1 && store.m.compounding.length ?
+      splitCompound(store, q) : null;
+    if (split) split.catch(function () {});  /* its failure is awaited below, not unhandled */
     if (typos && best < GOOD) {
       /* The details of the answers found so far (early: as many as will be shown) are read
        * while typos are looked for: a typo seldom goes above them. */
@@ -1619,9 +1627,7 @@
       }
       await fuzzy(store, q, hits, line, early);
     }
-    if (best < line && q.content.length === 1 && store.m.compounding.length) {
-      await splitCompound(store, q, hits);
-    }
+    if (split) (await split).forEach(function (hit, tid) { offer(hits, tid, hit); });
     if (bestScore(hits, false) < SLIP && store.m.compounding.length) {
       var extra = new Map();
       for (var p = 0; p < q.words.length; p++) {
