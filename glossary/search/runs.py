@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from glossary.search.index import TermRow
     from glossary.search.query import Query
 
-__all__ = ["Inside", "as_written", "term_runs"]
+__all__ = ["Inside", "term_runs"]
 
 
 class Inside(NamedTuple):
@@ -42,7 +42,7 @@ def term_runs(
     content = query.content_positions
     order = sorted(at)
     for first in order:
-        if row.abbr and not as_written(at[first]):
+        if row.abbr and not _as_written(at[first]):
             continue
         taken: dict[int, tuple[float, str]] = {}
         used: set[int] = set()
@@ -50,7 +50,7 @@ def term_runs(
         end = first
         while True:
             free = [(p, v) for p, v in at.get(position, {}).items() if p not in taken]
-            if not free or (row.abbr and not as_written(at[position])):
+            if not free or (row.abbr and not _as_written(at[position])):
                 break
             term_position, value = max(free, key=lambda item: item[1][0])
             taken[term_position] = value
@@ -61,7 +61,7 @@ def term_runs(
             position = end
             # Function words between the words of a term; a word of a preposition of
             # several words may be one of the term's (``обучение в течение всей жизни``).
-            while position < len(query.words) and not may_take(position, content, at, taken):
+            while position < len(query.words) and not _may_take(position, content, at, taken):
                 position += 1
         if len(taken) < need:
             continue
@@ -74,7 +74,7 @@ def term_runs(
         inside.append(Inside(first, end, row.tid, score, kind, routes == {"stem"}))
 
 
-def may_take(
+def _may_take(
     position: int,
     content: frozenset[int],
     at: dict[int, dict[int, tuple[float, str]]],
@@ -85,6 +85,6 @@ def may_take(
     return position in content or any(p not in taken for p in at.get(position, ()))
 
 
-def as_written(places: dict[int, tuple[float, str]]) -> bool:
+def _as_written(places: dict[int, tuple[float, str]]) -> bool:
     """An abbreviation matches only as written: no forms or stems."""
     return all(route == "same" for _, route in places.values())

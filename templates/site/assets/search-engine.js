@@ -690,7 +690,7 @@
     var cyrillic = isCyrillic(cleaned);
     var abbreviations = [], at = [], endings = new Set(), position = 0;
     cleaned.split(" ").filter(Boolean).forEach(function (raw) {
-      var f = fold(raw), parts = f ? f.split(" ").length : 0;
+      var parts = wordCount(raw);
       abbreviationReadings(store, raw.replace(/^[.,;()\[\]«»"']+|[.,;()\[\]«»"']+$/g, "")).forEach(function (r) {
         if (abbreviations.indexOf(r) < 0) abbreviations.push(r);
         if (parts) {
@@ -941,11 +941,9 @@
     if (single && !q.cyrillic && letters.length <= LONGEST_WORD) {
       for (var cut = 4; cut <= letters.length - 6; cut++) parts.push(letters.slice(0, cut).join(""));
     }
-    await store.need(all.concat(parts));
-    var compoundQuery = parts.some(function (part) {
-      var entry = store.entry(part);
-      return (part.endsWith("s") && store.field(part, "t").length > 0) ||
-        store.field(part, "m").length > 0 || (entry !== null && entry.w !== undefined);
+    var partWords = (await Promise.all([store.wordsOrForms(parts), store.need(all)]))[0];
+    var compoundQuery = partWords.size > 0 || parts.some(function (part) {
+      return part.endsWith("s") && store.field(part, "t").length > 0;
     });
     for (var qp = 0; qp < q.words.length; qp++) {
       var found = matches[qp];
